@@ -1,0 +1,80 @@
+"""The headless command line: one module per command, each with `register()`.
+
+Command modules import only argparse and the model at import time; exporters,
+importers and Qt are imported inside the command that needs them, so that
+`main.py` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from cli import strings as s
+
+# Each module defines register(subparsers) and sets `func` on its parser.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+# Exit codes, documented in the README.
+EXIT_OK = 0
+EXIT_ISSUES = 1  # the report has errors (validate), or --strict refused to export
+EXIT_UNREADABLE = 2  # an input cannot be read, or the command line is wrong
+EXIT_UNWRITABLE = 3  # an output cannot be written
+
+
+def _install_chinese_argparse() -> None:
+    """argparse looks its fixed strings up through gettext at call time; map them."""
+    argparse._ = lambda text: s.ARGPARSE.get(text, text)  # type: ignore[attr-defined]
+
+
+class ChineseParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_UNREADABLE, s.USAGE_ERROR.format(prog=self.prog, message=message))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of commands. Opening the window has its own parser (below), as
+    an optional FILE positional cannot sit beside sub-commands in argparse."""
+    _install_chinese_argparse()
+    parser = ChineseParser(
+        prog="main.py",
+        usage=s.USAGE,
+        description=s.DESCRIPTION,
+        epilog=s.EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(
+        dest="command",
+        metavar="命令",
+        title=s.COMMANDS_TITLE,
+        parser_class=ChineseParser,
+        required=True,
+    )
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"cli.{name}").register(sub)
+    return parser
+
+
+def build_window_parser() -> argparse.ArgumentParser:
+    _install_chinese_argparse()
+    parser = ChineseParser(prog="main.py", description=s.DESCRIPTION, add_help=False)
+    parser.add_argument("file", nargs="?", help=s.HELP_FILE)
+    parser.add_argument("--screenshot", metavar="OUT.png", help=s.HELP_SCREENSHOT)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    if argv and (argv[0] in commands or argv[0] in ("-h", "--help")):
+        args = parser.parse_args(argv)
+        return int(args.func(args) or EXIT_OK)
+    # `main.py`, `main.py FILE` and `main.py --screenshot OUT [FILE]` open the window.
+    args = build_window_parser().parse_args(argv)
+    from cli.gui import open_window
+
+    return open_window(args.file, args.screenshot)

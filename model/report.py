@@ -1,0 +1,257 @@
+"""The report document: meta, narrative text and the input values of one report.
+
+Computed cells (totals, R2–R4) are derived on demand and never stored. Every
+mutation goes through a method that notifies listeners, so a view can observe
+the document without the document knowing about views.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from model import messages as msg
+from model.formats import get_format
+from model.spec import CellSpec, FormatSpec, ValueKind
+from model.values import InvalidValue, Value, check_value
+
+KINDS = ("department", "government")
+
+
+@dataclass
+class Meta:
+    agency: str = ""
+    year: int = 0
+    kind: str = "department"  # "department" (部门) or "government" (本级政府)
+    date: dt.date | None = None  # 成文日期
+
+
+@dataclass
+class PreviousYear:
+    """What this report keeps of last year's report: its values (for R7/R8, the
+    comparison and carry-over) and its narrative (shown as a reference, never copied)."""
+
+    year: int
+    format_id: str
+    agency: str = ""
+    values: dict[str, Value] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed: `what` is "value", "text", "meta", "unit", "previous" or "extra";
+    `keys` are the cell ids, section ids or meta field names concerned."""
+
+    what: str
+    keys: tuple[str, ...]
+
+
+Listener = Callable[[Change], None]
+
+
+class Report:
+    def __init__(
+        self,
+        spec: FormatSpec | str,
+        year: int,
+        agency: str = "",
+        kind: str = "department",
+        date: dt.date | None = None,
+    ) -> None:
+        self.spec: FormatSpec = get_format(spec) if isinstance(spec, str) else spec
+        if kind not in KINDS:
+            raise ValueError(f"unknown report kind {kind!r}")
+        self.meta = Meta(agency=agency, year=year, kind=kind, date=date)
+        self.texts: dict[str, str] = {s.id: "" for s in self.spec.text_sections}
+        self._values: dict[str, Value] = {}
+        self._units: dict[str, str] = {}
+        self.previous: PreviousYear | None = None
+        self.extras: dict[str, Any] = {}  # small structured fields, e.g. 六's 信息处理费
+        self.revision = 0  # bumped on every change; lets callers cache derived data
+        self._listeners: list[Listener] = []
+
+    # ---- observers ----------------------------------------------------------------
+    def add_listener(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def remove_listener(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    def _changed(self, what: str, keys: Iterable[str]) -> None:
+        self.revision += 1
+        change = Change(what, tuple(keys))
+        for listener in list(self._listeners):
+            listener(change)
+
+    # ---- meta ---------------------------------------------------------------------
+    @property
+    def format_id(self) -> str:
+        return self.spec.id
+
+    def set_meta(self, **changes: Any) -> None:
+        """Set agency, year, kind or date. The format is not switched here: see
+        model.convert for moving a report to another format."""
+        for name, value in changes.items():
+            if not hasattr(self.meta, name):
+                raise AttributeError(name)
+            if name == "kind" and value not in KINDS:
+                raise ValueError(f"unknown report kind {value!r}")
+        changed = [n for n, v in changes.items() if getattr(self.meta, n) != v]
+        for name in changed:
+            setattr(self.meta, name, changes[name])
+        if changed:
+            self._changed("meta", changed)
+
+    # ---- text ---------------------------------------------------------------------
+    def set_text(self, section_id: str, text: str) -> None:
+        if section_id not in self.texts:
+            raise KeyError(section_id)
+        if self.texts[section_id] != text:
+            self.texts[section_id] = text
+            self._changed("text", (section_id,))
+
+    def set_extra(self, key: str, value: Any) -> None:
+        if self.extras.get(key) != value:
+            if value is None:
+                self.extras.pop(key, None)
+            else:
+                self.extras[key] = value
+            self._changed("extra", (key,))
+
+    # ---- values -------------------------------------------------------------------
+    def cell(self, cell_id: str) -> CellSpec:
+        try:
+            return self.spec.cell_by_id[cell_id]
+        except KeyError:
+            raise KeyError(msg.UNKNOWN_CELL.format(cell=cell_id)) from None
+
+    def input_value(self, cell_id: str) -> Value | None:
+        """The stored value of an input cell, None when blank."""
+        return self._values.get(cell_id)
+
+    def value(self, cell_id: str) -> Value | None:
+        """The value shown in a cell: stored for inputs, the sum for computed cells.
+        A computed cell is blank only when every one of its terms is blank."""
+        spec = self.cell(cell_id)
+        if not spec.terms:
+            return self._values.get(cell_id)
+        values = self._values
+        total = 0
+        seen = False
+        for term in spec.terms:
+            v = values.get(term)
+            if v is not None:
+                total += v
+                seen = True
+        return total if seen else None
+
+    def is_blank(self, cell_id: str) -> bool:
+        return cell_id not in self._values
+
+    def set_value(self, cell_id: str, value: Value | None) -> None:
+        """Set one input (None clears it). Raises InvalidValue for a value the cell
+        cannot hold (R5), KeyError for an unknown cell."""
+        self.set_values({cell_id: value})
+
+    def set_values(self, values: Mapping[str, Value | None]) -> None:
+        """Set several inputs at once with a single notification (paste, 补零, import).
+        All are checked first: either every value is taken or none is."""
+        checked: dict[str, Value | None] = {}
+        for cell_id, value in values.items():
+            spec = self.cell(cell_id)
+            checked[cell_id] = None if value is None else check_value(value, spec)
+        changed = [cid for cid, v in checked.items() if self._differs(cid, v)]
+        for cell_id in changed:
+            v = checked[cell_id]
+            if v is None:
+                del self._values[cell_id]
+            else:
+                self._values[cell_id] = v
+        if changed:
+            self._changed("value", changed)
+
+    def _differs(self, cell_id: str, value: Value | None) -> bool:
+        old = self._values.get(cell_id)
+        if old is None or value is None:
+            return old is not value
+        # 12.50 and 12.5 are equal numbers but print differently: compare as text
+        return type(old) is not type(value) or str(old) != str(value)
+
+    def values(self) -> dict[str, Value]:
+        """A copy of every filled input."""
+        return dict(self._values)
+
+    def blank_inputs(self, table_id: str | None = None) -> list[str]:
+        tables = [self.spec.table_by_id[table_id]] if table_id else self.spec.tables
+        return [c.id for t in tables for c in t.inputs if c.id not in self._values]
+
+    # ---- units of money cells -----------------------------------------------------
+    def unit(self, cell_id: str) -> str | None:
+        spec = self.cell(cell_id)
+        return self._units.get(cell_id, spec.unit)
+
+    def set_unit(self, cell_id: str, unit: str) -> None:
+        spec = self.cell(cell_id)
+        allowed = spec.units or ((spec.unit,) if spec.unit else ())
+        if spec.kind is not ValueKind.MONEY or unit not in allowed:
+            raise InvalidValue(msg.UNKNOWN_UNIT.format(units="、".join(allowed) or "（无）"))
+        if self.unit(cell_id) != unit:
+            if unit == spec.unit:
+                self._units.pop(cell_id, None)
+            else:
+                self._units[cell_id] = unit
+            self._changed("unit", (cell_id,))
+
+    def units(self) -> dict[str, str]:
+        """Units that differ from the spec's default, by cell id."""
+        return dict(self._units)
+
+    def amount_in(self, cell_id: str, target_unit: str) -> Decimal | None:
+        """A money cell's value converted to `target_unit` (元 / 万元)."""
+        from model.values import to_unit
+
+        value = self.input_value(cell_id)
+        if value is None:
+            return None
+        return to_unit(Decimal(value), self.unit(cell_id) or target_unit, target_unit)
+
+    # ---- last year ------------------------------------------------------------------
+    def set_previous(self, previous: PreviousYear | None) -> None:
+        self.previous = previous
+        self._changed("previous", ())
+
+    # ---- copies ---------------------------------------------------------------------
+    def snapshot(self) -> Report:
+        """An independent copy without listeners, for work off the UI thread."""
+        listeners, self._listeners = self._listeners, []
+        try:
+            return copy.deepcopy(self)
+        finally:
+            self._listeners = listeners
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Report):
+            return NotImplemented
+        return (
+            self.spec.id == other.spec.id
+            and self.meta == other.meta
+            and self.texts == other.texts
+            and {k: str(v) for k, v in self._values.items()}
+            == {k: str(v) for k, v in other._values.items()}
+            and self._units == other._units
+            and self.previous == other.previous
+            and self.extras == other.extras
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return (
+            f"Report(format={self.spec.id!r}, year={self.meta.year}, agency={self.meta.agency!r}, "
+            f"filled={len(self._values)}/{len(self.spec.inputs)})"
+        )

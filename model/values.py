@@ -1,0 +1,96 @@
+"""Turning what an officer types into a cell value, and values back into text.
+
+Counts are ``int``; money is ``Decimal`` (kept exactly as entered, so 「12.50」
+prints as 12.50). A blank cell is ``None``, never 0.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from model import messages as msg
+from model.spec import CellSpec, ValueKind
+
+Value = int | Decimal
+
+_SEPARATORS = re.compile(r"[\s,，、'’_]")
+
+
+class InvalidValue(ValueError):
+    """What was typed is not a valid value for the cell; str() is a Chinese reason."""
+
+
+def normalise_text(text: str) -> str:
+    """Full-width digits and signs to ASCII, spaces and thousands separators removed."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("－", "-").replace("−", "-").replace("—", "-").replace("．", ".")
+    return _SEPARATORS.sub("", text)
+
+
+def parse_value(text: str, cell: CellSpec) -> Value | None:
+    """Parse typed text for `cell`. Empty text is a blank (None). Raises InvalidValue."""
+    cleaned = normalise_text(text)
+    if cleaned == "":
+        return None
+    if cell.kind is ValueKind.MONEY:
+        for unit in (cell.unit, *cell.units):
+            if unit and cleaned.endswith(unit):
+                cleaned = cleaned[: -len(unit)]
+                break
+        try:
+            number = Decimal(cleaned)
+        except InvalidOperation:
+            raise InvalidValue(msg.NOT_A_NUMBER.format(text=text.strip())) from None
+        if not number.is_finite():
+            raise InvalidValue(msg.NOT_A_NUMBER.format(text=text.strip()))
+        return check_value(number, cell)
+    if cleaned.startswith("+"):
+        cleaned = cleaned[1:]
+    if not re.fullmatch(r"-?\d+", cleaned):
+        if re.fullmatch(r"-?\d+\.\d*", cleaned):
+            raise InvalidValue(msg.NOT_WHOLE.format(text=text.strip()))
+        raise InvalidValue(msg.NOT_A_NUMBER.format(text=text.strip()))
+    return check_value(int(cleaned), cell)
+
+
+def check_value(value: object, cell: CellSpec) -> Value:
+    """Check a value against the cell's kind (R5); returns it normalised."""
+    if cell.computed:
+        raise InvalidValue(msg.COMPUTED_CELL)
+    if isinstance(value, bool):
+        raise InvalidValue(msg.NOT_A_NUMBER.format(text=value))
+    if cell.kind is ValueKind.MONEY:
+        if isinstance(value, int):
+            value = Decimal(value)
+        if not isinstance(value, Decimal) or not value.is_finite():
+            raise InvalidValue(msg.NOT_A_NUMBER.format(text=value))
+        if value < 0:
+            raise InvalidValue(msg.NEGATIVE_AMOUNT)
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and -exponent > cell.decimals:
+            raise InvalidValue(msg.TOO_MANY_DECIMALS.format(decimals=cell.decimals))
+        return value
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        value = int(value)
+    if not isinstance(value, int):
+        raise InvalidValue(msg.NOT_WHOLE.format(text=value))
+    if value < 0 and cell.kind is ValueKind.COUNT:
+        raise InvalidValue(msg.NEGATIVE_COUNT)
+    return value
+
+
+def format_value(value: Value | None, blank: str = "") -> str:
+    """Text for display and export: ints as is, money exactly as entered."""
+    if value is None:
+        return blank
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def to_unit(value: Decimal, unit: str, target: str) -> Decimal:
+    """Convert an amount between 元 and 万元."""
+    factors = {"元": Decimal(1), "万元": Decimal(10000)}
+    return value * factors[unit] / factors[target]
