@@ -203,3 +203,6 @@ NEW_BASE_HINT = "上年报告草稿（.nianbao）"
 NEW_NEED_AGENCY = "请填写机关名称。"
 NEW_NEED_BASE = "请选择上年报告草稿，或取消勾选“基于上年报告”。"
 NEW_NO_FORMAT = "{year}年度没有可用的报告格式（最早为 2019 年度）。"
+
+# ---- undo commands (used by gui/commands.py) ------------------------------------------
+CMD_REPLACE_REPORT = "替换报告"
