@@ -206,3 +206,23 @@ NEW_NO_FORMAT = "{year}年度没有可用的报告格式（最早为 2019 年度
 
 # ---- undo commands (used by gui/commands.py) ------------------------------------------
 CMD_REPLACE_REPORT = "替换报告"
+
+# ---- document, undo commands, table grids, problems panel --------------------------
+# Undo command texts: they appear in 编辑 → 撤销「…」 / 重做「…」.
+CMD_EDIT_CELL = "填写「{where}」"
+CMD_CLEAR_CELLS = "清除 {n} 个单元格"
+CMD_PASTE = "粘贴 {n} 个单元格"
+CMD_SET_CELLS = "修改 {n} 个单元格"
+CMD_FILL_ZERO_TABLE = "「{table}」补零（{n} 个单元格）"
+CMD_FILL_ZERO_ALL = "全部补零（{n} 个单元格）"
+CMD_EDIT_TEXT = "编辑「{heading}」"
+CMD_SET_META = "修改{fields}"
+META_FIELD_NAMES = {
+    "agency": "机关名称",
+    "year": "报告年度",
+    "kind": "报告类型",
+    "date": "成文日期",
+}
+CMD_SET_UNIT = "金额单位改为{unit}"
+CMD_SET_EXTRA = "修改「{key}」"
+WHERE_SEPARATOR = "／"
