@@ -1,0 +1,464 @@
+"""Draft files (``.nianbao``): versioned UTF-8 JSON, saved atomically.
+
+The layout is documented in docs/draft-format.md. Saving writes a temp file in
+the target folder, flushes and fsyncs it, keeps the previous version as
+``<name>.nianbao.bak`` and only then replaces the file, so a crash or a full disk
+never leaves a half-written draft. Loading reads the file and nothing else: a
+file that cannot be understood is refused with a Chinese message and left
+exactly as it was. Older schema versions are upgraded step by step through
+the functions in ``MIGRATIONS``; newer ones are refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from model import messages as msg
+from model.formats import FORMATS, get_format
+from model.report import KINDS, PreviousYear, Report
+from model.spec import CellSpec, FormatSpec, ValueKind
+from model.values import InvalidValue, Value, check_value, format_value
+
+FORMAT_TAG = "nianbao-draft"
+SCHEMA = 1
+APP_VERSION = "0.1.0"
+SUFFIX = ".nianbao"
+BACKUP_SUFFIX = ".bak"
+MAX_BYTES = 20 * 1024 * 1024  # a real draft is a few dozen KB
+
+# Tags for the few non-JSON types allowed inside "extras".
+_DECIMAL_TAG = "$decimal"
+_DATE_TAG = "$date"
+
+
+class DraftError(Exception):
+    """A draft cannot be read or written; str() is a Chinese sentence for the user."""
+
+
+class _Invalid(Exception):
+    """The content is wrong; the caller adds which file it came from."""
+
+
+# ---- report <-> dict -----------------------------------------------------------------
+
+
+def encode_value(value: Value) -> int | str:
+    """Counts stay JSON numbers; money is a string so 12.50 stays exactly 12.50."""
+    if isinstance(value, Decimal):
+        return format_value(value)
+    return value
+
+
+def _encode_values(values: dict[str, Value], spec: FormatSpec | None) -> dict[str, int | str]:
+    order = {c.id: i for i, c in enumerate(spec.inputs)} if spec else {}
+    ids = sorted(values, key=lambda cid: (order.get(cid, len(order)), cid))
+    return {cid: encode_value(values[cid]) for cid in ids}
+
+
+def _encode_extra(value: Any, key: str) -> Any:
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, Decimal):
+        return {_DECIMAL_TAG: format_value(value)}
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return {_DATE_TAG: value.isoformat()}
+    if isinstance(value, (list, tuple)):
+        return [_encode_extra(v, key) for v in value]
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        return {k: _encode_extra(v, key) for k, v in value.items()}
+    raise DraftError(msg.DRAFT_BAD_EXTRA.format(key=key))
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The "report" part of a draft: plain JSON types only."""
+    meta = report.meta
+    previous = report.previous
+    return {
+        "format_id": report.spec.id,
+        "meta": {
+            "agency": meta.agency,
+            "year": meta.year,
+            "kind": meta.kind,
+            "date": meta.date.isoformat() if meta.date else None,
+        },
+        "texts": dict(report.texts),
+        "values": _encode_values(report.values(), report.spec),
+        "units": dict(sorted(report.units().items())),
+        "previous": None
+        if previous is None
+        else {
+            "year": previous.year,
+            "format_id": previous.format_id,
+            "agency": previous.agency,
+            "values": _encode_values(previous.values, FORMATS.get(previous.format_id)),
+            "texts": dict(previous.texts),
+        },
+        "extras": {k: _encode_extra(v, k) for k, v in report.extras.items()},
+    }
+
+
+def draft_to_dict(report: Report, saved_at: dt.datetime | None = None) -> dict[str, Any]:
+    """The whole file content: the envelope around `report_to_dict`."""
+    saved_at = saved_at or dt.datetime.now(dt.timezone.utc)
+    return {
+        "format": FORMAT_TAG,
+        "schema": SCHEMA,
+        "app_version": APP_VERSION,
+        "saved_at": saved_at.isoformat(timespec="seconds"),
+        "report": report_to_dict(report),
+    }
+
+
+def _get(data: dict[str, Any], key: str, types: type | tuple[type, ...]) -> Any:
+    if key not in data:
+        raise _Invalid(msg.DRAFT_MISSING_KEY.format(key=key))
+    value = data[key]
+    if not isinstance(value, types) or (isinstance(value, bool) and bool not in _tuple(types)):
+        raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key=key))
+    return value
+
+
+def _tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
+    return types if isinstance(types, tuple) else (types,)
+
+
+def _format(format_id: object) -> FormatSpec:
+    if not isinstance(format_id, str) or format_id not in FORMATS:
+        known = "、".join(sorted(FORMATS))
+        raise _Invalid(msg.DRAFT_UNKNOWN_FORMAT.format(format_id=format_id, known=known))
+    return get_format(format_id)
+
+
+def _cell_name(cell: CellSpec) -> str:
+    return f"{cell.id}（{cell.row_label} · {cell.col_label}）"
+
+
+def _decode_value(raw: object, cell: CellSpec, where: str) -> Value:
+    def bad(reason: str) -> _Invalid:
+        return _Invalid(
+            msg.DRAFT_BAD_VALUE.format(where=where, cell=_cell_name(cell), value=raw, reason=reason)
+        )
+
+    value: object = raw
+    if cell.kind is ValueKind.MONEY:
+        try:
+            if isinstance(raw, str):
+                value = Decimal(raw.strip())
+            elif isinstance(raw, float):
+                value = Decimal(repr(raw))  # a hand-edited file may hold 12.5 as a number
+        except InvalidOperation:
+            raise bad(msg.NOT_A_NUMBER.format(text=raw)) from None
+    elif isinstance(raw, (str, float)):
+        raise bad(msg.NOT_WHOLE.format(text=raw))
+    try:
+        return check_value(value, cell)
+    except InvalidValue as exc:
+        raise bad(str(exc)) from None
+
+
+def _decode_values(raw: object, spec: FormatSpec, where: str, key: str) -> dict[str, Value]:
+    if not isinstance(raw, dict):
+        raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key=key))
+    unknown = [cid for cid in raw if cid not in spec.cell_by_id]
+    if unknown:
+        shown = "、".join(unknown[:5]) + (f" 等 {len(unknown)} 个" if len(unknown) > 5 else "")
+        raise _Invalid(msg.DRAFT_UNKNOWN_CELLS.format(where=where, cells=shown))
+    cells = spec.cell_by_id
+    return {cid: _decode_value(v, cells[cid], where) for cid, v in raw.items() if v is not None}
+
+
+def _decode_texts(raw: object, allowed: set[str] | None, key: str) -> dict[str, str]:
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key=key))
+    if allowed is not None:
+        unknown = [k for k in raw if k not in allowed]
+        if unknown:
+            raise _Invalid(msg.DRAFT_UNKNOWN_TEXT.format(sections="、".join(unknown)))
+    return dict(raw)
+
+
+def _decode_date(raw: object) -> dt.date | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, str):
+        raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="date"))
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise _Invalid(msg.DRAFT_BAD_DATE.format(date=raw)) from None
+
+
+def _decode_extra(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_decode_extra(v) for v in value]
+    if isinstance(value, dict):
+        if len(value) == 1 and _DECIMAL_TAG in value:
+            try:
+                return Decimal(value[_DECIMAL_TAG])
+            except (InvalidOperation, TypeError):
+                raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="extras")) from None
+        if len(value) == 1 and _DATE_TAG in value:
+            try:
+                return dt.date.fromisoformat(value[_DATE_TAG])
+            except (ValueError, TypeError):
+                raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="extras")) from None
+        return {k: _decode_extra(v) for k, v in value.items()}
+    return value
+
+
+def _decode_previous(raw: object) -> PreviousYear | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="previous"))
+    spec = _format(_get(raw, "format_id", str))
+    return PreviousYear(
+        year=_get(raw, "year", int),
+        format_id=spec.id,
+        agency=_get(raw, "agency", str),
+        values=_decode_values(
+            raw.get("values", {}), spec, msg.DRAFT_WHERE_PREVIOUS, "previous.values"
+        ),
+        texts=_decode_texts(raw.get("texts", {}), None, "previous.texts"),
+    )
+
+
+def _report_from(data: object) -> Report:
+    if not isinstance(data, dict):
+        raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="report"))
+    spec = _format(_get(data, "format_id", str))
+    meta = _get(data, "meta", dict)
+    kind = _get(meta, "kind", str)
+    if kind not in KINDS:
+        raise _Invalid(msg.DRAFT_UNKNOWN_KIND.format(kind=kind))
+    report = Report(
+        spec,
+        _get(meta, "year", int),
+        agency=_get(meta, "agency", str),
+        kind=kind,
+        date=_decode_date(meta.get("date")),
+    )
+    texts = _decode_texts(data.get("texts", {}), set(report.texts), "texts")
+    values = _decode_values(_get(data, "values", dict), spec, msg.DRAFT_WHERE_VALUES, "values")
+    units = _get(data, "units", dict)
+    extras = _get(data, "extras", dict)
+    previous = _decode_previous(data.get("previous"))
+
+    report.set_values(values)  # type: ignore[arg-type]  # already checked one by one
+    for section_id, text in texts.items():
+        report.set_text(section_id, text)
+    for cell_id, unit in units.items():
+        if cell_id not in spec.cell_by_id:
+            raise _Invalid(msg.DRAFT_UNKNOWN_CELLS.format(where="units", cells=cell_id))
+        try:
+            report.set_unit(cell_id, unit)
+        except InvalidValue as exc:
+            raise _Invalid(
+                msg.DRAFT_BAD_UNIT.format(
+                    cell=_cell_name(spec.cell_by_id[cell_id]), unit=unit, reason=exc
+                )
+            ) from None
+    report.extras = {k: _decode_extra(v) for k, v in extras.items()}
+    report.previous = previous
+    report.revision = 0  # a freshly opened draft has no edits
+    return report
+
+
+def report_from_dict(data: dict[str, Any]) -> Report:
+    """Rebuild a report from `report_to_dict` output (current schema).
+    Raises DraftError naming what is wrong."""
+    try:
+        return _report_from(data)
+    except _Invalid as exc:
+        raise DraftError(str(exc)) from None
+
+
+# ---- migrations ----------------------------------------------------------------------
+
+
+def _pairs_to_dict(pairs: object, key: str) -> dict[str, Any]:
+    if not isinstance(pairs, list):
+        raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key=key))
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        if not (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str)):
+            raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key=key))
+        if pair[0] in out:
+            raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key=key))
+        out[pair[0]] = pair[1]
+    return out
+
+
+def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 0 (the first development builds) kept values as a list of
+    [cell id, value] pairs and had no money units (every amount in the cell's
+    default unit) and no extras."""
+    report = dict(_get(data, "report", dict))
+    report["values"] = _pairs_to_dict(report.get("values", []), "values")
+    previous = report.get("previous")
+    if isinstance(previous, dict):
+        previous = dict(previous)
+        previous["values"] = _pairs_to_dict(previous.get("values", []), "previous.values")
+        report["previous"] = previous
+    report.setdefault("units", {})
+    report.setdefault("extras", {})
+    return {**data, "schema": 1, "report": report}
+
+
+# MIGRATIONS[n] turns a schema-n draft into a schema-(n+1) draft.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    0: _migrate_0_to_1,
+}
+
+
+def migrate(data: dict[str, Any]) -> dict[str, Any]:
+    """Upgrade a draft envelope of an older schema to SCHEMA, one step at a time."""
+    schema = data["schema"]
+    while schema < SCHEMA:
+        data = MIGRATIONS[schema](data)
+        schema = data["schema"]
+    return data
+
+
+# ---- files -----------------------------------------------------------------------------
+
+
+def backup_path(path: str | os.PathLike[str]) -> Path:
+    """Where the previous version of a draft is kept: ``<name>.nianbao.bak``."""
+    path = Path(path)
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+def load_draft(path: str | os.PathLike[str]) -> Report:
+    """Read a draft. Raises DraftError (Chinese, naming the file); never writes."""
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DraftError(msg.DRAFT_TOO_LARGE.format(name=name, mb=MAX_BYTES // 2**20))
+        with path.open("rb") as f:
+            raw = f.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise DraftError(msg.DRAFT_NOT_FOUND.format(name=name)) from None
+    except OSError as exc:
+        reason = _read_reason(exc)
+        raise DraftError(msg.DRAFT_CANNOT_READ.format(name=name, reason=reason)) from None
+    if len(raw) > MAX_BYTES:
+        raise DraftError(msg.DRAFT_TOO_LARGE.format(name=name, mb=MAX_BYTES // 2**20))
+    try:
+        data = json.loads(raw.decode("utf-8-sig"), parse_constant=_refuse_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise DraftError(msg.DRAFT_CORRUPT.format(name=name)) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT_TAG:
+        raise DraftError(msg.DRAFT_FOREIGN.format(name=name))
+    schema = data.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool):
+        raise DraftError(msg.DRAFT_BAD_SCHEMA.format(name=name, schema=schema))
+    if schema > SCHEMA:
+        raise DraftError(msg.DRAFT_NEWER.format(name=name, schema=schema))
+    if schema < 0 or any(n not in MIGRATIONS for n in range(schema, SCHEMA)):
+        raise DraftError(msg.DRAFT_BAD_SCHEMA.format(name=name, schema=schema))
+    try:
+        data = migrate(data)
+        return _report_from(_get(data, "report", dict))
+    except _Invalid as exc:
+        raise DraftError(msg.DRAFT_INVALID.format(name=name, reason=exc)) from None
+
+
+def _read_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return msg.DRAFT_READ_NO_PERMISSION
+    if isinstance(exc, IsADirectoryError):
+        return msg.DRAFT_READ_IS_FOLDER
+    return exc.strerror or str(exc)
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(name)  # NaN / Infinity are not JSON and never in our drafts
+
+
+def save_draft(report: Report, path: str | os.PathLike[str]) -> Path:
+    """Write `report` to `path` atomically, keeping the previous file as .bak.
+    Raises DraftError; on failure the existing file is untouched and no temp
+    file is left behind. Returns the path written."""
+    path = Path(path)
+    content = (json.dumps(draft_to_dict(report), ensure_ascii=False, indent=1) + "\n").encode()
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        reason = msg.DRAFT_SAVE_NO_FOLDER.format(folder=folder)
+        raise DraftError(msg.DRAFT_SAVE_FAILED.format(name=path.name, reason=reason))
+    temps: list[str] = []
+    try:
+        tmp = _write_temp(folder, path.name, content, temps)
+        if path.exists():
+            _keep_backup(path, temps)
+            with contextlib.suppress(OSError):
+                shutil.copymode(path, tmp)  # keep the draft's permissions
+        os.replace(tmp, path)
+        temps.remove(tmp)
+        _fsync_folder(folder)
+    except OSError as exc:
+        raise DraftError(
+            msg.DRAFT_SAVE_FAILED.format(name=path.name, reason=_save_reason(exc))
+        ) from None
+    finally:
+        for leftover in temps:
+            with contextlib.suppress(OSError):
+                os.remove(leftover)
+    return path
+
+
+def _write_temp(folder: Path, name: str, content: bytes, temps: list[str]) -> str:
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    temps.append(tmp)
+    with os.fdopen(fd, "wb") as f:
+        f.write(content)
+        f.flush()
+        os.fsync(f.fileno())
+    return tmp
+
+
+def _keep_backup(path: Path, temps: list[str]) -> None:
+    """Copy the current file to .bak (via a temp, so a crash leaves no half .bak).
+    The original stays in place until the new version replaces it."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".bak.tmp", dir=path.parent)
+    temps.append(tmp)
+    with os.fdopen(fd, "wb") as dst, path.open("rb") as src:
+        shutil.copyfileobj(src, dst)
+        dst.flush()
+        os.fsync(dst.fileno())
+    os.replace(tmp, backup_path(path))
+    temps.remove(tmp)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory fsync)."""
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _save_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
+        return msg.DRAFT_SAVE_NO_PERMISSION
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return msg.DRAFT_SAVE_DISK_FULL
+    if exc.errno == errno.EROFS:
+        return msg.DRAFT_SAVE_READ_ONLY
+    return exc.strerror or str(exc)
