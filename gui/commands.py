@@ -1,0 +1,200 @@
+"""Undo commands: each one calls Report methods and remembers how to go back.
+
+Commands act on the report they were created with. After a ReplaceReport the
+commands below it on the stack refer to the old report, which becomes current
+again when the replacement is undone, so the history stays consistent.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from gui import strings as s
+from model.report import Report
+from model.values import Value
+
+# Command ids for QUndoCommand.mergeWith (any distinct positive ints).
+_ID_CELL = 1001
+_ID_TEXT = 1002
+_ID_META = 1003
+_ID_EXTRA = 1004
+
+# A pause longer than this in typing text starts a new undo step, so that undo
+# never swallows an hour of writing at once.
+TEXT_MERGE_PAUSE = 10.0
+
+
+class SetCellsCommand(QUndoCommand):
+    """Set input cells (typing, paste, clear, 补零). `mergeable` single-cell edits of
+    the same cell made one after the other merge into one step."""
+
+    def __init__(
+        self,
+        report: Report,
+        values: Mapping[str, Value | None],
+        text: str,
+        mergeable: bool = False,
+    ) -> None:
+        super().__init__(text)
+        self._report = report
+        self._new = dict(values)
+        self._old = {cid: report.input_value(cid) for cid in self._new}
+        self._mergeable = mergeable and len(self._new) == 1
+
+    @property
+    def cell_ids(self) -> tuple[str, ...]:
+        return tuple(self._new)
+
+    def redo(self) -> None:
+        self._report.set_values(self._new)
+
+    def undo(self) -> None:
+        self._report.set_values(self._old)
+
+    def id(self) -> int:
+        return _ID_CELL if self._mergeable else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetCellsCommand) or not other._mergeable:
+            return False
+        if other._report is not self._report or other.cell_ids != self.cell_ids:
+            return False
+        self._new = dict(other._new)
+        # Typing a cell back to where it started leaves nothing to undo.
+        self.setObsolete(_same(self._new, self._old))
+        return True
+
+
+class SetTextCommand(QUndoCommand):
+    """Replace the text of a narrative section; consecutive typing merges."""
+
+    def __init__(self, report: Report, section_id: str, text: str, label: str) -> None:
+        super().__init__(label)
+        self._report = report
+        self._section = section_id
+        self._old = report.texts[section_id]
+        self._new = text
+        self._stamp = time.monotonic()
+
+    def redo(self) -> None:
+        self._report.set_text(self._section, self._new)
+
+    def undo(self) -> None:
+        self._report.set_text(self._section, self._old)
+
+    def id(self) -> int:
+        return _ID_TEXT
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetTextCommand):
+            return False
+        if other._report is not self._report or other._section != self._section:
+            return False
+        if other._stamp - self._stamp > TEXT_MERGE_PAUSE:
+            return False
+        self._new = other._new
+        self._stamp = other._stamp
+        self.setObsolete(self._new == self._old)
+        return True
+
+
+class SetMetaCommand(QUndoCommand):
+    """Change agency, year, kind or date; typing in one field merges."""
+
+    def __init__(self, report: Report, changes: Mapping[str, Any], text: str) -> None:
+        super().__init__(text)
+        self._report = report
+        self._new = dict(changes)
+        self._old = {name: getattr(report.meta, name) for name in self._new}
+
+    def redo(self) -> None:
+        self._report.set_meta(**self._new)
+
+    def undo(self) -> None:
+        self._report.set_meta(**self._old)
+
+    def id(self) -> int:
+        return _ID_META if len(self._new) == 1 else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetMetaCommand) or other._report is not self._report:
+            return False
+        if set(other._new) != set(self._new):
+            return False
+        self._new = dict(other._new)
+        self.setObsolete(self._new == self._old)
+        return True
+
+
+class SetUnitCommand(QUndoCommand):
+    def __init__(self, report: Report, cell_id: str, unit: str, text: str) -> None:
+        super().__init__(text)
+        self._report = report
+        self._cell = cell_id
+        self._old = report.unit(cell_id) or unit
+        self._new = unit
+
+    def redo(self) -> None:
+        self._report.set_unit(self._cell, self._new)
+
+    def undo(self) -> None:
+        self._report.set_unit(self._cell, self._old)
+
+
+class SetExtraCommand(QUndoCommand):
+    """Set one of the report's small structured fields; edits of one key merge."""
+
+    def __init__(self, report: Report, key: str, value: Any, text: str) -> None:
+        super().__init__(text)
+        self._report = report
+        self._key = key
+        self._old = report.extras.get(key)
+        self._new = value
+
+    def redo(self) -> None:
+        self._report.set_extra(self._key, self._new)
+
+    def undo(self) -> None:
+        self._report.set_extra(self._key, self._old)
+
+    def id(self) -> int:
+        return _ID_EXTRA
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetExtraCommand) or other._report is not self._report:
+            return False
+        if other._key != self._key:
+            return False
+        self._new = other._new
+        self.setObsolete(self._new == self._old)
+        return True
+
+
+class ReplaceReportCommand(QUndoCommand):
+    """Swap the whole report (e.g. after converting it to another format).
+    `install` is the controller's function that makes a report current."""
+
+    def __init__(
+        self, install: Callable[[Report], None], old: Report, new: Report, text: str
+    ) -> None:
+        super().__init__(text or s.CMD_REPLACE_REPORT)
+        self._install = install
+        self._old = old
+        self._new = new
+
+    def redo(self) -> None:
+        self._install(self._new)
+
+    def undo(self) -> None:
+        self._install(self._old)
+
+
+def _same(a: Mapping[str, Value | None], b: Mapping[str, Value | None]) -> bool:
+    """Equal as the report compares values: 12.50 and 12.5 differ."""
+    return a.keys() == b.keys() and all(
+        (a[k] is None) == (b[k] is None) and str(a[k]) == str(b[k]) for k in a
+    )

@@ -1,0 +1,250 @@
+"""The open document: one report, its undo history and its live validation.
+
+Every change a widget makes goes through an operation here, and each operation
+is one undoable command. The controller listens to the report, revalidates it
+synchronously (validation is pure model code and takes well under a millisecond)
+and re-emits what happened as Qt signals, so widgets only ever listen.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from gui import commands as cmd
+from gui import strings as s
+from model import messages as msg
+from model.formats import format_for_year
+from model.issues import Validation
+from model.report import Change, Report
+from model.values import InvalidValue, Value, check_value, parse_value
+
+try:
+    from model.rules import validate as _validate
+except ImportError:  # model/rules.py not in this tree yet: no issues until it is
+    _validate = None
+
+# Longest row label quoted in an undo text before it is shortened with 「…」.
+_WHERE_MAX = 18
+
+
+class DocumentController(QObject):
+    reportReplaced = Signal()  # a different Report object is now current
+    reportChanged = Signal(object)  # model.report.Change
+    validationChanged = Signal(object)  # model.issues.Validation
+    cleanChanged = Signal(bool)  # True: no unsaved changes
+    pathChanged = Signal(object)  # str | None
+
+    def __init__(self, report: Report | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._undo = QUndoStack(self)
+        self._undo.cleanChanged.connect(self.cleanChanged)
+        self._previous: Report | None = None
+        self._path: str | None = None
+        self.today: Callable[[], dt.date] = dt.date.today  # replaceable in tests
+        if report is None:
+            year = dt.date.today().year - 1
+            report = Report(format_for_year(year), year)
+        self._report = report
+        self._report.add_listener(self._on_change)
+        self._validation = self._run_validation()
+
+    # ---- state ----------------------------------------------------------------------
+    @property
+    def report(self) -> Report:
+        return self._report
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self._undo
+
+    @property
+    def validation(self) -> Validation:
+        return self._validation
+
+    @property
+    def path(self) -> str | None:
+        return self._path
+
+    @property
+    def previous_report(self) -> Report | None:
+        return self._previous
+
+    def is_clean(self) -> bool:
+        """True when nothing changed since the report was opened or last saved."""
+        return self._undo.isClean()
+
+    def set_path(self, path: str | None) -> None:
+        if path != self._path:
+            self._path = path
+            self.pathChanged.emit(path)
+
+    def mark_saved(self, path: str | None = None) -> None:
+        """Call after a successful save: the current state becomes the clean one."""
+        if path is not None:
+            self.set_path(path)
+        self._undo.setClean()
+
+    def set_report(self, report: Report, path: str | None = None) -> None:
+        """Open another report: history cleared, no unsaved changes."""
+        self._undo.clear()
+        self._install(report)
+        self._undo.setClean()
+        self.set_path(path)
+
+    def set_previous_report(self, previous: Report | None) -> None:
+        """Last year's report, for the carry-over checks (R7, R8). Not an edit."""
+        self._previous = previous
+        self._revalidate()
+
+    # ---- operations: each is one undo step ---------------------------------------------
+    def set_cell_text(self, cell_id: str, text: str) -> str | None:
+        """Set a cell from what the officer typed. Returns the Chinese reason when the
+        text is refused (nothing changes then), None when it was taken."""
+        spec = self._report.cell(cell_id)
+        if spec.computed:
+            return msg.COMPUTED_CELL
+        try:
+            value = parse_value(text, spec)
+        except InvalidValue as exc:
+            return str(exc)
+        if not _differs(self._report.input_value(cell_id), value):
+            return None
+        where = _short(spec.row_label) + s.WHERE_SEPARATOR + spec.col_label
+        self._push(
+            cmd.SetCellsCommand(
+                self._report, {cell_id: value}, s.CMD_EDIT_CELL.format(where=where), True
+            )
+        )
+        return None
+
+    def set_cells(self, values: Mapping[str, Value | None], text: str | None = None) -> int:
+        """Set several inputs as one step (paste). Every value is checked first
+        (raises InvalidValue, changing nothing); returns how many cells changed."""
+        report = self._report
+        checked: dict[str, Value | None] = {}
+        for cell_id, value in values.items():
+            spec = report.cell(cell_id)
+            checked[cell_id] = None if value is None else check_value(value, spec)
+        changed = {cid: v for cid, v in checked.items() if _differs(report.input_value(cid), v)}
+        if changed:
+            label = text or s.CMD_SET_CELLS.format(n=len(changed))
+            self._push(cmd.SetCellsCommand(report, changed, label))
+        return len(changed)
+
+    def clear_cells(self, cell_ids: Iterable[str]) -> int:
+        """Blank the given inputs (computed and blank cells are skipped); one step."""
+        report = self._report
+        ids = [
+            cid
+            for cid in dict.fromkeys(cell_ids)
+            if not report.cell(cid).computed and not report.is_blank(cid)
+        ]
+        if ids:
+            label = s.CMD_CLEAR_CELLS.format(n=len(ids))
+            self._push(cmd.SetCellsCommand(report, dict.fromkeys(ids), label))
+        return len(ids)
+
+    def fill_blanks_with_zero(self, table_id: str | None = None) -> int:
+        """补零: every blank input of a table (or of the whole report) becomes 0, as
+        one step. Returns how many cells were filled."""
+        report = self._report
+        blanks = report.blank_inputs(table_id)
+        if not blanks:
+            return 0
+        zeros = {cid: check_value(0, report.cell(cid)) for cid in blanks}
+        if table_id is None:
+            label = s.CMD_FILL_ZERO_ALL.format(n=len(zeros))
+        else:
+            section = report.spec.table_by_id[table_id].section
+            heading = report.spec.section_by_id[section].heading
+            label = s.CMD_FILL_ZERO_TABLE.format(table=heading, n=len(zeros))
+        self._push(cmd.SetCellsCommand(report, zeros, label))
+        return len(zeros)
+
+    def set_text(self, section_id: str, text: str) -> None:
+        """Replace a section's text; consecutive typing in one section is one step."""
+        if self._report.texts[section_id] == text:
+            return
+        heading = self._report.spec.section_by_id[section_id].heading
+        self._push(
+            cmd.SetTextCommand(
+                self._report, section_id, text, s.CMD_EDIT_TEXT.format(heading=heading)
+            )
+        )
+
+    def set_meta(self, **changes: Any) -> None:
+        """Change agency, year, kind or date (raises ValueError/AttributeError for a
+        field or kind the report does not know, changing nothing)."""
+        meta = self._report.meta
+        changed = {k: v for k, v in changes.items() if getattr(meta, k) != v}
+        if not changed:
+            return
+        self._report.snapshot().set_meta(**changed)  # dry run: the model decides
+        fields = "、".join(s.META_FIELD_NAMES.get(k, k) for k in changed)
+        self._push(cmd.SetMetaCommand(self._report, changed, s.CMD_SET_META.format(fields=fields)))
+
+    def set_unit(self, cell_id: str, unit: str) -> None:
+        """Change a money cell's unit (元/万元); raises InvalidValue for another unit."""
+        if self._report.unit(cell_id) == unit:
+            return
+        self._report.snapshot().set_unit(cell_id, unit)  # dry run: the model decides
+        self._push(
+            cmd.SetUnitCommand(self._report, cell_id, unit, s.CMD_SET_UNIT.format(unit=unit))
+        )
+
+    def set_extra(self, key: str, value: Any, text: str | None = None) -> None:
+        """Set a small structured field (e.g. 六's 信息处理费); edits of one key merge."""
+        if self._report.extras.get(key) == value:
+            return
+        label = text or s.CMD_SET_EXTRA.format(key=key)
+        self._push(cmd.SetExtraCommand(self._report, key, value, label))
+
+    def replace_report(self, report: Report, text: str = "") -> None:
+        """Make another report current as one undoable step (e.g. format conversion)."""
+        if report is self._report:
+            return
+        self._push(cmd.ReplaceReportCommand(self._install, self._report, report, text))
+
+    # ---- internals ----------------------------------------------------------------------
+    def _push(self, command: cmd.QUndoCommand) -> None:
+        self._undo.push(command)
+
+    def _install(self, report: Report) -> None:
+        if report is self._report:
+            return
+        self._report.remove_listener(self._on_change)
+        self._report = report
+        report.add_listener(self._on_change)
+        self._validation = self._run_validation()
+        self.reportReplaced.emit()
+        self.validationChanged.emit(self._validation)
+
+    def _on_change(self, change: Change) -> None:
+        self._validation = self._run_validation()
+        self.reportChanged.emit(change)
+        self.validationChanged.emit(self._validation)
+
+    def _revalidate(self) -> None:
+        self._validation = self._run_validation()
+        self.validationChanged.emit(self._validation)
+
+    def _run_validation(self) -> Validation:
+        if _validate is None:
+            return Validation(())
+        return _validate(self._report, previous=self._previous, today=self.today())
+
+
+def _differs(old: Value | None, new: Value | None) -> bool:
+    """As the report compares: blank ≠ 0, and 12.50 ≠ 12.5 (they print differently)."""
+    if old is None or new is None:
+        return old is not new
+    return type(old) is not type(new) or str(old) != str(new)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _WHERE_MAX else text[: _WHERE_MAX - 1] + "…"
