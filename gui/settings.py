@@ -1,0 +1,96 @@
+"""The one registry of the window's settings, with typed defaults.
+
+Widgets never read QSettings by loose string keys: they use `Settings.get(SETTING)`
+with one of the `Setting` constants below, whose default lives here and only here.
+Values are stored in an INI file under `model.paths.settings_dir()`, so tests (which
+point NIANBAO_HOME at a temp folder) never touch the user's real settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from model.paths import settings_dir
+
+T = TypeVar("T")
+
+RECENT_LIMIT = 10
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
+
+
+RECENT_FILES: Setting[list[str]] = Setting("files/recent", [])
+LAST_FOLDER: Setting[str] = Setting("files/last_folder", "")
+GEOMETRY: Setting[bytes] = Setting("window/geometry", b"")
+WINDOW_STATE: Setting[bytes] = Setting("window/state", b"")
+PROBLEMS_VISIBLE: Setting[bool] = Setting("window/problems_visible", True)
+
+
+class Settings:
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or settings_dir() / "settings.ini"
+        self._q = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    def get(self, setting: Setting[T]) -> T:
+        raw = self._q.value(setting.key)
+        if raw is None:
+            return _copy(setting.default)
+        return _coerce(raw, setting.default)
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        if isinstance(value, bytes):
+            self._q.setValue(setting.key, QByteArray(value))
+        else:
+            self._q.setValue(setting.key, value)
+        self._q.sync()
+
+    # ---- recent files ---------------------------------------------------------------
+    def recent_files(self) -> list[str]:
+        """Recent drafts, newest first, only those that still exist."""
+        return [p for p in self.get(RECENT_FILES) if Path(p).is_file()]
+
+    def add_recent(self, path: str | Path) -> None:
+        path = str(Path(path).resolve())
+        files = [p for p in self.get(RECENT_FILES) if p != path]
+        self.set(RECENT_FILES, [path, *files][:RECENT_LIMIT])
+        self.set(LAST_FOLDER, str(Path(path).parent))
+
+    def remove_recent(self, path: str | Path) -> None:
+        path = str(Path(path).resolve())
+        self.set(RECENT_FILES, [p for p in self.get(RECENT_FILES) if p != path])
+
+    def clear_recent(self) -> None:
+        self.set(RECENT_FILES, [])
+
+
+def _copy(value: T) -> T:
+    return list(value) if isinstance(value, list) else value  # type: ignore[return-value]
+
+
+def _coerce(raw: object, default: T) -> T:
+    """QSettings' INI backend returns strings for scalars and a bare string for a
+    one-item list; turn what it gives back into the default's type."""
+    if isinstance(default, bool):
+        return (raw if isinstance(raw, bool) else str(raw).lower() in ("true", "1")) is True  # type: ignore[return-value]
+    if isinstance(default, list):
+        if isinstance(raw, str):
+            return [raw] if raw else []  # type: ignore[return-value]
+        return [str(x) for x in raw] if isinstance(raw, (list, tuple)) else []  # type: ignore[return-value]
+    if isinstance(default, bytes):
+        if isinstance(raw, QByteArray):
+            return bytes(raw.data())  # type: ignore[return-value]
+        return raw if isinstance(raw, bytes) else b""  # type: ignore[return-value]
+    if isinstance(default, int):
+        try:
+            return int(raw)  # type: ignore[return-value, call-overload]
+        except (TypeError, ValueError):
+            return default
+    return str(raw)  # type: ignore[return-value]
