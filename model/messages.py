@@ -43,3 +43,34 @@ DRAFT_SAVE_READ_ONLY = "该位置是只读的（如光盘或写保护的U盘）�
 DRAFT_SAVE_NO_FOLDER = "文件夹“{folder}”不存在"
 DRAFT_READ_NO_PERMISSION = "没有读取该文件的权限"
 DRAFT_READ_IS_FOLDER = "这是一个文件夹，不是草稿文件"
+
+# ---- validation (model/rules.py) -----------------------------------------------------
+BASIC_INFO = "基本信息"
+RULE_R1 = "{heading}：“{col}”列{left_name}（{left}）不等于{right_name}（{right}）"
+RULE_R5 = "{heading}：{cell}的值「{value}」无效：{reason}"
+RULE_R6 = "{heading}：有 {count} 个单元格未填写（没有数据的请填 0）"
+RULE_R7 = "{heading}：{cell}（{value}）与上一年度（{year}年）报告的“{source}”（{previous}）不一致"
+RULE_R8 = (
+    "{heading}：{row}上年“{stock}”（{prev}）加“{added}”（{added_value}）减“{removed}”"
+    "（{removed_value}）应为 {expected}，但本年“{stock}”为 {value}；如因修订等原因不一致，请核实"
+)
+RULE_R9 = "{heading}：{row}的“{small}”（{small_value}）大于“{large}”（{large_value}），请核实"
+RULE_R10 = "{heading}：正文写明{what}为 {quoted} 件，与“{table_heading}”表中的数字（{actual}）不一致"
+RULE_R11 = (
+    "{heading}：“{name}”共 {count} 件，占“{total_name}”（{total}）的 {percent}%；"
+    "该项仅用于极少数特殊情况，请核实是否应归入其他办理结果"
+)
+RULE_R12 = "{year}年度报告应使用《{right_name}》（{right_doc}），当前使用的是《{name}》（{doc}）"
+RULE_R12_NO_FORMAT = "报告年度（{year}年）没有适用的年度报告格式：年度报告格式自{first}年度起施行，请核对报告年度"
+RULE_R13_EMPTY = "{heading}：内容为空，请填写（确无内容的，也应写明）"
+RULE_R13_AGENCY = "未填写机关名称"
+RULE_R13_DATE = "未填写成文日期"
+RULE_R13_DATE_YEAR = "成文日期（{date}）不在报告年度的次年（{year}年）内，请核对"
+RULE_R13_FEE = "{heading}：未说明信息处理费收取情况（如“本年度未收取信息处理费”）"
+RULE_R14_DEADLINE = "本报告应于{deadline}前公布"
+RULE_R14_LATE_DATE = "成文日期（{date}）晚于公布期限（{deadline}），请核对"
+RULE_R14_SOON = "距公布期限（{deadline}）还有 {days} 天，请及时公布"
+RULE_R14_TODAY = "今天是公布期限（{deadline}）的最后一天，请及时公布"
+RULE_R14_PAST = "已过公布期限（{deadline}），且尚未填写成文日期"
+RULE_R15 = "{heading}：与上一年度报告的本节内容相似度为 {percent}%（内容雷同），请结合本年度实际撰写"
+DATE_FORMAT = "{year}年{month}月{day}日"
