@@ -34,3 +34,25 @@ ARGPARSE = {
     "expected at least one argument": "至少需要一个参数值",
     "not allowed with argument %s": "不能与参数 %s 同时使用",
 }
+
+# ---- validate (校验) --------------------------------------------------------------------
+VALIDATE_HELP = "校验报告草稿，列出错误、警告和提示"
+VALIDATE_DESCRIPTION = (
+    "按年度报告格式的规则校验一份报告草稿（.nianbao），先列错误，再列警告和提示。\n"
+    "给出上一年度的报告（--previous）时，还核对“上年结转”与上年“结转下年度继续办理”、\n"
+    "现行有效件数的衔接，以及正文是否与上年雷同。"
+)
+VALIDATE_EPILOG = (
+    "示例：main.py validate 2023年报.nianbao --previous 2022年报.nianbao\n"
+    "退出码：0 没有错误（可能有警告或提示）；1 有错误；2 无法读取文件或命令行有误。"
+)
+VALIDATE_HELP_FILE = "要校验的报告草稿（.nianbao）"
+VALIDATE_HELP_JSON = "以 JSON 输出问题列表（每项含 severity、rule、cell、message），便于其他程序处理"
+VALIDATE_HELP_PREVIOUS = "上一年度的报告草稿（.nianbao），用于核对上年结转和内容雷同"
+VALIDATE_HEADER = "{agency}{year}年政府信息公开工作年度报告（格式：{format}）"
+VALIDATE_LINE = "{severity} {rule} {message}"
+VALIDATE_SUMMARY = "共 {errors} 个错误，{warnings} 个警告，{infos} 个提示"
+VALIDATE_CLEAN = "未发现问题。"
+VALIDATE_NO_AGENCY = "（未填写机关名称）"
+VALIDATE_UNREADABLE = "无法校验：{reason}"
+VALIDATE_PREVIOUS_UNREADABLE = "无法读取上一年度的报告：{reason}"

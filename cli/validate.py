@@ -1,0 +1,77 @@
+"""`main.py validate FILE [--json] [--previous LAST.nianbao]`: check a draft.
+
+Prints the issues, errors first, and a summary line; `--json` prints them as a
+list of objects instead. The exit code says whether the report has errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from cli import EXIT_ISSUES, EXIT_OK, EXIT_UNREADABLE
+from cli import strings as s
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "validate",
+        help=s.VALIDATE_HELP,
+        description=s.VALIDATE_DESCRIPTION,
+        epilog=s.VALIDATE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", metavar="FILE", help=s.VALIDATE_HELP_FILE)
+    parser.add_argument("--json", action="store_true", help=s.VALIDATE_HELP_JSON)
+    parser.add_argument("--previous", metavar="LAST.nianbao", help=s.VALIDATE_HELP_PREVIOUS)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from model.drafts import DraftError, load_draft
+    from model.issues import Severity
+    from model.rules import validate
+
+    try:
+        report = load_draft(args.file)
+    except (DraftError, OSError) as exc:
+        print(s.VALIDATE_UNREADABLE.format(reason=exc), file=sys.stderr)
+        return EXIT_UNREADABLE
+    previous = None
+    if args.previous:
+        try:
+            previous = load_draft(args.previous)
+        except (DraftError, OSError) as exc:
+            print(s.VALIDATE_PREVIOUS_UNREADABLE.format(reason=exc), file=sys.stderr)
+            return EXIT_UNREADABLE
+    # today: so the command warns when the publication deadline is near
+    result = validate(report, previous, today=dt.date.today())
+    if args.json:
+        print(json.dumps([i.to_json() for i in result.issues], ensure_ascii=False, indent=2))
+    else:
+        meta = report.meta
+        print(
+            s.VALIDATE_HEADER.format(
+                agency=meta.agency or s.VALIDATE_NO_AGENCY,
+                year=meta.year,
+                format=report.spec.issued_by,
+            )
+        )
+        for issue in result.issues:
+            print(
+                s.VALIDATE_LINE.format(
+                    severity=issue.severity.label, rule=issue.rule, message=issue.message
+                )
+            )
+        if not result.issues:
+            print(s.VALIDATE_CLEAN)
+        print(
+            s.VALIDATE_SUMMARY.format(
+                errors=result.errors,
+                warnings=result.warnings,
+                infos=result.count(Severity.INFO),
+            )
+        )
+    return EXIT_ISSUES if result.has_errors else EXIT_OK
