@@ -21,12 +21,8 @@ from model import messages as msg
 from model.formats import format_for_year
 from model.issues import Validation
 from model.report import Change, Report
+from model.rules import validate
 from model.values import InvalidValue, Value, check_value, parse_value
-
-try:
-    from model.rules import validate as _validate
-except ImportError:  # model/rules.py not in this tree yet: no issues until it is
-    _validate = None
 
 # Longest row label quoted in an undo text before it is shortened with 「…」.
 _WHERE_MAX = 18
@@ -234,9 +230,7 @@ class DocumentController(QObject):
         self.validationChanged.emit(self._validation)
 
     def _run_validation(self) -> Validation:
-        if _validate is None:
-            return Validation(())
-        return _validate(self._report, previous=self._previous, today=self.today())
+        return validate(self._report, previous=self._previous, today=self.today())
 
 
 def _differs(old: Value | None, new: Value | None) -> bool:
