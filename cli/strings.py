@@ -35,6 +35,34 @@ ARGPARSE = {
     "not allowed with argument %s": "不能与参数 %s 同时使用",
 }
 
+# ---- aggregate (汇总) -------------------------------------------------------------------
+AGG_HELP = "汇总多个机关的报告（同一年度、同一格式），生成汇总草稿和汇总表"
+AGG_DESCRIPTION = (
+    "把多个机关的年度报告逐项相加，生成一份汇总报告草稿，并可导出汇总表（Excel）。\n"
+    "只相加填报的单元格，合计由汇总报告重新计算；金额先换算为格式规定的单位再相加；\n"
+    "空白单元格按 0 相加，并在报送情况中计为“空白单元格”。\n"
+    "年度或格式与多数报告不同的报告不纳入汇总（可用 --year 指定年度），无法读取的文件\n"
+    "列出原因，不影响其他报告的汇总。"
+)
+AGG_EPILOG = (
+    "示例：main.py aggregate 各部门报告/ -o 汇总.nianbao --xlsx 汇总表.xlsx --agency 某某市人民政府\n"
+    "退出码：0 至少汇总了一份报告；2 没有可汇总的报告或命令行有误；3 无法写入输出文件。"
+)
+AGG_HELP_INPUTS = "报告所在的文件夹（含子文件夹）或报告文件（.nianbao 草稿，或本程序导出的 .xlsx/.docx）"
+AGG_HELP_OUTPUT = "汇总报告草稿的保存位置（.nianbao）"
+AGG_HELP_XLSX = "同时导出汇总表（每个表格一张工作表，每个机关一行，另有“报送情况”表）"
+AGG_HELP_YEAR = "只汇总该年度的报告（默认：多数报告所属的年度和格式）"
+AGG_HELP_AGENCY = "汇总报告的机关名称（默认：汇总）"
+AGG_NO_FILES = "没有找到报告文件（.nianbao、.xlsx 或 .docx）。"
+AGG_SCOPE = "汇总范围：{year}年度，{format}。"
+AGG_NONE = "没有可汇总的报告。"
+AGG_HEAD_REFUSED = "未纳入汇总的文件："
+AGG_LINE_REFUSED = "  {file}：{note}"
+AGG_FLAGS = "已汇总的报告中：{errors} 份有错误，{blanks} 份有空白单元格，{late} 份逾期，{unknown} 份未填成文日期。"
+AGG_SAVED_DRAFT = "汇总草稿已保存：{path}"
+AGG_SAVED_XLSX = "汇总表已保存：{path}"
+AGG_FAILED = "汇总失败：{reason}"
+
 # ---- validate (校验) --------------------------------------------------------------------
 VALIDATE_HELP = "校验报告草稿，列出错误、警告和提示"
 VALIDATE_DESCRIPTION = (
@@ -56,3 +84,44 @@ VALIDATE_CLEAN = "未发现问题。"
 VALIDATE_NO_AGENCY = "（未填写机关名称）"
 VALIDATE_UNREADABLE = "无法校验：{reason}"
 VALIDATE_PREVIOUS_UNREADABLE = "无法读取上一年度的报告：{reason}"
+
+# ---- new (新建) / sample (示例) -------------------------------------------------------
+NEW_HELP = "新建一份空白的年度报告草稿（可从上一年度的草稿接续）"
+NEW_DESCRIPTION = (
+    "按报告年度应使用的报告格式新建一份空白草稿（.nianbao）：2019、2020 年度使用\n"
+    "2019 年试行格式，2021 年度起使用 2021 年修订格式。\n"
+    "用 --from 给出上一年度的草稿时，沿用其机关名称和报告类型，把上年“结转下年度继续办理”\n"
+    "的件数逐列填入本年“上年结转政府信息公开申请数量”，并保存上年数据和正文供核对和参考\n"
+    "（上年正文不会复制到本年正文中）。"
+)
+NEW_EPILOG = (
+    "示例：main.py new --year 2025 --agency 某某市某某局 -o 2025年报.nianbao\n"
+    "      main.py new --year 2025 --from 2024年报.nianbao -o 2025年报.nianbao\n"
+    "退出码：0 成功；2 无法读取上一年度的草稿或命令行有误；3 无法写入草稿文件。"
+)
+NEW_HELP_YEAR = "报告年度，如 2025（统计 1 月 1 日至 12 月 31 日）"
+NEW_HELP_AGENCY = "机关名称，如 某某市某某局（使用 --from 时默认沿用上年）"
+NEW_HELP_KIND = "报告类型：department 部门（默认），government 本级政府（使用 --from 时默认沿用上年）"
+NEW_HELP_FROM = "上一年度的报告草稿（.nianbao），从中接续上年结转件数和上年数据"
+NEW_HELP_OUTPUT = "新草稿的保存位置（.nianbao）"
+NEW_HELP_FORCE = "文件已存在时覆盖（原文件保留为 .bak 备份）"
+NEW_NO_FORMAT = "{year}年度没有适用的年度报告格式：政府信息公开工作年度报告格式自 {first} 年度起施行"
+NEW_NO_AGENCY = "请用 --agency 填写机关名称（或用 --from 从上一年度的草稿沿用）"
+NEW_PREVIOUS_UNREADABLE = "无法读取上一年度的草稿：{reason}"
+NEW_EXISTS = "文件「{path}」已存在；如要覆盖，请加 --force"
+NEW_CREATED = "已新建 {agency}{year}年政府信息公开工作年度报告草稿：{path}（{format}）"
+NEW_CARRIED = "已从 {previous}年度报告接续：上年结转件数 {count} 项，上年数据 {values} 项供核对"
+NEW_FAILED = "无法新建草稿：{reason}"
+FORMAT_LABEL = "《{name}》，{doc}"
+SAMPLE_HELP = "保存内置示例报告（真实的 2020 年度报告），供试用"
+SAMPLE_DESCRIPTION = (
+    "把内置的示例报告另存为草稿（.nianbao）：舟山市定海区经济和信息化局 2020 年政府信息\n"
+    "公开工作年度报告，按原文如实录入，包括原文的疏漏（多数单元格空白、缺少第六部分），\n"
+    "可用来试用校验和导出。"
+)
+SAMPLE_EPILOG = (
+    "示例：main.py sample -o 示例.nianbao\n退出码：0 成功；3 无法写入文件（或文件已存在且未加 --force）。"
+)
+SAMPLE_HELP_OUTPUT = "示例草稿的保存位置（.nianbao）"
+SAMPLE_SAVED = "示例报告已保存：{path}"
+SAMPLE_FAILED = "无法保存示例报告：{reason}"

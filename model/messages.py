@@ -15,6 +15,7 @@ UNKNOWN_UNIT = "金额单位只能是{units}"
 
 # ---- report kinds ------------------------------------------------------------------
 KIND_NAMES = {"department": "部门", "government": "本级政府"}
+
 # ---- draft files (.nianbao) ----------------------------------------------------------
 DRAFT_NOT_FOUND = "找不到草稿文件「{name}」"
 DRAFT_CANNOT_READ = "无法读取草稿文件「{name}」：{reason}"
@@ -41,8 +42,6 @@ DRAFT_SAVE_NO_PERMISSION = "没有写入该文件夹的权限，请换一个文�
 DRAFT_SAVE_DISK_FULL = "磁盘空间已满，请清理磁盘或换一个位置保存"
 DRAFT_SAVE_READ_ONLY = "该位置是只读的（如光盘或写保护的U盘），请换一个位置保存"
 DRAFT_SAVE_NO_FOLDER = "文件夹“{folder}”不存在"
-DRAFT_READ_NO_PERMISSION = "没有读取该文件的权限"
-DRAFT_READ_IS_FOLDER = "这是一个文件夹，不是草稿文件"
 
 # ---- validation (model/rules.py) -----------------------------------------------------
 BASIC_INFO = "基本信息"
@@ -74,3 +73,30 @@ RULE_R14_TODAY = "今天是公布期限（{deadline}）的最后一天，请及�
 RULE_R14_PAST = "已过公布期限（{deadline}），且尚未填写成文日期"
 RULE_R15 = "{heading}：与上一年度报告的本节内容相似度为 {percent}%（内容雷同），请结合本年度实际撰写"
 DATE_FORMAT = "{year}年{month}月{day}日"
+
+# ---- roll-up (汇总) ------------------------------------------------------------------
+AGG_SUMMARY_LINE = "{included} 份报告已汇总，{refused} 份未纳入。"
+AGG_MISSING = "文件不存在"
+AGG_UNSUPPORTED = "不是报告草稿（.nianbao），也不是本程序导出的 Excel（.xlsx）或 Word（.docx）报告"
+AGG_UNREADABLE = "无法读取：{reason}"
+AGG_UNEXPECTED = "文件内容损坏或格式不符（{error}）"
+AGG_OTHER_YEAR = "未纳入：本报告为{year}年度，汇总的是{target}年度"
+AGG_NOT_YEAR = "未纳入：本报告为{year}年度，汇总指定的是{target}年度"
+AGG_OTHER_FORMAT = "未纳入：本报告使用{format}，汇总使用{target}"
+AGG_FORMAT_NAME = "{id}年版格式（{issued_by}）"
+AGG_NO_AGENCY = "未填写机关名称"
+AGG_DUPLICATE = "机关名称与「{file}」相同，请核对是否重复报送"
+AGG_YES = "是"
+AGG_NO = "否"
+AGG_LATE_UNKNOWN = "未知（未填成文日期）"
+DRAFT_READ_NO_PERMISSION = "没有读取该文件的权限"
+DRAFT_READ_IS_FOLDER = "这是一个文件夹，不是草稿文件"
+
+# ---- carry-over and format conversion ------------------------------------------------
+CARRY_NOT_LATER = "新报告的年度（{year}年）应晚于上一年度报告的年度（{previous}年）"
+CONVERT_WRONG_YEAR = "{year}年度报告不能使用《{name}》（{doc}）"
+CONVERT_NO_CELL = "{heading}：“{row}”行“{col}”列的 {value} 在新格式中没有对应栏目，未转换"
+CONVERT_OTHER_KIND = "{heading}：“{row}”行“{col}”列的 {value} 在新格式中的数据类型不同，未转换"
+CONVERT_REFUSED = "{heading}：“{row}”行“{col}”列的 {value} 不符合新格式的要求（{reason}），未转换"
+CONVERT_UNIT = "{heading}：“{row}”行“{col}”列的 {value} 已换算为 {converted} {target}"
+CONVERT_NO_TEXT = "“{heading}”部分的文字在新格式中没有对应部分，未转换"

@@ -1,0 +1,79 @@
+"""`main.py aggregate`: roll many agencies' reports up into one summary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cli import EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE
+from cli import strings as s
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "aggregate",
+        help=s.AGG_HELP,
+        description=s.AGG_DESCRIPTION,
+        epilog=s.AGG_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("inputs", nargs="+", metavar="DIR_OR_FILE", help=s.AGG_HELP_INPUTS)
+    p.add_argument(
+        "-o", "--output", required=True, metavar="SUMMARY.nianbao", help=s.AGG_HELP_OUTPUT
+    )
+    p.add_argument("--xlsx", metavar="SUMMARY.xlsx", help=s.AGG_HELP_XLSX)
+    p.add_argument("--year", type=int, metavar="Y", help=s.AGG_HELP_YEAR)
+    p.add_argument("--agency", default="", metavar="名称", help=s.AGG_HELP_AGENCY)
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from model.aggregate import aggregate, format_name
+
+    output = Path(args.output)
+    xlsx = Path(args.xlsx) if args.xlsx else None
+    exclude = [output] + ([xlsx] if xlsx else [])
+    result = aggregate(args.inputs, year=args.year, agency=args.agency, exclude=exclude)
+    if not result.statuses:
+        print(s.AGG_NO_FILES, file=sys.stderr)
+        return EXIT_UNREADABLE
+    if result.spec is not None:
+        print(s.AGG_SCOPE.format(year=result.year, format=format_name(result.spec)))
+    print(result.summary_line())
+    refused = result.not_included
+    if refused:
+        print(s.AGG_HEAD_REFUSED)
+        for status in refused:
+            print(s.AGG_LINE_REFUSED.format(file=status.file, note=status.note))
+    if result.summary is None:
+        print(s.AGG_NONE, file=sys.stderr)
+        return EXIT_UNREADABLE
+    included = result.included
+    print(
+        s.AGG_FLAGS.format(
+            errors=sum(1 for x in included if x.errors),
+            blanks=sum(1 for x in included if x.blanks),
+            late=sum(1 for x in included if x.late),
+            unknown=sum(1 for x in included if x.late is None),
+        )
+    )
+    return _write(result, output, xlsx)
+
+
+def _write(result, output: Path, xlsx: Path | None) -> int:
+    from exporters import ExportError
+    from exporters.summary_xlsx import export_summary_xlsx
+    from model.drafts import DraftError, save_draft
+
+    try:
+        save_draft(result.summary, output)
+        print(s.AGG_SAVED_DRAFT.format(path=output))
+        if xlsx is not None:
+            for warning in export_summary_xlsx(result, xlsx):
+                print(warning, file=sys.stderr)
+            print(s.AGG_SAVED_XLSX.format(path=xlsx))
+    except (DraftError, ExportError) as exc:
+        print(s.AGG_FAILED.format(reason=exc), file=sys.stderr)
+        return EXIT_UNWRITABLE
+    return EXIT_OK
