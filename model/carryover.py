@@ -1,0 +1,68 @@
+"""Starting this year's report from last year's.
+
+What carries over is declared by the format's CarryOverRule (R7): this year's
+上年结转 row takes last year's 结转下年度继续办理 row, column by column. Last
+year's values and texts are kept on the new report as `PreviousYear`, for the
+checks that compare with last year (R7, R8), the comparison view and the
+reference texts; last year's narrative is never copied into this year's text.
+"""
+
+from __future__ import annotations
+
+from model import messages as msg
+from model.formats import format_for_year
+from model.report import PreviousYear, Report
+from model.spec import CarryOverRule, ValueKind
+from model.values import Value
+
+
+def previous_year_of(report: Report) -> PreviousYear:
+    """What a later report keeps of `report`. Money is stored in each cell's default
+    unit, since PreviousYear has no units of its own."""
+    values: dict[str, Value] = {}
+    for cell_id, value in report.values().items():
+        cell = report.spec.cell_by_id[cell_id]
+        if cell.kind is ValueKind.MONEY and cell.unit and report.unit(cell_id) != cell.unit:
+            value = report.amount_in(cell_id, cell.unit) or value
+        values[cell_id] = value
+    return PreviousYear(
+        year=report.meta.year,
+        format_id=report.spec.id,
+        agency=report.meta.agency,
+        values=values,
+        texts=dict(report.texts),
+    )
+
+
+def start_from_previous(previous: Report, year: int) -> Report:
+    """A new, otherwise empty report for `year` in the format the year requires,
+    with agency and kind taken over and carried-over counts filled in.
+    Raises UnknownFormat for a year no format covers and ValueError (Chinese)
+    when `year` is not after last year's report year."""
+    if year <= previous.meta.year:
+        raise ValueError(msg.CARRY_NOT_LATER.format(year=year, previous=previous.meta.year))
+    spec = format_for_year(year)
+    report = Report(spec, year, agency=previous.meta.agency, kind=previous.meta.kind)
+    report.set_values(carried_values(previous, report))
+    report.set_previous(previous_year_of(previous))
+    report.revision = 0  # a new report starts unchanged
+    return report
+
+
+def carried_values(previous: Report, report: Report) -> dict[str, Value]:
+    """Values the carry-over rules of `report`'s format take from `previous`.
+    Cells missing on either side (another format) or blank last year are skipped."""
+    out: dict[str, Value] = {}
+    for rule in report.spec.rules:
+        if not isinstance(rule, CarryOverRule):
+            continue
+        table = report.spec.table_by_id[rule.table]
+        for col in rule.columns:
+            target = table.cell_by_id.get(table.cell_id(rule.target_row, col))
+            source = previous.spec.cell_by_id.get(f"{rule.table}.{rule.source_row}.{col}")
+            if target is None or source is None or target.computed:
+                continue
+            value = previous.value(source.id)
+            if value is not None:
+                out[target.id] = value
+    return out
