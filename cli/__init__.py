@@ -33,6 +33,10 @@ EXIT_UNREADABLE = 2  # an input cannot be read, or the command line is wrong
 EXIT_UNWRITABLE = 3  # an output cannot be written
 
 
+# The installed program is called `nianbao`; from a checkout it is `main.py`.
+PROG = "nianbao" if getattr(sys, "frozen", False) else "main.py"
+
+
 def _install_chinese_argparse() -> None:
     """argparse looks its fixed strings up through gettext at call time; map them."""
     argparse._ = lambda text: s.ARGPARSE.get(text, text)  # type: ignore[attr-defined]
@@ -49,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     an optional FILE positional cannot sit beside sub-commands in argparse."""
     _install_chinese_argparse()
     parser = ChineseParser(
-        prog="main.py",
+        prog=PROG,
         usage=s.USAGE,
         description=s.DESCRIPTION,
         epilog=s.EPILOG,
@@ -75,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def build_window_parser() -> argparse.ArgumentParser:
     _install_chinese_argparse()
-    parser = ChineseParser(prog="main.py", description=s.DESCRIPTION, add_help=False)
+    parser = ChineseParser(prog=PROG, description=s.DESCRIPTION, add_help=False)
     parser.add_argument("file", nargs="?", help=s.HELP_FILE)
     parser.add_argument("--screenshot", metavar="OUT.png", help=s.HELP_SCREENSHOT)
     return parser

@@ -1,6 +1,6 @@
 """Chinese text of the command line, in one place."""
 
-USAGE = "main.py [FILE] [--screenshot OUT.png]\n       main.py 命令 [参数 ...]"
+USAGE = "%(prog)s [FILE] [--screenshot OUT.png]\n       %(prog)s 命令 [参数 ...]"
 DESCRIPTION = (
     "年报填报助手：政府信息公开工作年度报告的填报、校验与导出。\n"
     "不带命令运行时打开程序窗口（可指定要打开的草稿 FILE；--screenshot OUT.png\n"
