@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,8 +72,11 @@ QT_EXCLUDED = (
 
 
 def version() -> str:
-    with open(ROOT / "pyproject.toml", "rb") as f:
-        return tomllib.load(f)["project"]["version"]
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    match = re.search(r'^version = "([^"]+)"', text, re.MULTILINE)
+    if not match:
+        raise SystemExit("no version in pyproject.toml")
+    return match.group(1)
 
 
 def render_icons(out: Path) -> tuple[Path, Path]:
@@ -172,9 +175,10 @@ REFRESH = """#!/bin/sh
 set -e
 root="${DPKG_ROOT:-}"
 if [ -z "$root" ]; then
-  command -v update-mime-database >/dev/null && update-mime-database /usr/share/mime || true
-  command -v update-desktop-database >/dev/null && update-desktop-database -q /usr/share/applications || true
-  command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t /usr/share/icons/hicolor || true
+  has() { command -v "$1" >/dev/null; }
+  has update-mime-database && update-mime-database /usr/share/mime || true
+  has update-desktop-database && update-desktop-database -q /usr/share/applications || true
+  has gtk-update-icon-cache && gtk-update-icon-cache -q -t /usr/share/icons/hicolor || true
 fi
 exit 0
 """
