@@ -30,8 +30,8 @@ is cached by that text. What the rules do beyond the bare table of formats.md §
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -335,15 +335,22 @@ def _build_plan(spec: FormatSpec) -> _Plan:
 
 # ---- text caches --------------------------------------------------------------------
 _CACHE_LIMIT = 512
+_BIGRAM_CACHE_LIMIT = 16  # a long text's bigrams take ~100 KB
 _figure_cache: dict[tuple[object, str], tuple[tuple[int, int], ...]] = {}
 _bigram_cache: dict[str, tuple[Counter[str], int]] = {}
 _similarity_cache: dict[tuple[str, str], float] = {}
 
 
-def _bounded(cache: dict) -> dict:
-    if len(cache) > _CACHE_LIMIT:
+def _bounded(cache: dict, limit: int = _CACHE_LIMIT) -> dict:
+    """`cache`, emptied first when full: texts change on every keystroke."""
+    if len(cache) >= limit:
         cache.clear()
     return cache
+
+
+# Full-width digits as some officers type them (１２件); the rest of the text is
+# left alone, as NFKC-normalising a long text on every keystroke is too slow.
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def _quoted_figures(narrative: _Narrative, text: str) -> tuple[tuple[int, int], ...]:
@@ -351,7 +358,7 @@ def _quoted_figures(narrative: _Narrative, text: str) -> tuple[tuple[int, int], 
     key = (narrative.patterns, text)
     found = _figure_cache.get(key)
     if found is None:
-        plain = unicodedata.normalize("NFKC", text)
+        plain = text.translate(_DIGITS)
         pairs: list[tuple[int, int]] = []
         for i, pattern in enumerate(narrative.patterns):
             for m in pattern.finditer(plain):
@@ -363,15 +370,13 @@ def _quoted_figures(narrative: _Narrative, text: str) -> tuple[tuple[int, int], 
 
 
 def _bigrams(text: str) -> tuple[Counter[str], int]:
+    """Character bigrams of `text` with whitespace removed, and how many there are."""
     got = _bigram_cache.get(text)
     if got is None:
-        grams = Counter(text[i : i + 2] for i in range(len(text) - 1))
-        got = _bounded(_bigram_cache)[text] = (grams, max(len(text) - 1, 0))
+        plain = "".join(text.split())
+        grams = Counter(map(operator.add, plain, plain[1:]))
+        got = _bounded(_bigram_cache, _BIGRAM_CACHE_LIMIT)[text] = (grams, max(len(plain) - 1, 0))
     return got
-
-
-def _normalise(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def similarity(text: str, previous: str) -> float:
@@ -380,10 +385,10 @@ def similarity(text: str, previous: str) -> float:
     key = (text, previous)
     ratio = _similarity_cache.get(key)
     if ratio is None:
-        a, na = _bigrams(_normalise(text))
-        b, nb = _bigrams(_normalise(previous))
+        a, na = _bigrams(text)
+        b, nb = _bigrams(previous)
         if na + nb == 0:
-            ratio = 1.0 if _normalise(text) == _normalise(previous) else 0.0
+            ratio = 1.0 if "".join(text.split()) == "".join(previous.split()) else 0.0
         else:
             small, large = (a, b) if len(a) <= len(b) else (b, a)
             common = sum(min(n, large[g]) for g, n in small.items() if g in large)
