@@ -1,0 +1,101 @@
+"""Chinese texts of the Excel workbook, shared by its exporter and its importer.
+
+The importer recognises the workbook's own labels (meta rows, the check row) by
+these texts, so both sides must read them from here. Official table labels are
+not here: they live in the format specs.
+"""
+
+# ---- the hidden marker ---------------------------------------------------------------
+MARKER_NAME = "NIANBAO_FORMAT"  # workbook-level defined name holding the format id
+MARKER_APP = "nianbao"  # the custom document property name; its value is the format id
+
+# ---- sheet names ---------------------------------------------------------------------
+META_SHEET = "基本信息"
+ISSUES_SHEET = "校验"
+
+# ---- 基本信息 -------------------------------------------------------------------------
+META_TITLE = "{agency}{year}年政府信息公开工作年度报告"
+META_HEAD_ITEM = "项目"
+META_HEAD_VALUE = "内容"
+META_AGENCY = "机关名称"
+META_YEAR = "报告年度"
+META_FORMAT = "报告格式"
+META_KIND = "报告类型"
+META_DATE = "成文日期"
+META_UNIT = "{col}（{row}）的单位"
+META_EXTRAS = "附加信息（程序使用，请勿修改）"
+META_CONTINUED = "{heading}（续）"
+FORMAT_TEXT = "{name}（{issued_by}）"
+DATE_NUMBER_FORMAT = 'yyyy"年"m"月"d"日"'
+META_NOTE = (
+    "说明：本工作簿由年报填报助手导出。白色单元格可以填写，灰色单元格为自动计算或固定内容；"
+    "修改后可用“导入”功能读回程序。"
+)
+
+# ---- table sheets --------------------------------------------------------------------
+CHECK_LABEL = "勾稽关系校验（{left}减{right}，一致时显示“一致”）"
+CHECK_OK = "一致"
+UNIT_NOTE = "注：{what}的单位为"
+UNIT_NOTE_TAIL = "（可在“基本信息”表中修改）。"
+
+# ---- data validation -----------------------------------------------------------------
+DV_TITLE = "输入有误"
+DV_COUNT = "请填写大于或等于 0 的整数（件数）。"
+DV_SIGNED = "请填写整数；减少时填写负数，如 -8。"
+DV_MONEY = "请填写大于或等于 0 的金额，最多 {decimals} 位小数。"
+DV_UNIT = "请从下拉列表中选择单位：{units}。"
+DV_KIND = "请从下拉列表中选择：{kinds}。"
+DV_YEAR = "请填写四位数的年份，如 2023。"
+DV_DATE = "请填写日期，如 2024-01-15。"
+
+# ---- 校验 ------------------------------------------------------------------------------
+ISSUES_TITLE = "导出时的校验结果"
+ISSUES_HEAD = ("级别", "规则", "位置", "说明")
+ISSUES_NONE = "未发现问题。"
+ISSUES_NOT_RUN = "导出时未进行校验。"
+ISSUES_SUMMARY = (
+    "共 {errors} 个错误、{warnings} 个警告、{infos} 条提示（导出后修改工作簿不会更新本表）。"
+)
+WHERE_CELL = "「{sheet}」{address}：{row} · {col}"
+WHERE_FIELD = "「{sheet}」{label}"
+
+# ---- export warnings -----------------------------------------------------------------
+WARN_BLANKS = "有 {n} 个单元格尚未填写，在工作簿中留空（标为黄色）。"
+WARN_TEXT_CLEANED = "「{where}」中含有 Excel 无法保存的控制字符，已删除。"
+
+# ---- import notes and refusals -------------------------------------------------------
+NOT_XLSX = "文件「{name}」不是 Excel 工作簿（.xlsx），无法导入"
+NOT_OURS = (
+    "工作簿「{name}」不是本程序导出的年度报告工作簿（缺少年报标记和“基本信息”表），无法导入。"
+    "请先用本程序导出 Excel 工作簿，在其中填写后再导入"
+)
+UNKNOWN_FORMAT_MARK = (
+    "工作簿「{name}」标明的报告格式「{format}」本程序不认识，可能来自更新版本的程序，无法导入"
+)
+BROKEN = "工作簿「{name}」已损坏或不是有效的 Excel 文件，无法读取"
+ENTITIES = "工作簿「{name}」含有不安全的 XML 实体声明，已拒绝导入"
+NOTHING_READ = "工作簿「{name}」中没有找到任何年度报告表格，无法导入"
+
+NOTE_MARKER_MISSING = "工作簿中缺少程序标记，已根据“基本信息”表中的报告格式识别为{format}。"
+NOTE_SHEET_MISSING = "未找到工作表「{sheet}」，其中的数据未导入。"
+NOTE_SHEET_ELSEWHERE = "未找到工作表「{sheet}」，已改从工作表「{found}」读取。"
+NOTE_ROW_MISSING = "「{sheet}」中未找到“{row}”这一行，该行数据未导入（保持空白）。"
+NOTE_CELL_MISSING = "「{sheet}」中未找到“{row} · {col}”单元格，该数据未导入（保持空白）。"
+NOTE_DUPLICATE = (
+    "「{sheet}」中“{row} · {col}”出现了不止一次（{first} 和 {second}），已采用 {first}。"
+)
+NOTE_BAD_VALUE = "「{sheet}」{address}（{row} · {col}）的内容无法导入：{reason}。该单元格保持空白。"
+NOTE_EXTRA_ROW = "「{sheet}」第 {row} 行「{label}」不是官方表格中的行，其中的数字未导入。"
+NOTE_BLANKS = "共有 {n} 个单元格为空，请在程序中补填（没有的填 0）。"
+NOTE_META_MISSING = "“基本信息”表中未找到“{label}”，该项保持空白。"
+NOTE_META_BAD = "“基本信息”表中“{label}”的内容「{text}」无法识别，该项{fallback}。"
+NOTE_FALLBACK_BLANK = "保持空白"
+NOTE_FALLBACK_DEFAULT = "已按“{value}”处理"
+NOTE_YEAR_FORMAT = (
+    "报告年度 {year} 年应使用{expected}，而工作簿是按{actual}填写的；请在程序中核对报告格式。"
+)
+NOTE_EXTRAS_BAD = "“基本信息”表中的附加信息无法读取，已忽略。"
+NOTE_FORMULA_INPUT = (
+    "「{sheet}」{address}（{row} · {col}）中是公式且没有保存计算结果，"
+    "请在 Excel 或 WPS 中打开并保存后再导入；该单元格保持空白。"
+)
