@@ -58,8 +58,7 @@ class Orphan:
         return load_draft(self.draft)
 
     def remove(self) -> None:
-        for path in (self.draft, self.info):
-            path.unlink(missing_ok=True)
+        _remove(self.draft, self.info)
         self._lock.unlock()
 
     def release(self) -> None:
@@ -94,6 +93,13 @@ def find_orphans(folder: Path | None = None, exclude: str | None = None) -> list
         )
     found.sort(key=lambda o: o.saved or dt.datetime.min, reverse=True)
     return found
+
+
+def _remove(draft: Path, info: Path) -> None:
+    from model.drafts import backup_path
+
+    for path in (draft, backup_path(draft), info):
+        path.unlink(missing_ok=True)
 
 
 def _read_info(path: Path) -> dict[str, object]:
@@ -171,8 +177,7 @@ class Autosaver(QObject):
     def discard(self) -> None:
         """The work is saved (or deliberately dropped): the copy is not needed."""
         self._timer.stop()
-        for path in (self.draft_path, self.info_path):
-            path.unlink(missing_ok=True)
+        _remove(self.draft_path, self.info_path)
         self.last_saved = None
 
     def close(self) -> None:

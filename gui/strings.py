@@ -226,3 +226,4 @@ META_FIELD_NAMES = {
 CMD_SET_UNIT = "金额单位改为{unit}"
 CMD_SET_EXTRA = "修改「{key}」"
 WHERE_SEPARATOR = "／"
+TEXT_FEE_BAD_COUNT = "件数请填写整数，如 3"

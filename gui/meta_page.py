@@ -1,0 +1,243 @@
+"""基本信息: agency, report year, report kind, date, and what follows from them.
+
+A year change that crosses into another format (2020 ↔ 2021) asks first, then
+converts the report with `model.convert` as one undo step and says what could
+not be carried over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import colors
+from gui import strings as s
+from gui.document import DocumentController
+from gui.shortcuts import pass_undo_shortcuts
+from model.formats import UnknownFormat, format_for_year
+from model.issues import Validation
+from model.report import KINDS, Change
+
+MIN_YEAR = 2019  # the first year an official format covers
+MAX_YEAR = 2099
+_NO_DATE = QDate(2000, 1, 1)  # shown as 「未填写」: QDateEdit cannot be empty
+
+
+def deadline_of(spec_deadlines: dict, kind: str, year: int) -> dt.date | None:
+    d = spec_deadlines.get(kind)
+    return dt.date(year + 1, d.month, d.day) if d else None
+
+
+def format_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+class MetaPage(QWidget):
+    def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._refreshing = False
+
+        heading = QLabel(s.META_HEADING)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+
+        self.agency = QLineEdit()
+        self.agency.setPlaceholderText(s.META_AGENCY_HINT)
+        self.agency.setMinimumWidth(360)
+        pass_undo_shortcuts(self.agency)
+        self.year = QSpinBox()
+        self.year.setRange(MIN_YEAR, MAX_YEAR)
+        self.year.setSuffix(s.META_YEAR_SUFFIX)
+        self.year.setKeyboardTracking(False)  # 「2021」 typed is one change, not four
+        self.kind = QComboBox()
+        for kind in KINDS:
+            self.kind.addItem(s.META_KIND_NAMES[kind], kind)
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy年M月d日")
+        self.date.setMinimumDate(_NO_DATE)
+        self.date.setSpecialValueText(s.META_DATE_BLANK)
+        self.today = QPushButton(s.META_DATE_TODAY)
+        self.clear_date = QPushButton(s.META_DATE_CLEAR)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.date)
+        date_row.addWidget(self.today)
+        date_row.addWidget(self.clear_date)
+        date_row.addStretch(1)
+        self.deadline = QLabel()
+        self.format = QLabel()
+        self.format.setWordWrap(True)
+
+        # One line under each field for its problems, so they are read where they are fixed.
+        self.notes: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setVerticalSpacing(6)
+        for key, label, field in (
+            ("meta.agency", s.META_AGENCY, self.agency),
+            ("meta.year", s.META_YEAR, self.year),
+            ("meta.kind", s.META_KIND, self.kind),
+            ("meta.date", s.META_DATE, date_row),
+        ):
+            form.addRow(label, field)
+            note = QLabel()
+            note.setWordWrap(True)
+            note.hide()
+            self.notes[key] = note
+            form.addRow("", note)
+        form.addRow(s.META_DEADLINE, self.deadline)
+        form.addRow(s.META_FORMAT, self.format)
+        note = QLabel()
+        note.setWordWrap(True)
+        note.hide()
+        self.notes["meta.format"] = note
+        form.addRow("", note)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(heading)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+        self.agency.textEdited.connect(self._on_agency)
+        self.agency.editingFinished.connect(self._on_agency_done)
+        self.year.valueChanged.connect(self._on_year)
+        self.kind.currentIndexChanged.connect(self._on_kind)
+        self.date.dateChanged.connect(self._on_date)
+        self.today.clicked.connect(lambda: self.date.setDate(QDate.currentDate()))
+        self.clear_date.clicked.connect(lambda: self.date.setDate(_NO_DATE))
+        controller.reportChanged.connect(self._on_change)
+        controller.reportReplaced.connect(self.refresh)
+        controller.validationChanged.connect(self.show_issues)
+        self.refresh()
+        self.show_issues(controller.validation)
+
+    # ---- model → widgets --------------------------------------------------------------
+    def refresh(self) -> None:
+        report = self.controller.report
+        meta = report.meta
+        self._refreshing = True
+        try:
+            if self.agency.text() != meta.agency:
+                self.agency.setText(meta.agency)
+            self.year.setValue(max(MIN_YEAR, meta.year))
+            self.kind.setCurrentIndex(max(0, self.kind.findData(meta.kind)))
+            self.date.setDate(QDate(meta.date) if meta.date else _NO_DATE)
+        finally:
+            self._refreshing = False
+        spec = report.spec
+        day = deadline_of(spec.deadlines, meta.kind, meta.year)
+        kind_name = s.META_KIND_NAMES.get(meta.kind, meta.kind)
+        self.deadline.setText(
+            s.META_DEADLINE_TEXT.format(date=format_date(day), kind=kind_name) if day else ""
+        )
+        self.format.setText(s.META_FORMAT_TEXT.format(name=spec.name, issued_by=spec.issued_by))
+
+    def _on_change(self, change: Change) -> None:
+        if change.what == "meta":
+            self.refresh()
+
+    def show_issues(self, validation: Validation) -> None:
+        for key, note in self.notes.items():
+            issues = validation.by_cell.get(key, [])
+            if not issues:
+                note.hide()
+                continue
+            worst = min(issues, key=lambda i: i.severity.rank)
+            color = colors.issue_foreground(worst.severity).name()
+            note.setText("\n".join(f"{i.severity.label}：{i.message}" for i in issues))
+            note.setStyleSheet(f"color: {color};")
+            note.show()
+
+    # ---- widgets → model --------------------------------------------------------------
+    def _on_agency(self, text: str) -> None:
+        self.controller.set_meta(agency=text)
+
+    def _on_agency_done(self) -> None:
+        text = self.agency.text()
+        if text != text.strip():
+            self.controller.set_meta(agency=text.strip())
+
+    def _on_kind(self, _index: int) -> None:
+        if not self._refreshing:
+            self.controller.set_meta(kind=self.kind.currentData())
+
+    def _on_date(self, date: QDate) -> None:
+        if not self._refreshing:
+            self.controller.set_meta(date=None if date == _NO_DATE else date.toPython())
+
+    def _on_year(self, year: int) -> None:
+        if self._refreshing:
+            return
+        report = self.controller.report
+        if year == report.meta.year:
+            return
+        try:
+            target = format_for_year(year)
+        except UnknownFormat:
+            self.refresh()
+            return
+        if target.id == report.spec.id:
+            self.controller.set_meta(year=year)
+            return
+        self.convert_to(year)
+
+    def convert_to(self, year: int) -> bool:
+        """Ask, then move the report to the format `year` requires. False if declined."""
+        from model.convert import convert_report
+
+        target = format_for_year(year)
+        answer = QMessageBox.question(
+            self,
+            s.META_YEAR_CHANGE_TITLE,
+            s.META_YEAR_CHANGE.format(year=year, target=target.name, issued_by=target.issued_by),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            self.refresh()  # back to the report's year
+            return False
+        converted, notes = convert_report(self.controller.report, target.id, year)
+        self.controller.replace_report(converted, s.META_CONVERT_UNDO.format(year=year))
+        target_name = f"{target.name}（{target.issued_by}）"
+        if notes:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setWindowTitle(s.META_CONVERT_NOTES_TITLE)
+            box.setText(s.META_CONVERT_NOTES.format(target=target_name))
+            box.setInformativeText("\n".join(f"• {n}" for n in notes[:12]))
+            box.setDetailedText("\n".join(notes))
+            box.exec()
+        else:
+            QMessageBox.information(
+                self, s.META_CONVERT_NOTES_TITLE, s.META_CONVERT_CLEAN.format(target=target_name)
+            )
+        return True
+
+    def focus_field(self, key: str) -> None:
+        widget = {
+            "meta.agency": self.agency,
+            "meta.year": self.year,
+            "meta.format": self.year,
+            "meta.kind": self.kind,
+            "meta.date": self.date,
+        }.get(key, self.agency)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)

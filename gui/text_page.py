@@ -1,0 +1,326 @@
+"""一, 五, 六: a plain text editor per narrative section.
+
+Beside the editor: what the section should report (the spec's prompt), a count
+of characters and paragraphs, for 一 the suggested outline, for 六 (2021) the
+信息处理费 fields that write the customary sentence, and last year's text as a
+read-only reference (never copied into this year's report by itself).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import colors
+from gui import strings as s
+from gui.document import DocumentController
+from gui.shortcuts import pass_undo_shortcuts
+from model.issues import Validation
+from model.report import Change
+from model.spec import Section
+from model.values import normalise_text
+
+# Keys of report.extras that hold 六's 信息处理费 fields.
+FEE_COUNT = "fee_count"  # int
+FEE_AMOUNT = "fee_amount_yuan"  # Decimal, 元
+
+# A sentence this page generated before, so that 「插入到正文」 replaces it.
+_FEE_SENTENCE = re.compile(r"本年度(?:未收取信息处理费|共收取信息处理费\d+件，金额[\d.]+元)。")
+
+
+# ---- pure helpers (no widgets) ---------------------------------------------------------
+def count_text(text: str) -> tuple[int, int]:
+    """(characters without whitespace, non-empty paragraphs)."""
+    chars = sum(1 for ch in text if not ch.isspace())
+    paras = sum(1 for line in text.splitlines() if line.strip())
+    return chars, paras
+
+
+def fee_sentence(count: int | None, amount: Decimal | None) -> str | None:
+    """The customary 信息处理费 sentence, or None while the fields are incomplete."""
+    if count == 0 and not amount:
+        return s.TEXT_FEE_NONE
+    if count is None or amount is None:
+        return None
+    if count == 0 and amount == 0:
+        return s.TEXT_FEE_NONE
+    return s.TEXT_FEE_SOME.format(count=count, amount=format(amount, "f"))
+
+
+def place_fee_sentence(text: str, sentence: str) -> str:
+    """Replace a generated fee sentence already in the text, or start a paragraph
+    with it at the end."""
+    if _FEE_SENTENCE.search(text):
+        return _FEE_SENTENCE.sub(sentence, text, count=1)
+    if not text.strip():
+        return sentence
+    return text.rstrip("\n") + "\n" + sentence
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """What the officer typed as 元; None for blank. Raises ValueError."""
+    cleaned = normalise_text(text).removesuffix("元")
+    if not cleaned:
+        return None
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(s.TEXT_FEE_BAD_AMOUNT) from None
+    if not amount.is_finite() or amount < 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
+        raise ValueError(s.TEXT_FEE_BAD_AMOUNT)
+    return amount
+
+
+# ---- the page ------------------------------------------------------------------------------
+class TextPage(QWidget):
+    def __init__(
+        self, controller: DocumentController, section: Section, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        assert section.text is not None
+        self.controller = controller
+        self.section = section
+        self.key = f"text.{section.id}"
+        self._applying = False
+        text_spec = section.text
+
+        heading = QLabel(section.heading)
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        prompt = QLabel(s.TEXT_PROMPT + text_spec.prompt)
+        prompt.setWordWrap(True)
+        prompt.setStyleSheet("color: #555;")
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.hide()
+
+        self.editor = QPlainTextEdit()
+        self.editor.setPlaceholderText(s.TEXT_PLACEHOLDER)
+        self.editor.setTabChangesFocus(True)
+        pass_undo_shortcuts(self.editor)
+        efont = self.editor.font()
+        efont.setPointSizeF(efont.pointSizeF() * 1.15)
+        self.editor.setFont(efont)
+        self.count = QLabel()
+
+        tools = QHBoxLayout()
+        self.outline_button: QPushButton | None = None
+        if text_spec.outline:
+            self.outline_button = QPushButton(s.TEXT_OUTLINE)
+            self.outline_button.setToolTip(
+                s.TEXT_OUTLINE_TIP.format(items="、".join(text_spec.outline))
+            )
+            self.outline_button.clicked.connect(self.insert_outline)
+            tools.addWidget(self.outline_button)
+        tools.addStretch(1)
+        tools.addWidget(self.count)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(tools)
+        left_layout.addWidget(self.editor, 1)
+        self.fee_box: QGroupBox | None = None
+        if text_spec.fee_statement:
+            left_layout.addWidget(self._build_fee_box())
+
+        # Last year's text: a reference, read-only, copied only on request.
+        self.previous_box = QWidget()
+        prev_layout = QVBoxLayout(self.previous_box)
+        prev_layout.setContentsMargins(0, 0, 0, 0)
+        self.previous_label = QLabel()
+        self.previous_label.setStyleSheet("color: #555;")
+        self.previous_text = QPlainTextEdit()
+        self.previous_text.setReadOnly(True)
+        self.previous_text.setStyleSheet("QPlainTextEdit { background: #f6f6f4; }")
+        self.copy_button = QPushButton(s.TEXT_COPY_SELECTED)
+        self.copy_button.setEnabled(False)
+        self.copy_button.clicked.connect(self.copy_selected)
+        self.previous_text.copyAvailable.connect(self.copy_button.setEnabled)
+        prev_layout.addWidget(self.previous_label)
+        prev_layout.addWidget(self.previous_text, 1)
+        prev_layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.previous_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(heading)
+        layout.addWidget(prompt)
+        layout.addWidget(self.note)
+        layout.addWidget(splitter, 1)
+
+        self.editor.textChanged.connect(self._on_edit)
+        controller.reportChanged.connect(self._on_change)
+        controller.reportReplaced.connect(self.refresh)
+        controller.validationChanged.connect(self.show_issues)
+        self.refresh()
+        self.show_issues(controller.validation)
+
+    def _build_fee_box(self) -> QGroupBox:
+        box = QGroupBox(s.TEXT_FEE_GROUP)
+        self.fee_count = QLineEdit()
+        self.fee_count.setMaximumWidth(120)
+        self.fee_amount = QLineEdit()
+        self.fee_amount.setMaximumWidth(160)
+        pass_undo_shortcuts(self.fee_count)
+        pass_undo_shortcuts(self.fee_amount)
+        self.fee_preview = QLabel()
+        self.fee_preview.setWordWrap(True)
+        self.fee_insert = QPushButton(s.TEXT_FEE_INSERT)
+        self.fee_insert.clicked.connect(self.insert_fee_sentence)
+        row = QHBoxLayout()
+        form = QFormLayout()
+        form.addRow(s.TEXT_FEE_COUNT, self.fee_count)
+        form.addRow(s.TEXT_FEE_AMOUNT, self.fee_amount)
+        row.addLayout(form)
+        right = QVBoxLayout()
+        right.addWidget(self.fee_preview)
+        right.addWidget(self.fee_insert, 0, Qt.AlignmentFlag.AlignLeft)
+        row.addLayout(right, 1)
+        box.setLayout(row)
+        self.fee_count.textEdited.connect(self._on_fee_count)
+        self.fee_amount.textEdited.connect(self._on_fee_amount)
+        self.fee_box = box
+        return box
+
+    # ---- model → widgets ------------------------------------------------------------------
+    def refresh(self) -> None:
+        report = self.controller.report
+        text = report.texts.get(self.section.id, "")
+        if self.editor.toPlainText() != text:
+            self._applying = True
+            try:
+                pos = self.editor.textCursor().position()
+                self.editor.setPlainText(text)
+                cursor = self.editor.textCursor()
+                cursor.setPosition(min(pos, len(text)))
+                self.editor.setTextCursor(cursor)
+            finally:
+                self._applying = False
+        self._update_count()
+        self._refresh_previous()
+        if self.fee_box is not None:
+            self._refresh_fee()
+
+    def _refresh_previous(self) -> None:
+        previous = self.controller.report.previous
+        text = previous.texts.get(self.section.id, "") if previous else ""
+        self.previous_box.setVisible(bool(text.strip()))
+        if previous and text.strip():
+            self.previous_label.setText(s.TEXT_PREVIOUS.format(year=previous.year))
+            if self.previous_text.toPlainText() != text:
+                self.previous_text.setPlainText(text)
+
+    def _refresh_fee(self) -> None:
+        extras = self.controller.report.extras
+        count, amount = extras.get(FEE_COUNT), extras.get(FEE_AMOUNT)
+        if not self.fee_count.hasFocus():
+            self.fee_count.setText("" if count is None else str(count))
+        if not self.fee_amount.hasFocus():
+            self.fee_amount.setText("" if amount is None else format(amount, "f"))
+        sentence = fee_sentence(count, amount)
+        self.fee_preview.setText(s.TEXT_FEE_PREVIEW + (sentence or "—"))
+        self.fee_insert.setEnabled(sentence is not None)
+
+    def _on_change(self, change: Change) -> None:
+        if change.what == "text" and self.section.id in change.keys:
+            self.refresh()
+        elif change.what == "previous":
+            self._refresh_previous()
+        elif change.what == "extra" and self.fee_box is not None:
+            self._refresh_fee()
+
+    def _update_count(self) -> None:
+        chars, paras = count_text(self.editor.toPlainText())
+        self.count.setText(s.TEXT_COUNT.format(chars=chars, paras=paras))
+
+    def show_issues(self, validation: Validation) -> None:
+        issues = validation.by_cell.get(self.key, [])
+        if not issues:
+            self.note.hide()
+            return
+        worst = min(issues, key=lambda i: i.severity.rank)
+        self.note.setText("\n".join(f"{i.severity.label}：{i.message}" for i in issues))
+        self.note.setStyleSheet(f"color: {colors.issue_foreground(worst.severity).name()};")
+        self.note.show()
+
+    # ---- widgets → model ------------------------------------------------------------------
+    def _on_edit(self) -> None:
+        self._update_count()
+        if not self._applying:
+            self.controller.set_text(self.section.id, self.editor.toPlainText())
+
+    def insert_outline(self) -> None:
+        """Each suggested sub-heading on a line of its own, at the cursor."""
+        outline = self.section.text.outline if self.section.text else ()
+        cursor = self.editor.textCursor()
+        prefix = "" if cursor.atBlockStart() else "\n"
+        cursor.insertText(prefix + "\n".join(outline) + "\n")
+        self.editor.setTextCursor(cursor)
+        self.editor.setFocus()
+
+    def copy_selected(self) -> None:
+        selected = self.previous_text.textCursor().selectedText().replace("\u2029", "\n")
+        if selected:
+            QGuiApplication.clipboard().setText(selected)
+            window = self.window()
+            bar = getattr(window, "statusBar", None)
+            if callable(bar):
+                bar().showMessage(s.STATUS_COPIED, 4000)
+
+    def _on_fee_count(self, text: str) -> None:
+        cleaned = normalise_text(text)
+        if cleaned == "":
+            self.controller.set_extra(FEE_COUNT, None, s.TEXT_FEE_GROUP)
+        elif cleaned.isdigit():
+            self.controller.set_extra(FEE_COUNT, int(cleaned), s.TEXT_FEE_GROUP)
+        else:
+            self.fee_preview.setText(s.TEXT_FEE_BAD_COUNT)
+            self.fee_insert.setEnabled(False)
+            return
+        self._refresh_fee()
+
+    def _on_fee_amount(self, text: str) -> None:
+        try:
+            amount = parse_amount(text)
+        except ValueError as exc:
+            self.fee_preview.setText(str(exc))
+            self.fee_insert.setEnabled(False)
+            return
+        self.controller.set_extra(FEE_AMOUNT, amount, s.TEXT_FEE_GROUP)
+        self._refresh_fee()
+
+    def insert_fee_sentence(self) -> None:
+        extras = self.controller.report.extras
+        sentence = fee_sentence(extras.get(FEE_COUNT), extras.get(FEE_AMOUNT))
+        if sentence is None:
+            return
+        text = place_fee_sentence(self.editor.toPlainText(), sentence)
+        self.controller.set_text(self.section.id, text)
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)
+
+    def focus_editor(self) -> None:
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
