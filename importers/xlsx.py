@@ -1,0 +1,517 @@
+"""Reading back a workbook our Excel export produced, after someone edited it.
+
+The file is checked for zip bombs and XML entity tricks before openpyxl parses it
+(openpyxl itself parses through defusedxml when it is installed, a second line).
+The workbook is recognised by the hidden marker the exporter writes (a defined
+name, or a custom document property, holding the format id). Values are then
+read by their labels, never by fixed positions: each table sheet is walked top
+to bottom, header rows give every column its header path, label cells give
+every row its label path, and a number is taken when (row path, column path)
+names an input cell of the spec. Inserted rows, moved blocks or widened columns
+therefore still import; whatever cannot be read is reported in a Chinese note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from exporters import xlsx_strings as s
+from importers import ImportRefused, ImportResult
+from importers.safety import check_office_zip
+from model import messages as msg
+from model.formats import FORMATS, FormatSpec, format_for_year
+from model.messages import KIND_NAMES
+from model.report import Report
+from model.spec import CellSpec, Role, TableSpec, ValueKind
+from model.values import InvalidValue, Value, check_value, parse_value
+
+if TYPE_CHECKING:
+    from openpyxl.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+SUFFIXES = (".xlsx", ".xlsm")
+_CHECK_PREFIX = s.CHECK_LABEL.split("{", 1)[0]
+_FLOAT_NOISE = Decimal("1e-9")
+
+
+def norm(text: object) -> str:
+    """A label as a matching key: NFKC, without any whitespace (users re-wrap labels)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text)))
+
+
+def import_xlsx(path) -> ImportResult:
+    """Read a workbook exported by this program. Raises ImportRefused (Chinese) for a
+    file that is not ours, broken or hostile; everything else becomes a note."""
+    path = Path(path)
+    if path.suffix.lower() not in SUFFIXES:
+        raise ImportRefused(s.NOT_XLSX.format(name=path.name))
+    check_office_zip(path)
+    wb = _load(path)
+    notes: list[str] = []
+    spec = _format_of(wb, path.name, notes)
+    meta = _read_meta(wb, spec, notes)
+    report = Report(spec, meta.year, meta.agency, meta.kind, meta.date)
+    for section_id, text in meta.texts.items():
+        report.set_text(section_id, text)
+    for cell_id, unit in meta.units.items():
+        report.set_unit(cell_id, unit)
+    if meta.extras is not None:
+        _set_extras(report, meta.extras, notes)
+
+    values: dict[str, Value] = {}
+    found_any = False
+    claimed = {s.META_SHEET, s.ISSUES_SHEET, *(t.sheet_name for t in spec.tables)}
+    for table in spec.tables:
+        read = _read_table_anywhere(wb, table, claimed, notes)
+        if read is None:
+            continue
+        found_any = found_any or bool(read.found)
+        values.update(read.values)
+        notes.extend(read.notes)
+    if not found_any:
+        raise ImportRefused(s.NOTHING_READ.format(name=path.name))
+    report.set_values(values)  # every value was checked one by one already
+    blanks = len(report.blank_inputs())
+    if blanks:
+        notes.append(s.NOTE_BLANKS.format(n=blanks))
+    try:
+        expected = format_for_year(report.meta.year)
+    except KeyError:
+        expected = None
+    if expected is not None and expected.id != spec.id:
+        notes.append(
+            s.NOTE_YEAR_FORMAT.format(
+                year=report.meta.year, expected=_format_name(expected), actual=_format_name(spec)
+            )
+        )
+    return ImportResult(report, notes)
+
+
+def _format_name(spec: FormatSpec) -> str:
+    return f"{spec.id}年格式"
+
+
+# ---- opening --------------------------------------------------------------------------
+
+
+def _load(path: Path) -> Workbook:
+    import openpyxl
+    from defusedxml import DefusedXmlException
+
+    try:
+        return openpyxl.load_workbook(path, data_only=True)
+    except DefusedXmlException as exc:
+        raise ImportRefused(s.ENTITIES.format(name=path.name)) from exc
+    except Exception as exc:  # a hostile or broken file may fail anywhere inside openpyxl
+        raise ImportRefused(s.BROKEN.format(name=path.name)) from exc
+
+
+def _marker(wb: Workbook) -> str | None:
+    name = wb.defined_names.get(s.MARKER_NAME)
+    if name is not None and name.attr_text:
+        return name.attr_text.strip().strip('"')
+    for prop in wb.custom_doc_props:
+        if prop.name == s.MARKER_APP and prop.value:
+            return str(prop.value).strip()
+    return None
+
+
+def _format_of(wb: Workbook, name: str, notes: list[str]) -> FormatSpec:
+    marker = _marker(wb)
+    if marker is not None:
+        if marker not in FORMATS:
+            raise ImportRefused(s.UNKNOWN_FORMAT_MARK.format(name=name, format=marker))
+        return FORMATS[marker]
+    # no marker (a tool dropped it): accept our meta sheet naming a known format
+    if s.META_SHEET in wb.sheetnames:
+        pairs = _label_pairs(wb[s.META_SHEET])
+        text = norm((pairs.get(norm(s.META_FORMAT)) or [""])[0] or "")
+        for spec in FORMATS.values():
+            if text and norm(spec.issued_by) in text:
+                notes.append(s.NOTE_MARKER_MISSING.format(format=_format_name(spec)))
+                return spec
+    raise ImportRefused(s.NOT_OURS.format(name=name))
+
+
+# ---- 基本信息 --------------------------------------------------------------------------
+
+
+@dataclass
+class _Meta:
+    agency: str = ""
+    year: int = 0
+    kind: str = "department"
+    date: dt.date | None = None
+    texts: dict[str, str] = field(default_factory=dict)
+    units: dict[str, str] = field(default_factory=dict)
+    extras: Any = None
+
+
+def _label_pairs(ws: Worksheet) -> dict[str, list[object]]:
+    """Label -> the values right of it, in sheet order, for label/value rows."""
+    pairs: dict[str, list[object]] = {}
+    for row in ws.iter_rows(values_only=True):
+        for i, value in enumerate(row[:-1]):
+            if isinstance(value, str) and value.strip():
+                pairs.setdefault(norm(value), []).append(row[i + 1])
+                break
+    return pairs
+
+
+def _read_meta(wb: Workbook, spec: FormatSpec, notes: list[str]) -> _Meta:
+    meta = _Meta(year=spec.first_year)
+    pairs = _label_pairs(wb[s.META_SHEET]) if s.META_SHEET in wb.sheetnames else {}
+
+    def get(label: str, required: bool = True) -> tuple[bool, object]:
+        key = norm(label)
+        if key not in pairs:
+            if required:
+                notes.append(s.NOTE_META_MISSING.format(label=label))
+            return False, None
+        return True, pairs[key][0]
+
+    ok, value = get(s.META_AGENCY)
+    meta.agency = _as_text(value).strip() if ok else ""
+
+    ok, value = get(s.META_YEAR)
+    year = _as_year(value) if ok else None
+    if year is not None:
+        meta.year = year
+    elif ok:
+        fallback = s.NOTE_FALLBACK_DEFAULT.format(value=meta.year)
+        notes.append(s.NOTE_META_BAD.format(label=s.META_YEAR, text=value, fallback=fallback))
+
+    ok, value = get(s.META_KIND)
+    kinds = {norm(v): k for k, v in KIND_NAMES.items()}
+    if ok and value is not None and norm(value) in kinds:
+        meta.kind = kinds[norm(value)]
+    elif ok:
+        fallback = s.NOTE_FALLBACK_DEFAULT.format(value=KIND_NAMES["department"])
+        notes.append(s.NOTE_META_BAD.format(label=s.META_KIND, text=value, fallback=fallback))
+
+    ok, value = get(s.META_DATE)
+    if ok and value not in (None, ""):
+        meta.date = _as_date(value)
+        if meta.date is None:
+            notes.append(
+                s.NOTE_META_BAD.format(
+                    label=s.META_DATE, text=value, fallback=s.NOTE_FALLBACK_BLANK
+                )
+            )
+
+    for cell in spec.inputs:
+        if cell.kind is not ValueKind.MONEY or len(cell.units) < 2:
+            continue
+        label = s.META_UNIT.format(col=cell.col_label, row=cell.row_label)
+        ok, value = get(label, required=False)
+        if not ok or value in (None, ""):
+            continue
+        unit = _as_text(value).strip()
+        if unit in cell.units:
+            meta.units[cell.id] = unit
+        else:
+            fallback = s.NOTE_FALLBACK_DEFAULT.format(value=cell.unit)
+            notes.append(s.NOTE_META_BAD.format(label=label, text=value, fallback=fallback))
+
+    for section in spec.text_sections:
+        ok, value = get(section.heading)
+        parts = [_as_text(value)] if ok else []
+        # texts longer than a cell holds continue on （续） rows
+        more = pairs.get(norm(s.META_CONTINUED.format(heading=section.heading)), [])
+        parts += [_as_text(v) for v in more]
+        meta.texts[section.id] = "".join(parts)
+
+    ok, value = get(s.META_EXTRAS, required=False)
+    if ok and value:
+        try:
+            meta.extras = json.loads(_as_text(value))
+        except ValueError:
+            notes.append(s.NOTE_EXTRAS_BAD)
+    return meta
+
+
+def _as_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _as_year(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        year = value
+    elif isinstance(value, float) and value.is_integer():
+        year = int(value)
+    elif isinstance(value, str):
+        m = re.fullmatch(r"(\d{4})\s*年?", unicodedata.normalize("NFKC", value).strip())
+        if not m:
+            return None
+        year = int(m.group(1))
+    else:
+        return None
+    return year if 1900 <= year <= 2999 else None
+
+
+def _as_date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        from openpyxl.utils.datetime import from_excel
+
+        try:
+            got = from_excel(value)
+        except (ValueError, OverflowError, TypeError):
+            return None
+        return got.date() if isinstance(got, dt.datetime) else None
+    if isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip()
+        m = re.fullmatch(r"(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?", text)
+        if m:
+            try:
+                return dt.date(*(int(g) for g in m.groups()))
+            except ValueError:
+                return None
+    return None
+
+
+def _set_extras(report: Report, raw: object, notes: list[str]) -> None:
+    """Decode extras the way drafts do (dates and decimals are tagged in JSON)."""
+    from model.drafts import DraftError, report_from_dict, report_to_dict
+
+    if not isinstance(raw, dict):
+        notes.append(s.NOTE_EXTRAS_BAD)
+        return
+    data = report_to_dict(report)
+    data["extras"] = raw
+    try:
+        decoded = report_from_dict(data).extras
+    except (DraftError, KeyError, TypeError, ValueError):
+        notes.append(s.NOTE_EXTRAS_BAD)
+        return
+    for key, value in decoded.items():
+        report.set_extra(key, value)
+
+
+# ---- the tables -----------------------------------------------------------------------
+
+
+@dataclass
+class _TableRead:
+    found: dict[str, str] = field(default_factory=dict)  # cell id -> address (inputs)
+    values: dict[str, Value] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def _read_table_anywhere(
+    wb: Workbook, table: TableSpec, claimed: set[str], notes: list[str]
+) -> _TableRead | None:
+    if table.sheet_name in wb.sheetnames:
+        return read_table(wb[table.sheet_name], table)
+    # renamed sheet: take the unclaimed sheet where most of the table's labels match
+    best: tuple[int, str, _TableRead] | None = None
+    for name in wb.sheetnames:
+        if name in claimed:
+            continue
+        read = read_table(wb[name], table, sheet_label=table.sheet_name)
+        if read.found and (best is None or len(read.found) > best[0]):
+            best = (len(read.found), name, read)
+    if best is None:
+        notes.append(s.NOTE_SHEET_MISSING.format(sheet=table.sheet_name))
+        return None
+    notes.append(s.NOTE_SHEET_ELSEWHERE.format(sheet=table.sheet_name, found=best[1]))
+    claimed.add(best[1])
+    return best[2]
+
+
+def _spec_keys(table: TableSpec) -> tuple[dict[tuple, CellSpec], set[str], set[str], set[str]]:
+    captions = {norm(g.text) for g in table.grid if g.role is Role.CAPTION and g.text}
+    headers = {norm(g.text) for g in table.grid if g.role is Role.HEADER and g.text}
+    labels = {norm(g.text) for g in table.grid if g.role is Role.LABEL and g.text}
+    row_texts = captions | labels
+    keys: dict[tuple, CellSpec] = {}
+    for cell in table.cells:
+        row_key = _dedupe(norm(t) for t in cell.row_path if norm(t) in row_texts)
+        keys[(row_key, _dedupe(norm(t) for t in cell.col_path))] = cell
+    return keys, captions, headers, labels
+
+
+def _dedupe(items) -> tuple[str, ...]:
+    out: list[str] = []
+    for item in items:
+        if not out or out[-1] != item:
+            out.append(item)
+    return tuple(out)
+
+
+def read_table(ws: Worksheet, table: TableSpec, sheet_label: str | None = None) -> _TableRead:
+    """Read one table's inputs from `ws` by labels. `found` maps every input cell
+    located on the sheet to its address, whether its content could be read or not."""
+    from openpyxl.utils import get_column_letter
+
+    sheet = sheet_label or ws.title
+    keys, captions, headers, labels = _spec_keys(table)
+    grid, shadow = _materialise(ws)
+    out = _TableRead()
+    caption: str | None = None
+    col_paths: dict[int, tuple[str, ...]] = {}
+    in_header = False
+    seen_rows: set[str] = set()
+
+    for r, row in enumerate(grid, start=1):
+        texts = [norm(v) if isinstance(v, str) else None for v in row]
+        has_caption = next((t for t in texts if t in captions), None)
+        is_header = any(t in headers for t in texts) and not any(t in labels for t in texts)
+        if has_caption and not any(isinstance(v, (int, float)) for v in row):
+            caption, col_paths, in_header = has_caption, {}, False
+            continue
+        if is_header:
+            if not in_header:
+                col_paths = {}
+            for c, t in enumerate(texts, start=1):
+                if t in headers and col_paths.get(c, ("",))[-1] != t:
+                    col_paths[c] = (*col_paths.get(c, ()), t)
+            in_header = True
+            continue
+        in_header = False
+        if any(t and t.startswith(norm(_CHECK_PREFIX)) for t in texts):
+            continue  # our R1 check row: formulas, nothing to import
+        row_labels = _dedupe(t for t in texts if t in labels)
+        row_key = ((caption,) if caption else ()) + row_labels
+        stray = False
+        for c, path in col_paths.items():
+            if (r, c) in shadow or c > len(row):
+                continue
+            value = row[c - 1]
+            if isinstance(value, str) and norm(value) in labels:
+                continue
+            cell = keys.get((row_key, path))
+            if cell is None:
+                stray = stray or (value is not None and not isinstance(value, str))
+                continue
+            if cell.computed:
+                continue
+            address = f"{get_column_letter(c)}{r}"
+            if cell.id in out.found:
+                out.notes.append(
+                    s.NOTE_DUPLICATE.format(
+                        sheet=sheet,
+                        row=cell.row_label,
+                        col=cell.col_label,
+                        first=out.found[cell.id],
+                        second=address,
+                    )
+                )
+                continue
+            out.found[cell.id] = address
+            seen_rows.add(cell.row)
+            number_format = ws.cell(r, c).number_format if cell.kind is ValueKind.MONEY else ""
+            try:
+                got = to_value(value, cell, number_format)
+            except InvalidValue as exc:
+                out.notes.append(
+                    s.NOTE_BAD_VALUE.format(
+                        sheet=sheet,
+                        address=address,
+                        row=cell.row_label,
+                        col=cell.col_label,
+                        reason=str(exc).rstrip("。"),
+                    )
+                )
+                continue
+            if got is not None:
+                out.values[cell.id] = got
+        if stray:
+            label = next((str(v).strip() for v in row if isinstance(v, str) and v.strip()), "")
+            out.notes.append(s.NOTE_EXTRA_ROW.format(sheet=sheet, row=r, label=label or "—"))
+
+    if out.found:  # only a sheet that holds the table can miss parts of it
+        missing_rows: list[str] = []
+        for cell in table.inputs:
+            if cell.id in out.found:
+                continue
+            if cell.row not in seen_rows:
+                if cell.row not in missing_rows:
+                    missing_rows.append(cell.row)
+                    out.notes.append(s.NOTE_ROW_MISSING.format(sheet=sheet, row=cell.row_label))
+            else:
+                out.notes.append(
+                    s.NOTE_CELL_MISSING.format(sheet=sheet, row=cell.row_label, col=cell.col_label)
+                )
+    return out
+
+
+def _materialise(ws: Worksheet) -> tuple[list[list[object]], set[tuple[int, int]]]:
+    """The sheet's values with every merged range's value copied into all its cells,
+    and the set of those copies (not real cells: never read a number from them)."""
+    width = ws.max_column
+    grid = [list(row) + [None] * (width - len(row)) for row in ws.iter_rows(values_only=True)]
+    shadow: set[tuple[int, int]] = set()
+    for rng in ws.merged_cells.ranges:
+        if rng.min_row > len(grid):
+            continue
+        value = grid[rng.min_row - 1][rng.min_col - 1]
+        for r in range(rng.min_row, min(rng.max_row, len(grid)) + 1):
+            for c in range(rng.min_col, min(rng.max_col, width) + 1):
+                if (r, c) != (rng.min_row, rng.min_col):
+                    grid[r - 1][c - 1] = value
+                    shadow.add((r, c))
+    return grid, shadow
+
+
+# ---- one value ------------------------------------------------------------------------
+
+
+def to_value(raw: object, cell: CellSpec, number_format: str = "") -> Value | None:
+    """A worksheet value as the cell's value (None when blank). Raises InvalidValue."""
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        return parse_value(raw, cell)
+    if isinstance(raw, (bool, dt.date, dt.time, dt.timedelta)):
+        raise InvalidValue(msg.NOT_A_NUMBER.format(text=raw))
+    if isinstance(raw, int):
+        return check_value(Decimal(raw) if cell.kind is ValueKind.MONEY else raw, cell)
+    if isinstance(raw, float):
+        if cell.kind is ValueKind.MONEY:
+            return check_value(_money(raw, cell, number_format), cell)
+        if raw.is_integer():
+            return check_value(int(raw), cell)
+        return check_value(Decimal(repr(raw)), cell)  # raises NOT_WHOLE
+    raise InvalidValue(msg.NOT_A_NUMBER.format(text=raw))
+
+
+def _money(raw: float, cell: CellSpec, number_format: str) -> Decimal:
+    """A float as the Decimal the user sees: the decimals of the cell's number format
+    (so 12.50 shown as 12.50 comes back as 12.50), float noise (0.30000000000000004)
+    removed."""
+    try:
+        value = Decimal(repr(raw))
+    except InvalidOperation:
+        raise InvalidValue(msg.NOT_A_NUMBER.format(text=raw)) from None
+    exponent = value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    if places > cell.decimals:
+        rounded = value.quantize(Decimal(1).scaleb(-cell.decimals))
+        if abs(rounded - value) < _FLOAT_NOISE:
+            value, places = rounded.normalize(), cell.decimals
+            exponent = value.as_tuple().exponent
+            places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    m = re.search(r"0\.(0+)", number_format or "")
+    shown = len(m.group(1)) if m else 0
+    if shown > places and shown <= cell.decimals:
+        value = value.quantize(Decimal(1).scaleb(-shown))
+    elif places == 0 and value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    return value
