@@ -125,3 +125,28 @@ SAMPLE_EPILOG = (
 SAMPLE_HELP_OUTPUT = "示例草稿的保存位置（.nianbao）"
 SAMPLE_SAVED = "示例报告已保存：{path}"
 SAMPLE_FAILED = "无法保存示例报告：{reason}"
+
+# ---- import (导入) -------------------------------------------------------------------
+IMPORT_HELP = "把 Excel 工作簿（.xlsx）或 Word 报告（.docx）导入为草稿"
+IMPORT_DESCRIPTION = (
+    "读取本程序导出后又在 Excel、WPS 中修改过的工作簿（.xlsx），或 Word 格式的年度报告\n"
+    "（.docx），保存为草稿（.nianbao）。工作簿按行、列标题读取数字，插入行或移动表格不影响\n"
+    "导入；无法读取的内容逐条列出。不是本程序导出的工作簿、损坏或可疑的文件会被拒绝。"
+)
+IMPORT_EPILOG = (
+    "示例：main.py import 2024年报.xlsx -o 2024年报.nianbao\n"
+    "退出码：0 成功；2 文件无法读取或被拒绝导入；3 无法写入草稿（或文件已存在且未加 --force）。"
+)
+IMPORT_HELP_FILE = "要导入的文件（.xlsx 或 .docx）"
+IMPORT_HELP_OUTPUT = "草稿的保存位置（.nianbao）"
+IMPORT_HELP_FORCE = "草稿文件已存在时覆盖（原文件保留为 .bak 备份）"
+IMPORT_UNKNOWN_TYPE = "无法导入「{name}」：只支持 Excel 工作簿（.xlsx）和 Word 文档（.docx）"
+IMPORT_MISSING = "找不到文件「{path}」"
+IMPORT_DOCX_UNAVAILABLE = "本版本暂不支持导入 Word 文档（.docx）"
+IMPORT_REFUSED = "导入失败：{reason}"
+IMPORT_EXISTS = "文件「{path}」已存在；如要覆盖，请加 --force"
+IMPORT_NOTE = "提示：{note}"
+IMPORT_SAVED = "已导入 {agency}{year}年度报告（{format}）：{path}"
+IMPORT_NOTES_COUNT = "共 {n} 条提示，请在程序中核对。"
+IMPORT_FAILED = "无法保存草稿：{reason}"
+IMPORT_CHECK = "校验：{errors} 个错误、{warnings} 个警告；可用 validate 命令查看详情。"

@@ -1,0 +1,102 @@
+"""`main.py import FILE -o DRAFT.nianbao [--force]`: a workbook or Word report in.
+
+Dispatches by extension to the Excel or the Word importer, prints every note the
+importer made, and saves the result as a draft. An existing draft is only
+overwritten with --force.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cli import EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE
+from cli import strings as s
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "import",
+        help=s.IMPORT_HELP,
+        description=s.IMPORT_DESCRIPTION,
+        epilog=s.IMPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", metavar="FILE", help=s.IMPORT_HELP_FILE)
+    parser.add_argument(
+        "-o", "--output", metavar="DRAFT.nianbao", required=True, help=s.IMPORT_HELP_OUTPUT
+    )
+    parser.add_argument("--force", action="store_true", help=s.IMPORT_HELP_FORCE)
+    parser.set_defaults(func=run)
+
+
+def _importer(path: Path):
+    """The import function for the file's extension, or None when unsupported."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        from importers.xlsx import import_xlsx
+
+        return import_xlsx
+    if suffix == ".docx":
+        try:
+            from importers.docx import import_docx
+        except ImportError:
+            print(s.IMPORT_DOCX_UNAVAILABLE, file=sys.stderr)
+            return False
+        return import_docx
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    from importers import ImportRefused
+
+    source, output = Path(args.file), Path(args.output)
+    importer = _importer(source)
+    if importer is None:
+        print(s.IMPORT_UNKNOWN_TYPE.format(name=source.name), file=sys.stderr)
+        return EXIT_UNREADABLE
+    if importer is False:
+        return EXIT_UNREADABLE
+    if not source.is_file():
+        print(s.IMPORT_MISSING.format(path=source), file=sys.stderr)
+        return EXIT_UNREADABLE
+    if output.exists() and not args.force:
+        print(s.IMPORT_EXISTS.format(path=output), file=sys.stderr)
+        return EXIT_UNWRITABLE
+    try:
+        result = importer(source)
+    except ImportRefused as exc:
+        print(s.IMPORT_REFUSED.format(reason=exc), file=sys.stderr)
+        return EXIT_UNREADABLE
+
+    from model.drafts import DraftError, save_draft
+
+    report = result.report
+    try:
+        saved = save_draft(report, output)
+    except (DraftError, OSError) as exc:
+        print(s.IMPORT_FAILED.format(reason=exc), file=sys.stderr)
+        return EXIT_UNWRITABLE
+    for note in result.notes:
+        print(s.IMPORT_NOTE.format(note=note))
+    meta = report.meta
+    print(
+        s.IMPORT_SAVED.format(
+            agency=meta.agency, year=meta.year, format=report.spec.issued_by, path=saved or output
+        )
+    )
+    if result.notes:
+        print(s.IMPORT_NOTES_COUNT.format(n=len(result.notes)))
+    _print_check(report)
+    return EXIT_OK
+
+
+def _print_check(report) -> None:
+    """A one-line summary of validation, so an imported draft's state is visible."""
+    try:
+        from model.rules import validate
+    except ImportError:
+        return
+    result = validate(report)
+    print(s.IMPORT_CHECK.format(errors=result.errors, warnings=result.warnings))
