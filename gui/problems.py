@@ -1,0 +1,152 @@
+"""The 「问题」 dock: every issue of the report, worst first; a click jumps to it.
+
+The dock only emits `issueActivated(key)` with the issue's cell or field id; the
+main window routes it. Routing notes for the window:
+
+- ``model.rules.section_of(key, report.spec)`` gives the section to show:
+  「一」…「六」, or 「基本信息」 for ``meta.*`` keys.
+- Table cell ids (``applications.new.natural``) → the page of that section, then
+  ``TablePage.focus_cell(key)``.
+- ``text.<section>`` → that section's text editor; ``meta.<field>`` → the field
+  of the 基本信息 page (agency, year, kind, date; ``meta.format`` → the year).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import colors
+from gui import strings as s
+from gui.document import DocumentController
+from model.issues import Issue, Severity, Validation
+from model.rules import section_of
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_ICONS = {
+    Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+
+
+def summary_text(validation: Validation) -> str:
+    """「3 个错误，2 个警告，1 个提示」, or that there is nothing to fix."""
+    parts = [
+        s.PROBLEMS_COUNT.format(n=validation.count(sev), label=sev.label)
+        for sev in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        if validation.count(sev)
+    ]
+    return "，".join(parts) if parts else s.PROBLEMS_NONE
+
+
+def issue_key(issue: Issue) -> str | None:
+    """Where a click on the issue should go: its cell or first field."""
+    return issue.cell or (issue.cells[0] if issue.cells else None)
+
+
+class ProblemsDock(QDockWidget):
+    issueActivated = Signal(str)  # cell id or field id (meta.agency, text.一)
+
+    COLUMNS = (s.PROBLEMS_COL_SEVERITY, s.PROBLEMS_COL_WHERE, s.PROBLEMS_COL_MESSAGE)
+
+    def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
+        super().__init__(s.PROBLEMS_TITLE, parent)
+        self.setObjectName("problemsDock")  # for QMainWindow.saveState
+        self._controller = controller
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(len(self.COLUMNS))
+        self.tree.setHeaderLabels(list(self.COLUMNS))
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = self.tree.header()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemClicked.connect(self._activate)
+        self.tree.itemActivated.connect(self._activate)
+
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 4, 6, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
+        self.setWidget(body)
+
+        controller.validationChanged.connect(self.show_validation)
+        self.show_validation(controller.validation)
+
+    def issues_shown(self) -> list[Issue]:
+        return [
+            self.tree.topLevelItem(i).data(0, KEY_ROLE + 1)
+            for i in range(self.tree.topLevelItemCount())
+        ]
+
+    def show_validation(self, validation: Validation) -> None:
+        """List the issues; the selected issue and the scroll position survive."""
+        current = self.tree.currentItem()
+        keep = _identity(current.data(0, KEY_ROLE + 1)) if current else None
+        scroll = self.tree.verticalScrollBar().value()
+        self.summary.setText(summary_text(validation))
+        spec = self._controller.report.spec
+        self.tree.setUpdatesEnabled(False)
+        try:
+            self.tree.clear()
+            restore = None
+            for issue in validation.issues:
+                item = self._item(issue, spec)
+                self.tree.addTopLevelItem(item)
+                if keep is not None and _identity(issue) == keep:
+                    restore = item
+            if restore is not None:
+                self.tree.setCurrentItem(restore)
+            self.tree.verticalScrollBar().setValue(scroll)
+        finally:
+            self.tree.setUpdatesEnabled(True)
+
+    def _item(self, issue: Issue, spec) -> QTreeWidgetItem:
+        key = issue_key(issue)
+        section = section_of(key, spec) if key else None
+        where = section or ""
+        severity = s.PROBLEMS_SEVERITY.format(label=issue.severity.label, rule=issue.rule)
+        item = QTreeWidgetItem([severity, where, issue.message])
+        item.setIcon(0, self._icon(issue.severity))
+        item.setForeground(0, QBrush(colors.issue_foreground(issue.severity)))
+        item.setToolTip(2, issue.message)
+        if section in spec.section_by_id:
+            item.setToolTip(1, spec.section_by_id[section].heading)
+        item.setData(0, KEY_ROLE, key)
+        item.setData(0, KEY_ROLE + 1, issue)
+        return item
+
+    def _icon(self, severity: Severity) -> QIcon:
+        return self.style().standardIcon(_ICONS[severity])
+
+    def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        key = item.data(0, KEY_ROLE)
+        if key:
+            self.issueActivated.emit(key)
+
+
+def _identity(issue: Issue) -> tuple[str, str | None, str]:
+    # Messages change with the numbers; rule + key identifies "the same problem".
+    return (issue.rule, issue_key(issue), issue.severity.value)

@@ -1,0 +1,176 @@
+"""The page of one table section (二, 三, 四): title, 补零, messages and the grid."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui import colors
+from gui import strings as s
+from gui.document import DocumentController
+from gui.table_model import TableModel
+from gui.table_view import GridView
+from model.report import Change
+from model.spec import TableSpec
+
+
+class MessageBar(QFrame):
+    """An inline, dismissible message: a refusal (red-ish) or a note (blue-ish)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self._label = QLabel(self)
+        self._label.setWordWrap(True)
+        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton(self)
+        close.setText("×")
+        close.setToolTip(s.MESSAGE_CLOSE)
+        close.setAutoRaise(True)
+        close.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 4, 6)
+        layout.addWidget(self._label, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.refused = False
+        self.hide()
+
+    def text(self) -> str:
+        return self._label.text() if self.isVisibleTo(self.parentWidget()) else ""
+
+    def show_message(self, text: str, refused: bool) -> None:
+        self.refused = refused
+        bg, border = (
+            (colors.MESSAGE_REFUSED_BG, colors.MESSAGE_REFUSED_BORDER)
+            if refused
+            else (colors.MESSAGE_INFO_BG, colors.MESSAGE_INFO_BORDER)
+        )
+        self.setStyleSheet(
+            f"#messageBar {{ background: {bg}; border: 1px solid {border}; border-radius: 4px; }}"
+        )
+        self._label.setText(text)
+        self.show()
+
+
+class TablePage(QWidget):
+    """Section 二, 三 or 四 as the official table, editable like a spreadsheet."""
+
+    def __init__(
+        self,
+        controller: DocumentController,
+        table_spec: TableSpec,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._table_id = table_spec.id
+        self.model = TableModel(controller, table_spec.id, self)
+        self.view = GridView(self.model, self)
+
+        self._title = QLabel(self)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self._title.setFont(font)
+        self._title.setWordWrap(True)
+        self.zero_button = QPushButton(s.ZERO_TABLE_BUTTON, self)
+        self.zero_button.setToolTip(s.ZERO_TABLE_TIP)
+        self.zero_button.clicked.connect(self.fill_zero)
+        top = QHBoxLayout()
+        top.addWidget(self._title, 1)
+        top.addWidget(self.zero_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        hint = QLabel(s.TABLE_HINT, self)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555;")
+        hints = QHBoxLayout()
+        hints.addWidget(hint, 1)
+        hints.addLayout(_legend(self))
+
+        self.message_bar = MessageBar(self)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addLayout(hints)
+        layout.addWidget(self.message_bar)
+        layout.addWidget(self.view, 1)
+        layout.addStretch(0)
+
+        self.model.inputRefused.connect(lambda text: self.show_message(text, True))
+        self.view.message.connect(self.show_message)
+        controller.reportChanged.connect(self._on_report_changed)
+        controller.reportReplaced.connect(self._update_title)
+        self._update_title()
+
+    @property
+    def table_id(self) -> str:
+        return self._table_id
+
+    def focus_cell(self, cell_id: str) -> bool:
+        """Select, scroll to and focus a cell of this table (False if not in it)."""
+        return self.view.focus_cell(cell_id)
+
+    def fill_zero(self) -> int:
+        """补零 for this table: every blank input becomes 0, one undo step."""
+        n = self._controller.fill_blanks_with_zero(self._table_id)
+        if n:
+            self.show_message(s.ZERO_TABLE_DONE.format(n=n), False)
+        else:
+            self.show_message(s.ZERO_TABLE_NONE, False)
+        return n
+
+    def show_message(self, text: str, refused: bool = False) -> None:
+        self.message_bar.show_message(text, refused)
+
+    def message(self) -> str:
+        """The message shown, '' when none (for tests and the status bar)."""
+        return self.message_bar.text()
+
+    def _on_report_changed(self, change: Change) -> None:
+        # A successful edit in this table makes an earlier refusal stale.
+        if (
+            change.what == "value"
+            and self.message_bar.refused
+            and any(k.startswith(self._table_id + ".") for k in change.keys)
+        ):
+            self.message_bar.hide()
+
+    def _update_title(self) -> None:
+        spec = self._controller.report.spec
+        table = spec.table_by_id[self._table_id]
+        self._title.setText(spec.section_by_id[table.section].heading)
+
+
+def _legend(parent: QWidget) -> QHBoxLayout:
+    """Small colour swatches saying what the cell colours mean."""
+    layout = QHBoxLayout()
+    layout.setSpacing(4)
+    swatches = (
+        (colors.COMPUTED_BG, s.LEGEND_COMPUTED),
+        (colors.ERROR_BG, s.LEGEND_ERROR),
+        (colors.WARNING_BG, s.LEGEND_WARNING),
+        (colors.INFO_BG, s.LEGEND_INFO),
+    )
+    for colour, text in swatches:
+        swatch = QLabel(parent)
+        swatch.setFixedSize(14, 14)
+        swatch.setStyleSheet(
+            f"background: {colour.name()}; border: 1px solid {colors.GRID_LINE.name()};"
+        )
+        label = QLabel(text, parent)
+        label.setStyleSheet("color: #555;")
+        layout.addWidget(swatch)
+        layout.addWidget(label)
+        layout.addSpacing(8)
+    return layout

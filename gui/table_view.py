@@ -1,0 +1,469 @@
+"""The grid view of an official table, with spreadsheet keys.
+
+Typing on a cell replaces its value; Enter commits and moves down, Tab moves right
+(Shift+Tab left), arrows move; moves skip printed labels. Delete/Backspace clears
+the selected inputs, Ctrl+C copies the selection as tab-separated text and Ctrl+V
+pastes a block copied from Excel or WPS (see `table_model.PastePlan` for the
+policy). Every change goes through the document controller as one undo step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QContextMenuEvent, QFontMetrics, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from gui import strings as s
+from gui.table_model import (
+    GRID_ROLE,
+    VERTICAL_ROLE,
+    PastePlan,
+    TableModel,
+    parse_tsv,
+    paste_plan,
+)
+from model.spec import Role, ValueKind
+from model.values import format_value
+
+_CA = QAbstractItemView.CursorAction
+_PAD_X = 8  # horizontal text padding inside a cell, px
+_PAD_Y = 6
+_MAX_REFUSALS_SHOWN = 3
+
+
+class GridDelegate(QStyledItemDelegate):
+    """Draws vertical headers one character per line, and gives editors the
+    spreadsheet feel: Up/Down commit and move instead of doing nothing."""
+
+    def __init__(self, view: GridView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.data(VERTICAL_ROLE):
+            option.text = "\n".join(option.text)
+            option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit):
+            editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            editor.setFrame(False)
+        return editor
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(editor, QWidget):
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                self._view.step(_CA.MoveUp if key == Qt.Key.Key_Up else _CA.MoveDown)
+                return True
+        return super().eventFilter(editor, event)
+
+
+class GridView(QTableView):
+    """A QTableView that draws the whole official table, headers included."""
+
+    message = Signal(str, bool)  # (Chinese text, refused?) for the page's message area
+
+    def __init__(self, model: TableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self._model = model
+        self._fitting = False
+        self.setItemDelegate(GridDelegate(self))
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setMinimumSectionSize(8)
+        self.verticalHeader().setMinimumSectionSize(8)
+        self.setWordWrap(True)
+        self.setCornerButtonEnabled(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setStyleSheet(
+            "QTableView { gridline-color: #9aa0a6; }"
+            "QTableView::item { padding-left: 4px; padding-right: 4px; }"
+            "QTableView::item:selected { background: #bcd6f5; color: black; }"
+        )
+        model.modelReset.connect(self._on_reset)
+        self._apply_layout()
+
+    # ---- layout -------------------------------------------------------------------------
+    def _on_reset(self) -> None:
+        self.clearSpans()
+        self._apply_layout()
+
+    def _apply_layout(self) -> None:
+        for row, col, rowspan, colspan in self._model.spans():
+            self.setSpan(row, col, rowspan, colspan)
+        self.fit()
+
+    def _min_widths(self) -> list[int]:
+        """Per column, the width below which its own printed text breaks badly:
+        a one-column header on one line (「社会公益组织」), a tall group label
+        (「三、本年度办理结果」) on two lines, each capped so nothing gets huge."""
+        table = self._model.table
+        bold = self.font()
+        bold.setBold(True)
+        fm_bold = QFontMetrics(bold)
+        em = fm_bold.horizontalAdvance("国")
+        mins = [2 * em] * table.n_cols
+        for g in table.grid:
+            if g.colspan != 1 or not g.text or g.vertical:
+                continue
+            if g.role is Role.HEADER:
+                want = min(fm_bold.horizontalAdvance(g.text), 7 * em)
+            elif g.role is Role.LABEL and g.rowspan >= 3:
+                want = min(em * ((len(g.text) + 1) // 2), 6 * em)
+            else:
+                continue
+            mins[g.col] = max(mins[g.col], want + 2 * _PAD_X + 2)
+        return mins
+
+    def _column_widths(self, available: int) -> list[int]:
+        """The spec's relative widths over `available` px, raising too-narrow
+        columns to their minimum and taking the difference from the others."""
+        weights = list(self._model.table.col_widths)
+        mins = self._min_widths()
+        fixed: dict[int, int] = {}
+        while True:
+            free = [i for i in range(len(weights)) if i not in fixed]
+            room = available - sum(fixed.values())
+            total = sum(weights[i] for i in free) or 1.0
+            widths = {i: int(room * weights[i] / total) for i in free}
+            short = [i for i in free if widths[i] < mins[i]]
+            if not short or not free:
+                break
+            for i in short:
+                fixed[i] = mins[i]
+        out = [fixed.get(i, widths.get(i, 0)) for i in range(len(weights))]
+        return [max(w, m) for w, m in zip(out, mins, strict=True)]
+
+    def fit(self) -> None:
+        """Column widths from the spec's relative widths over the visible width
+        (never narrower than readable), then row heights to fit the wrapped text;
+        the view is never taller than the table, so no empty grid shows below it."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            widths = self._column_widths(self.viewport().width())
+            if widths and sum(widths) < self.viewport().width():
+                widths[-1] += self.viewport().width() - sum(widths)  # no gap at the right
+            for col, width in enumerate(widths):
+                self.setColumnWidth(col, width)
+            for row, height in enumerate(self._row_heights(widths)):
+                self.setRowHeight(row, height)
+            scrollbar = self.horizontalScrollBar()
+            extra = scrollbar.sizeHint().height() if sum(widths) > self.viewport().width() else 0
+            self.setMaximumHeight(self.table_height() + extra)
+        finally:
+            self._fitting = False
+
+    def _row_heights(self, widths: list[int]) -> list[int]:
+        model = self._model
+        table = model.table
+        fm_plain = QFontMetrics(self.font())
+        bold = self.font()
+        bold.setBold(True)
+        fm_bold = QFontMetrics(bold)
+        base = fm_plain.height() + 2 * _PAD_Y + 6
+        heights = [base] * table.n_rows
+        multi: list[tuple[int, int, int]] = []  # (first row, rowspan, needed height)
+        for g in table.grid:
+            fm = fm_bold if g.role in (Role.HEADER, Role.CAPTION) else fm_plain
+            if g.vertical:
+                needed = fm.lineSpacing() * len(g.text) + 2 * _PAD_Y
+            elif g.text:
+                width = sum(widths[g.col : g.col + g.colspan]) - 2 * _PAD_X
+                rect = fm.boundingRect(
+                    QRect(0, 0, max(width, 10), 100000),
+                    int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft),
+                    g.text,
+                )
+                needed = rect.height() + 2 * _PAD_Y
+            else:
+                continue
+            if g.rowspan == 1:
+                heights[g.row] = max(heights[g.row], needed)
+            else:
+                multi.append((g.row, g.rowspan, needed))
+        for first, span, needed in multi:
+            have = sum(heights[first : first + span])
+            if have < needed:
+                extra = needed - have
+                for r in range(first, first + span):
+                    heights[r] += extra // span + (1 if r - first < extra % span else 0)
+        return heights
+
+    def table_height(self) -> int:
+        return sum(self.rowHeight(r) for r in range(self._model.rowCount())) + 2 * self.frameWidth()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    # ---- moving -----------------------------------------------------------------------
+    def moveCursor(self, action: _CA, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        moves = {
+            _CA.MoveUp: (-1, 0),
+            _CA.MoveDown: (1, 0),
+            _CA.MoveLeft: (0, -1),
+            _CA.MoveRight: (0, 1),
+            _CA.MoveNext: (0, 1),
+            _CA.MovePrevious: (0, -1),
+        }
+        if action not in moves:
+            return super().moveCursor(action, modifiers)
+        current = self.currentIndex()
+        if not current.isValid():
+            return self._first_value()
+        wrap = action in (_CA.MoveNext, _CA.MovePrevious)
+        target = self._neighbour(current, *moves[action], wrap=wrap)
+        return target if target.isValid() else current
+
+    def _neighbour(self, index: QModelIndex, dr: int, dc: int, wrap: bool) -> QModelIndex:
+        """The next value cell from `index` in a direction, skipping labels and the
+        positions a merged cell covers. With `wrap`, continue on the next row."""
+        model = self._model
+        grid = model.grid
+        table = model.table
+        here = grid.anchor(index.row(), index.column())
+        if here is None:
+            return QModelIndex()
+        r, c = here.row, here.col
+        # step out of the current cell's own span first
+        if dr > 0:
+            r = here.row + here.rowspan - 1
+        if dc > 0:
+            c = here.col + here.colspan - 1
+        while True:
+            r, c = r + dr, c + dc
+            if wrap and c >= table.n_cols:
+                r, c = r + 1, 0
+            elif wrap and c < 0:
+                r, c = r - 1, table.n_cols - 1
+            if not (0 <= r < table.n_rows and 0 <= c < table.n_cols):
+                return QModelIndex()
+            g = grid.covering(r, c)
+            if g is None or g is here or g.cell is None:
+                continue
+            return model.index(g.row, g.col)
+
+    def _first_value(self) -> QModelIndex:
+        for g in sorted(self._model.table.grid, key=lambda g: (g.row, g.col)):
+            if g.cell and self._model.is_input(self._model.index(g.row, g.col)):
+                return self._model.index(g.row, g.col)
+        return QModelIndex()
+
+    def step(self, action: _CA) -> None:
+        """Move the current cell as a key would (used after an editor commits)."""
+        target = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+        if target.isValid():
+            self.setCurrentIndex(target)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        # Spreadsheet feel: Enter commits and moves down; Tab/Shift+Tab move sideways
+        # without opening the next cell (typing there replaces, as in Excel).
+        moves = {
+            QAbstractItemDelegate.EndEditHint.SubmitModelCache: _CA.MoveDown,
+            QAbstractItemDelegate.EndEditHint.EditNextItem: _CA.MoveNext,
+            QAbstractItemDelegate.EndEditHint.EditPreviousItem: _CA.MovePrevious,
+        }
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        if hint in moves:
+            self.step(moves[hint])
+
+    def focus_cell(self, cell_id: str) -> bool:
+        """Select, scroll to and focus a value cell. False if the table has no such cell."""
+        index = self._model.index_of(cell_id)
+        if not index.isValid():
+            return False
+        self.setCurrentIndex(index)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    # ---- keys ----------------------------------------------------------------------------
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+            return
+        if event.matches(QKeySequence.StandardKey.Cut):
+            self.copy_selection()
+            self.clear_selection()
+            return
+        editing = self.state() == QAbstractItemView.State.EditingState
+        key = event.key()
+        if not editing and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            self.step(_CA.MoveUp if shift else _CA.MoveDown)
+            return
+        if not editing and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.clear_selection()
+            return
+        if not editing and event.text().strip() and not self._current_is_input():
+            index = self.currentIndex()
+            if self._model.is_value(index):  # typing on a total: say why nothing happens
+                self.message.emit(s.TYPING_ON_COMPUTED, True)
+        super().keyPressEvent(event)
+
+    def _current_is_input(self) -> bool:
+        return self._model.is_input(self.currentIndex())
+
+    # ---- clearing, copying, pasting ------------------------------------------------------
+    def selected_cell_ids(self) -> list[str]:
+        ids = []
+        for index in sorted(self.selectedIndexes(), key=lambda i: (i.row(), i.column())):
+            cid = self._model.cell_id(index)
+            if cid:
+                ids.append(cid)
+        return ids
+
+    def clear_selection(self) -> int:
+        """Blank the selected inputs as one undo step; totals are left alone."""
+        ids = [cid for cid in self.selected_cell_ids() if not self._spec(cid).computed]
+        return self._model.controller.clear_cells(ids)
+
+    def copy_selection(self) -> str:
+        """The selection's bounding block as tab-separated text (values as plain
+        numbers, without units, so Excel reads them as numbers)."""
+        indexes = [i for i in self.selectedIndexes() if self._model.is_value(i)]
+        if not indexes:
+            return ""
+        rows = [i.row() for i in indexes]
+        cols = [i.column() for i in indexes]
+        picked = {(i.row(), i.column()) for i in indexes}
+        report = self._model.controller.report
+        lines = []
+        for r in range(min(rows), max(rows) + 1):
+            fields = []
+            for c in range(min(cols), max(cols) + 1):
+                cid = self._model.cell_id(self._model.index(r, c)) if (r, c) in picked else None
+                fields.append(format_value(report.value(cid)) if cid else "")
+            lines.append("\t".join(fields))
+        text = "\n".join(lines)
+        QApplication.clipboard().setText(text)
+        return text
+
+    def paste(self, text: str | None = None) -> int:
+        """Paste tab-separated text from the current cell. Returns cells changed."""
+        if text is None:
+            text = QApplication.clipboard().text()
+        if not text.strip("\r\n"):
+            return 0
+        block = parse_tsv(text)
+        current = self.currentIndex()
+        if not current.isValid():
+            self.message.emit(s.PASTE_NO_CURRENT, True)
+            return 0
+        controller = self._model.controller
+        report = controller.report
+        single = len(block) == 1 and len(block[0]) == 1
+        targets = [cid for cid in self.selected_cell_ids() if not self._spec(cid).computed]
+        if single and len(targets) > 1:
+            # one value onto a selection fills every selected input, as in Excel
+            plan = PastePlan(rows=1, cols=1)
+            for cid in targets:
+                g = self._model.grid.of_cell(cid)
+                assert g is not None
+                sub = paste_plan(self._model.grid, report, g.row, g.col, block)
+                plan.values.update(sub.values)
+                plan.refusals.extend(sub.refusals[:1])
+        else:
+            plan = paste_plan(self._model.grid, report, current.row(), current.column(), block)
+        if plan.refusals:
+            shown = "\n".join(plan.refusals[:_MAX_REFUSALS_SHOWN])
+            more = len(plan.refusals) - _MAX_REFUSALS_SHOWN
+            tail = s.PASTE_MORE_REFUSED.format(n=more) if more > 0 else ""
+            self.message.emit(
+                s.PASTE_REFUSED.format(n=len(plan.refusals), details=shown + tail), True
+            )
+            return 0
+        changed = controller.set_cells(plan.values, s.CMD_PASTE.format(n=len(plan.values)))
+        notes = [s.PASTE_DONE.format(n=changed)]
+        if plan.skipped:
+            notes.append(s.PASTE_SKIPPED.format(n=plan.skipped))
+        if plan.outside:
+            notes.append(s.PASTE_OUTSIDE.format(n=plan.outside))
+        self.message.emit("".join(notes), bool(plan.skipped or plan.outside))
+        self._select_block(current, plan.rows, plan.cols, single and len(targets) > 1)
+        return changed
+
+    def _select_block(self, start: QModelIndex, rows: int, cols: int, keep: bool) -> None:
+        if keep or rows == 0 or cols == 0:
+            return
+        model = self._model
+        last_row = min(start.row() + rows, model.rowCount()) - 1
+        last_col = min(start.column() + cols, model.columnCount()) - 1
+        selection = QItemSelection(start, model.index(last_row, last_col))
+        self.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.selectionModel().setCurrentIndex(start, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    def _spec(self, cell_id: str):
+        return self._model.controller.report.cell(cell_id)
+
+    # ---- context menu ---------------------------------------------------------------
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        index = self.indexAt(event.pos())
+        menu = QMenu(self)
+        copy = menu.addAction(s.MENU_COPY)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.triggered.connect(self.copy_selection)
+        paste = menu.addAction(s.MENU_PASTE)
+        paste.setShortcut(QKeySequence.StandardKey.Paste)
+        paste.triggered.connect(lambda: self.paste())
+        clear = menu.addAction(s.MENU_CLEAR)
+        clear.setShortcut(QKeySequence.StandardKey.Delete)
+        clear.triggered.connect(self.clear_selection)
+        spec = self._model.cell_spec(index)
+        if spec is not None and spec.kind is ValueKind.MONEY and len(spec.units) > 1:
+            menu.addSeparator()
+            current = self._model.controller.report.unit(spec.id)
+            for unit in spec.units:
+                action = QAction(s.MENU_UNIT.format(unit=unit), menu)
+                action.setCheckable(True)
+                action.setChecked(unit == current)
+                action.triggered.connect(
+                    lambda _=False, cid=spec.id, u=unit: self._model.controller.set_unit(cid, u)
+                )
+                menu.addAction(action)
+        menu.exec(event.globalPos())
+
+    def grid_role(self, index: QModelIndex | QPersistentModelIndex) -> Role | None:
+        return index.data(GRID_ROLE)
