@@ -5,8 +5,9 @@ the format is worked out once per spec (a `_Plan`), and everything that depends
 only on a narrative text (figures quoted in it, its similarity to last year's)
 is cached by that text. What the rules do beyond the bare table of formats.md §6:
 
-- R1 is checked in a column only when its four items all have a value; blanks
-  are R6's business. The 总计 column is checked too: it is printed.
+- R1 is checked in a column once every number it involves is filled (for the
+  （七）总计 item: every result row; for the 总计 column: the whole table);
+  blanks are R6's business. The 总计 column is checked too: it is printed.
 - R7/R8/R15 need last year's report: the `previous` argument, else
   `report.previous`; without either they are skipped. R7 compares the input
   columns only (the 总计 column follows from them).
@@ -412,6 +413,17 @@ def _sum(values: Mapping[str, Value], terms: Terms) -> Value | None:
     return total if seen else None
 
 
+def _sum_filled(values: Mapping[str, Value], terms: Terms) -> Value | None:
+    """The sum of `terms`; None as soon as one of them is blank."""
+    total: Value = 0
+    for term in terms:
+        v = values.get(term)
+        if v is None:
+            return None
+        total += v
+    return total
+
+
 def _fmt(value: Value | None) -> str:
     return format_value(value, blank="空")
 
@@ -520,11 +532,11 @@ def _check_blanks(plan: _Plan, values: Mapping[str, Value], issues: list[Issue])
 def _check_balances(plan: _Plan, values: Mapping[str, Value], issues: list[Issue]) -> None:
     """R1: per column, 第一项 + 第二项 = 第三项 + 第四项."""
     for b in plan.balances:
-        left = [_sum(values, t) for t in b.left]
-        right = [_sum(values, t) for t in b.right]
-        if None in left or None in right:
+        items = [_sum_filled(values, t) for t in (*b.left, *b.right)]
+        if None in items:
             continue  # not filled in yet: R6 says so
-        lsum, rsum = sum(left), sum(right)  # type: ignore[arg-type]
+        n = len(b.left)
+        lsum, rsum = sum(items[:n]), sum(items[n:])  # type: ignore[arg-type]
         if lsum != rsum:
             text = msg.RULE_R1.format(
                 heading=b.heading,
