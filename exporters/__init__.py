@@ -1,0 +1,75 @@
+"""Writers of the report's output files (Word, Excel). Pure Python, never Qt.
+
+Every exporter writes through `atomic_output`, so a failed export never leaves a
+half-written file behind, and reports failures as `ExportError` with a Chinese
+message the command line and the window show as is.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+WRITE_FAILED = "无法写入文件「{path}」：{reason}"
+FOLDER_MISSING = "文件夹「{folder}」不存在"
+FILE_LOCKED = "文件可能正被 Word、WPS 或 Excel 打开，请关闭后重试"
+NO_PERMISSION = "没有写入权限"
+DISK_FULL = "磁盘空间不足"
+
+
+class ExportError(Exception):
+    """An output file could not be written; str() is a Chinese message."""
+
+
+def _reason(exc: OSError) -> str:
+    import errno
+
+    if isinstance(exc, PermissionError):
+        return FILE_LOCKED if os.name == "nt" else NO_PERMISSION
+    if exc.errno == errno.ENOSPC:
+        return DISK_FULL
+    return exc.strerror or str(exc)
+
+
+@functools.lru_cache(maxsize=1)
+def _new_file_mode() -> int:
+    mask = os.umask(0o022)  # reading the umask means setting it; put it straight back
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temp path in the target's folder; on success it replaces `path`.
+
+    Whatever goes wrong, the temp file is removed and an existing `path` is left
+    untouched. OSErrors become ExportError with a Chinese reason.
+    """
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(
+            WRITE_FAILED.format(path=target, reason=FOLDER_MISSING.format(folder=folder))
+        )
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=folder)
+        os.close(fd)
+    except OSError as exc:
+        raise ExportError(WRITE_FAILED.format(path=target, reason=_reason(exc))) from exc
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        # mkstemp makes the file private (0600); give it the mode a new file would get
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else _new_file_mode())
+        with open(tmp, "rb+") as fh:  # the bytes must be on disk before the rename
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise ExportError(WRITE_FAILED.format(path=target, reason=_reason(exc))) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()

@@ -1,0 +1,134 @@
+"""The package around the body: page setup, styles, settings, fonts, footers.
+
+Starts from python-docx's default package and replaces what carries Western or
+Japanese defaults: styles.xml is ours, the East-Asian theme language is zh-CN, the
+font table names the official fonts with fallbacks, and the English thumbnail,
+stylesWithEffects and bibliography parts are dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import docx
+from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Mm
+
+from exporters.docx import fonts, styles
+from exporters.docx.body import paragraph, run
+from model.report import Report
+
+W_NS = styles.W_NS
+_DROPPED = (
+    "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+    RT.CUSTOM_XML,
+)
+
+
+def _replace_children(target, source_xml: str) -> None:
+    source = parse_xml(source_xml)
+    for child in list(target):
+        target.remove(child)
+    for child in list(source):
+        target.append(child)
+
+
+def _drop_default_parts(doc: Document) -> None:
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype in _DROPPED:
+            doc.part.drop_rel(rid)
+    package_rels = doc.part.package.rels
+    for rid, rel in list(package_rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package_rels.pop(rid)
+
+
+def _font_table(doc: Document) -> None:
+    for rel in doc.part.rels.values():
+        if rel.reltype == RT.FONT_TABLE:
+            xml = (
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                f'<w:fonts xmlns:w="{W_NS}">{fonts.font_table_xml()}</w:fonts>'
+            )
+            rel.target_part._blob = xml.encode("utf-8")  # a plain Part: its bytes are its content
+
+
+def _settings(doc: Document) -> None:
+    settings = doc.settings.element
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+    doc.settings.odd_and_even_pages_header_footer = True
+
+
+def _page_number(odd: bool) -> str:
+    """「— 1 —」 in 4号 宋体: odd pages right, even pages left, one character in."""
+    indent = f'w:right="{styles.CHAR_TWIPS}"' if odd else f'w:left="{styles.CHAR_TWIPS}"'
+    ppr = f'<w:ind {indent}/><w:jc w:val="{"right" if odd else "left"}"/>'
+    rpr = styles.run_props(fonts.PAGE_NUMBER, styles.PAGE_NUMBER_PT, fonts.PAGE_NUMBER.name)
+    field = (
+        f'<w:r><w:rPr>{rpr}</w:rPr><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:rPr>{rpr}</w:rPr><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        f'<w:r><w:rPr>{rpr}</w:rPr><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r><w:rPr>{rpr}</w:rPr><w:t>1</w:t></w:r>"
+        f'<w:r><w:rPr>{rpr}</w:rPr><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    dash = f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{{}}</w:t></w:r>'
+    runs = dash.format("— ") + field + dash.format(" —")
+    return f'<w:ftr xmlns:w="{W_NS}">{paragraph(styles.FOOTER, runs, ppr)}</w:ftr>'
+
+
+def _page(doc: Document) -> None:
+    section = doc.sections[0]
+    section.page_width = Mm(styles.PAGE_WIDTH_MM)
+    section.page_height = Mm(styles.PAGE_HEIGHT_MM)
+    section.top_margin = Mm(styles.MARGIN_TOP_MM)
+    section.bottom_margin = Mm(styles.MARGIN_BOTTOM_MM)
+    section.left_margin = Mm(styles.MARGIN_LEFT_MM)
+    section.right_margin = Mm(styles.MARGIN_RIGHT_MM)
+    section.footer_distance = Mm(styles.FOOTER_DISTANCE_MM)
+    section.header_distance = Mm(15)
+    grid = section._sectPr.find(qn("w:docGrid"))
+    if grid is not None:
+        grid.set(qn("w:linePitch"), str(styles.LINE_TWIPS))
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+        footer.is_linked_to_previous = False
+        _replace_children(footer._element, _page_number(odd))
+
+
+def _properties(doc: Document, report: Report, title: str) -> None:
+    props = doc.core_properties
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    props.title = title
+    props.author = report.meta.agency
+    props.last_modified_by = report.meta.agency
+    props.language = "zh-CN"
+    props.subject = report.spec.name
+    props.keywords = ""
+    props.comments = ""
+    props.created = now
+    props.modified = now
+    props.revision = 1
+
+
+def new_document(report: Report, body_xml: str, title: str) -> Document:
+    doc = docx.Document()
+    _drop_default_parts(doc)
+    _replace_children(doc.styles.element, styles.styles_xml())
+    _font_table(doc)
+    _settings(doc)
+    _page(doc)
+    _properties(doc, report, title)
+    body = doc.element.body
+    sect_pr = body.sectPr
+    content = parse_xml(f'<w:body xmlns:w="{W_NS}">{body_xml}</w:body>')
+    for child in list(content):
+        sect_pr.addprevious(child)
+    return doc
+
+
+__all__ = ["new_document", "run"]

@@ -1,0 +1,119 @@
+"""Text layout decisions of the Word export, as pure functions.
+
+How wide a string prints, where a long title breaks, which part of a paragraph
+is a （一）-style heading sentence, where the signature block sits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+# A line of the 22 pt title holds 20 characters in the 156 mm text block.
+TITLE_LINE_CHARS = 20
+# A （一）-style line without a full stop is a heading on its own only when short.
+HEADING_LINE_MAX = 40
+# 成文日期 右空四字 (formats.md §7); counted in body characters.
+DATE_RIGHT_CHARS = 4
+
+_SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
+# Units of an agency name after which a title may break, and words that start with
+# the same character (「市场监督管理局」 must not break after 「市」).
+_NAME_UNITS = (
+    "人民政府",
+    "办公厅",
+    "办公室",
+    "委员会",
+    "自治区",
+    "自治州",
+    "自治县",
+    "街道",
+    "省",
+    "市",
+    "州",
+    "盟",
+    "县",
+    "旗",
+    "区",
+    "镇",
+    "乡",
+)
+_HALF = frozenset(("N", "Na", "H"))  # Unicode East Asian Width classes printed half width
+_NOT_AFTER = ("市场", "区域", "县域", "区块", "乡村", "镇街", "州府")
+
+
+def text_width(text: str) -> float:
+    """Printed width in em: full-width characters 1, half-width (digits, Latin) 0.5."""
+    return sum(0.5 if unicodedata.east_asian_width(ch) in _HALF else 1.0 for ch in text)
+
+
+def _agency_breaks(agency: str) -> list[int]:
+    breaks = []
+    for i in range(1, len(agency)):
+        if any(agency.startswith(w, i) for w in _NOT_AFTER):
+            continue
+        if any(agency[:i].endswith(u) for u in _NAME_UNITS):
+            breaks.append(i)
+    return breaks
+
+
+def title_lines(agency: str, year: int, suffix: str) -> list[str]:
+    """「<机关名称><年份>年<suffix>」 on one line, or two balanced lines broken at a
+    word boundary: after the agency name, after the year, before 「工作年度报告」 or
+    after a unit of the agency name (省、市、区、人民政府 …)."""
+    year_part = f"{year}年"
+    title = f"{agency}{year_part}{suffix}"
+    if text_width(title) <= TITLE_LINE_CHARS:
+        return [title]
+    n = len(agency)
+    candidates = {n, n + len(year_part)}
+    candidates.update(_agency_breaks(agency))
+    work = suffix.find("工作")
+    if work > 0:
+        candidates.add(n + len(year_part) + work)
+    candidates.discard(0)
+    candidates.discard(len(title))
+
+    def cost(i: int) -> tuple[float, float, float]:
+        first, second = text_width(title[:i]), text_width(title[i:])
+        overflow = max(first, second) - TITLE_LINE_CHARS
+        # fit first, then balance; on a tie a shorter first line (梯形)
+        return (max(overflow, 0.0), abs(first - second), first)
+
+    best = min(sorted(candidates), key=cost)
+    return [title[:best], title[best:]]
+
+
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of a narrative: one per non-empty line, without the spaces
+    (including full-width ones) officers type to indent; the style indents."""
+    stripped = (line.strip(" \t\u3000\xa0") for line in text.splitlines())
+    return [line for line in stripped if line]
+
+
+def split_heading(line: str) -> tuple[str, str]:
+    """(heading sentence, rest) of a paragraph opening with 「（一）」; ("", line)
+    otherwise. The heading sentence runs to the first 「。」; a short line with no
+    full stop is a heading on its own."""
+    if not _SUBHEADING.match(line):
+        return "", line
+    stop = line.find("。")
+    if stop >= 0:
+        return line[: stop + 1], line[stop + 1 :]
+    if len(line) <= HEADING_LINE_MAX:
+        return line, ""
+    return "", line
+
+
+def date_text(date: dt.date) -> str:
+    """「2021年1月8日」: full year, no leading zeros."""
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def signature_right_indents(agency: str, date: str) -> tuple[float, float]:
+    """Right indents in body characters of the agency line and the date line: the
+    date 右空四字, the agency name centred over the date (never past the margin)."""
+    date_w, agency_w = text_width(date), text_width(agency)
+    agency_indent = DATE_RIGHT_CHARS + (date_w - agency_w) / 2
+    return max(agency_indent, 0.0), float(DATE_RIGHT_CHARS)

@@ -1,0 +1,148 @@
+"""Page, type sizes and paragraph styles of the report (formats.md §7, GB/T 9704).
+
+All measures are in twentieths of a point (twips) or half points, as OOXML wants
+them. The styles are written as one ``styles.xml`` of our own, replacing
+python-docx's default one: no theme fonts, no Japanese East-Asian defaults.
+"""
+
+from __future__ import annotations
+
+from exporters.docx import fonts
+from exporters.docx.fonts import rfonts
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+# ---- page (A4, GB/T 9704 margins: 版心 156 × 225 mm) ------------------------------
+PAGE_WIDTH_MM = 210
+PAGE_HEIGHT_MM = 297
+MARGIN_TOP_MM = 37
+MARGIN_BOTTOM_MM = 35
+MARGIN_LEFT_MM = 28
+MARGIN_RIGHT_MM = 26
+FOOTER_DISTANCE_MM = 21  # puts 「— 1 —」 about 7 mm below the text block
+
+
+def mm_to_twips(mm: float) -> int:
+    return round(mm / 25.4 * 1440)
+
+
+TEXT_WIDTH = mm_to_twips(PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM)  # 156 mm
+
+# ---- type (sizes in points) ----------------------------------------------------------
+TITLE_PT = 22  # 二号
+BODY_PT = 16  # 三号
+TABLE_PT = 10.5  # 五号
+PAGE_NUMBER_PT = 14  # 四号
+LINE_TWIPS = 579  # fixed 28.95 pt: 22 lines in the 225 mm text block
+TITLE_LINE_TWIPS = 700  # fixed 35 pt for the 22 pt title lines
+CHAR_TWIPS = BODY_PT * 20  # one body character: indents are counted in characters
+
+# Style ids (the names Word shows are Chinese, in STYLE_NAMES).
+NORMAL = "Normal"
+TITLE = "NbTitle"
+HEADING1 = "NbHeading1"
+HEADING2_CHAR = "NbHeading2Char"
+TABLE_TEXT = "NbTableText"
+TABLE_LABEL = "NbTableLabel"
+SIGNATURE = "NbSignature"
+FOOTER = "Footer"
+
+STYLE_NAMES = {
+    NORMAL: "Normal",  # Word shows it as 「正文」
+    TITLE: "报告标题",
+    HEADING1: "一级标题",
+    HEADING2_CHAR: "二级标题",
+    TABLE_TEXT: "表格文字",
+    TABLE_LABEL: "表格行标题",
+    SIGNATURE: "落款",
+    FOOTER: "footer",  # Word shows it as 「页脚」
+}
+
+
+def half_points(pt: float) -> int:
+    return round(pt * 2)
+
+
+def run_props(font: fonts.Font, size_pt: float, latin: str = fonts.LATIN) -> str:
+    """``w:rPr`` content for a style or run: fonts in every slot, size, black."""
+    sz = half_points(size_pt)
+    color = '<w:color w:val="000000"/>'
+    return f'{rfonts(font, latin)}{color}<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/>'
+
+
+def _spacing(line: int, rule: str = "exact") -> str:
+    return f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="{rule}"/>'
+
+
+_NO_INDENT = '<w:ind w:firstLine="0" w:firstLineChars="0"/>'
+_SINGLE = _spacing(240, "auto")
+
+
+def _pstyle(sid: str, ppr: str, rpr: str, based_on: str | None = NORMAL, extra: str = "") -> str:
+    based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    return (
+        f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}">'
+        f'<w:name w:val="{STYLE_NAMES[sid]}"/>{based}<w:next w:val="{NORMAL}"/>{extra}<w:qFormat/>'
+        f"<w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>"
+    )
+
+
+def styles_xml() -> str:
+    """The complete ``word/styles.xml`` of the report."""
+    body = run_props(fonts.BODY, BODY_PT)
+    table = run_props(fonts.TABLE, TABLE_PT)
+    return (
+        f'<w:styles xmlns:w="{W_NS}">'
+        "<w:docDefaults>"
+        f"<w:rPrDefault><w:rPr>{body}"
+        '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
+        "</w:rPr></w:rPrDefault>"
+        f'<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>{_spacing(LINE_TWIPS)}'
+        '<w:jc w:val="both"/></w:pPr></w:pPrDefault>'
+        "</w:docDefaults>"
+        # 正文: body text, first line indented two characters
+        f'<w:style w:type="paragraph" w:default="1" w:styleId="{NORMAL}">'
+        f'<w:name w:val="{STYLE_NAMES[NORMAL]}"/><w:qFormat/>'
+        f"<w:pPr>{_spacing(LINE_TWIPS)}"
+        f'<w:ind w:firstLine="{2 * CHAR_TWIPS}" w:firstLineChars="200"/>'
+        f'<w:jc w:val="both"/></w:pPr><w:rPr>{body}</w:rPr></w:style>'
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+        "<w:unhideWhenUsed/></w:style>"
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal">'
+        '<w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/>'
+        '<w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>'
+        '<w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>'
+        "</w:tblCellMar></w:tblPr></w:style>"
+        + _pstyle(
+            TITLE,
+            "<w:keepNext/><w:keepLines/>"
+            f'<w:spacing w:before="0" w:after="{LINE_TWIPS}" w:line="{TITLE_LINE_TWIPS}" '
+            f'w:lineRule="exact"/>{_NO_INDENT}<w:jc w:val="center"/>',
+            run_props(fonts.TITLE, TITLE_PT),
+        )
+        + _pstyle(
+            HEADING1,
+            '<w:keepNext/><w:outlineLvl w:val="0"/>',
+            run_props(fonts.HEADING, BODY_PT),
+        )
+        + (
+            f'<w:style w:type="character" w:customStyle="1" w:styleId="{HEADING2_CHAR}">'
+            f'<w:name w:val="{STYLE_NAMES[HEADING2_CHAR]}"/>'
+            '<w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/>'
+            f"<w:rPr>{run_props(fonts.SUBHEADING, BODY_PT)}</w:rPr></w:style>"
+        )
+        + _pstyle(TABLE_TEXT, f'{_SINGLE}{_NO_INDENT}<w:jc w:val="center"/>', table)
+        + _pstyle(TABLE_LABEL, '<w:jc w:val="left"/>', table, based_on=TABLE_TEXT)
+        + _pstyle(SIGNATURE, f'{_NO_INDENT}<w:jc w:val="right"/>', body)
+        + (
+            f'<w:style w:type="paragraph" w:styleId="{FOOTER}">'
+            f'<w:name w:val="{STYLE_NAMES[FOOTER]}"/><w:basedOn w:val="{NORMAL}"/>'
+            '<w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
+            f"<w:pPr>{_SINGLE}{_NO_INDENT}</w:pPr>"
+            f"<w:rPr>{run_props(fonts.PAGE_NUMBER, PAGE_NUMBER_PT, fonts.PAGE_NUMBER.name)}</w:rPr>"
+            "</w:style>"
+        )
+        + "</w:styles>"
+    )
