@@ -266,3 +266,12 @@ PROBLEMS_COL_SEVERITY = "级别"
 PROBLEMS_COL_WHERE = "位置"
 PROBLEMS_COL_MESSAGE = "说明"
 PROBLEMS_SEVERITY = "{label} {rule}"
+
+# ---- main window (more) ------------------------------------------------------------------
+ZERO_ALL_DONE = "已将 {n} 个空白单元格填为 0。如需恢复，请使用“撤销”（Ctrl+Z）。"
+WINDOW_TITLE_DOC = "{agency} {year}年报告[*] — 年报填报助手"
+UNDO_PREFIX = "撤销"
+REDO_PREFIX = "重做"
+PREVIOUS_LOADED = "已载入上年（{year}年度）报告，用于核对上年结转等数字。"
+SAMPLE_FAILED = "无法打开示例报告：{reason}"
+SCREENSHOT_FAILED = "无法生成截图：{reason}"

@@ -1,0 +1,788 @@
+"""The main window: navigator, pages, problems dock, menus, files and exports.
+
+The window owns one DocumentController for its whole life; opening a report
+hands the controller another Report. Pages are built from the report's format
+spec and rebuilt only when the format changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QToolBar,
+    QWidget,
+)
+
+from gui import dialogs
+from gui import settings as cfg
+from gui import strings as s
+from gui.autosave import AUTOSAVE_DELAY_MS, Autosaver, Orphan, find_orphans
+from gui.document import DocumentController
+from gui.errors import show_error
+from gui.meta_page import MetaPage
+from gui.navigator import META, Navigator
+from gui.start_page import StartPage
+from gui.table_page import TablePage
+from gui.tasks import TaskRunner
+from gui.text_page import TextPage
+from model.issues import Validation
+from model.report import Change, Report
+from model.rules import section_of
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = (1280, 820)
+NAV_WIDTH = 300
+PROBLEMS_HEIGHT = 170
+
+
+def _module_exists(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        settings: cfg.Settings | None = None,
+        autosave_delay_ms: int = AUTOSAVE_DELAY_MS,
+    ) -> None:
+        super().__init__()
+        self.settings = settings or cfg.Settings()
+        self.controller = DocumentController(parent=self)
+        self.has_document = False
+        self.tasks = TaskRunner(self)
+        self.autosaver = Autosaver(
+            self._unsaved_report, lambda: self.controller.path, self, autosave_delay_ms
+        )
+        self._autosaved_at: dt.datetime | None = None
+        self._built_spec: str | None = None
+        self.pages: dict[str, QWidget] = {}
+
+        # ---- central: start page, or navigator + pages ----
+        self.start_page = StartPage()
+        self.navigator = Navigator()
+        self.navigator.setMinimumWidth(220)
+        self.page_stack = QStackedWidget()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.page_stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([NAV_WIDTH, DEFAULT_SIZE[0] - NAV_WIDTH])
+        self.splitter.setChildrenCollapsible(False)
+        self.central = QStackedWidget()
+        self.central.addWidget(self.start_page)
+        self.central.addWidget(self.splitter)
+        self.setCentralWidget(self.central)
+
+        self.problems: QDockWidget | None = self._build_problems_dock()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+
+        # ---- signals ----
+        c = self.controller
+        c.reportReplaced.connect(self._on_replaced)
+        c.reportChanged.connect(self._on_changed)
+        c.validationChanged.connect(self._on_validation)
+        c.cleanChanged.connect(self._on_clean)
+        self.autosaver.saved.connect(self._on_autosaved)
+        self.navigator.pageSelected.connect(self._show_page)
+        self.start_page.newRequested.connect(self.new_report)
+        self.start_page.openRequested.connect(lambda: self.open_file())
+        self.start_page.sampleRequested.connect(self.open_sample)
+        self.start_page.recentActivated.connect(self.open_file)
+
+        self._restore_geometry()
+        self.show_start()
+
+    # ---- building ---------------------------------------------------------------------------
+    def _build_problems_dock(self) -> QDockWidget | None:
+        try:
+            from gui.problems import ProblemsDock
+        except ImportError:  # the panel is optional; the window works without it
+            log.warning("problems panel not available")
+            return None
+        dock = ProblemsDock(self.controller, self)
+        dock.setObjectName("problems")
+        dock.issueActivated.connect(self.go_to)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.resizeDocks([dock], [PROBLEMS_HEIGHT], Qt.Orientation.Vertical)
+        return dock
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], Any],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        icon: QStyle.StandardPixmap | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        P = QStyle.StandardPixmap
+        self.act_new = self._action(s.ACT_NEW, self.new_report, K.New, P.SP_FileIcon)
+        self.act_open = self._action(
+            s.ACT_OPEN, lambda: self.open_file(), K.Open, P.SP_DialogOpenButton
+        )
+        self.act_save = self._action(s.ACT_SAVE, self.save, K.Save, P.SP_DialogSaveButton)
+        self.act_save_as = self._action(s.ACT_SAVE_AS, self.save_as, K.SaveAs)
+        self.act_export_docx = self._action(
+            s.ACT_EXPORT_DOCX, lambda: self.export("docx"), "Ctrl+E", P.SP_FileDialogDetailedView
+        )
+        self.act_export_xlsx = self._action(
+            s.ACT_EXPORT_XLSX, lambda: self.export("xlsx"), "Ctrl+Shift+E", P.SP_FileDialogListView
+        )
+        self.act_import_docx = self._action(s.ACT_IMPORT_DOCX, lambda: self.import_file("docx"))
+        self.act_import_xlsx = self._action(s.ACT_IMPORT_XLSX, lambda: self.import_file("xlsx"))
+        self.act_load_previous = self._action(s.ACT_LOAD_PREVIOUS, self.load_previous)
+        self.act_compare = self._action(s.ACT_COMPARE, self.compare_with_previous)
+        self.act_compare.setVisible(_module_exists("gui.compare_dialog"))
+        self.act_aggregate = self._action(s.ACT_AGGREGATE, self.aggregate)
+        self.act_aggregate.setVisible(_module_exists("gui.aggregate_dialog"))
+        self.act_quit = self._action(s.ACT_QUIT, self.close, K.Quit)
+
+        stack = self.controller.undo_stack
+        self.act_undo = stack.createUndoAction(self, s.UNDO_PREFIX)
+        self.act_undo.setShortcut(QKeySequence(K.Undo))
+        self.act_undo.setIcon(self.style().standardIcon(P.SP_ArrowBack))
+        self.act_redo = stack.createRedoAction(self, s.REDO_PREFIX)
+        self.act_redo.setShortcut(QKeySequence(K.Redo))
+        self.act_redo.setIcon(self.style().standardIcon(P.SP_ArrowForward))
+        self.act_zero_table = self._action(
+            s.ACT_ZERO_TABLE, self.fill_zero_table, tip=s.TIP_ZERO_TABLE
+        )
+        self.act_zero_all = self._action(s.ACT_ZERO_ALL, self.fill_zero_all, tip=s.TIP_ZERO_ALL)
+        self.act_about = self._action(s.ACT_ABOUT, self.about)
+        self.document_actions = (
+            self.act_save,
+            self.act_save_as,
+            self.act_export_docx,
+            self.act_export_xlsx,
+            self.act_load_previous,
+            self.act_compare,
+            self.act_zero_table,
+            self.act_zero_all,
+        )
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu(s.MENU_FILE)
+        file.addAction(self.act_new)
+        file.addAction(self.act_open)
+        self.recent_menu = file.addMenu(s.MENU_RECENT)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file.addSeparator()
+        file.addAction(self.act_save)
+        file.addAction(self.act_save_as)
+        file.addSeparator()
+        file.addAction(self.act_export_docx)
+        file.addAction(self.act_export_xlsx)
+        file.addAction(self.act_import_docx)
+        file.addAction(self.act_import_xlsx)
+        file.addSeparator()
+        file.addAction(self.act_load_previous)
+        file.addAction(self.act_compare)
+        file.addAction(self.act_aggregate)
+        file.addSeparator()
+        file.addAction(self.act_quit)
+
+        edit = bar.addMenu(s.MENU_EDIT)
+        edit.addAction(self.act_undo)
+        edit.addAction(self.act_redo)
+        edit.addSeparator()
+        edit.addAction(self.act_zero_table)
+        edit.addAction(self.act_zero_all)
+
+        view = bar.addMenu(s.MENU_VIEW)
+        if self.problems is not None:
+            toggle = self.problems.toggleViewAction()
+            toggle.setText(s.ACT_PROBLEMS)
+            toggle.setShortcut(QKeySequence("F8"))
+            view.addAction(toggle)
+
+        help_menu = bar.addMenu(s.MENU_HELP)
+        help_menu.addAction(self.act_about)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(s.TOOLBAR, self)
+        bar.setObjectName("toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action, text in (
+            (self.act_new, s.TB_NEW),
+            (self.act_open, s.TB_OPEN),
+            (self.act_save, s.TB_SAVE),
+            (None, ""),
+            (self.act_undo, s.TB_UNDO),
+            (self.act_redo, s.TB_REDO),
+            (None, ""),
+            (self.act_export_docx, s.TB_EXPORT_DOCX),
+            (self.act_export_xlsx, s.TB_EXPORT_XLSX),
+        ):
+            if action is None:
+                bar.addSeparator()
+                continue
+            action.setIconText(text)  # short labels; the menus keep the full ones
+            bar.addAction(action)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _build_status_bar(self) -> None:
+        self.issues_label = QLabel()
+        self.save_label = QLabel()
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.issues_label)
+        bar.addPermanentWidget(self.save_label)
+
+    # ---- pages -------------------------------------------------------------------------------
+    def _build_pages(self) -> None:
+        """One page per navigator entry, for the current report's format."""
+        current = self.navigator.current_key() or META
+        for page in self.pages.values():
+            self.page_stack.removeWidget(page)
+            page.deleteLater()
+        self.pages = {}
+        spec = self.controller.report.spec
+        self.meta_page = MetaPage(self.controller)
+        self.pages[META] = self.meta_page
+        for section in spec.sections:
+            if section.table:
+                page: QWidget = TablePage(self.controller, spec.table_by_id[section.table])
+            else:
+                page = TextPage(self.controller, section)
+            self.pages[section.id] = page
+        for page in self.pages.values():
+            self.page_stack.addWidget(page)
+        self._built_spec = spec.id
+        self.navigator.blockSignals(True)
+        self.navigator.set_spec(spec)
+        self.navigator.blockSignals(False)
+        self.navigator.update_badges(self.controller.validation)
+        self.select_page(current if current in self.pages else META)
+
+    def select_page(self, key: str) -> None:
+        self.navigator.select(key)
+        self._show_page(key)
+
+    def current_page_key(self) -> str | None:
+        return self.navigator.current_key()
+
+    def _show_page(self, key: str) -> None:
+        page = self.pages.get(key)
+        if page is not None:
+            self.page_stack.setCurrentWidget(page)
+        self.act_zero_table.setEnabled(self.has_document and isinstance(page, TablePage))
+
+    def go_to(self, key: str) -> None:
+        """Show the page of a cell or field id and put the cursor on it."""
+        if not self.has_document:
+            return
+        page_key = section_of(key, self.controller.report.spec)
+        if page_key is None or page_key not in self.pages:
+            return
+        self.select_page(page_key)
+        page = self.pages[page_key]
+        if isinstance(page, MetaPage):
+            page.focus_field(key)
+        elif isinstance(page, TextPage):
+            page.focus_editor()
+        elif isinstance(page, TablePage):
+            page.focus_cell(key)
+
+    # ---- document state ----------------------------------------------------------------------
+    def show_start(self) -> None:
+        self.has_document = False
+        self.start_page.set_recent(self.settings.recent_files())
+        self.central.setCurrentWidget(self.start_page)
+        if self.problems is not None:
+            self.problems.hide()
+        for action in self.document_actions:
+            action.setEnabled(False)
+        self._update_title()
+        self._update_status()
+
+    def open_report(
+        self, report: Report, path: str | None = None, previous: Report | None = None
+    ) -> None:
+        """Make `report` the open document (the caller asked about unsaved work)."""
+        self.autosaver.discard()
+        self.has_document = True
+        self.controller.set_report(report, path)
+        self.controller.set_previous_report(previous)
+        if self._built_spec != report.spec.id or not self.pages:
+            self._build_pages()
+        self.central.setCurrentWidget(self.splitter)
+        if self.problems is not None and self.settings.get(cfg.PROBLEMS_VISIBLE):
+            self.problems.show()
+        for action in self.document_actions:
+            action.setEnabled(True)
+        self._show_page(self.current_page_key() or META)
+        self._update_title()
+        self._update_status()
+
+    def _unsaved_report(self) -> Report | None:
+        if not self.has_document or self.controller.is_clean():
+            return None
+        return self.controller.report
+
+    def _on_replaced(self) -> None:
+        if self.has_document and self._built_spec != self.controller.report.spec.id:
+            self._build_pages()
+        self._touched()
+
+    def _on_changed(self, change: Change) -> None:
+        if change.what == "meta":
+            self._update_title()
+        self._touched()
+
+    def _touched(self) -> None:
+        self._autosaved_at = None
+        if self.has_document and not self.controller.is_clean():
+            self.autosaver.schedule()
+        self._update_title()
+        self._update_status()
+
+    def _on_validation(self, validation: Validation) -> None:
+        self.navigator.update_badges(validation)
+        self._update_status()
+
+    def _on_clean(self, clean: bool) -> None:
+        if clean:
+            self.autosaver.discard()
+            self._autosaved_at = None
+        self._update_title()
+        self._update_status()
+
+    def _on_autosaved(self, when: dt.datetime) -> None:
+        self._autosaved_at = when
+        self._update_status()
+
+    def _update_title(self) -> None:
+        if not self.has_document:
+            self.setWindowTitle(s.WINDOW_TITLE_EMPTY)
+            self.setWindowModified(False)
+            return
+        meta = self.controller.report.meta
+        self.setWindowTitle(
+            s.WINDOW_TITLE_DOC.format(agency=meta.agency.strip() or s.NO_AGENCY, year=meta.year)
+        )
+        self.setWindowModified(not self.controller.is_clean())
+
+    def _update_status(self) -> None:
+        if not self.has_document:
+            self.issues_label.setText("")
+            self.save_label.setText("")
+            return
+        v = self.controller.validation
+        if v.errors or v.warnings:
+            self.issues_label.setText(s.STATUS_ISSUES.format(errors=v.errors, warnings=v.warnings))
+        else:
+            self.issues_label.setText(s.STATUS_NO_ISSUES)
+        if self.controller.is_clean() and self.controller.path:
+            self.save_label.setText(s.STATUS_SAVED)
+        elif self._autosaved_at is not None:
+            self.save_label.setText(
+                s.STATUS_AUTOSAVED.format(time=self._autosaved_at.strftime("%H:%M"))
+            )
+        else:
+            self.save_label.setText(s.STATUS_UNSAVED)
+
+    def document_name(self) -> str:
+        if self.controller.path:
+            return Path(self.controller.path).stem
+        meta = self.controller.report.meta
+        return s.DEFAULT_FILE_NAME.format(agency=meta.agency.strip(), year=meta.year)
+
+    # ---- files -------------------------------------------------------------------------------
+    def confirm_close_document(self) -> bool:
+        """Ask about unsaved changes; True when the current report may be closed."""
+        if not self.has_document or self.controller.is_clean():
+            return True
+        choice = dialogs.ask_save_changes(self, self.document_name())
+        if choice is dialogs.SaveChoice.SAVE:
+            return self.save()
+        return choice is dialogs.SaveChoice.DISCARD
+
+    def _folder(self) -> str:
+        if self.controller.path:
+            return str(Path(self.controller.path).parent)
+        last = self.settings.get(cfg.LAST_FOLDER)
+        if last and Path(last).is_dir():
+            return last
+        from model.paths import drafts_dir
+
+        return str(drafts_dir())
+
+    def new_report(self) -> None:
+        if not self.confirm_close_document():
+            return
+        dialog = dialogs.NewReportDialog(self, self.settings.recent_files(), self._folder())
+        if dialog.exec() and dialog.report is not None:
+            self.navigator.blockSignals(True)
+            self.navigator.setCurrentRow(-1)
+            self.navigator.blockSignals(False)
+            self.open_report(dialog.report, None, dialog.previous_report)
+            self.select_page(META)
+
+    def open_file(self, path: str | None = None) -> bool:
+        if not self.confirm_close_document():
+            return False
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, s.DLG_OPEN, self._folder(), f"{s.FILTER_OPENABLE};;{s.FILTER_ALL}"
+            )
+            if not path:
+                return False
+        suffix = Path(path).suffix.lower()
+        if suffix in (".docx", ".xlsx"):
+            self._start_import(suffix[1:], path)
+            return True
+        from model.drafts import DraftError, load_draft
+
+        try:
+            report = load_draft(path)
+        except DraftError as exc:
+            if not Path(path).exists():
+                self.settings.remove_recent(path)
+            show_error(self, s.OPEN_FAILED_TITLE, str(exc))
+            return False
+        self.settings.add_recent(path)
+        self.open_report(report, str(Path(path).resolve()))
+        return True
+
+    def open_sample(self) -> None:
+        if not self.confirm_close_document():
+            return
+        from model.drafts import DraftError
+        from model.sample import load_sample
+
+        try:
+            report = load_sample()
+        except DraftError as exc:
+            show_error(self, s.OPEN_FAILED_TITLE, s.SAMPLE_FAILED.format(reason=exc))
+            return
+        self.open_report(report, None)
+        self.select_page("三")
+
+    def save(self) -> bool:
+        if not self.has_document:
+            return False
+        if not self.controller.path:
+            return self.save_as()
+        return self.write_draft(self.controller.path)
+
+    def save_as(self) -> bool:
+        if not self.has_document:
+            return False
+        default = str(Path(self._folder()) / (self.document_name() + s.DRAFT_SUFFIX))
+        path, _ = QFileDialog.getSaveFileName(self, s.DLG_SAVE_AS, default, s.FILTER_DRAFT)
+        if not path:
+            return False
+        if not path.lower().endswith(s.DRAFT_SUFFIX):
+            path += s.DRAFT_SUFFIX
+        return self.write_draft(path)
+
+    def write_draft(self, path: str) -> bool:
+        from model.drafts import DraftError, save_draft
+
+        try:
+            save_draft(self.controller.report, path)
+        except DraftError as exc:
+            show_error(self, s.SAVE_FAILED_TITLE, str(exc))
+            return False
+        path = str(Path(path).resolve())
+        self.controller.mark_saved(path)
+        self.settings.add_recent(path)
+        self.autosaver.discard()
+        self._update_title()
+        self._update_status()
+        self.statusBar().showMessage(s.STATUS_SAVED + "：" + path, 5000)
+        return True
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        recent = self.settings.recent_files()
+        if not recent:
+            menu.addAction(s.RECENT_EMPTY).setEnabled(False)
+            return
+        for i, path in enumerate(recent, 1):
+            action = menu.addAction(f"&{i % 10} {Path(path).name}")
+            action.setToolTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_file(p))
+        menu.addSeparator()
+        menu.addAction(s.RECENT_CLEAR).triggered.connect(self.settings.clear_recent)
+
+    # ---- last year ---------------------------------------------------------------------------
+    def _pick_previous(self) -> Report | None:
+        from model.drafts import DraftError, load_draft
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, s.DLG_PREVIOUS, self._folder(), f"{s.FILTER_DRAFT};;{s.FILTER_ALL}"
+        )
+        if not path:
+            return None
+        try:
+            return load_draft(path)
+        except DraftError as exc:
+            show_error(self, s.OPEN_FAILED_TITLE, str(exc))
+            return None
+
+    def load_previous(self) -> None:
+        previous = self._pick_previous()
+        if previous is not None:
+            self.controller.set_previous_report(previous)
+            self.statusBar().showMessage(s.PREVIOUS_LOADED.format(year=previous.meta.year), 6000)
+
+    def compare_with_previous(self) -> None:
+        from gui.compare_dialog import CompareDialog
+
+        previous = self.controller.previous_report or self._pick_previous()
+        if previous is None:
+            return
+        if self.controller.previous_report is None:
+            self.controller.set_previous_report(previous)
+        CompareDialog(previous, self.controller.report, self).exec()
+
+    def aggregate(self) -> None:
+        from gui.aggregate_dialog import AggregateDialog
+
+        AggregateDialog(self).exec()
+
+    # ---- edit --------------------------------------------------------------------------------
+    def fill_zero_table(self) -> None:
+        page = self.pages.get(self.current_page_key() or "")
+        if isinstance(page, TablePage):
+            page.fill_zero()
+        else:
+            self.statusBar().showMessage(s.ZERO_NO_TABLE, 6000)
+
+    def fill_zero_all(self) -> None:
+        n = self.controller.fill_blanks_with_zero(None)
+        text = s.ZERO_ALL_DONE.format(n=n) if n else s.ZERO_NOTHING
+        self.statusBar().showMessage(text, 8000)
+
+    # ---- export and import -------------------------------------------------------------------
+    def export(self, kind: str, path: str | None = None) -> bool:
+        """Ask where, then write the Word or Excel file in the background."""
+        if not self.has_document:
+            return False
+        if self.tasks.busy:
+            self.statusBar().showMessage(s.EXPORT_BUSY, 4000)
+            return False
+        validation = self.controller.validation
+        if validation.has_errors and not dialogs.ask_export_with_errors(self, validation.errors):
+            return False
+        try:
+            if kind == "docx":
+                from exporters.docx import export_docx as exporter
+            else:
+                from exporters.xlsx import export_xlsx as exporter
+        except ImportError as exc:
+            show_error(self, s.NOT_AVAILABLE_TITLE, s.NOT_AVAILABLE.format(reason=exc))
+            return False
+        if path is None:
+            title = s.DLG_EXPORT_DOCX if kind == "docx" else s.DLG_EXPORT_XLSX
+            filt = s.FILTER_DOCX if kind == "docx" else s.FILTER_XLSX
+            meta = self.controller.report.meta
+            name = s.DEFAULT_FILE_NAME.format(agency=meta.agency.strip(), year=meta.year)
+            default = str(Path(self._folder()) / f"{name}.{kind}")
+            path, _ = QFileDialog.getSaveFileName(self, title, default, filt)
+            if not path:
+                return False
+            if not path.lower().endswith("." + kind):
+                path += "." + kind
+        snapshot = self.controller.report.snapshot()
+        target = path
+        self.statusBar().showMessage(s.STATUS_EXPORTING.format(name=Path(target).name))
+        self.tasks.start(
+            lambda: exporter(snapshot, target, validation),
+            lambda warnings: self._exported(target, list(warnings or [])),
+            lambda exc: self._export_failed(target, exc),
+        )
+        return True
+
+    def _exported(self, path: str, warnings: list[str]) -> None:
+        self.statusBar().showMessage(s.STATUS_EXPORTED.format(name=Path(path).name), 8000)
+        choice = dialogs.ask_open_exported(self, path, warnings)
+        if choice is dialogs.OpenChoice.FILE:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        elif choice is dialogs.OpenChoice.FOLDER:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+
+    def _export_failed(self, path: str, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
+        log.warning("export to %s failed: %r", path, exc)
+        show_error(self, s.EXPORT_FAILED_TITLE, s.EXPORT_FAILED.format(path=path, reason=exc))
+
+    def import_file(self, kind: str, path: str | None = None) -> bool:
+        if not self.confirm_close_document():
+            return False
+        if path is None:
+            title = s.DLG_IMPORT_DOCX if kind == "docx" else s.DLG_IMPORT_XLSX
+            filt = s.FILTER_DOCX if kind == "docx" else s.FILTER_XLSX
+            path, _ = QFileDialog.getOpenFileName(self, title, self._folder(), filt)
+            if not path:
+                return False
+        return self._start_import(kind, path)
+
+    def _start_import(self, kind: str, path: str) -> bool:
+        try:
+            if kind == "docx":
+                from importers.docx import import_docx as importer
+            else:
+                from importers.xlsx import import_xlsx as importer
+        except ImportError as exc:
+            show_error(self, s.NOT_AVAILABLE_TITLE, s.NOT_AVAILABLE.format(reason=exc))
+            return False
+        self.statusBar().showMessage(s.STATUS_IMPORTING.format(name=Path(path).name))
+        self.tasks.start(
+            lambda: importer(path),
+            lambda result: self._imported(path, result),
+            lambda exc: self._import_failed(path, exc),
+        )
+        return True
+
+    def _imported(self, path: str, result: Any) -> None:
+        self.statusBar().clearMessage()
+        self.open_report(result.report, None)
+        self.controller.mark_saved(None)
+        name = Path(path).name
+        if result.notes:
+            box = QMessageBox(self)
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setWindowTitle(s.IMPORT_NOTES_TITLE)
+            box.setText(s.IMPORT_NOTES.format(name=name))
+            box.setInformativeText("\n".join(f"• {n}" for n in result.notes[:10]))
+            box.setDetailedText("\n".join(result.notes))
+            box.exec()
+        else:
+            QMessageBox.information(self, s.IMPORT_NOTES_TITLE, s.IMPORT_CLEAN.format(name=name))
+
+    def _import_failed(self, path: str, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
+        show_error(self, s.IMPORT_FAILED_TITLE, str(exc) or repr(exc))
+
+    # ---- recovery ----------------------------------------------------------------------------
+    def check_recovery(self) -> bool:
+        """Offer autosaved work left by a session that crashed. True if recovered."""
+        orphans = find_orphans(self.autosaver.folder, exclude=self.autosaver.session)
+        recovered = False
+        for orphan in orphans:
+            if recovered:
+                orphan.release()  # one at a time; the rest is offered next start
+                continue
+            when = orphan.saved.strftime("%Y-%m-%d %H:%M") if orphan.saved else "—"
+            answer = dialogs.ask_recover(self, orphan.label or orphan.draft.name, when)
+            if answer is True:
+                recovered = self.recover(orphan)
+            elif answer is False:
+                orphan.remove()
+            else:
+                orphan.release()
+        return recovered
+
+    def recover(self, orphan: Orphan) -> bool:
+        from model.drafts import DraftError, load_draft
+
+        try:
+            report = orphan.load()
+        except DraftError as exc:
+            orphan.release()
+            show_error(
+                self, s.RECOVER_TITLE, s.RECOVER_FAILED.format(path=orphan.draft, reason=exc)
+            )
+            return False
+        # Open what was last saved, then put the recovered work on top as one undoable
+        # step: the window shows unsaved changes and undo returns to the saved file.
+        base: Report | None = None
+        source = orphan.source if orphan.source and Path(orphan.source).is_file() else None
+        if source:
+            try:
+                base = load_draft(source)
+            except DraftError:
+                source, base = None, None
+        if base is None:
+            meta = report.meta
+            base = Report(report.spec, meta.year, meta.agency, meta.kind, meta.date)
+        self.open_report(base, source)
+        self.controller.replace_report(report, s.RECOVER_UNDO_TEXT)
+        self.autosaver.save_now()
+        orphan.remove()
+        return True
+
+    # ---- window ------------------------------------------------------------------------------
+    def about(self) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            ver = version("nianbao")
+        except PackageNotFoundError:
+            ver = "0.1"
+        dialogs.show_about(self, ver)
+
+    def _restore_geometry(self) -> None:
+        self.resize(*DEFAULT_SIZE)
+        geometry = self.settings.get(cfg.GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        state = self.settings.get(cfg.WINDOW_STATE)
+        if state:
+            self.restoreState(QByteArray(state))
+
+    def _save_geometry(self) -> None:
+        self.settings.set(cfg.GEOMETRY, bytes(self.saveGeometry().data()))
+        self.settings.set(cfg.WINDOW_STATE, bytes(self.saveState().data()))
+        if self.problems is not None and self.has_document:
+            self.settings.set(cfg.PROBLEMS_VISIBLE, self.problems.isVisible())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_close_document():
+            event.ignore()
+            return
+        self._save_geometry()
+        self.tasks.wait()
+        self.autosaver.close()
+        event.accept()
+
+
+def start_recovery_check(window: MainWindow) -> None:
+    """After the window is on screen, offer what a crash left behind."""
+    QTimer.singleShot(0, window.check_recovery)
+
+
+def app_instance() -> QApplication | None:
+    app = QApplication.instance()
+    return app if isinstance(app, QApplication) else None
