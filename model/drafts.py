@@ -455,6 +455,8 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _save_reason(exc: OSError) -> str:
+    if isinstance(exc, IsADirectoryError):
+        return msg.DRAFT_READ_IS_FOLDER
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EPERM):
         return msg.DRAFT_SAVE_NO_PERMISSION
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):

@@ -425,3 +425,12 @@ def test_saved_file_keeps_permissions(tmp_path):
     path.chmod(0o640)
     save_draft(Report("2021", 2022), path)
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_saving_onto_a_folder_is_refused(tmp_path):
+    folder = tmp_path / "r.nianbao"
+    folder.mkdir()
+    with pytest.raises(DraftError, match="这是一个文件夹"):
+        save_draft(Report("2021", 2022), folder)
+    assert folder.is_dir() and list(folder.iterdir()) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.nianbao"]
