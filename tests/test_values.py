@@ -1,0 +1,123 @@
+"""Typed cell values: what an officer types, and how values print."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from model.formats import FORMAT_2019, FORMAT_2021
+from model.values import (
+    InvalidValue,
+    check_value,
+    format_value,
+    normalise_text,
+    parse_value,
+    to_unit,
+)
+
+COUNT = FORMAT_2021.cell_by_id["applications.new.natural"]
+SIGNED = FORMAT_2019.cell_by_id["active.art20_5.licensing.change"]
+MONEY_YUAN = FORMAT_2019.cell_by_id["active.art20_9.procurement.amount"]
+MONEY_WAN = FORMAT_2021.cell_by_id["active.art20_8.fees.amount_wan"]
+TOTAL = FORMAT_2021.cell_by_id["applications.new.total"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12", 12),
+        ("０", 0),
+        ("１２３", 123),  # full-width digits
+        (" 12 ", 12),
+        ("1,234", 1234),
+        ("1，234", 1234),  # full-width comma
+        ("1 234", 1234),
+        ("1\u3000234", 1234),  # ideographic space
+        ("+5", 5),
+        ("007", 7),
+    ],
+)
+def test_counts(text, expected):
+    value = parse_value(text, COUNT)
+    assert value == expected and type(value) is int
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\u3000"])
+def test_empty_text_is_a_blank_not_zero(text):
+    assert parse_value(text, COUNT) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("abc", "「abc」不是数字，请填写阿拉伯数字（如 12）"),
+        ("十二", "「十二」不是数字，请填写阿拉伯数字（如 12）"),
+        ("12件", "「12件」不是数字，请填写阿拉伯数字（如 12）"),
+        ("-", "「-」不是数字，请填写阿拉伯数字（如 12）"),
+        ("1.5", "「1.5」不是整数：件数只能填写整数"),
+        ("-3", "件数不能为负数（只有“本年增/减”可以填写负数，如 -8）"),
+    ],
+)
+def test_counts_refused_with_a_reason(text, message):
+    with pytest.raises(InvalidValue) as caught:
+        parse_value(text, COUNT)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("-8", -8), ("－8", -8), ("+3", 3), ("0", 0), ("−14", -14)]
+)
+def test_signed_change(text, expected):
+    assert parse_value(text, SIGNED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("109994", "109994"),
+        ("109994元", "109994"),  # the unit typed into the number, as in the sample
+        ("12.50", "12.50"),  # kept exactly as entered
+        ("1,234.5", "1234.5"),
+        ("０.５", "0.5"),
+        ("3.1416", "3.1416"),
+    ],
+)
+def test_money(text, expected):
+    value = parse_value(text, MONEY_YUAN)
+    assert isinstance(value, Decimal)
+    assert format_value(value) == expected
+
+
+def test_money_in_wan_and_refusals():
+    assert parse_value("2.5万元", MONEY_WAN) == Decimal("2.5")
+    with pytest.raises(InvalidValue, match="金额不能为负数"):
+        parse_value("-1", MONEY_WAN)
+    with pytest.raises(InvalidValue, match="金额最多保留 4 位小数"):
+        parse_value("1.23456", MONEY_WAN)
+    with pytest.raises(InvalidValue, match="不是数字"):
+        parse_value("一万", MONEY_WAN)
+    with pytest.raises(InvalidValue, match="不是数字"):
+        parse_value("NaN", MONEY_WAN)
+
+
+def test_check_value():
+    assert check_value(Decimal("4"), COUNT) == 4 and type(check_value(Decimal("4"), COUNT)) is int
+    assert check_value(5, MONEY_YUAN) == Decimal(5)
+    with pytest.raises(InvalidValue, match="合计单元格由程序自动计算"):
+        check_value(3, TOTAL)
+    with pytest.raises(InvalidValue):
+        check_value(True, COUNT)
+    with pytest.raises(InvalidValue, match="不是整数"):
+        check_value(Decimal("2.5"), COUNT)
+    with pytest.raises(InvalidValue, match="不是整数"):
+        check_value("3", COUNT)
+
+
+def test_format_value_and_units():
+    assert format_value(None) == "" and format_value(None, blank="0") == "0"
+    assert format_value(0) == "0" and format_value(-8) == "-8"
+    assert format_value(Decimal("1E+2")) == "100"
+    assert to_unit(Decimal("109994"), "元", "万元") == Decimal("10.9994")
+    assert to_unit(Decimal("2.5"), "万元", "元") == Decimal("25000")
+    assert normalise_text(" １，２３４ ") == "1234"
