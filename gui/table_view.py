@@ -20,7 +20,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QContextMenuEvent, QFontMetrics, QKeyEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -28,6 +35,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -37,7 +45,6 @@ from PySide6.QtWidgets import (
 from gui import strings as s
 from gui.table_model import (
     GRID_ROLE,
-    VERTICAL_ROLE,
     PastePlan,
     TableModel,
     parse_tsv,
@@ -60,11 +67,21 @@ class GridDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().initStyleOption(option, index)
-        if index.data(VERTICAL_ROLE):
-            option.text = "\n".join(option.text)
-            option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        if not self._view.drawn_vertically(index):
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(opt.palette.ColorRole.Text))
+        # one character per line, read top to bottom
+        painter.drawText(opt.rect, int(Qt.AlignmentFlag.AlignCenter), "\n".join(text))
+        painter.restore()
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
         editor = super().createEditor(parent, option, index)
@@ -94,6 +111,7 @@ class GridView(QTableView):
         self.setModel(model)
         self._model = model
         self._fitting = False
+        self._vertical: set[tuple[int, int]] = set()  # headers drawn vertically now
         self.setItemDelegate(GridDelegate(self))
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
@@ -184,6 +202,7 @@ class GridView(QTableView):
                 widths[-1] += self.viewport().width() - sum(widths)  # no gap at the right
             for col, width in enumerate(widths):
                 self.setColumnWidth(col, width)
+            self._vertical = self._too_narrow_for_horizontal(widths)
             for row, height in enumerate(self._row_heights(widths)):
                 self.setRowHeight(row, height)
             scrollbar = self.horizontalScrollBar()
@@ -191,6 +210,24 @@ class GridView(QTableView):
             self.setMaximumHeight(self.table_height() + extra)
         finally:
             self._fitting = False
+
+    def _too_narrow_for_horizontal(self, widths: list[int]) -> set[tuple[int, int]]:
+        """Headers the spec allows to set vertically (四's 结果维持…) are drawn so only
+        when their column is too narrow for one horizontal line: upright text reads
+        better on screen whenever there is room."""
+        bold = self.font()
+        bold.setBold(True)
+        fm = QFontMetrics(bold)
+        out = set()
+        for g in self._model.table.grid:
+            if g.vertical:
+                width = sum(widths[g.col : g.col + g.colspan]) - 2 * _PAD_X
+                if fm.horizontalAdvance(g.text) > width:
+                    out.add((g.row, g.col))
+        return out
+
+    def drawn_vertically(self, index: QModelIndex | QPersistentModelIndex) -> bool:
+        return (index.row(), index.column()) in self._vertical
 
     def _row_heights(self, widths: list[int]) -> list[int]:
         model = self._model
@@ -204,8 +241,13 @@ class GridView(QTableView):
         multi: list[tuple[int, int, int]] = []  # (first row, rowspan, needed height)
         for g in table.grid:
             fm = fm_bold if g.role in (Role.HEADER, Role.CAPTION) else fm_plain
-            if g.vertical:
-                needed = fm.lineSpacing() * len(g.text) + 2 * _PAD_Y
+            if (g.row, g.col) in self._vertical:
+                # measure the real glyphs: CJK fallback fonts are taller than the
+                # primary font's line spacing says
+                rect = fm.boundingRect(
+                    QRect(0, 0, 1000, 100000), int(Qt.AlignmentFlag.AlignLeft), "\n".join(g.text)
+                )
+                needed = rect.height() + 2 * _PAD_Y
             elif g.text:
                 width = sum(widths[g.col : g.col + g.colspan]) - 2 * _PAD_X
                 rect = fm.boundingRect(
