@@ -1,0 +1,400 @@
+"""The Excel export, checked by reopening the workbook with openpyxl."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import re
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from exporters import ExportError
+from exporters import xlsx_strings as s
+from exporters.xlsx import TOP, export_xlsx, ranges, table_layout
+from model.formats import FORMATS
+from model.issues import Issue, Severity, Validation
+from model.report import Report
+from model.spec import BalanceRule, Role, ValueKind
+from tests.factories import random_report, reports
+
+SHEETS_2021 = [s.META_SHEET, "二、主动公开", "三、依申请公开", "四、复议诉讼", s.ISSUES_SHEET]
+NO_ISSUES = Validation(())
+
+
+def export(report: Report, tmp_path, validation=NO_ISSUES, name="out.xlsx"):
+    path = tmp_path / name
+    warnings = export_xlsx(report, path, validation)
+    return openpyxl.load_workbook(path), warnings
+
+
+# ---- a tiny evaluator of the formulas we write, to check them without an office suite
+
+
+def _cell_number(ws, address: str) -> Decimal:
+    value = ws[address].value
+    if isinstance(value, str) and value.startswith("="):
+        return evaluate(ws, value)  # a total inside the check row's sums
+    return Decimal(str(value)) if isinstance(value, (int, float)) else Decimal(0)
+
+
+def _sum(ws, args: str) -> Decimal:
+    total = Decimal(0)
+    for arg in args.split(","):
+        if ":" in arg:
+            for row in ws[arg]:
+                for cell in row:
+                    total += _cell_number(ws, cell.coordinate)
+        else:
+            total += _cell_number(ws, arg)
+    return total
+
+
+def evaluate(ws, formula: str):
+    m = re.fullmatch(r"=SUM\(([A-Z0-9:,]+)\)", formula)
+    if m:
+        return _sum(ws, m.group(1))
+    m = re.fullmatch(
+        r'=IF\(SUM\(([A-Z0-9,]+)\)=SUM\(([A-Z0-9,]+)\),"一致",SUM\(\1\)-SUM\(\2\)\)', formula
+    )
+    assert m, f"unexpected formula {formula}"
+    diff = _sum(ws, m.group(1)) - _sum(ws, m.group(2))
+    return s.CHECK_OK if diff == 0 else diff
+
+
+# ---- structure -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", [2020, 2023])
+def test_sheets_labels_and_merges_follow_the_spec(tmp_path, year):
+    report = random_report(random.Random(3), year)
+    wb, _ = export(report, tmp_path)
+    assert wb.sheetnames == [
+        s.META_SHEET,
+        *(t.sheet_name for t in report.spec.tables),
+        s.ISSUES_SHEET,
+    ]
+    for table in report.spec.tables:
+        ws = wb[table.sheet_name]
+        section = report.spec.section_by_id[table.section]
+        assert ws["A1"].value == section.heading
+        merged = {str(r) for r in ws.merged_cells.ranges}
+        for g in table.grid:
+            r, c = g.row + TOP, g.col + 1
+            if g.text:
+                assert ws.cell(r, c).value == g.text
+            if g.rowspan > 1 or g.colspan > 1:
+                end = ws.cell(r + g.rowspan - 1, c + g.colspan - 1).coordinate
+                assert f"{ws.cell(r, c).coordinate}:{end}" in merged
+            if g.vertical:
+                assert ws.cell(r, c).alignment.text_rotation == 255
+
+
+def test_applications_headers_are_the_official_ones(tmp_path):
+    wb, _ = export(random_report(random.Random(1), 2023), tmp_path)
+    ws = wb["三、依申请公开"]
+    assert wb.sheetnames == SHEETS_2021
+    assert ws["D2"].value == "申请人情况"
+    assert "D2:J2" in {str(r) for r in ws.merged_cells.ranges}
+    assert ws["A5"].value == "一、本年新收政府信息公开申请数量"
+    texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert "3.危及“三安全一稳定”" in texts
+    assert "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" in texts
+
+
+@pytest.mark.parametrize("year", [2020, 2023])
+def test_inputs_hold_the_report_values(tmp_path, year):
+    report = random_report(random.Random(5), year, blank_ratio=0.2)
+    wb, _ = export(report, tmp_path)
+    for table in report.spec.tables:
+        ws = wb[table.sheet_name]
+        lay = table_layout(table, report.spec.rules)
+        for cell in table.inputs:
+            got = ws.cell(*lay.address[cell.id]).value
+            want = report.input_value(cell.id)
+            if want is None:
+                assert got is None
+            elif cell.kind is ValueKind.MONEY:
+                assert Decimal(str(got)) == want
+            else:
+                assert got == want and isinstance(got, int)
+
+
+# ---- formulas ----------------------------------------------------------------------------
+
+
+def _check_formulas(report: Report, wb) -> None:
+    for table in report.spec.tables:
+        ws = wb[table.sheet_name]
+        lay = table_layout(table, report.spec.rules)
+        for cell in table.computed_cells:
+            formula = ws.cell(*lay.address[cell.id]).value
+            assert formula.startswith("=SUM(")
+            assert evaluate(ws, formula) == (report.value(cell.id) or 0), cell.id
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report=reports(blank_ratio=0.1))
+def test_totals_are_formulas_that_compute_the_model_totals(tmp_path_factory, report):
+    wb, _ = export(report, tmp_path_factory.mktemp("x"))
+    _check_formulas(report, wb)
+
+
+def test_grand_total_is_one_compact_range(tmp_path):
+    report = random_report(random.Random(2), 2023)
+    wb, _ = export(report, tmp_path)
+    table = report.spec.table_by_id["applications"]
+    lay = table_layout(table, report.spec.rules)
+    formula = wb[table.sheet_name].cell(*lay.address["applications.total.total"]).value
+    assert formula == "=SUM(D7:I27)"  # 21 result rows x 6 applicant columns
+
+
+def test_ranges_compresses_rectangles():
+    assert ranges([(5, 4), (5, 5), (5, 6)]) == ["D5:F5"]
+    assert ranges([(r, c) for r in range(3, 6) for c in range(2, 4)]) == ["B3:C5"]
+    assert sorted(ranges([(1, 1), (3, 1)])) == ["A1", "A3"]
+
+
+def _check_cells(report: Report, wb) -> dict[str, object]:
+    table = report.spec.table_by_id["applications"]
+    lay = table_layout(table, report.spec.rules)
+    ws = wb[table.sheet_name]
+    rule = next(r for r in report.spec.rules if isinstance(r, BalanceRule))
+    out = {}
+    for col in rule.columns:
+        c = lay.address[table.cell_id(rule.left[0], col)][1]
+        out[col] = evaluate(ws, ws.cell(lay.check_row, c).value)
+    return out
+
+
+def test_check_row_says_consistent_for_a_balanced_report(tmp_path):
+    report = random_report(random.Random(8), 2023)
+    wb, _ = export(report, tmp_path)
+    assert set(_check_cells(report, wb).values()) == {s.CHECK_OK}
+    ws = wb["三、依申请公开"]
+    lay = table_layout(report.spec.table_by_id["applications"], report.spec.rules)
+    assert ws.cell(lay.check_row, 1).value.startswith("勾稽关系校验")
+    rules = ws.conditional_formatting
+    assert any(
+        r.type == "cellIs" and r.operator == "notEqual" and r.formula == ['"一致"']
+        for cf in rules
+        for r in cf.rules
+    )
+
+
+def test_check_row_shows_the_difference_in_the_broken_column_only(tmp_path):
+    report = random_report(random.Random(8), 2023)
+    cid = "applications.new.research"
+    report.set_value(cid, report.input_value(cid) + 3)
+    wb, _ = export(report, tmp_path)
+    checks = _check_cells(report, wb)
+    assert checks["research"] == 3
+    assert checks["total"] == 3  # the total column follows the broken one
+    assert {k for k, v in checks.items() if v != s.CHECK_OK} == {"research", "total"}
+
+
+# ---- validation, protection, marker --------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", [2020, 2023])
+def test_inputs_are_validated_by_kind_and_unlocked_totals_locked(tmp_path, year):
+    report = random_report(random.Random(4), year)
+    wb, _ = export(report, tmp_path)
+    for table in report.spec.tables:
+        ws = wb[table.sheet_name]
+        assert ws.protection.sheet is True
+        assert not ws.protection.password
+        lay = table_layout(table, report.spec.rules)
+        dvs = ws.data_validations.dataValidation
+        for cell in table.cells:
+            address = ws.cell(*lay.address[cell.id]).coordinate
+            covering = [dv for dv in dvs if address in dv.sqref]
+            if cell.computed:
+                assert covering == []
+                assert ws[address].protection.locked is True
+                continue
+            assert ws[address].protection.locked is False
+            assert len(covering) == 1, cell.id
+            dv = covering[0]
+            assert dv.showErrorMessage and dv.errorTitle == s.DV_TITLE
+            if cell.kind is ValueKind.COUNT:
+                assert (dv.type, dv.operator, dv.formula1) == ("whole", "greaterThanOrEqual", "0")
+                assert dv.error == s.DV_COUNT
+            elif cell.kind is ValueKind.SIGNED_COUNT:
+                assert (dv.type, dv.operator) == ("whole", "between")
+                assert "负数" in dv.error
+            else:
+                assert (dv.type, dv.operator, dv.formula1) == ("decimal", "greaterThanOrEqual", "0")
+                assert "金额" in dv.error
+        for g in table.grid:
+            if g.role in (Role.HEADER, Role.LABEL, Role.CAPTION):
+                assert ws.cell(g.row + TOP, g.col + 1).protection.locked is True
+
+
+def test_signed_change_column_exists_only_in_2019(tmp_path):
+    wb, _ = export(random_report(random.Random(4), 2020), tmp_path)
+    kinds = {
+        dv.type + (dv.operator or "") for dv in wb["二、主动公开"].data_validations.dataValidation
+    }
+    assert "wholebetween" in kinds and "decimalgreaterThanOrEqual" in kinds
+
+
+@pytest.mark.parametrize("format_id", sorted(FORMATS))
+def test_hidden_marker_names_the_format(tmp_path, format_id):
+    year = FORMATS[format_id].first_year
+    wb, _ = export(random_report(random.Random(1), year), tmp_path)
+    assert wb.defined_names[s.MARKER_NAME].attr_text == f'"{format_id}"'
+    props = {p.name: p.value for p in wb.custom_doc_props}
+    assert props[s.MARKER_APP] == format_id
+
+
+def test_print_setup_and_frozen_panes(tmp_path):
+    wb, _ = export(random_report(random.Random(1), 2023), tmp_path)
+    ws = wb["三、依申请公开"]
+    assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_options.horizontalCentered
+    assert ws.print_title_rows == "$1:$4"  # heading and the three header rows
+    assert ws.freeze_panes == "D5"
+    widths = [ws.column_dimensions[c].width for c in "ABCDEFGHIJ"]
+    assert widths[2] > widths[1] > widths[0] and min(widths[3:]) >= 7
+
+
+# ---- meta, issues, text safety ------------------------------------------------------------
+
+
+def _meta(wb) -> dict[str, object]:
+    ws = wb[s.META_SHEET]
+    return {row[0].value: row[1].value for row in ws.iter_rows(min_row=3) if row[0].value}
+
+
+def test_meta_sheet_holds_the_identity_and_the_texts(tmp_path):
+    report = random_report(random.Random(1), 2020, agency="某某县教育局", kind="government")
+    report.set_meta(date=dt.date(2021, 1, 8))
+    report.set_unit("active.art20_9.procurement.amount", "万元")
+    wb, _ = export(report, tmp_path)
+    meta = _meta(wb)
+    assert meta[s.META_AGENCY] == "某某县教育局"
+    assert meta[s.META_YEAR] == 2020
+    assert meta[s.META_KIND] == "本级政府"
+    assert meta[s.META_DATE] == dt.datetime(2021, 1, 8)
+    assert "国办公开办函〔2019〕60号" in meta[s.META_FORMAT]
+    assert meta["采购总金额（政府集中采购）的单位"] == "万元"
+    for section in report.spec.text_sections:
+        assert meta[section.heading] == report.texts[section.id]
+    note = wb["二、主动公开"]
+    assert any(
+        isinstance(c.value, str) and "采购总金额" in c.value and c.value.startswith("=")
+        for row in note.iter_rows()
+        for c in row
+    )
+
+
+def test_text_starting_with_equals_is_not_a_formula(tmp_path):
+    report = random_report(random.Random(1), 2023, agency='=HYPERLINK("x")')
+    report.set_text("五", "=1+1 不是公式")
+    path = tmp_path / "t.xlsx"
+    export_xlsx(report, path, NO_ISSUES)
+    wb = openpyxl.load_workbook(path)
+    meta = _meta(wb)
+    assert wb[s.META_SHEET]["B3"].data_type == "s"
+    assert meta[s.META_AGENCY] == '=HYPERLINK("x")'
+    assert meta["五、存在的主要问题及改进情况"] == "=1+1 不是公式"
+
+
+def test_control_characters_are_dropped_with_a_warning(tmp_path):
+    report = random_report(random.Random(1), 2023)
+    report.set_text("一", "第一段\x07响铃")
+    wb, warnings = export(report, tmp_path)
+    assert _meta(wb)["一、总体情况"] == "第一段响铃"
+    assert any("控制字符" in w and "一、总体情况" in w for w in warnings)
+
+
+def test_issues_sheet_lists_the_issues_with_locations(tmp_path):
+    report = random_report(random.Random(1), 2023)
+    cell = "applications.new.natural"
+    validation = Validation(
+        (
+            Issue(Severity.ERROR, "R1", "自然人一列不平衡", cell=cell, cells=(cell,)),
+            Issue(Severity.WARNING, "R13", "缺少成文日期", cell="meta.date"),
+            Issue(Severity.INFO, "R14", "请在期限前公开", cell=None),
+        )
+    )
+    wb, _ = export(report, tmp_path, validation)
+    ws = wb[s.ISSUES_SHEET]
+    assert [c.value for c in ws[2]] == list(s.ISSUES_HEAD)
+    rows = [[c.value for c in row] for row in ws.iter_rows(min_row=3, max_row=5)]
+    assert rows[0][:2] == ["错误", "R1"]
+    assert rows[0][2] == "「三、依申请公开」D5：一、本年新收政府信息公开申请数量 · 自然人"
+    assert rows[0][3] == "自然人一列不平衡"
+    assert ws["C3"].hyperlink.location == "'三、依申请公开'!D5"
+    assert rows[1][:3] == ["警告", "R13", "「基本信息」成文日期"]
+    assert rows[2][:2] == ["提示", "R14"]
+    assert ws["A7"].value == s.ISSUES_SUMMARY.format(errors=1, warnings=1, infos=1)
+
+
+def test_no_issues_and_not_validated_are_said_plainly(tmp_path):
+    report = random_report(random.Random(1), 2023)
+    wb, _ = export(report, tmp_path)
+    assert wb[s.ISSUES_SHEET]["A4"].value == s.ISSUES_NONE
+
+
+def test_validation_is_run_when_not_given(tmp_path):
+    pytest.importorskip("model.rules")
+    report = random_report(random.Random(1), 2023)
+    report.set_value("applications.new.natural", None)
+    path = tmp_path / "v.xlsx"
+    export_xlsx(report, path)
+    ws = openpyxl.load_workbook(path)[s.ISSUES_SHEET]
+    assert any(ws.cell(r, 1).value == "错误" for r in range(3, ws.max_row + 1))
+
+
+def test_blank_inputs_are_left_blank_highlighted_and_warned(tmp_path):
+    report = random_report(random.Random(1), 2023)
+    report.set_values({"appeals.review.upheld": None, "applications.carried_in.legal": None})
+    wb, warnings = export(report, tmp_path)
+    assert warnings == [s.WARN_BLANKS.format(n=2)]
+    assert wb["四、复议诉讼"]["A5"].value is None
+    yellow = [
+        r
+        for cf in wb["四、复议诉讼"].conditional_formatting
+        for r in cf.rules
+        if r.type == "expression"
+    ]
+    assert yellow and yellow[0].formula == ["LEN(A5)=0"]
+
+
+def test_money_keeps_its_decimals_in_the_number_format(tmp_path):
+    report = random_report(random.Random(1), 2023)
+    report.set_value("active.art20_8.fees.amount_wan", Decimal("12.50"))
+    wb, _ = export(report, tmp_path)
+    lay = table_layout(report.spec.table_by_id["active"], report.spec.rules)
+    cell = wb["二、主动公开"].cell(*lay.address["active.art20_8.fees.amount_wan"])
+    assert cell.value == 12.5 and cell.number_format == "0.00"
+
+
+# ---- writing ------------------------------------------------------------------------------
+
+
+def test_missing_folder_raises_export_error_in_chinese(tmp_path):
+    report = random_report(random.Random(1), 2023)
+    with pytest.raises(ExportError, match="不存在"):
+        export_xlsx(report, tmp_path / "no" / "out.xlsx", NO_ISSUES)
+
+
+def test_failed_export_leaves_the_old_file_and_no_temp(tmp_path, monkeypatch):
+    report = random_report(random.Random(1), 2023)
+    path = tmp_path / "out.xlsx"
+    path.write_bytes(b"old")
+
+    def boom(self, filename):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", boom)
+    with pytest.raises(ExportError):
+        export_xlsx(report, path, NO_ISSUES)
+    assert path.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
