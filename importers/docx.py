@@ -1,0 +1,385 @@
+"""Importing a published Word (.docx) report into a draft.
+
+Real reports are Word files typed by hand from the official template: tables
+split per section or per block, merged or unmerged label cells, blanks and 「-」
+for zero, units inside numbers, typos in fixed labels, local extra rows. The
+importer reads everything by its labels, taken from the format spec, and lists
+every interpretation as a Chinese note; it never guesses silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from importers import ImportRefused, ImportResult
+from importers import strings as s
+from importers.docx_grid import Block, DocParagraph, DocTable, read_body
+from importers.docx_labels import norm
+from importers.docx_meta import match_heading, parse_date, parse_title
+from importers.docx_tables import TableRead, TableReader, cell_name
+from importers.safety import check_office_zip
+from model.formats import FORMATS, UnknownFormat, format_for_year
+from model.report import Report
+from model.spec import FormatSpec, Role
+from model.values import format_value
+
+_SIGNATURE_MAX = 40  # characters of an agency line in the signature block
+_MISSING_LISTED = 5  # cells named in a "not found" note before 「等」
+
+
+def import_docx(path: str | Path) -> ImportResult:
+    """Read a published report. Raises ImportRefused for files that are not a
+    harmless .docx or not a report at all."""
+    path = Path(path)
+    if path.suffix.lower() != ".docx":
+        raise ImportRefused(s.DOCX_NOT_DOCX.format(name=path.name))
+    check_office_zip(path)
+    import docx  # heavy; only when importing
+
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many types for broken packages
+        raise ImportRefused(s.DOCX_BROKEN.format(name=path.name)) from exc
+    return read_blocks(read_body(document), path.name)
+
+
+def read_blocks(blocks: Sequence[Block], name: str = "") -> ImportResult:
+    """The report in a document body (paragraphs and table grids, in order)."""
+    notes: list[str] = []
+    spec = _detect_format(blocks)
+    headings = _find_headings(blocks, spec or FORMATS["2021"])
+    tables = [b for b in blocks if isinstance(b, DocTable)]
+    if not headings and not tables:
+        raise ImportRefused(s.DOCX_NOT_A_REPORT.format(name=name))
+    first_heading = min(headings.values(), default=len(blocks))
+    sig_start, sig_agency, date, date_notes = _signature(blocks, headings)
+    title = _title(blocks, first_heading)
+    suffix = (spec or FORMATS["2021"]).title_suffix
+    parsed = parse_title(title, suffix) if title else None
+
+    year, year_notes = _year(parsed, date, blocks, headings)
+    if spec is None:
+        spec = _format_by_year(year)
+        notes.append(s.DOCX_FORMAT_BY_YEAR.format(year=year, name=spec.name))
+        headings = _find_headings(blocks, spec)
+    else:
+        notes.append(s.DOCX_FORMAT_BY_LABELS.format(name=spec.name, issued_by=spec.issued_by))
+        expected = _format_by_year(year)
+        if expected.id != spec.id and not spec.applies_to(year):
+            mismatch = s.DOCX_FORMAT_YEAR_MISMATCH
+            notes.append(mismatch.format(name=spec.name, year=year, expected=expected.name))
+    if not title:
+        notes.append(s.DOCX_NO_TITLE.format(suffix=suffix))
+    notes += year_notes
+
+    agency = _agency(parsed.agency if parsed else "", sig_agency, notes)
+    kind = "government" if re.search(r"人民政府$", agency) else "department"
+    notes.append(
+        s.DOCX_KIND_GOVERNMENT.format(agency=agency)
+        if kind == "government"
+        else s.DOCX_KIND_DEPARTMENT
+    )
+    notes += date_notes
+
+    report = Report(spec, year, agency=agency, kind=kind, date=date)
+    notes += _read_texts(report, blocks, headings, sig_start)
+    notes += _read_tables(report, blocks, headings)
+    return ImportResult(report, notes)
+
+
+# ---- format ------------------------------------------------------------------------
+def _labels_of(spec: FormatSpec) -> set[str]:
+    return {norm(g.text) for t in spec.tables for g in t.grid if g.text and norm(g.text)}
+
+
+def _detect_format(blocks: Sequence[Block]) -> FormatSpec | None:
+    """The format whose own labels (those no other format prints) the document uses most."""
+    found: set[str] = set()
+    for block in blocks:
+        if isinstance(block, DocTable):
+            found.update(norm(t) for t in block.texts())
+        elif len(block.text) <= _SIGNATURE_MAX:
+            found.add(norm(block.text))
+    labels = {fid: _labels_of(spec) for fid, spec in FORMATS.items()}
+    scores: dict[str, int] = {}
+    for fid, own in labels.items():
+        others = set().union(*(v for k, v in labels.items() if k != fid))
+        scores[fid] = len((own - others) & found)
+    best = max(scores.values(), default=0)
+    winners = [fid for fid, score in scores.items() if score == best]
+    if best == 0 or len(winners) > 1:
+        return None
+    return FORMATS[winners[0]]
+
+
+def _format_by_year(year: int) -> FormatSpec:
+    try:
+        return format_for_year(year)
+    except UnknownFormat:
+        return min(FORMATS.values(), key=lambda f: abs(f.first_year - year))
+
+
+# ---- headings, title, signature --------------------------------------------------------
+def _find_headings(blocks: Sequence[Block], spec: FormatSpec) -> dict[str, int]:
+    """Block index of each section heading (the first occurrence)."""
+    found: dict[str, int] = {}
+    for i, block in enumerate(blocks):
+        if isinstance(block, DocParagraph):
+            m = match_heading(block.text, spec)
+            if m and m.section not in found:
+                found[m.section] = i
+    return found
+
+
+def _heading_notes(blocks: Sequence[Block], headings: dict[str, int], spec: FormatSpec):
+    notes = []
+    for section in spec.sections:
+        i = headings.get(section.id)
+        if i is None:
+            notes.append(s.DOCX_SECTION_MISSING.format(heading=section.heading))
+            continue
+        text = blocks[i].text.strip()  # type: ignore[union-attr]
+        m = match_heading(text, spec)
+        if m and m.fuzzy:
+            notes.append(
+                s.DOCX_HEADING_FUZZY.format(text=text, heading=section.heading, section=section.id)
+            )
+        elif m and m.number and m.number != section.id:
+            notes.append(
+                s.DOCX_HEADING_NUMBER.format(section=section.id, text=text, heading=section.heading)
+            )
+    return notes
+
+
+def _title(blocks: Sequence[Block], first_heading: int) -> str:
+    """The title: leading short paragraphs before the first heading, up to the one
+    that ends the title (a title may be broken over two lines)."""
+    lines: list[str] = []
+    for block in blocks[:first_heading]:
+        if isinstance(block, DocTable):
+            break
+        text = block.text.strip()
+        if not text:
+            if lines:
+                break
+            continue
+        if len(text) > 60 or len(lines) == 3:
+            break
+        lines.append(text)
+        if "报告" in text:
+            break
+    return "".join(lines)
+
+
+def _signature(blocks: Sequence[Block], headings: dict[str, int]):
+    """(first block index of the signature, agency, date, notes) from the document's end."""
+    last_heading = max(headings.values(), default=-1)
+    lines: list[tuple[int, str]] = []
+    for i in range(len(blocks) - 1, last_heading, -1):
+        block = blocks[i]
+        if isinstance(block, DocTable):
+            break
+        for line in reversed(block.text.splitlines()):
+            if line.strip():
+                lines.append((i, line.strip()))
+        if len(lines) >= 3:
+            break
+    notes: list[str] = []
+    start, agency, date = len(blocks), "", None
+    for k, (i, line) in enumerate(lines):
+        found, looks = parse_date(line)
+        if not looks:
+            continue
+        start = i
+        if found is None:
+            notes.append(s.DOCX_BAD_DATE.format(text=line))
+        date = found
+        if k + 1 < len(lines):
+            j, above = lines[k + 1]
+            if len(above) <= _SIGNATURE_MAX and not re.search(r"[。；;，,：:]", above):
+                agency, start = above, j
+        break
+    if date is None and not notes:
+        notes.append(s.DOCX_NO_DATE)
+    return start, agency, date, notes
+
+
+def _year(parsed, date: dt.date | None, blocks, headings) -> tuple[int, list[str]]:
+    if parsed and parsed.year:
+        return parsed.year, []
+    if date:
+        year = date.year - 1
+        return year, [s.DOCX_YEAR_FROM_DATE.format(date=_cn_date(date), year=year)]
+    start = headings.get("一")
+    if start is not None:
+        for block in blocks[start + 1 : start + 4]:
+            if isinstance(block, DocParagraph):
+                m = re.match(r"\s*(\d{4})\s*年", block.text)
+                if m:
+                    year = int(m.group(1))
+                    return year, [s.DOCX_YEAR_FROM_TEXT.format(year=year)]
+    year = dt.date.today().year - 1
+    return year, [s.DOCX_NO_YEAR.format(year=year)]
+
+
+def _cn_date(date: dt.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def _agency(from_title: str, from_signature: str, notes: list[str]) -> str:
+    if from_signature:
+        if from_title and from_title != from_signature:
+            notes.append(
+                s.DOCX_AGENCY_FROM_SIGNATURE.format(signature=from_signature, title=from_title)
+            )
+        return from_signature
+    if from_title:
+        notes.append(s.DOCX_AGENCY_FROM_TITLE.format(agency=from_title))
+        return from_title
+    notes.append(s.DOCX_NO_AGENCY)
+    return ""
+
+
+# ---- narrative ---------------------------------------------------------------------------
+def _read_texts(
+    report: Report, blocks: Sequence[Block], headings: dict[str, int], sig_start: int
+) -> list[str]:
+    spec = report.spec
+    notes = _heading_notes(blocks, headings, spec)
+    order = sorted(headings.items(), key=lambda kv: kv[1])
+    for n, (section_id, start) in enumerate(order):
+        end = order[n + 1][1] if n + 1 < len(order) else sig_start
+        paragraphs = [
+            b.text.strip()
+            for b in blocks[start + 1 : max(end, start + 1)]
+            if isinstance(b, DocParagraph) and b.text.strip()
+        ]
+        if section_id in report.texts:
+            if section_id == order[0][0] == spec.sections[0].id:
+                preamble = _preamble(blocks, start)
+                if preamble:
+                    notes.append(
+                        s.DOCX_PREAMBLE.format(
+                            heading=spec.sections[0].heading, chars=len(preamble)
+                        )
+                    )
+                    paragraphs = [preamble, *paragraphs]
+            report.set_text(section_id, "\n".join(paragraphs))
+    return notes
+
+
+def _preamble(blocks: Sequence[Block], first_heading: int) -> str:
+    """Paragraphs between the title and the first heading (an introduction)."""
+    title = _title(blocks, first_heading)
+    texts = [b.text.strip() for b in blocks[:first_heading] if isinstance(b, DocParagraph)]
+    texts = [t for t in texts if t]
+    joined = "".join(texts)
+    if title and joined.startswith(title):
+        joined = joined[len(title) :]
+    rest = [t for t in texts if t not in title]
+    return "\n".join(rest) if joined.strip() else ""
+
+
+# ---- tables --------------------------------------------------------------------------------
+def _caption_before(blocks: Sequence[Block], i: int, captions: list[str]) -> str | None:
+    """A block caption typed as a paragraph just above a table (「第二十条第（一）项」)."""
+    for block in reversed(blocks[max(0, i - 3) : i]):
+        if isinstance(block, DocTable):
+            return None
+        key = norm(block.text)
+        if key:
+            return next((c for c in captions if norm(c) == key), None)
+    return None
+
+
+def _read_tables(report: Report, blocks: Sequence[Block], headings: dict[str, int]) -> list[str]:
+    spec = report.spec
+    headings_by_table = {sec.table: sec.heading for sec in spec.sections if sec.table}
+    readers = [(t, TableReader(t, headings_by_table.get(t.id, t.id))) for t in spec.tables]
+    reads: dict[str, list[TableRead]] = {t.id: [] for t in spec.tables}
+    notes: list[str] = []
+    for n, (i, block) in enumerate(
+        [(i, b) for i, b in enumerate(blocks) if isinstance(b, DocTable)], start=1
+    ):
+        best: TableRead | None = None
+        for table, reader in readers:
+            captions = [g.text for g in table.grid if g.role is Role.CAPTION]
+            result = reader.read(block, _caption_before(blocks, i, captions))
+            if best is None or result.score > best.score:
+                best = result
+        if best is None or best.score == 0:
+            first = next((t.strip() for t in block.texts() if t.strip()), "")
+            notes.append(s.DOCX_TABLE_UNKNOWN.format(index=n, first=first[:20]))
+            continue
+        reads[best.table.id].append(best)
+
+    values: dict = {}
+    for table in spec.tables:
+        heading = headings_by_table.get(table.id, table.id)
+        parts = reads[table.id]
+        if not parts:
+            notes.append(s.DOCX_TABLE_MISSING.format(heading=heading))
+            continue
+        seen: set[str] = set()
+        printed: dict = {}
+        blank = marks = 0
+        for part in parts:
+            notes += part.notes
+            for cell_id, value in part.values.items():
+                if cell_id not in values:
+                    values[cell_id] = value
+            for cell_id, unit in part.units.items():
+                report.set_unit(cell_id, unit)
+            seen |= part.seen
+            for cell_id, value in part.printed.items():
+                printed.setdefault(cell_id, value)
+            blank += part.blank
+            marks += part.marks
+        if blank:
+            notes.append(s.DOCX_BLANK_CELLS.format(heading=heading, count=blank))
+        if marks:
+            notes.append(s.DOCX_MARK_CELLS.format(heading=heading, count=marks))
+        missing = [c for c in table.inputs if c.id not in seen]
+        if missing:
+            names = "、".join(cell_name(c) for c in missing[:_MISSING_LISTED])
+            if len(missing) > _MISSING_LISTED:
+                names += "等"
+            notes.append(
+                s.DOCX_CELLS_MISSING.format(heading=heading, count=len(missing), cells=names)
+            )
+        table_values = {k: v for k, v in values.items() if k in table.cell_by_id}
+        report.set_values(table_values)
+        notes += _check_totals(report, table.id, printed, heading)
+    return notes
+
+
+def _check_totals(report: Report, table_id: str, printed: dict, heading: str) -> list[str]:
+    """Printed totals are not stored; say where they disagree with the items."""
+    notes: list[str] = []
+    blank = 0
+    table = report.spec.table_by_id[table_id]
+    for cell in table.computed_cells:
+        if cell.id not in printed:
+            continue
+        shown = printed[cell.id]
+        computed = report.value(cell.id)
+        if shown is None:
+            blank += 1
+        elif computed is None:
+            notes.append(
+                s.DOCX_TOTAL_BUT_BLANK.format(cell=cell_name(cell), printed=format_value(shown))
+            )
+        elif shown != computed:
+            notes.append(
+                s.DOCX_TOTAL_DIFFERS.format(
+                    cell=cell_name(cell),
+                    printed=format_value(shown),
+                    computed=format_value(computed),
+                )
+            )
+    if blank:
+        notes.append(s.DOCX_TOTALS_BLANK.format(heading=heading, count=blank))
+    return notes

@@ -1,0 +1,99 @@
+"""The title, the signature block and the section headings of a Word report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from importers.docx_labels import norm, similar
+from model.spec import FormatSpec
+
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+_CN_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
+_DATE = re.compile(
+    r"^(?P<y>[0-9〇○零O一二三四五六七八九]{4})\s*年\s*(?P<m>[0-9一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?P<d>[0-9一二三四五六七八九十]{1,3})\s*日$"
+)
+_YEAR = re.compile(r"(\d{4})\s*年度?")
+_NUMERALS = "一二三四五六七八九十"
+# 「一、」「5、」「（一）」「一.」 before a heading; auto-numbered headings have none.
+_HEADING_NUMBER = re.compile(
+    r"^\s*[（(]?\s*([一二三四五六七八九十]|[0-9]{1,2})\s*[)）]?\s*[、.,，:：\s]*"
+)
+
+
+def _cn_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+    return _CN_DIGITS[text]
+
+
+def parse_date(text: str) -> tuple[dt.date | None, bool]:
+    """(date, looks like a date) for one line such as 「2021年1月8日」 or 「二〇二一年一月八日」."""
+    line = unicodedata.normalize("NFKC", text).strip()
+    m = _DATE.match(line)
+    if not m:
+        return None, False
+    try:
+        year_text = m["y"]
+        year = int("".join(str(_CN_DIGITS.get(ch, ch)) for ch in year_text))
+        return dt.date(year, _cn_number(m["m"]), _cn_number(m["d"])), True
+    except (KeyError, ValueError):
+        return None, True
+
+
+@dataclass
+class Title:
+    text: str
+    year: int | None
+    agency: str
+
+
+def parse_title(text: str, spec_suffix: str) -> Title:
+    """Year and agency from 「2020年区经信局政府信息公开工作年度报告」 or
+    「某某局2020年度政府信息公开工作年度报告」."""
+    flat = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    m = _YEAR.search(flat)
+    year = int(m.group(1)) if m else None
+    rest = flat[: m.start()] + flat[m.end() :] if m else flat
+    suffix_at = rest.find(spec_suffix)
+    if suffix_at < 0:
+        suffix_at = rest.find("政府信息公开")
+    agency = rest[:suffix_at] if suffix_at >= 0 else ""
+    agency = re.sub(r"^关于", "", agency).strip("《》“”\"' ")
+    return Title(text.strip(), year, agency)
+
+
+def heading_title(heading: str) -> str:
+    """「一、总体情况」 → 「总体情况」."""
+    return _HEADING_NUMBER.sub("", heading, count=1)
+
+
+@dataclass(frozen=True)
+class HeadingMatch:
+    section: str
+    number: str  # the number as printed ("" when the numbering is automatic)
+    fuzzy: bool
+
+
+def match_heading(text: str, spec: FormatSpec) -> HeadingMatch | None:
+    """Which section heading a paragraph is, if any."""
+    line = unicodedata.normalize("NFKC", text).strip()
+    if not line or len(line) > 40:
+        return None
+    m = _HEADING_NUMBER.match(line)
+    number = m.group(1) if m and m.group(0).strip() else ""
+    body = norm(line[m.end() :] if number else line)
+    for position, section in enumerate(spec.sections, start=1):
+        title = norm(heading_title(section.heading))
+        if not (body == title or similar(body, title)):
+            continue
+        if number and number not in (_NUMERALS[position - 1], str(position)):
+            continue
+        return HeadingMatch(section.id, number, body != title)
+    return None

@@ -1,0 +1,367 @@
+"""Reading one Word table against one official table spec, by labels.
+
+Rows are recognised by their row labels (the innermost label, disambiguated by
+the outer ones), columns by their stacked header labels; nothing depends on
+positions, so one table per section, one table per block of 二, merged or
+unmerged label cells, repeated header rows and local extra rows all read the
+same. Every interpretation is recorded as a Chinese note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from importers import strings as s
+from importers.docx_grid import DocTable, GridOrigin
+from importers.docx_labels import best_match, norm
+from model.spec import CellSpec, Role, TableSpec, ValueKind
+from model.values import InvalidValue, Value, check_value, format_value, normalise_text, to_unit
+
+# What reports write for "nothing" (read as blank and counted in a note).
+BLANK_MARKS = frozenset({"-", "--", "/", "//", "\\", "无", "空", "/无", "x", "×"})
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+_COUNT_SUFFIXES = ("件", "个", "项", "次", "条")
+_MONEY_UNITS = ("万元", "元")
+
+
+def value_like(text: str) -> bool:
+    """Text that a value cell may hold: blank, a blank mark, or a number with a unit."""
+    t = normalise_text(text)
+    if t == "" or t in BLANK_MARKS:
+        return True
+    for suffix in (*_MONEY_UNITS, *_COUNT_SUFFIXES):
+        if t.endswith(suffix):
+            t = t[: -len(suffix)]
+            break
+    return bool(_NUMBER.fullmatch(t))
+
+
+def cell_name(cell: CellSpec) -> str:
+    return f"「{cell.row_label} / {cell.col_label}」"
+
+
+@dataclass
+class TableRead:
+    """What one Word table gave for one spec table."""
+
+    table: TableSpec
+    values: dict[str, Value] = field(default_factory=dict)  # inputs
+    units: dict[str, str] = field(default_factory=dict)  # money cells not in the default unit
+    printed: dict[str, Value | None] = field(default_factory=dict)  # computed cells as printed
+    seen: set[str] = field(default_factory=set)  # inputs present in the document
+    blank: int = 0
+    marks: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def score(self) -> int:
+        return len(self.seen) + len(self.printed)
+
+
+@dataclass(frozen=True)
+class _RowKey:
+    row: str  # CellSpec.row
+    caption: str | None
+    leaf: str
+    parents: tuple[str, ...]
+
+
+class _TableIndex:
+    """Labels of one spec table, arranged for lookup."""
+
+    def __init__(self, table: TableSpec) -> None:
+        self.table = table
+        self.captions = [g.text for g in table.grid if g.role is Role.CAPTION]
+        self.cells: dict[tuple[str, tuple[str, ...]], CellSpec] = {}
+        self.by_col_path: dict[tuple[str, ...], list[CellSpec]] = {}
+        self.rows: dict[str, _RowKey] = {}
+        for cell in table.cells:
+            self.cells[(cell.row, cell.col_path)] = cell
+            self.by_col_path.setdefault(cell.col_path, []).append(cell)
+            if cell.row not in self.rows:
+                path = cell.row_path
+                caption = path[0] if path and path[0] in self.captions else None
+                inner = tuple(p for p in (path[1:] if caption else path) if p)
+                self.rows[cell.row] = _RowKey(cell.row, caption, inner[-1], inner[:-1])
+
+    def col_paths(self, caption: str | None) -> list[tuple[str, ...]]:
+        rows = {k.row for k in self.rows.values() if caption is None or k.caption == caption}
+        return list(dict.fromkeys(c.col_path for c in self.table.cells if c.row in rows))
+
+    def match_row(self, labels: list[str], caption: str | None) -> tuple[_RowKey | None, str]:
+        """The spec row a printed label path names; also the fuzzy-matched text, if any."""
+        labels = [t for t in labels if norm(t)]
+        if not labels or self.table.label_cols == 0:
+            return None, ""
+        pools = [k for k in self.rows.values() if caption is None or k.caption == caption]
+        for pool in (pools, list(self.rows.values())):
+            found = self._match_in(labels, pool)
+            if found[0] is not None:
+                return found
+        return None, ""
+
+    @staticmethod
+    def _match_in(labels: list[str], pool: list[_RowKey]) -> tuple[_RowKey | None, str]:
+        leaf, parents = labels[-1], [norm(p) for p in labels[:-1]]
+        match, fuzzy = best_match(leaf, [k.leaf for k in pool])
+        if match is None:
+            return None, ""
+        keys = [k for k in pool if k.leaf == match]
+        if len(keys) > 1:  # same leaf in several groups: the outer labels decide
+            keys = [k for k in keys if all(norm(p) in parents for p in k.parents)] or keys[:1]
+        return keys[0], (leaf if fuzzy else "")
+
+    def match_col(self, headers: list[str], caption: str | None) -> tuple[tuple[str, ...], str]:
+        """The spec column path named by a stack of header texts (outer to inner)."""
+        headers = [h for h in headers if norm(h)]
+        if not headers:
+            return (), ""
+        outer = {norm(h) for h in headers[:-1]}
+        candidates = self.col_paths(caption)
+        match, fuzzy = best_match(headers[-1], [p[-1] for p in candidates])
+        if match is None:
+            # headers that add a unit the official label lacks: 「采购总金额（元）」
+            bare = re.sub(r"[（(][^（()）]*元[^（()）]*[)）]\s*$", "", headers[-1])
+            if bare != headers[-1]:
+                match, fuzzy = best_match(bare, [p[-1] for p in candidates])
+            if match is None:
+                return (), ""
+        paths = [p for p in candidates if p[-1] == match]
+        best = max(paths, key=lambda p: sum(1 if norm(x) in outer else -1 for x in p[:-1]))
+        return best, (headers[-1] if fuzzy else "")
+
+
+def _header_unit(texts: list[str]) -> str | None:
+    joined = "".join(texts)
+    for unit in _MONEY_UNITS:
+        if unit in joined:
+            return unit
+    return None
+
+
+class TableReader:
+    """Reads one DocTable against one TableSpec."""
+
+    def __init__(self, table: TableSpec, heading: str) -> None:
+        self.index = _TableIndex(table)
+        self.heading = heading
+
+    def read(self, doc: DocTable, caption: str | None = None) -> TableRead:
+        out = TableRead(self.index.table)
+        header_paths: dict[int, list[GridOrigin]] = {}
+        col_map: dict[int, tuple[tuple[str, ...], str | None]] = {}
+        last_header = False
+        previous_labels: dict[int, str] = {}
+        taken: dict[str, bool] = {}  # spec row -> matched exactly
+        for r in range(len(doc.rows)):
+            cells = doc.row_cells(r)
+            texts = {norm(c.text) for c in cells if norm(c.text)}
+            if len(texts) == 1:
+                found, fuzzy = best_match(
+                    next(c.text for c in cells if norm(c.text)), self.index.captions
+                )
+                if found:
+                    if fuzzy:
+                        out.notes.append(s.DOCX_LABEL_FUZZY.format(text=fuzzy, label=found))
+                    caption, header_paths, col_map, last_header = found, {}, {}, False
+                    continue
+            first_value = min(col_map, default=doc.n_cols)
+            label_cols = range(first_value)
+            labels = self._labels(doc, r, label_cols, previous_labels)
+            others = [c for c in cells if c.col >= first_value]
+            key, fuzzy_text = self.index.match_row(labels, caption)
+            if not col_map or (key is None and any(not value_like(c.text) for c in others)):
+                if not texts:
+                    continue
+                if not last_header:
+                    header_paths, col_map = {}, {}
+                self._add_header(doc, r, header_paths, col_map, caption)
+                last_header = True
+                continue
+            last_header = False
+            if key is None and self.index.table.label_cols > 0:
+                numbers = [c.text.strip() for c in others if c.text.strip()]
+                if numbers and labels:
+                    out.notes.append(
+                        s.DOCX_EXTRA_ROW.format(
+                            heading=self.heading,
+                            label=" ".join(t.strip() for t in labels if t.strip()),
+                            values="、".join(numbers),
+                        )
+                    )
+                continue
+            if key is not None:
+                if key.row in taken:
+                    out.notes.append(
+                        s.DOCX_DUPLICATE_ROW.format(heading=self.heading, label=key.leaf)
+                    )
+                    continue
+                taken[key.row] = not fuzzy_text
+                if fuzzy_text:
+                    out.notes.append(s.DOCX_LABEL_FUZZY.format(text=fuzzy_text, label=key.leaf))
+            self._read_values(doc, r, key, col_map, out)
+        return out
+
+    def _labels(
+        self, doc: DocTable, r: int, label_cols: range, previous: dict[int, str]
+    ) -> list[str]:
+        """Texts of the label cells of row r; leading blank label cells take the text
+        of the cell above (a group label typed once, without a merge)."""
+        labels: list[str] = []
+        seen: dict[int, str] = {}
+        leading = True
+        row = doc.rows[r]
+        for c in label_cols:
+            origin = row[c] if c < len(row) else None
+            if origin is None:
+                continue
+            if id(origin) in seen:
+                previous[c] = seen[id(origin)]
+                continue
+            text = origin.text
+            if not norm(text) and leading:
+                text = previous.get(c, "")
+            elif norm(text):
+                leading = False
+            seen[id(origin)] = text
+            previous[c] = text
+            labels.append(text)
+        return labels
+
+    def _add_header(
+        self,
+        doc: DocTable,
+        r: int,
+        header_paths: dict[int, list[GridOrigin]],
+        col_map: dict[int, tuple[tuple[str, ...], str | None]],
+        caption: str | None,
+    ) -> None:
+        for c, origin in enumerate(doc.rows[r]):
+            if origin is None or not norm(origin.text):
+                continue
+            path = header_paths.setdefault(c, [])
+            if not path or path[-1] is not origin:
+                path.append(origin)
+        col_map.clear()
+        for c, path in header_paths.items():
+            texts = [o.text for o in path]
+            match, _fuzzy = self.index.match_col(texts, caption)
+            if match:
+                col_map[c] = (match, _header_unit(texts))
+
+    def _read_values(
+        self,
+        doc: DocTable,
+        r: int,
+        key: _RowKey | None,
+        col_map: dict[int, tuple[tuple[str, ...], str | None]],
+        out: TableRead,
+    ) -> None:
+        done: set[int] = set()
+        for c, (col_path, header_unit) in sorted(col_map.items()):
+            origin = doc.rows[r][c] if c < len(doc.rows[r]) else None
+            if origin is None or id(origin) in done or origin.col < min(col_map):
+                continue
+            done.add(id(origin))
+            if key is not None:
+                cell = self.index.cells.get((key.row, col_path))
+            else:
+                found = self.index.by_col_path.get(col_path, [])
+                cell = found[0] if len(found) == 1 else None
+            if cell is None or cell.id in out.seen or cell.id in out.printed:
+                continue
+            self._read_cell(cell, origin.text, header_unit, out)
+
+    def _read_cell(self, cell: CellSpec, text: str, header_unit: str | None, out: TableRead):
+        t = normalise_text(text)
+        if cell.computed:
+            out.printed[cell.id] = _printed_number(t)
+            return
+        out.seen.add(cell.id)
+        if t == "":
+            out.blank += 1
+            return
+        if t in BLANK_MARKS:
+            out.marks += 1
+            return
+        name = cell_name(cell)
+        try:
+            if cell.kind is ValueKind.MONEY:
+                value, unit = _money(cell, text, t, header_unit, name, out.notes)
+                if unit != cell.unit:
+                    out.units[cell.id] = unit
+            else:
+                value = _count(cell, text, t, name, out.notes)
+        except InvalidValue as exc:
+            out.notes.append(s.DOCX_BAD_VALUE.format(cell=name, text=text.strip(), reason=exc))
+            return
+        out.values[cell.id] = value
+
+
+def _printed_number(t: str) -> Value | None:
+    if not _NUMBER.fullmatch(t or "x"):
+        return None
+    try:
+        number = Decimal(t)
+    except InvalidOperation:
+        return None
+    return int(number) if number == number.to_integral_value() else number
+
+
+def _count(cell: CellSpec, text: str, t: str, name: str, notes: list[str]) -> Value:
+    suffix = next((x for x in _COUNT_SUFFIXES if t.endswith(x)), "")
+    number = t[: -len(suffix)] if suffix else t
+    if number.startswith("+"):
+        number = number[1:]
+    if not re.fullmatch(r"-?\d+(?:\.0+)?", number):
+        if re.fullmatch(r"-?\d+\.\d+", number):
+            from model import messages
+
+            raise InvalidValue(messages.NOT_WHOLE.format(text=text.strip()))
+        from model import messages
+
+        raise InvalidValue(messages.NOT_A_NUMBER.format(text=text.strip()))
+    value = check_value(int(Decimal(number)), cell)
+    if suffix:
+        notes.append(
+            s.DOCX_SUFFIX_STRIPPED.format(cell=name, text=text.strip(), value=value, suffix=suffix)
+        )
+    return value
+
+
+def _money(
+    cell: CellSpec, text: str, t: str, header_unit: str | None, name: str, notes: list[str]
+) -> tuple[Decimal, str]:
+    from model import messages
+
+    unit = next((u for u in _MONEY_UNITS if t.endswith(u)), None)
+    number = t[: -len(unit)] if unit else t
+    try:
+        amount = Decimal(number.lstrip("+"))
+    except InvalidOperation:
+        raise InvalidValue(messages.NOT_A_NUMBER.format(text=text.strip())) from None
+    if not amount.is_finite():
+        raise InvalidValue(messages.NOT_A_NUMBER.format(text=text.strip()))
+    allowed = cell.units or ((cell.unit,) if cell.unit else ())
+    if unit is None:
+        unit = header_unit or cell.unit or "元"
+        if header_unit is None:
+            notes.append(s.DOCX_MONEY_NO_UNIT.format(cell=name, text=text.strip(), unit=unit))
+    if unit not in allowed and cell.unit:
+        converted = to_unit(amount, unit, cell.unit).normalize()
+        if converted == converted.to_integral_value():
+            converted = converted.quantize(Decimal(1))
+        value = check_value(converted, cell)
+        notes.append(
+            s.DOCX_MONEY_CONVERTED.format(
+                cell=name, text=text.strip(), value=format_value(value), unit=cell.unit
+            )
+        )
+        return value, cell.unit
+    value = check_value(amount, cell)
+    if t.endswith(unit):
+        shown = format_value(value)
+        notes.append(s.DOCX_MONEY_UNIT.format(cell=name, text=text.strip(), value=shown, unit=unit))
+    return value, unit
