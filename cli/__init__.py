@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command",
         metavar="命令",
         title=s.COMMANDS_TITLE,
+        prog=PROG,  # else sub-commands take the custom usage text as their name
         parser_class=ChineseParser,
         required=True,
     )
