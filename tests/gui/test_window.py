@@ -1,0 +1,218 @@
+"""The main window: navigator badges, jumping to problems, title, status bar,
+undo, 补零, and `main.py --screenshot`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from gui import strings as s
+from gui.meta_page import MetaPage
+from gui.navigator import META, badges
+from gui.problems import KEY_ROLE
+from gui.table_page import TablePage
+from gui.text_page import TextPage
+from model.issues import Issue, Severity, Validation
+from model.report import Report
+from tests.gui.shell import full_report, make_window
+
+ROOT = Path(__file__).resolve().parents[2]
+CELL = "applications.new.natural"
+
+
+def show_active(qtbot, window) -> None:
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def test_start_page_then_document(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    assert window.central.currentWidget() is window.start_page
+    assert window.windowTitle() == s.WINDOW_TITLE_EMPTY
+    assert not window.act_save.isEnabled()
+    window.open_report(full_report())
+    assert window.central.currentWidget() is window.splitter
+    assert window.act_save.isEnabled()
+    # 基本信息 and the six sections, each with its page
+    assert [window.navigator.item(i).text() for i in range(7)][:2] == [
+        "基本信息",
+        "一、总体情况",
+    ]
+    assert isinstance(window.pages[META], MetaPage)
+    assert isinstance(window.pages["三"], TablePage)
+    assert isinstance(window.pages["六"], TextPage)
+    window.navigator.select("四")
+    assert window.page_stack.currentWidget() is window.pages["四"]
+
+
+def test_navigator_badges_follow_validation(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    report = full_report()
+    window.open_report(report)
+    assert window.navigator.badge("三").errors == 0
+    assert window.navigator.badge("三").text == s.NAV_OK
+    old = report.input_value(CELL)
+    # Unbalance section 三 (R1): its badge counts the error at once.
+    window.controller.set_cell_text(CELL, str(old + 5))
+    badge = window.navigator.badge("三")
+    assert badge.errors >= 1
+    assert badge.text == s.NAV_BADGE_ERRORS.format(n=badge.errors)
+    assert window.navigator.badge("二").errors == 0
+    assert "个错误" in window.issues_label.text()
+    window.controller.set_cell_text(CELL, str(old))
+    assert window.navigator.badge("三").errors == 0
+    # A blank agency is a problem of 基本信息, not of a section.
+    window.controller.set_meta(agency="")
+    assert window.navigator.badge(META).text != s.NAV_OK
+
+
+def test_badges_count_an_issue_on_every_page_it_touches():
+    report = Report("2021", 2021, "某局")
+    issue = Issue(
+        Severity.WARNING,
+        "R10",
+        "正文与表格不一致",
+        "text.一",
+        ("text.一", "applications.new.total"),
+    )
+    found = badges(Validation((issue,)), report.spec)
+    assert (found["一"].warnings, found["三"].warnings, found["二"].warnings) == (1, 1, 0)
+
+
+def test_click_on_an_issue_focuses_its_cell(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report())
+    show_active(qtbot, window)
+    old = window.controller.report.input_value(CELL)
+    window.controller.set_cell_text(CELL, str(old + 3))
+    window.select_page("一")
+    tree = window.problems.tree
+    item = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).data(0, KEY_ROLE + 1).rule == "R1"
+    )
+    key = item.data(0, KEY_ROLE)
+    assert key.startswith("applications.")
+    rect = tree.visualItemRect(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    page = window.pages["三"]
+    assert window.page_stack.currentWidget() is page
+    assert page.model.cell_id(page.view.currentIndex()) == key
+    assert page.view.hasFocus()
+
+
+def test_issue_of_a_field_focuses_the_field(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report())
+    show_active(qtbot, window)
+    window.go_to("meta.agency")
+    assert window.page_stack.currentWidget() is window.meta_page
+    assert window.meta_page.agency.hasFocus()
+    window.go_to("text.五")
+    assert window.page_stack.currentWidget() is window.pages["五"]
+    assert window.pages["五"].editor.hasFocus()
+
+
+def test_title_marks_unsaved_changes_and_status_bar(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report(agency="某某市交通运输局"))
+    assert window.windowTitle() == "某某市交通运输局 2021年报告[*] — 年报填报助手"
+    assert not window.isWindowModified()
+    assert window.issues_label.text() in (
+        s.STATUS_NO_ISSUES,
+        *(s.STATUS_ISSUES.format(errors=0, warnings=n) for n in range(10)),
+    )
+    window.controller.set_meta(agency="某某市教育局")
+    assert window.isWindowModified()
+    assert "某某市教育局" in window.windowTitle()
+    assert window.save_label.text() == s.STATUS_UNSAVED
+    window.act_undo.trigger()
+    assert not window.isWindowModified()
+    assert "某某市交通运输局" in window.windowTitle()
+    window.act_redo.trigger()
+    assert window.controller.report.meta.agency == "某某市教育局"
+
+
+def test_fill_zero_actions(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(Report("2021", 2021, "某局"))
+    report = window.controller.report
+    window.select_page("一")
+    assert not window.act_zero_table.isEnabled()  # not a table page
+    window.select_page("二")
+    assert window.act_zero_table.isEnabled()
+    window.act_zero_table.trigger()
+    assert report.blank_inputs("active") == []
+    assert report.blank_inputs("applications") != []
+    window.act_zero_all.trigger()
+    assert report.blank_inputs() == []
+    assert report.value("applications.total.total") == 0
+    window.act_undo.trigger()  # one step undoes the whole 全部补零
+    assert report.blank_inputs("applications") != []
+    assert report.blank_inputs("active") == []
+
+
+def test_menus_and_toolbar_are_chinese(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus == [s.MENU_FILE, s.MENU_EDIT, s.MENU_VIEW, s.MENU_HELP]
+    labels = [a.iconText() for a in window.toolbar.actions() if not a.isSeparator()]
+    assert labels == [
+        s.TB_NEW,
+        s.TB_OPEN,
+        s.TB_SAVE,
+        s.TB_UNDO,
+        s.TB_REDO,
+        s.TB_EXPORT_DOCX,
+        s.TB_EXPORT_XLSX,
+    ]
+
+
+def test_qt_dialogs_are_translated(qtbot):
+    from gui.app import create_app
+
+    app = create_app()
+    assert app is QApplication.instance()
+    assert app.applicationName() == s.APP_NAME
+    assert QApplication.translate("QPlatformTheme", "Cancel") == "取消"
+
+
+def test_screenshot_writes_png(tmp_path):
+    out = tmp_path / "shot.png"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--screenshot", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    data = out.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 820)
+
+
+def test_screenshot_of_an_unreadable_file_fails_cleanly(tmp_path):
+    bad = tmp_path / "bad.nianbao"
+    bad.write_text("not a draft", encoding="utf-8")
+    out = tmp_path / "shot.png"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--screenshot", str(out), str(bad)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert "bad.nianbao" in result.stderr
+    assert not out.exists()
+    assert bad.read_text(encoding="utf-8") == "not a draft"
