@@ -1,0 +1,273 @@
+"""Files through the window: save, reopen, the unsaved-changes question, recent
+drafts, unreadable files, and the export actions (in the background)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from gui import dialogs, main_window
+from gui import settings as cfg
+from gui import strings as s
+from model.drafts import load_draft, save_draft
+from model.report import Report
+from tests.gui.shell import full_report, make_window
+
+
+@pytest.fixture
+def errors_shown(monkeypatch):
+    """Expected failures the window reports, instead of modal boxes."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        main_window, "show_error", lambda _p, title, text: shown.append((title, text))
+    )
+    return shown
+
+
+def test_save_close_reopen_gives_the_same_report(qtbot, monkeypatch, tmp_path):
+    window = make_window(qtbot, monkeypatch)
+    report = full_report()
+    window.open_report(report)
+    window.controller.set_text("五", "存在的问题：公开不够及时。\n下一步：完善机制。")
+    window.controller.set_meta(agency="某某市自然资源局")
+    path = tmp_path / "报告.nianbao"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "报告"), "")
+    )
+    assert window.act_save.isEnabled()
+    window.act_save.trigger()  # no path yet: asks where (「另存为」), adds the suffix
+    assert path.is_file()
+    assert window.controller.path == str(path.resolve())
+    assert not window.isWindowModified()
+    assert window.save_label.text() == s.STATUS_SAVED
+    expected = window.controller.report.snapshot()
+    window.close()
+    assert not window.isVisible()
+
+    again = make_window(qtbot, monkeypatch)
+    assert again.start_page.recent.count() == 1  # the start page lists the draft
+    again.start_page.recentActivated.emit(again.start_page.recent.item(0).data(256))
+    assert again.has_document
+    assert again.controller.report == expected
+    assert again.controller.report.texts["五"].startswith("存在的问题")
+    assert not again.isWindowModified()
+
+
+def test_save_writes_to_the_same_path_and_keeps_a_backup(qtbot, monkeypatch, tmp_path):
+    window = make_window(qtbot, monkeypatch)
+    path = tmp_path / "a.nianbao"
+    save_draft(full_report(), path)
+    assert window.open_file(str(path))
+    window.controller.set_meta(agency="改过的名称")
+    assert window.save()
+    assert load_draft(path).meta.agency == "改过的名称"
+    assert (tmp_path / "a.nianbao.bak").is_file()
+    assert window.settings.recent_files() == [str(path.resolve())]
+
+
+@pytest.mark.parametrize(
+    ("choice", "closed", "saved"),
+    [
+        (dialogs.SaveChoice.CANCEL, False, False),
+        (dialogs.SaveChoice.DISCARD, True, False),
+        (dialogs.SaveChoice.SAVE, True, True),
+    ],
+)
+def test_unsaved_changes_prompt_on_close(qtbot, monkeypatch, tmp_path, choice, closed, saved):
+    window = make_window(qtbot, monkeypatch)
+    path = tmp_path / "a.nianbao"
+    save_draft(full_report(), path)
+    window.open_file(str(path))
+    window.show()
+    window.controller.set_meta(agency="新名称")
+    asked: list[str] = []
+
+    def ask(_parent, name):
+        asked.append(name)
+        return choice
+
+    monkeypatch.setattr(dialogs, "ask_save_changes", ask)
+    window.close()
+    assert asked == ["a"]
+    assert window.isVisible() is (not closed)
+    assert (load_draft(path).meta.agency == "新名称") is saved
+    # Nothing to ask once nothing is unsaved.
+    if not closed:
+        window.act_undo.trigger()
+        asked.clear()
+        window.close()
+        assert asked == [] and not window.isVisible()
+
+
+def test_opening_another_file_asks_first(qtbot, monkeypatch, tmp_path):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report())
+    window.controller.set_meta(agency="未保存的修改")
+    other = tmp_path / "b.nianbao"
+    save_draft(full_report(seed=3, agency="另一个机关"), other)
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_a: dialogs.SaveChoice.CANCEL)
+    assert not window.open_file(str(other))
+    assert window.controller.report.meta.agency == "未保存的修改"
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_a: dialogs.SaveChoice.DISCARD)
+    assert window.open_file(str(other))
+    assert window.controller.report.meta.agency == "另一个机关"
+
+
+def test_unreadable_file_is_reported_and_never_overwritten(
+    qtbot, monkeypatch, tmp_path, errors_shown
+):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report(agency="当前报告"))
+    bad = tmp_path / "坏文件.nianbao"
+    bad.write_text('{"format": "nianbao-draft", "schema": 99}', encoding="utf-8")
+    before = bad.read_bytes()
+    assert not window.open_file(str(bad))
+    assert len(errors_shown) == 1
+    title, text = errors_shown[0]
+    assert title == s.OPEN_FAILED_TITLE
+    assert "坏文件.nianbao" in text
+    assert bad.read_bytes() == before
+    assert window.controller.report.meta.agency == "当前报告"  # still the old report
+    assert window.controller.path is None
+
+
+def test_save_failure_keeps_the_report_unsaved(qtbot, monkeypatch, tmp_path, errors_shown):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report())
+    window.controller.set_meta(agency="要保存的")
+    target = tmp_path / "没有这个文件夹" / "a.nianbao"
+    assert not window.write_draft(str(target))
+    assert errors_shown and errors_shown[0][0] == s.SAVE_FAILED_TITLE
+    assert not target.exists()
+    assert window.isWindowModified()
+    assert window.controller.path is None
+
+
+def test_missing_recent_file_leaves_the_list(qtbot, monkeypatch, tmp_path, errors_shown):
+    window = make_window(qtbot, monkeypatch)
+    path = tmp_path / "gone.nianbao"
+    save_draft(full_report(), path)
+    window.settings.add_recent(path)
+    path.unlink()
+    assert not window.open_file(str(path))
+    assert errors_shown
+    assert window.settings.get(cfg.RECENT_FILES) == []
+
+
+def test_new_report_dialog_picks_the_format_from_the_year(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+
+    def fill(dialog):
+        dialog.year.setValue(2020)
+        dialog.agency.setText("  某某县财政局 ")
+        dialog.kind.setCurrentIndex(dialog.kind.findData("department"))
+        assert "2019" in dialog.format.text() or "试行" in dialog.format.text()
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs.NewReportDialog, "exec", fill)
+    window.act_new.trigger()
+    report = window.controller.report
+    assert (report.spec.id, report.meta.year, report.meta.agency) == ("2019", 2020, "某某县财政局")
+    assert window.current_page_key() == "基本信息"
+
+
+def test_new_report_based_on_last_year(qtbot, monkeypatch, tmp_path):
+    window = make_window(qtbot, monkeypatch)
+    last = full_report(year=2021, agency="某某市商务局")
+    last.set_text("五", "去年的问题。")
+    path = tmp_path / "2021.nianbao"
+    save_draft(last, path)
+
+    def fill(dialog):
+        dialog.base.setChecked(True)
+        dialog.base_path.setEditText(str(path))
+        dialog._base_chosen(str(path))
+        assert dialog.year.value() == 2022
+        assert dialog.agency.text() == "某某市商务局"
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs.NewReportDialog, "exec", fill)
+    window.act_new.trigger()
+    report = window.controller.report
+    assert (report.meta.year, report.meta.agency, report.spec.id) == (2022, "某某市商务局", "2021")
+    carried = report.input_value("applications.carried_in.natural")
+    assert carried == last.input_value("applications.carried_out.natural")
+    assert report.texts["五"] == ""  # last year's text is a reference, not copied
+    assert report.previous is not None and report.previous.texts["五"] == "去年的问题。"
+    assert window.controller.previous_report is not None
+
+
+def test_new_report_dialog_refuses_without_agency(qtbot):
+    dialog = dialogs.NewReportDialog()
+    qtbot.addWidget(dialog)
+    dialog.agency.setText("   ")
+    dialog.accept()
+    assert dialog.report is None
+    assert dialog.error.text() == s.NEW_NEED_AGENCY
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_export_actions_write_the_file_in_the_background(qtbot, monkeypatch, tmp_path, kind):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report())
+    # An error does not block the export: the officer is warned and may go on.
+    window.controller.set_cell_text("applications.new.natural", "999")
+    assert window.controller.validation.has_errors
+    warned: list[int] = []
+    monkeypatch.setattr(dialogs, "ask_export_with_errors", lambda _p, n: warned.append(n) or True)
+    offered: list[str] = []
+    monkeypatch.setattr(
+        dialogs,
+        "ask_open_exported",
+        lambda _p, path, _w: offered.append(path) or dialogs.OpenChoice.NOTHING,
+    )
+    out = tmp_path / f"报告.{kind}"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    action = window.act_export_docx if kind == "docx" else window.act_export_xlsx
+    action.trigger()
+    assert warned == [window.controller.validation.errors]
+    qtbot.waitUntil(lambda: offered == [str(out)], timeout=30000)
+    assert out.stat().st_size > 1000
+    assert out.read_bytes()[:2] == b"PK"
+    assert not window.tasks.busy
+    assert s.STATUS_EXPORTED.format(name=out.name) == window.statusBar().currentMessage()
+
+
+def test_export_declined_when_warned_writes_nothing(qtbot, monkeypatch, tmp_path):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(Report("2021", 2021, "某局"))  # blank: R6 errors
+    monkeypatch.setattr(dialogs, "ask_export_with_errors", lambda *_a: False)
+    out = tmp_path / "x.docx"
+    assert not window.export("docx", str(out))
+    assert not out.exists()
+
+
+def test_export_failure_is_shown(qtbot, monkeypatch, tmp_path, errors_shown):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report())
+    out = tmp_path / "没有这个文件夹" / "x.xlsx"
+    assert window.export("xlsx", str(out))
+    qtbot.waitUntil(lambda: bool(errors_shown), timeout=30000)
+    assert errors_shown[0][0] == s.EXPORT_FAILED_TITLE
+    assert str(out) in errors_shown[0][1]
+
+
+def test_import_excel_round_trip(qtbot, monkeypatch, tmp_path):
+    from exporters.xlsx import export_xlsx
+
+    window = make_window(qtbot, monkeypatch)
+    report = full_report()
+    path = tmp_path / "表格.xlsx"
+    export_xlsx(report, path)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        main_window.QMessageBox, "information", lambda _p, _t, text: shown.append(text)
+    )
+    monkeypatch.setattr(main_window.QMessageBox, "exec", lambda self: shown.append(self.text()))
+    assert window.import_file("xlsx", str(path))
+    qtbot.waitUntil(lambda: bool(shown), timeout=30000)
+    imported = window.controller.report
+    assert imported.values() == report.values()
+    assert window.controller.path is None  # an import is saved as a new draft
