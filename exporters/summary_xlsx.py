@@ -6,23 +6,31 @@ sheet per table of the format with one row per summed agency and a 合计 row of
 =SUM formulas. Columns are the table's cells in reading order, headed by the row
 label (merged over its cells) above the column label. Built from the spec, never
 from a particular format's rows.
+
+Written in openpyxl's streaming (write-only) mode: a thousand agencies by two
+hundred cells is written in about a second instead of ten. The numbers carry no
+per-cell borders; the sheets print their gridlines instead.
 """
 
 from __future__ import annotations
 
+import copy
 import math
 import os
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet as Worksheet
 
 from exporters import atomic_output
-from model.aggregate import AgencyRow, AggregateResult, ReportStatus
-from model.spec import CellSpec, TableSpec, ValueKind
+from model.aggregate import AgencyRow, AggregateResult, ReportStatus, TablePlan
+from model.spec import CellSpec, ValueKind
 
 STATUS_SHEET = "报送情况"
 STATUS_HEADERS = (
@@ -57,25 +65,56 @@ _BOLD = Font(bold=True)
 _TITLE_FONT = Font(bold=True, size=14)
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _WRAP = Alignment(vertical="center", wrap_text=True)
+_MIDDLE = Alignment(vertical="center")
 
 
 def export_summary_xlsx(result: AggregateResult, path: str | os.PathLike[str]) -> list[str]:
     """Write the roll-up workbook atomically. Returns warnings (none so far);
     raises exporters.ExportError with a Chinese message when it cannot write."""
-    wb = Workbook()
-    status = wb.active
-    status.title = STATUS_SHEET
-    _status_sheet(status, result)
-    if result.spec is not None and result.rows:
-        offset = 0
-        for table in result.spec.tables:
-            heading = result.spec.section_by_id[table.section].heading
-            ws = wb.create_sheet(table.sheet_name)
-            _table_sheet(ws, table, heading, result.year, result.rows, offset)
-            offset += len(table.cells)
+    # build inside the block: an unwritten streaming workbook leaves open writers behind
     with atomic_output(path) as tmp:
+        wb = Workbook(write_only=True)
+        _status_sheet(wb.create_sheet(STATUS_SHEET), result)
+        if result.spec is not None and result.rows:
+            for table in result.spec.tables:
+                heading = result.spec.section_by_id[table.section].heading
+                plan = TablePlan.of(result.spec, table)
+                ws = wb.create_sheet(table.sheet_name)
+                _table_sheet(ws, plan, heading, result.year, result.rows)
         wb.save(tmp)
     return []
+
+
+# Styles resolved once per workbook and combination: assigning a font or border to
+# a cell hashes the style objects, which costs more than writing the cell itself.
+_RESOLVED: weakref.WeakKeyDictionary[Workbook, dict[tuple[int, ...], StyleArray]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _cell(ws: Worksheet, value: object, *styles: object, number_format: str = "") -> WriteOnlyCell:
+    """A cell with styles given as Font, PatternFill, Alignment or Border objects
+    (module constants: they are cached by identity)."""
+    cache = _RESOLVED.setdefault(ws.parent, {})
+    key = (*map(id, styles), hash(number_format))
+    cell = WriteOnlyCell(ws, value)
+    resolved = cache.get(key)
+    if resolved is not None:
+        cell._style = copy.copy(resolved)
+        return cell
+    for style in styles:
+        if isinstance(style, Font):
+            cell.font = style
+        elif isinstance(style, PatternFill):
+            cell.fill = style
+        elif isinstance(style, Alignment):
+            cell.alignment = style
+        elif isinstance(style, Border):
+            cell.border = style
+    if number_format:
+        cell.number_format = number_format
+    cache[key] = copy.copy(cell._style)
+    return cell
 
 
 # ---- 报送情况 -----------------------------------------------------------------------
@@ -86,17 +125,16 @@ def _status_sheet(ws: Worksheet, result: AggregateResult) -> None:
         if result.year
         else STATUS_TITLE_NO_YEAR.format(line=line)
     )
-    _title(ws, title)
-    for c, (text, width) in enumerate(zip(STATUS_HEADERS, STATUS_WIDTHS, strict=True), start=1):
-        cell = ws.cell(2, c, text)
-        cell.font, cell.fill, cell.alignment, cell.border = _BOLD, _HEAD_FILL, _CENTER, _BORDER
+    for c, width in enumerate(STATUS_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(c)].width = width
-    for i, s in enumerate(result.statuses, start=1):
-        _status_row(ws, 2 + i, i, s)
-    ws.freeze_panes = "C3"
     last = 2 + len(result.statuses)
+    ws.freeze_panes = "C3"
     ws.auto_filter.ref = f"A2:{get_column_letter(len(STATUS_HEADERS))}{last}"
     _printable(ws, "2:2", landscape=True, fit_width=True)
+    _title(ws, title)
+    ws.append([_cell(ws, t, _BOLD, _HEAD_FILL, _CENTER, _BORDER) for t in STATUS_HEADERS])
+    for i, s in enumerate(result.statuses, start=1):
+        _status_row(ws, 2 + i, i, s)
 
 
 def _status_row(ws: Worksheet, r: int, number: int, s: ReportStatus) -> None:
@@ -112,27 +150,26 @@ def _status_row(ws: Worksheet, r: int, number: int, s: ReportStatus) -> None:
         _display_path(s.file),
         s.note,
     )
-    for c, value in enumerate(values, start=1):
-        cell = ws.cell(r, c, value)
-        cell.border = _BORDER
-        cell.alignment = _WRAP if c in (2, 9, 10) else _CENTER
-    ws.cell(r, 7).number_format = DATE_FORMAT
+    fills: dict[int, PatternFill] = {}
+    if s.errors:
+        fills[3] = _ERROR_FILL
+    if s.blanks:
+        fills[5] = _ERROR_FILL
+    if s.late:
+        fills[7] = _LATE_FILL
+    if not s.included:
+        fills.update(dict.fromkeys((0, 1, 8, 9), _REFUSED_FILL))
     # viewers do not grow a row for wrapped text on their own; a CJK character is ~2 widths
-    lines = max(
-        math.ceil(2 * len(str(text)) / (STATUS_WIDTHS[c] - 1))
-        for c, text in ((1, s.agency), (8, values[8]), (9, s.note))
-    )
+    lines = max(math.ceil(2 * len(str(values[c])) / (STATUS_WIDTHS[c] - 1)) for c in (1, 8, 9))
     if lines > 1:
         ws.row_dimensions[r].height = 15 * lines
-    if s.errors:
-        ws.cell(r, 4).fill = _ERROR_FILL
-    if s.blanks:
-        ws.cell(r, 6).fill = _ERROR_FILL
-    if s.late:
-        ws.cell(r, 8).fill = _LATE_FILL
-    if not s.included:
-        for c in (1, 2, 9, 10):
-            ws.cell(r, c).fill = _REFUSED_FILL
+    row = []
+    for c, value in enumerate(values):
+        styles = [_BORDER, _WRAP if c in (1, 8, 9) else _CENTER]
+        if c in fills:
+            styles.append(fills[c])
+        row.append(_cell(ws, value, *styles, number_format=DATE_FORMAT if c == 6 else ""))
+    ws.append(row)
 
 
 def _display_path(file: str) -> str:
@@ -146,65 +183,59 @@ def _display_path(file: str) -> str:
 # ---- one sheet per table ---------------------------------------------------------------
 def _table_sheet(
     ws: Worksheet,
-    table: TableSpec,
+    plan: TablePlan,
     heading: str,
     year: int | None,
     rows: Sequence[AgencyRow],
-    offset: int,
 ) -> None:
-    cells = table.cells
+    cells = plan.table.cells
     first = 3  # first value column (after 序号, 机关名称)
-    _title(ws, TABLE_TITLE.format(year=year, heading=heading, n=len(rows)))
-    _headers(ws, cells, first)
-    top = 4
-    for n, row in enumerate(rows, start=1):
-        r = top + n - 1
-        values = row.values[offset : offset + len(cells)]
-        ws.cell(r, 1, n).border = _BORDER
-        ws.cell(r, 2, row.agency).border = _BORDER
-        for i, value in enumerate(values):
-            ws.cell(r, first + i, value).border = _BORDER
-    total_row = top + len(rows)
-    label = ws.cell(total_row, 2, TOTAL_LABEL)
-    label.font, label.fill, label.border = _BOLD, _TOTAL_FILL, _BORDER
-    ws.cell(total_row, 1).border = _BORDER
-    ws.cell(total_row, 1).fill = _TOTAL_FILL
-    for i in range(len(cells)):
-        letter = get_column_letter(first + i)
-        cell = ws.cell(total_row, first + i, f"=SUM({letter}{top}:{letter}{total_row - 1})")
-        cell.font, cell.fill, cell.border = _BOLD, _TOTAL_FILL, _BORDER
+    top = 4  # first agency row
     ws.column_dimensions["A"].width = 6
     ws.column_dimensions["B"].width = 28
     for i, c in enumerate(cells):
         width = 16 if len(c.col_label) > 8 else 11
         ws.column_dimensions[get_column_letter(first + i)].width = width
-    ws.freeze_panes = ws.cell(top, first).coordinate
+    ws.freeze_panes = f"{get_column_letter(first)}{top}"
     _printable(ws, "2:3", landscape=True, fit_width=False, title_cols="A:B")
+    ws.print_options.gridLines = True
+    _title(ws, TABLE_TITLE.format(year=year, heading=heading, n=len(rows)))
+    _headers(ws, cells, first)
+    for n, row in enumerate(rows, start=1):
+        ws.append([n, row.agency, *row.table_values(plan)])
+    total_row = top + len(rows)
+    ws.append(
+        [
+            _cell(ws, None, _TOTAL_FILL, _BORDER),
+            _cell(ws, TOTAL_LABEL, _BOLD, _TOTAL_FILL, _BORDER),
+            *(
+                _cell(ws, f"=SUM({col}{top}:{col}{total_row - 1})", _BOLD, _TOTAL_FILL, _BORDER)
+                for col in (get_column_letter(first + i) for i in range(len(cells)))
+            ),
+        ]
+    )
 
 
 def _headers(ws: Worksheet, cells: Sequence[CellSpec], first: int) -> None:
     """Row 2: the row label, merged over the run of cells that share it; row 3:
     the column label (with the unit of a money cell)."""
-    for c, text in ((1, NO_COLUMN), (2, AGENCY_COLUMN)):
-        ws.cell(2, c, text)
-        ws.merge_cells(start_row=2, start_column=c, end_row=3, end_column=c)
+    top: list[object] = [NO_COLUMN, AGENCY_COLUMN]
     start = 0
     for i in range(1, len(cells) + 1):
         if i == len(cells) or cells[i].row != cells[start].row:
-            ws.cell(2, first + start, cells[start].row_label)
+            top += [cells[start].row_label] + [None] * (i - start - 1)
             if i - start > 1:
-                ws.merge_cells(
-                    start_row=2, start_column=first + start, end_row=2, end_column=first + i - 1
+                ws.merged_cells.add(
+                    f"{get_column_letter(first + start)}2:{get_column_letter(first + i - 1)}2"
                 )
             start = i
-    for i, c in enumerate(cells):
-        ws.cell(3, first + i, _col_header(c))
-    for r in (2, 3):
-        for c in range(1, first + len(cells)):
-            cell = ws.cell(r, c)
-            cell.font, cell.fill, cell.alignment, cell.border = _BOLD, _HEAD_FILL, _CENTER, _BORDER
+    for c in (1, 2):
+        ws.merged_cells.add(f"{get_column_letter(c)}2:{get_column_letter(c)}3")
+    second: list[object] = [None, None, *(_col_header(c) for c in cells)]
     ws.row_dimensions[2].height = 48
     ws.row_dimensions[3].height = 32
+    for values in (top, second):
+        ws.append([_cell(ws, v, _BOLD, _HEAD_FILL, _CENTER, _BORDER) for v in values])
 
 
 def _col_header(cell: CellSpec) -> str:
@@ -217,16 +248,14 @@ def _col_header(cell: CellSpec) -> str:
 # ---- shared ------------------------------------------------------------------------------
 def _title(ws: Worksheet, text: str) -> None:
     # not merged: the text runs on over the empty cells to its right, whatever its length
-    cell = ws.cell(1, 1, text)
-    cell.font = _TITLE_FONT
-    cell.alignment = Alignment(vertical="center")
     ws.row_dimensions[1].height = 28
+    ws.append([_cell(ws, text, _TITLE_FONT, _MIDDLE)])
 
 
 def _printable(
     ws: Worksheet, title_rows: str, landscape: bool, fit_width: bool, title_cols: str | None = None
 ) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.paperSize = "9"  # A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.print_title_rows = title_rows
     if title_cols:

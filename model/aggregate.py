@@ -19,6 +19,7 @@ Decisions, documented for users:
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -27,7 +28,7 @@ from pathlib import Path
 
 from model import messages as msg
 from model.report import Report
-from model.spec import CellSpec, FormatSpec, ValueKind
+from model.spec import CellSpec, FormatSpec, TableSpec, ValueKind
 from model.values import Value
 
 DRAFT_SUFFIX = ".nianbao"
@@ -78,12 +79,42 @@ class ReportStatus:
 
 @dataclass(frozen=True)
 class AgencyRow:
-    """The numbers of one summed report, in the order of `FormatSpec` tables'
-    `cells` (inputs and computed); money in the spec's default unit."""
+    """The inputs of one summed report, in the order of `FormatSpec.inputs`, money
+    in the spec's default unit. `table_values` adds the computed cells."""
 
     agency: str
     file: str
     values: tuple[Value | None, ...]
+
+    def table_values(self, plan: TablePlan) -> list[Value | None]:
+        """The row's numbers for every cell of one table, in reading order."""
+        values = self.values
+        out: list[Value | None] = []
+        for index, terms in plan.cells:
+            if terms is None:
+                out.append(values[index])
+            else:
+                filled = [values[t] for t in terms if values[t] is not None]
+                out.append(sum(filled) if filled else None)  # blank when every term is
+        return out
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    """Where each cell of a table finds its number in `AgencyRow.values`: an input's
+    index, or the indexes of a computed cell's terms."""
+
+    table: TableSpec
+    cells: tuple[tuple[int, tuple[int, ...] | None], ...]
+
+    @classmethod
+    def of(cls, spec: FormatSpec, table: TableSpec) -> TablePlan:
+        index = {c.id: i for i, c in enumerate(spec.inputs)}
+        cells = tuple(
+            (-1, tuple(index[t] for t in c.terms)) if c.terms else (index[c.id], None)
+            for c in table.cells
+        )
+        return cls(table, cells)
 
 
 @dataclass
@@ -107,11 +138,6 @@ class AggregateResult:
         return msg.AGG_SUMMARY_LINE.format(
             included=len(self.included), refused=len(self.not_included)
         )
-
-
-def all_cells(spec: FormatSpec) -> tuple[CellSpec, ...]:
-    """Every cell of every table in reading order: the columns of `AgencyRow.values`."""
-    return tuple(c for t in spec.tables for c in t.cells)
 
 
 def deadline(spec: FormatSpec, year: int, kind: str) -> dt.date | None:
@@ -203,35 +229,39 @@ class _Group:
         self.year = year
         self.first_seen = first_seen
         self.inputs = spec.inputs
+        self._ids = [c.id for c in self.inputs]
         self.sums: list[Value] = [
             Decimal(0) if c.kind is ValueKind.MONEY else 0 for c in self.inputs
         ]
         self.filled = [False] * len(self.inputs)
         self.rows: list[AgencyRow] = []
         self.members: list[int] = []  # indexes into the status list
-        self._cells = all_cells(spec)
-        self._money = {c.id: c.unit for c in self.inputs if c.kind is ValueKind.MONEY}
+        self._money = [
+            (i, c.id, c.unit) for i, c in enumerate(self.inputs) if c.kind is ValueKind.MONEY
+        ]
 
     def add(self, report: Report, index: int, file: str) -> None:
-        values = report.values()
-        for cell_id, unit in self._money.items():
-            if cell_id in values and unit:
-                values[cell_id] = report.amount_in(cell_id, unit)  # type: ignore[assignment]
-        sums, filled = self.sums, self.filled
-        for i, cell in enumerate(self.inputs):
-            v = values.get(cell.id)
-            if v is not None:
-                sums[i] += v
-                filled[i] = True
-        row: list[Value | None] = []
-        for cell in self._cells:
-            if cell.terms:
-                terms = [values[t] for t in cell.terms if t in values]
-                row.append(sum(terms) if terms else None)
-            else:
-                row.append(values.get(cell.id))
+        get = report.values().get
+        row: list[Value | None] = [get(cell_id) for cell_id in self._ids]
+        for i, cell_id, unit in self._money:
+            if row[i] is not None and unit:
+                row[i] = report.amount_in(cell_id, unit)
+        if None in row:  # blanks count as 0 and leave `filled` alone
+            sums, filled = self.sums, self.filled
+            for i, v in enumerate(row):
+                if v is not None:
+                    sums[i] += v
+                    filled[i] = True
+        else:  # the common case, complete reports: add the rows at C speed
+            self.sums = list(map(operator.add, self.sums, row))
+            if not self.all_filled:
+                self.filled = [True] * len(row)
         self.rows.append(AgencyRow(report.meta.agency, file, tuple(row)))
         self.members.append(index)
+
+    @property
+    def all_filled(self) -> bool:
+        return all(self.filled)
 
     def summary(self, agency: str) -> Report:
         report = Report(self.spec, self.year, agency, SUMMARY_KIND)
@@ -395,8 +425,8 @@ __all__ = [
     "AggregateResult",
     "ReportStatus",
     "ReportUnreadable",
+    "TablePlan",
     "aggregate",
-    "all_cells",
     "collect_files",
     "deadline",
     "format_name",

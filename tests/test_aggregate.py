@@ -19,7 +19,6 @@ from model import messages as msg
 from model.aggregate import (
     AggregateCancelled,
     aggregate,
-    all_cells,
     collect_files,
     deadline,
 )
@@ -76,7 +75,7 @@ def test_money_is_converted_to_the_default_unit_before_adding(tmp_path):
     assert summary.input_value(cell) == Decimal("15124.45")
     assert summary.unit(cell) == "元"
     assert summary.meta.agency == "某某区人民政府"
-    col = [c.id for c in all_cells(summary.spec)].index(cell)
+    col = [c.id for c in summary.spec.inputs].index(cell)
     assert [row.values[col] for row in result.rows] == [
         Decimal("15000"),
         Decimal("123.45"),
@@ -106,6 +105,15 @@ def test_blank_counts_as_zero_and_all_blank_stays_blank(tmp_path):
     by_agency = {s.agency: s for s in result.statuses}
     assert by_agency[a.meta.agency].blanks == 2
     assert by_agency[b.meta.agency].blanks == 1
+    # a complete report (the fast path) before and after reports with blanks
+    full, full2 = _reports(2, seed=99)
+    _save(tmp_path, "0-full", full)
+    _save(tmp_path, "z-full", full2)
+    mixed = aggregate([tmp_path]).summary
+    for cell in (one, both):
+        assert mixed.input_value(cell) == sum(
+            r.input_value(cell) or 0 for r in (a, b, full, full2)
+        )
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
