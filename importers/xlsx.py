@@ -107,9 +107,12 @@ def _load(path: Path) -> Workbook:
 
     try:
         return openpyxl.load_workbook(path, data_only=True)
-    except DefusedXmlException as exc:
-        raise ImportRefused(s.ENTITIES.format(name=path.name)) from exc
     except Exception as exc:  # a hostile or broken file may fail anywhere inside openpyxl
+        cause: BaseException | None = exc
+        while cause is not None:  # openpyxl wraps parser errors in a ValueError
+            if isinstance(cause, DefusedXmlException):
+                raise ImportRefused(s.ENTITIES.format(name=path.name)) from exc
+            cause = cause.__cause__ or cause.__context__
         raise ImportRefused(s.BROKEN.format(name=path.name)) from exc
 
 
