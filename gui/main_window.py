@@ -369,7 +369,9 @@ class MainWindow(QMainWindow):
 
     def _touched(self) -> None:
         self._autosaved_at = None
-        if self.has_document and not self.controller.is_clean():
+        if self.has_document:
+            # Report signals come from inside the undo command, before the stack's
+            # clean state is updated: decide whether to write when the timer fires.
             self.autosaver.schedule()
         self._update_title()
         self._update_status()
