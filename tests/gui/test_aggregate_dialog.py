@@ -1,0 +1,150 @@
+"""The roll-up dialog: list, run off the UI thread, statuses, save, cancel."""
+
+from __future__ import annotations
+
+import random
+import threading
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from gui import aggregate_dialog as module
+from gui.aggregate_dialog import AggregateDialog
+from model.aggregate import AggregateCancelled
+from model.drafts import load_draft, save_draft
+from tests.factories import random_report
+
+COL_AGENCY, COL_ERRORS, COL_NOTE = 1, 3, 8
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """Three 2023 reports, one of 2020 and a broken file."""
+    rng = random.Random(5)
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    reports = [random_report(rng, 2023, f"某某县第{i}局") for i in range(3)]
+    for i, r in enumerate(reports):
+        save_draft(r, folder / f"a{i}.nianbao")
+    save_draft(random_report(rng, 2020, "旧年度局"), folder / "b-old.nianbao")
+    (folder / "c-broken.nianbao").write_text("{", encoding="utf-8")
+    return folder, reports
+
+
+@pytest.fixture
+def dialog(qtbot):
+    dlg = AggregateDialog()
+    qtbot.addWidget(dlg)
+    yield dlg
+    dlg.cancel()
+    dlg.wait_idle()
+
+
+def _cell(dlg: AggregateDialog, row: int, col: int) -> str:
+    return dlg.table.item(row, col).text()
+
+
+def _run(qtbot, dlg: AggregateDialog) -> None:
+    with qtbot.waitSignal(dlg.run_button.clicked):
+        qtbot.mouseClick(dlg.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dlg.running and dlg.result is not None, timeout=20000)
+
+
+def test_pick_run_and_see_statuses(qtbot, dialog, folder, monkeypatch):
+    folder, reports = folder
+    assert not dialog.run_button.isEnabled() and not dialog.save_draft_button.isEnabled()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    qtbot.mouseClick(dialog.add_folder_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() == 5
+    assert [_cell(dialog, r, COL_NOTE) for r in range(5)] == ["待汇总"] * 5
+    assert "共 5 个文件" in dialog.status_label.text()
+
+    with qtbot.waitSignal(dialog.summaryReady, timeout=20000) as ready:
+        qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running)
+    summary = ready.args[0]
+    cell = "applications.new.natural"
+    assert summary.input_value(cell) == sum(r.input_value(cell) for r in reports)
+    assert [_cell(dialog, r, COL_AGENCY) for r in range(3)] == [r.meta.agency for r in reports]
+    assert [_cell(dialog, r, COL_NOTE) for r in range(3)] == ["已汇总"] * 3
+    assert _cell(dialog, 3, COL_NOTE) == "未纳入：本报告为2020年度，汇总的是2023年度"
+    assert _cell(dialog, 4, COL_NOTE).startswith("无法读取：")
+    assert _cell(dialog, 4, COL_ERRORS) == ""
+    assert "3 份报告已汇总，2 份未纳入" in dialog.status_label.text()
+    assert dialog.save_draft_button.isEnabled() and dialog.open_button.isEnabled()
+
+
+def test_save_draft_and_workbook(qtbot, dialog, folder, tmp_path, monkeypatch):
+    folder, _ = folder
+    dialog.add_paths([folder])
+    dialog.agency_edit.setText("某某县人民政府")
+    _run(qtbot, dialog)
+    target = tmp_path / "汇总"  # the suffix is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(dialog.save_draft_button, Qt.MouseButton.LeftButton)
+    saved = load_draft(tmp_path / "汇总.nianbao")
+    assert saved.meta.agency == "某某县人民政府" and saved == dialog.result.summary
+    qtbot.mouseClick(dialog.save_xlsx_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20000)
+    assert "汇总.xlsx" in dialog.status_label.text()
+    wb = load_workbook(tmp_path / "汇总.xlsx")
+    assert wb.sheetnames[0] == "报送情况" and wb["报送情况"].max_row == 2 + 5
+
+
+def test_year_choice_and_open(qtbot, dialog, folder):
+    folder, _ = folder
+    dialog.add_paths([folder])
+    dialog.year_combo.setCurrentIndex(dialog.year_combo.findData(2020))
+    _run(qtbot, dialog)
+    assert dialog.result.year == 2020 and len(dialog.result.included) == 1
+    with qtbot.waitSignal(dialog.openRequested) as opened:
+        qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert opened.args[0].meta.year == 2020
+
+
+def test_remove_and_clear(qtbot, dialog, folder):
+    folder, _ = folder
+    dialog.add_paths([folder])
+    dialog.add_paths([folder / "a0.nianbao"])  # already listed: not twice
+    assert len(dialog.files) == 5
+    dialog.table.selectRow(0)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert [f.name for f in dialog.files] == [
+        "a1.nianbao",
+        "a2.nianbao",
+        "b-old.nianbao",
+        "c-broken.nianbao",
+    ]
+    qtbot.mouseClick(dialog.clear_button, Qt.MouseButton.LeftButton)
+    assert dialog.table.rowCount() == 0 and not dialog.run_button.isEnabled()
+
+
+def test_nothing_to_sum_is_explained(qtbot, dialog, tmp_path):
+    broken = tmp_path / "x.nianbao"
+    broken.write_text("[]", encoding="utf-8")
+    dialog.add_paths([broken])
+    _run(qtbot, dialog)
+    assert "没有可汇总的报告" in dialog.status_label.text()
+    assert not dialog.save_draft_button.isEnabled() and dialog.save_xlsx_button.isEnabled()
+
+
+def test_cancel_stops_the_worker(qtbot, dialog, tmp_path, monkeypatch):
+    started = threading.Event()
+
+    def slow(files, *, should_stop, **_kw):
+        started.set()
+        while not should_stop():
+            threading.Event().wait(0.01)
+        raise AggregateCancelled
+
+    monkeypatch.setattr(module, "aggregate", slow)
+    dialog.add_paths([tmp_path / "a.nianbao"])
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    assert started.wait(5) and dialog.running and dialog.cancel_button.isEnabled()
+    assert not dialog.add_folder_button.isEnabled()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=5000)
+    assert dialog.status_label.text() == "已取消汇总。" and dialog.result is None
+    assert dialog.run_button.isEnabled()
