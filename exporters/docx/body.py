@@ -3,6 +3,7 @@ the spec (headings, narratives, tables), signature block."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
@@ -13,7 +14,7 @@ from exporters.docx.tables import table_xml
 from model.report import Report
 from model.spec import Section
 
-MAX_LISTED_BLANKS = 5
+MAX_LISTED_BLANKS = 3
 
 
 @dataclass
@@ -62,6 +63,20 @@ def _cell_name(report: Report, cell_id: str) -> str:
     table = report.spec.table_by_id[cell.table]
     row = " ".join(p for p in cell.row_path if p)
     return s.CELL_NAME.format(section=table.section, row=row, col=cell.col_label)
+
+
+def _blank_warning(report: Report, blanks: list[str]) -> str:
+    spec = report.spec
+    per_section = Counter(spec.table_by_id[spec.cell_by_id[c].table].section for c in blanks)
+    listed = "；".join(_cell_name(report, c) for c in blanks[:MAX_LISTED_BLANKS])
+    return s.BLANK_AS_ZERO.format(
+        count=len(blanks),
+        per_section="，".join(
+            s.BLANK_IN_SECTION.format(section=sec, count=n) for sec, n in per_section.items()
+        ),
+        cells=listed,
+        more=s.BLANK_MORE if len(blanks) > MAX_LISTED_BLANKS else "",
+    )
 
 
 def _right_indent(chars: float) -> str:
@@ -136,10 +151,6 @@ def build_body(report: Report) -> BodyResult:
     parts.append(xml)
     result.warnings += warnings
     if result.blank_cells:
-        listed = "；".join(_cell_name(report, c) for c in result.blank_cells[:MAX_LISTED_BLANKS])
-        more = s.BLANK_MORE if len(result.blank_cells) > MAX_LISTED_BLANKS else ""
-        result.warnings.insert(
-            0, s.BLANK_AS_ZERO.format(count=len(result.blank_cells), cells=listed, more=more)
-        )
+        result.warnings.insert(0, _blank_warning(report, result.blank_cells))
     result.xml = "".join(parts)
     return result

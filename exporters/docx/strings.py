@@ -1,9 +1,12 @@
 """Chinese text of the Word export: warnings returned to the caller, and the few
 words the document itself prints besides the official labels."""
 
-BLANK_AS_ZERO = "有 {count} 个未填写的数字在 Word 文件中按 0 打印，请核实：{cells}{more}"
+BLANK_AS_ZERO = (
+    "有 {count} 个未填写的数字在 Word 文件中按 0 打印（{per_section}），请核实，如：{cells}{more}"
+)
+BLANK_IN_SECTION = "第{section}部分 {count} 个"
 BLANK_MORE = " 等"
-CELL_NAME = "{section}、{row}「{col}」"
+CELL_NAME = "第{section}部分 {row}「{col}」"
 NO_AGENCY = "未填写机关名称：标题和落款中没有机关名称"
 NO_DATE = "未填写成文日期：落款日期留空（「　　年　月　日」），请打印后手写或补填后重新导出"
 EMPTY_SECTION = "「{heading}」没有内容：Word 文件中只有标题"

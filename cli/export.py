@@ -1,0 +1,118 @@
+"""`main.py export FILE [--docx OUT.docx] [--xlsx OUT.xlsx] [--strict] [--previous LAST]`.
+
+Validates the draft, prints its errors and warnings, then writes the requested
+files. A report with errors is still exported (the officer may want to look at
+it) unless --strict, which then writes nothing and exits 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from cli import EXIT_ISSUES, EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE
+from cli import strings as s
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help=s.EXPORT_HELP,
+        description=s.EXPORT_DESCRIPTION,
+        epilog=s.EXPORT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", metavar="FILE", help=s.EXPORT_HELP_FILE)
+    parser.add_argument("--docx", metavar="OUT.docx", help=s.EXPORT_HELP_DOCX)
+    parser.add_argument("--xlsx", metavar="OUT.xlsx", help=s.EXPORT_HELP_XLSX)
+    parser.add_argument("--strict", action="store_true", help=s.EXPORT_HELP_STRICT)
+    parser.add_argument("--previous", metavar="LAST.nianbao", help=s.EXPORT_HELP_PREVIOUS)
+    parser.set_defaults(func=run)
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _check_outputs(args: argparse.Namespace) -> str | None:
+    """A Chinese reason why the requested outputs cannot be used, or None."""
+    outputs = [(p, suffix) for p, suffix in ((args.docx, ".docx"), (args.xlsx, ".xlsx")) if p]
+    if not outputs:
+        return s.EXPORT_NO_OUTPUT
+    source = Path(args.file).resolve()
+    for path, suffix in outputs:
+        if Path(path).suffix.lower() != suffix:
+            return s.EXPORT_BAD_SUFFIX.format(path=path, suffix=suffix)
+        if Path(path).resolve() == source:
+            return s.EXPORT_SAME_AS_INPUT.format(path=path)
+    return None
+
+
+def run(args: argparse.Namespace) -> int:
+    from model.drafts import DraftError, load_draft
+    from model.rules import validate
+
+    problem = _check_outputs(args)
+    if problem:
+        _err(problem)
+        return EXIT_UNREADABLE
+    try:
+        report = load_draft(args.file)
+    except (DraftError, OSError) as exc:
+        _err(s.EXPORT_UNREADABLE.format(reason=exc))
+        return EXIT_UNREADABLE
+    previous = None
+    if args.previous:
+        try:
+            previous = load_draft(args.previous)
+        except (DraftError, OSError) as exc:
+            _err(s.EXPORT_PREVIOUS_UNREADABLE.format(reason=exc))
+            return EXIT_UNREADABLE
+
+    validation = validate(report, previous, today=dt.date.today())
+    for issue in validation.issues:
+        line = s.EXPORT_ISSUE.format(
+            severity=issue.severity.label, rule=issue.rule, message=issue.message
+        )
+        print(line)
+    print(s.EXPORT_SUMMARY.format(errors=validation.errors, warnings=validation.warnings))
+    if validation.has_errors and args.strict:
+        _err(s.EXPORT_STRICT_REFUSED.format(errors=validation.errors))
+        return EXIT_ISSUES
+
+    status = EXIT_OK
+    if args.docx and not _export(report, args.docx, validation, "docx"):
+        status = EXIT_UNWRITABLE
+    if args.xlsx and not _export(report, args.xlsx, validation, "xlsx"):
+        status = EXIT_UNWRITABLE
+    if status == EXIT_OK and validation.has_errors:
+        print(s.EXPORT_WITH_ERRORS.format(errors=validation.errors))
+    return status
+
+
+def _export(report, path: str, validation, kind: str) -> bool:
+    """Write one output; prints the exporter's notes. False when it failed."""
+    from exporters import ExportError
+
+    if kind == "docx":
+        from exporters.docx import export_docx as export
+
+        done = s.EXPORT_DONE_DOCX
+    else:
+        try:
+            from exporters.xlsx import export_xlsx as export
+        except ImportError:
+            _err(s.EXPORT_XLSX_UNAVAILABLE)
+            return False
+        done = s.EXPORT_DONE_XLSX
+    try:
+        notes = export(report, path, validation)
+    except ExportError as exc:
+        _err(s.EXPORT_FAILED.format(reason=exc))
+        return False
+    for note in notes:
+        print(s.EXPORT_NOTE.format(note=note))
+    print(done.format(path=path))
+    return True

@@ -1,0 +1,502 @@
+"""The Word export, checked by reopening the written .docx with python-docx.
+
+Tables are read through their grid: a merged cell is found at every grid position
+it covers (python-docx repeats the same ``w:tc``), so merges are checked by
+identity, labels and values by the text of the cell at the spec's position.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import subprocess
+import sys
+import zipfile
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from hypothesis import HealthCheck, given, settings
+
+from exporters import ExportError
+from exporters.docx import export_docx, layout, numbers, styles
+from model.formats import FORMATS
+from model.report import Report
+from model.spec import Role, TableSpec, ValueKind
+from tests.factories import random_report, reports
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+AGENCY = "舟山市定海区经济和信息化局"
+
+
+def _export(report: Report, tmp_path: Path, name: str = "out.docx"):
+    path = tmp_path / name
+    warnings = export_docx(report, path)
+    return docx.Document(str(path)), warnings, path
+
+
+def _full(year: int, seed: int = 7, **kw) -> Report:
+    return random_report(random.Random(seed), year, AGENCY, **kw)
+
+
+def _expected_text(report: Report, table: TableSpec, g) -> str:
+    if g.role is Role.VALUE:
+        value = report.value(g.cell)
+        text = "0" if value is None else str(value)
+        cell = table.cell_by_id[g.cell]
+        if cell.kind is ValueKind.MONEY and not numbers.label_unit(
+            cell.col_label, (cell.unit or "",)
+        ):
+            text += report.unit(g.cell)
+        return text
+    return g.text
+
+
+def _grid(doc_table) -> dict[tuple[int, int], object]:
+    """The cell at every grid position; a merged cell appears at each position it covers."""
+    return {
+        (r, c): cell for r, row in enumerate(doc_table.rows) for c, cell in enumerate(row.cells)
+    }
+
+
+class _Grid:
+    def __init__(self, doc_table) -> None:
+        self._cells = _grid(doc_table)
+
+    def cell(self, r: int, c: int):
+        return self._cells[(r, c)]
+
+
+def _check_tables(report: Report, document) -> None:
+    """Every grid cell of every table: its text at its position, its span by identity."""
+    assert len(document.tables) == len(report.spec.tables)
+    for table, doc_table in zip(report.spec.tables, document.tables, strict=True):
+        cells = _grid(doc_table)
+        assert len(doc_table.rows) == table.n_rows
+        assert len(doc_table.columns) == table.n_cols
+        for g in table.grid:
+            origin = cells[(g.row, g.col)]
+            assert origin.text == _expected_text(report, table, g), (table.id, g)
+            for r in range(g.row, g.row + g.rowspan):
+                for c in range(g.col, g.col + g.colspan):
+                    assert cells[(r, c)]._tc is origin._tc, (table.id, g, r, c)
+        distinct = {id(cell._tc) for cell in cells.values()}
+        assert len(distinct) == len(table.grid), table.id
+
+
+@pytest.mark.parametrize("year", [2020, 2023])
+def test_every_label_and_value_sits_in_its_cell_with_the_official_merges(tmp_path, year):
+    report = _full(year)
+    document, warnings, _ = _export(report, tmp_path)
+    _check_tables(report, document)
+    assert not any("按 0 打印" in w for w in warnings)
+
+
+def test_the_official_spans_of_section_three_and_four(tmp_path):
+    report = _full(2023)
+    document, _, _ = _export(report, tmp_path)
+    apps_table, appeals_table = document.tables[1], document.tables[2]
+    apps, appeals = _Grid(apps_table), _Grid(appeals_table)
+    note = apps.cell(0, 0)
+    assert note.text.startswith("（本列数据的勾稽关系为")
+    assert all(apps.cell(r, c)._tc is note._tc for r in range(3) for c in range(3))
+    applicants = apps.cell(0, 3)
+    assert applicants.text == "申请人情况"
+    assert all(apps.cell(0, c)._tc is applicants._tc for c in range(3, 10))
+    org = apps.cell(1, 4)
+    assert org.text == "法人或其他组织"
+    assert all(apps.cell(1, c)._tc is org._tc for c in range(4, 9))
+    results = apps.cell(5, 0)
+    assert results.text == "三、本年度办理结果"
+    rows = len(apps_table.rows)
+    result_rows = [r for r in range(3, rows) if apps.cell(r, 0)._tc is results._tc]
+    assert len(result_rows) == 22  # 2021 format: （一）…（七） incl. the three （六） rows
+    denied = apps.cell(7, 1)
+    assert denied.text == "（三）不予公开"
+    assert sum(apps.cell(r, 1)._tc is denied._tc for r in range(rows)) == 8
+    assert appeals.cell(0, 0).text == "行政复议"
+    assert appeals.cell(0, 5).text == "行政诉讼"
+    assert all(appeals.cell(0, c)._tc is appeals.cell(0, 5)._tc for c in range(5, 15))
+    assert appeals.cell(1, 5).text == "未经复议直接起诉"
+    assert appeals.cell(2, 5).text == "结果维持"
+    assert appeals.cell(2, 0)._tc is appeals.cell(1, 0)._tc  # 结果维持 of 行政复议: 2 rows
+
+
+def test_totals_come_from_the_model(tmp_path):
+    report = _full(2023, seed=11)
+    document, _, _ = _export(report, tmp_path)
+    spec = report.spec
+    apps = spec.table_by_id["applications"]
+    grid = apps.grid_of_cell["applications.total.total"]
+    printed = document.tables[1].cell(grid.row, grid.col).text
+    assert int(printed) == report.value("applications.total.total")
+    assert int(printed) == sum(report.value(t) for t in apps.cell_by_id[grid.cell].terms)
+
+
+def test_blank_inputs_print_as_zero_and_are_reported(tmp_path):
+    report = _full(2023, seed=3, blank_ratio=0.3)
+    blanks = report.blank_inputs()
+    assert blanks
+    document, warnings, _ = _export(report, tmp_path)
+    _check_tables(report, document)
+    for table, doc_table in zip(report.spec.tables, document.tables, strict=True):
+        cells = _grid(doc_table)
+        for cell in table.inputs:
+            if report.is_blank(cell.id):
+                g = table.grid_of_cell[cell.id]
+                assert cells[(g.row, g.col)].text.startswith("0")
+    blank_warning = warnings[0]
+    assert f"有 {len(blanks)} 个未填写的数字在 Word 文件中按 0 打印" in blank_warning
+    per = Counter(report.spec.cell_by_id[c].table for c in blanks)
+    for table in report.spec.tables:
+        if per[table.id]:
+            assert f"第{table.section}部分 {per[table.id]} 个" in blank_warning
+
+
+def test_money_prints_with_its_unit_unless_the_header_names_it(tmp_path):
+    report = _full(2020)
+    report.set_value("active.art20_9.procurement.amount", Decimal("109994"))
+    document, _, _ = _export(report, tmp_path, "a.docx")
+    g = report.spec.table_by_id["active"].grid_of_cell["active.art20_9.procurement.amount"]
+    assert document.tables[0].cell(g.row, g.col).text == "109994元"
+    report.set_unit("active.art20_9.procurement.amount", "万元")
+    report.set_value("active.art20_9.procurement.amount", Decimal("10.9994"))
+    document, _, _ = _export(report, tmp_path, "b.docx")
+    assert document.tables[0].cell(g.row, g.col).text == "10.9994万元"
+
+    report = _full(2023)
+    report.set_value("active.art20_8.fees.amount_wan", Decimal("12.50"))
+    document, _, _ = _export(report, tmp_path, "c.docx")
+    g = report.spec.table_by_id["active"].grid_of_cell["active.art20_8.fees.amount_wan"]
+    assert document.tables[0].cell(g.row, g.col).text == "12.50"
+
+
+def test_label_unit():
+    assert numbers.label_unit("本年收费金额（单位：万元）", ("万元",)) == "万元"
+    assert numbers.label_unit("本年收费金额（单位：万元）", ("元", "万元")) == "万元"
+    assert numbers.label_unit("采购总金额（元）", ("元", "万元")) == "元"
+    assert numbers.label_unit("采购总金额", ("元", "万元")) is None
+
+
+def _rfonts(root) -> list:
+    return list(root.iter(f"{W}rFonts"))
+
+
+def test_east_asian_fonts_are_set_everywhere_and_no_theme_font_is_used(tmp_path):
+    _, _, path = _export(_full(2023), tmp_path)
+    with zipfile.ZipFile(path) as z:
+        names = z.namelist()
+        parts = [n for n in names if n.startswith("word/") and n.endswith(".xml")]
+        xml = {n: z.read(n).decode("utf-8") for n in parts}
+    assert "docProps/thumbnail.jpeg" not in names
+    assert "word/stylesWithEffects.xml" not in names
+    from lxml import etree
+
+    for name in ("word/document.xml", "word/styles.xml", "word/footer1.xml", "word/footer2.xml"):
+        root = etree.fromstring(xml[name].encode("utf-8"))
+        fonts = _rfonts(root)
+        assert fonts, name
+        for f in fonts:
+            assert f.get(f"{W}eastAsia"), name
+            assert not any(a.endswith("Theme}") or "Theme" in a for a in f.attrib), name
+    styles_root = etree.fromstring(xml["word/styles.xml"].encode("utf-8"))
+    lang = styles_root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}lang")
+    assert lang.get(f"{W}eastAsia") == "zh-CN"
+    for style in styles_root.iter(f"{W}style"):
+        rpr = style.find(f"{W}rPr")
+        if rpr is not None:
+            assert rpr.find(f"{W}rFonts").get(f"{W}eastAsia"), style.get(f"{W}styleId")
+    assert 'w:eastAsia="zh-CN"' in xml["word/settings.xml"]
+    assert "ja-JP" not in xml["word/settings.xml"]
+    assert "仿宋_GB2312" in xml["word/fontTable.xml"]
+    assert '<w:altName w:val="仿宋"/>' in xml["word/fontTable.xml"]
+
+
+def _east_asia(run) -> str:
+    return run._r.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+
+
+def test_title_headings_body_and_subheadings_use_the_official_fonts(tmp_path):
+    report = _full(2023)
+    report.set_text(
+        "一", "（一）加强领导，工作到位。为确保落实，我局调整了领导小组。\n第二段2023年。"
+    )
+    document, _, _ = _export(report, tmp_path)
+    paras = document.paragraphs
+    title = paras[0]
+    assert title.style.name == "报告标题"
+    assert _east_asia(title.runs[0]) == "方正小标宋简体"
+    assert title.runs[0].font.size.pt == 22
+    assert title.style.paragraph_format.alignment == 1  # centred
+    heading = next(p for p in paras if p.text == "一、总体情况")
+    assert _east_asia(heading.runs[0]) == "黑体"
+    assert heading.runs[0].font.size.pt == 16
+    sub = next(p for p in paras if p.text.startswith("（一）"))
+    assert sub.runs[0].text == "（一）加强领导，工作到位。"
+    assert _east_asia(sub.runs[0]) == "楷体_GB2312"
+    assert sub.runs[1].text.startswith("为确保")
+    assert _east_asia(sub.runs[1]) == "仿宋_GB2312"
+    assert sub.runs[1]._r.rPr.find(qn("w:rFonts")).get(qn("w:ascii")) == "Times New Roman"
+    normal = document.styles["Normal"]
+    assert normal.paragraph_format.line_spacing.pt == pytest.approx(28.95)
+    assert normal.paragraph_format.first_line_indent.pt == pytest.approx(32)
+    for table in document.tables:
+        for cell in table._cells:
+            for p in cell.paragraphs:
+                for r in p.runs:
+                    assert _east_asia(r) == "宋体"
+                    assert r.font.size.pt == 10.5
+
+
+def test_page_setup_and_page_numbers(tmp_path):
+    document, _, _ = _export(_full(2023), tmp_path)
+    section = document.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+    assert round(section.top_margin.mm) == 37 and round(section.bottom_margin.mm) == 35
+    assert round(section.left_margin.mm) == 28 and round(section.right_margin.mm) == 26
+    assert document.settings.odd_and_even_pages_header_footer
+    odd, even = section.footer, section.even_page_footer
+    for footer, align in ((odd, "right"), (even, "left")):
+        p = footer.paragraphs[0]
+        assert p.text == "— 1 —"  # the field's cached result is 1
+        assert p._p.pPr.find(qn("w:jc")).get(qn("w:val")) == align
+        instr = [t.text for t in p._p.iter(qn("w:instrText"))]
+        assert [i.strip() for i in instr] == ["PAGE"]
+        for r in p.runs:
+            assert _east_asia(r) == "宋体" and r.font.size.pt == 14
+
+
+def test_table_rows_repeat_headers_never_split_and_fit_the_text_width(tmp_path):
+    report = _full(2023)
+    document, _, _ = _export(report, tmp_path)
+    for table, doc_table in zip(report.spec.tables, document.tables, strict=True):
+        tbl = doc_table._tbl
+        widths = [int(c.get(qn("w:w"))) for c in tbl.tblGrid.iter(qn("w:gridCol"))]
+        assert sum(widths) == styles.TEXT_WIDTH
+        assert tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+        borders = tbl.tblPr.find(qn("w:tblBorders"))
+        assert len(borders) == 6
+        assert all(b.get(qn("w:val")) == "single" and b.get(qn("w:sz")) == "4" for b in borders)
+        for i, tr in enumerate(tbl.tr_lst):
+            assert tr.trPr.find(qn("w:cantSplit")) is not None
+            repeated = tr.trPr.find(qn("w:tblHeader")) is not None
+            assert repeated == (i < table.header_rows), (table.id, i)
+        cells = _grid(doc_table)
+        for g in table.grid:
+            tc = cells[(g.row, g.col)]._tc
+            direction = tc.tcPr.find(qn("w:textDirection"))
+            assert (direction is not None) == g.vertical
+    assert any(g.vertical for g in report.spec.table_by_id["appeals"].grid)
+
+
+def test_signature_block_names_the_agency_and_the_date(tmp_path):
+    report = _full(2020)
+    report.set_meta(date=dt.date(2021, 1, 8))
+    document, _, _ = _export(report, tmp_path)
+    paras = document.paragraphs
+    assert paras[-2].text == AGENCY
+    assert paras[-1].text == "2021年1月8日"
+    for p in paras[-2:]:
+        assert p.style.name == "落款"
+        assert p.style.paragraph_format.alignment == 2  # right
+    assert paras[-1].paragraph_format.right_indent.pt == pytest.approx(64)  # 右空四字
+    # the name is centred over the date: its right indent is 4 + (6 - 13) / 2 characters
+    assert paras[-2].paragraph_format.right_indent.pt == pytest.approx(0.5 * 16)
+
+
+def test_missing_date_agency_and_empty_section_six_are_warned(tmp_path):
+    report = _full(2023)
+    report.set_meta(date=None, agency="")
+    report.set_text("六", "  \n")
+    document, warnings, _ = _export(report, tmp_path)
+    texts = [p.text for p in document.paragraphs]
+    assert "六、其他需要报告的事项" in texts
+    i = texts.index("六、其他需要报告的事项")
+    assert all(t == "" for t in texts[i + 1 : -1])
+    assert texts[-1] == "　　年　月　日"
+    assert texts[0] == "2023年政府信息公开工作年度报告"
+    assert any("未填写机关名称" in w for w in warnings)
+    assert any("未填写成文日期" in w for w in warnings)
+    assert any("「六、其他需要报告的事项」没有内容" in w for w in warnings)
+
+
+def test_sections_follow_the_spec_in_order(tmp_path):
+    for fid in FORMATS:
+        report = _full(2020 if fid == "2019" else 2023)
+        document, _, _ = _export(report, tmp_path, f"{fid}.docx")
+        body = document.element.body
+        headings = [p.text for p in document.paragraphs if p.style.name == "一级标题"]
+        assert headings == [s.heading for s in report.spec.sections]
+        # each table follows its section heading
+        order = [
+            "T" if el.tag == qn("w:tbl") else "".join(t.text for t in el.iter(qn("w:t")))
+            for el in body
+            if el.tag in (qn("w:tbl"), qn("w:p"))
+        ]
+        for section in report.spec.sections:
+            if section.table:
+                assert order[order.index(section.heading) + 1] == "T"
+
+
+def test_title_breaks_into_balanced_lines_at_word_boundaries():
+    suffix = "政府信息公开工作年度报告"
+    assert layout.title_lines("国务院", 2021, suffix) == ["国务院2021年政府信息公开工作年度报告"]
+    # 21 characters do not fit a 20-character line: the year stays with the agency
+    assert layout.title_lines("国务院办公厅", 2021, suffix) == [
+        "国务院办公厅2021年",
+        "政府信息公开工作年度报告",
+    ]
+    assert layout.title_lines(AGENCY, 2020, suffix) == [AGENCY, "2020年政府信息公开工作年度报告"]
+    lines = layout.title_lines("北京市市场监督管理局", 2023, suffix)
+    assert (
+        len(lines) == 2 and "".join(lines) == "北京市市场监督管理局2023年政府信息公开工作年度报告"
+    )
+    assert not lines[0].endswith("市市") and not lines[1].startswith("场")
+    long = "浙江省舟山市定海区人民政府办公室"
+    lines = layout.title_lines(long, 2023, suffix)
+    assert all(layout.text_width(line) <= layout.TITLE_LINE_CHARS for line in lines)
+    assert abs(layout.text_width(lines[0]) - layout.text_width(lines[1])) <= 6
+
+
+def test_title_in_the_document_is_one_paragraph_with_a_line_break(tmp_path):
+    document, _, _ = _export(_full(2020), tmp_path)
+    assert document.paragraphs[0].text == f"{AGENCY}\n2020年政府信息公开工作年度报告"
+    assert document.core_properties.title == f"{AGENCY}2020年政府信息公开工作年度报告"
+    assert document.core_properties.language == "zh-CN"
+
+
+def test_heading_sentence_and_paragraphs():
+    assert layout.split_heading("（一）加强领导，工作到位。为确保……") == (
+        "（一）加强领导，工作到位。",
+        "为确保……",
+    )
+    assert layout.split_heading("（十二）主动公开") == ("（十二）主动公开", "")
+    assert layout.split_heading("一是建设网络阵地。") == ("", "一是建设网络阵地。")
+    assert layout.split_heading("（1）细目。") == ("", "（1）细目。")
+    assert layout.paragraphs("\u3000\u3000第一段\n\n  第二段 \n") == ["第一段", "第二段"]
+    assert layout.date_text(dt.date(2021, 1, 8)) == "2021年1月8日"
+    assert layout.text_width("2021年1月8日") == 6
+
+
+def test_sample_report_exports_as_published(tmp_path):
+    from model.sample import load_sample
+
+    report = load_sample()
+    document, warnings, _ = _export(report, tmp_path)
+    _check_tables(report, document)
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == f"{AGENCY}\n2020年政府信息公开工作年度报告"
+    assert texts[-2:] == [AGENCY, "2021年1月8日"]
+    g = report.spec.table_by_id["active"].grid_of_cell["active.art20_9.procurement.amount"]
+    assert document.tables[0].cell(g.row, g.col).text == "109994元"
+    kai = [r.text for p in document.paragraphs for r in p.runs if _east_asia(r) == "楷体_GB2312"]
+    assert "（一）加强领导，工作到位。" in kai
+    assert any("按 0 打印" in w for w in warnings)
+    assert any("六、其他需要报告的事项" in w for w in warnings)
+
+
+@settings(
+    max_examples=8,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(report=reports(blank_ratio=0.2))
+def test_random_reports_of_both_formats(tmp_path, report):
+    document, warnings, _ = _export(report, tmp_path, "r.docx")
+    _check_tables(report, document)
+    blanks = report.blank_inputs()
+    assert any(f"有 {len(blanks)} 个" in w for w in warnings) == bool(blanks)
+
+
+def test_a_failed_write_leaves_the_existing_file_and_no_temp_file(tmp_path, monkeypatch):
+    path = tmp_path / "report.docx"
+    path.write_bytes(b"old")
+    from docx.document import Document
+
+    def broken(self, target):
+        Path(target).write_bytes(b"half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Document, "save", broken)
+    with pytest.raises(ExportError) as exc:
+        export_docx(_full(2023), path)
+    assert "磁盘空间不足" in str(exc.value) and "report.docx" in str(exc.value)
+    assert path.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.docx"]
+
+
+def test_missing_folder_is_an_export_error(tmp_path):
+    with pytest.raises(ExportError, match="不存在"):
+        export_docx(_full(2023), tmp_path / "nope" / "report.docx")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
+def test_written_file_gets_a_normal_file_mode(tmp_path):
+    _, _, path = _export(_full(2023), tmp_path)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_exporter_imports_no_qt():
+    code = "import sys, exporters.docx; print(any(m.startswith('PySide6') for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# ---- the command line ---------------------------------------------------------------
+
+
+@pytest.fixture
+def draft(tmp_path) -> Path:
+    from model.drafts import save_draft
+
+    path = tmp_path / "年报.nianbao"
+    save_draft(_full(2023), path)
+    return path
+
+
+def _cli(*args: str) -> int:
+    from cli import main
+
+    return main(["export", *args])
+
+
+def test_cli_exports_word_and_excel(tmp_path, draft, capsys):
+    out, xlsx = tmp_path / "年报.docx", tmp_path / "年报.xlsx"
+    assert _cli(str(draft), "--docx", str(out), "--xlsx", str(xlsx)) == 0
+    printed = capsys.readouterr().out
+    assert f"已导出 Word 文档：{out}" in printed
+    assert f"已导出 Excel 工作簿：{xlsx}" in printed
+    assert docx.Document(str(out)).paragraphs[0].text.startswith(AGENCY)
+    assert xlsx.stat().st_size > 0
+
+
+def test_cli_exports_a_report_with_errors_but_strict_refuses(tmp_path, capsys):
+    from model.drafts import save_draft
+
+    report = _full(2023, blank_ratio=0.5)
+    path = tmp_path / "errors.nianbao"
+    save_draft(report, path)
+    out = tmp_path / "e.docx"
+    assert _cli(str(path), "--docx", str(out)) == 0
+    captured = capsys.readouterr()
+    assert "错误 R6" in captured.out and "已照常导出" in captured.out
+    assert out.exists()
+    strict = tmp_path / "strict.docx"
+    assert _cli(str(path), "--docx", str(strict), "--strict") == 1
+    assert "未导出任何文件" in capsys.readouterr().err
+    assert not strict.exists()
+
+
+def test_cli_exit_codes_for_bad_input_and_unwritable_output(tmp_path, draft, capsys):
+    assert _cli(str(tmp_path / "missing.nianbao"), "--docx", str(tmp_path / "x.docx")) == 2
+    assert _cli(str(draft)) == 2
+    assert "至少用 --docx 或 --xlsx" in capsys.readouterr().err
+    assert _cli(str(draft), "--docx", str(tmp_path / "x.pdf")) == 2
+    assert _cli(str(draft), "--docx", str(tmp_path / "no" / "x.docx")) == 3
+    assert "导出失败" in capsys.readouterr().err
