@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.issues_label = QLabel()
         self.save_label = QLabel()
+        for label in (self.issues_label, self.save_label):
+            label.setContentsMargins(8, 0, 8, 0)
         bar = self.statusBar()
         bar.addPermanentWidget(self.issues_label)
         bar.addPermanentWidget(self.save_label)

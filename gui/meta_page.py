@@ -34,6 +34,7 @@ from model.report import KINDS, Change
 
 MIN_YEAR = 2019  # the first year an official format covers
 MAX_YEAR = 2099
+FORM_WIDTH = 760
 _NO_DATE = QDate(2000, 1, 1)  # shown as 「未填写」: QDateEdit cannot be empty
 
 
@@ -110,11 +111,17 @@ class MetaPage(QWidget):
         self.notes["meta.format"] = note
         form.addRow("", note)
 
+        # A form of readable width, not stretched across a wide window.
+        body = QWidget()
+        body.setLayout(form)
+        body.setMaximumWidth(FORM_WIDTH)
+        self.year.setMaximumWidth(140)
+        self.kind.setMaximumWidth(200)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(heading)
         layout.addSpacing(8)
-        layout.addLayout(form)
+        layout.addWidget(body)
         layout.addStretch(1)
 
         self.agency.textEdited.connect(self._on_agency)

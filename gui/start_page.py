@@ -69,7 +69,8 @@ class StartPage(QWidget):
         column.addSpacing(24)
         column.addWidget(recent_title)
         column.addWidget(self.empty)
-        column.addWidget(self.recent, 1)
+        column.addWidget(self.recent, 10)
+        column.addStretch(1)  # keeps the column together when the list is hidden
 
         # A readable column in the middle of a wide window.
         outer = QHBoxLayout(self)

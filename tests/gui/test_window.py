@@ -216,3 +216,78 @@ def test_screenshot_of_an_unreadable_file_fails_cleanly(tmp_path):
     assert "bad.nianbao" in result.stderr
     assert not out.exists()
     assert bad.read_text(encoding="utf-8") == "not a draft"
+
+
+def test_filling_a_2021_report_from_scratch(qtbot, monkeypatch, tmp_path):
+    """What a new officer does: 新建, 基本信息, the texts, the tables by pasting and
+    补零, then save and export. The report ends without errors."""
+    from PySide6.QtCore import QDate
+
+    from gui import dialogs
+    from model.drafts import load_draft
+
+    window = make_window(qtbot, monkeypatch)
+    show_active(qtbot, window)
+
+    def fill(dialog):
+        dialog.year.setValue(2021)
+        dialog.agency.setText("某某市生态环境局")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs.NewReportDialog, "exec", fill)
+    window.start_page.new_button.click()
+    report = window.controller.report
+    assert report.spec.id == "2021" and window.current_page_key() == META
+
+    window.meta_page.date.setDate(QDate(2022, 1, 20))
+
+    window.select_page("一")
+    one = window.pages["一"]
+    one.outline_button.click()
+    one.editor.appendPlainText("本年度共收到政府信息公开申请12件，上年结转0件。")
+
+    def paste_rows(section: str, first_cell: str, rows: list[list[int]]) -> None:
+        window.select_page(section)
+        page = window.pages[section]
+        assert page.focus_cell(first_cell)
+        text = "\n".join("\t".join(str(n) for n in row) for row in rows)
+        assert page.view.paste(text) > 0
+
+    paste_rows("二", "active.art20_1.regulations.issued", [[1, 0, 5], [2, 1, 9]])
+    paste_rows("三", "applications.new.natural", [[10, 2, 0, 0, 0, 0]])
+    paste_rows("三", "applications.granted.natural", [[8, 2, 0, 0, 0, 0]])
+    paste_rows("三", "applications.carried_out.natural", [[2, 0, 0, 0, 0, 0]])
+    assert report.value("applications.new.total") == 12
+    window.act_zero_all.trigger()  # the officer checked: everything else is 0
+
+    window.select_page("五")
+    window.pages["五"].editor.setPlainText("公开的及时性有待提高。下一步将完善工作机制。")
+    six = window.pages["六"]
+    six.fee_count.textEdited.emit("0")
+    six.fee_insert.click()
+
+    v = window.controller.validation
+    assert v.errors == 0, [i.message for i in v.issues]
+    assert all(window.navigator.badge(k).errors == 0 for k in ("基本信息", "一", "二", "三"))
+    assert window.issues_label.text() in (
+        s.STATUS_NO_ISSUES,
+        *(s.STATUS_ISSUES.format(errors=0, warnings=n) for n in range(5)),
+    )
+
+    path = tmp_path / "2021.nianbao"
+    assert window.write_draft(str(path))
+    assert load_draft(path) == report
+    assert not window.isWindowModified()
+
+    offered: list[str] = []
+    monkeypatch.setattr(
+        dialogs,
+        "ask_open_exported",
+        lambda _p, p, _w: offered.append(p) or dialogs.OpenChoice.NOTHING,
+    )
+    assert window.export("docx", str(tmp_path / "r.docx"))
+    qtbot.waitUntil(lambda: len(offered) == 1, timeout=30000)
+    assert window.export("xlsx", str(tmp_path / "r.xlsx"))
+    qtbot.waitUntil(lambda: len(offered) == 2, timeout=30000)
+    assert (tmp_path / "r.docx").stat().st_size > 0 and (tmp_path / "r.xlsx").stat().st_size > 0
