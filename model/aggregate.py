@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from model import messages as msg
 from model.report import Report
@@ -37,7 +38,8 @@ REPORT_SUFFIXES = (DRAFT_SUFFIX, *IMPORT_SUFFIXES)
 DEFAULT_AGENCY = "汇总"
 SUMMARY_KIND = "government"  # a roll-up is made by a government's office
 
-Loader = Callable[[Path], Report]
+# A loader returns a Report, or an importer's ImportResult (with `.report` and `.notes`).
+Loader = Callable[[Path], Any]
 Progress = Callable[[int, int, str], None]  # (done, total, file)
 
 
@@ -187,9 +189,10 @@ def _is_report_file(path: Path) -> bool:
     )
 
 
-def load_report(path: Path) -> Report:
-    """Read one report: a draft, or an exported workbook / Word file through the
-    importers. Raises ReportUnreadable with a Chinese reason."""
+def load_report(path: Path) -> Any:
+    """Read one report: a draft (a Report), or an exported workbook / Word file
+    through the importers (their ImportResult, with notes). Raises
+    ReportUnreadable with a Chinese reason."""
     suffix = path.suffix.lower()
     if not path.exists():
         raise ReportUnreadable(msg.AGG_MISSING)
@@ -207,10 +210,10 @@ def load_report(path: Path) -> Report:
             if suffix == ".xlsx":
                 from importers.xlsx import import_xlsx
 
-                return import_xlsx(path).report
+                return import_xlsx(path)
             from importers.docx import import_docx
 
-            return import_docx(path).report
+            return import_docx(path)
         except ImportRefused as exc:
             raise ReportUnreadable(str(exc)) from exc
     raise ReportUnreadable(msg.AGG_UNSUPPORTED)
@@ -316,20 +319,22 @@ def aggregate(
             raise AggregateCancelled
         name = str(path)
         try:
-            report = loader(path)
+            loaded = loader(path)
+            report: Report = getattr(loaded, "report", loaded)
+            notes: list[str] = list(getattr(loaded, "notes", ()))
         except ReportUnreadable as exc:
             statuses.append(ReportStatus(name, note=msg.AGG_UNREADABLE.format(reason=exc)))
         except Exception as exc:  # a broken file must not stop a run over hundreds
             reason = msg.AGG_UNEXPECTED.format(error=type(exc).__name__)
             statuses.append(ReportStatus(name, note=msg.AGG_UNREADABLE.format(reason=reason)))
         else:
-            statuses.append(_status(report, name, agencies))
+            statuses.append(_status(report, name, agencies, notes))
             key = (report.meta.year, report.spec.id)
             group = groups.get(key)
             if group is None:
                 group = groups[key] = _Group(report.spec, report.meta.year, index)
             group.add(report, index, name)
-            del report  # only the sums and the row are kept
+            del report, loaded  # only the sums and the row are kept
         if progress is not None:
             progress(index + 1, total, name)
     chosen = _choose(groups, year)
@@ -347,7 +352,9 @@ def aggregate(
     return AggregateResult(chosen.spec, chosen.year, summary, statuses, chosen.rows)
 
 
-def _status(report: Report, file: str, agencies: dict[tuple[str, int, str], str]) -> ReportStatus:
+def _status(
+    report: Report, file: str, agencies: dict[tuple[str, int, str], str], imported: list[str]
+) -> ReportStatus:
     meta = report.meta
     errors, warnings = _validate(report)
     due = deadline(report.spec, meta.year, meta.kind)
@@ -362,6 +369,10 @@ def _status(report: Report, file: str, agencies: dict[tuple[str, int, str], str]
             notes.append(msg.AGG_DUPLICATE.format(file=agencies[key]))
         else:
             agencies[key] = file
+    if imported:
+        suffix = Path(file).suffix.lower()
+        source = msg.AGG_IMPORT_SOURCES.get(suffix, suffix)
+        notes.append(msg.AGG_IMPORT_NOTES.format(source=source, n=len(imported)))
     return ReportStatus(
         file=file,
         agency=agency,

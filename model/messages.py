@@ -100,3 +100,10 @@ CONVERT_OTHER_KIND = "{heading}：“{row}”行“{col}”列的 {value} 在新
 CONVERT_REFUSED = "{heading}：“{row}”行“{col}”列的 {value} 不符合新格式的要求（{reason}），未转换"
 CONVERT_UNIT = "{heading}：“{row}”行“{col}”列的 {value} 已换算为 {converted} {target}"
 CONVERT_NO_TEXT = "“{heading}”部分的文字在新格式中没有对应部分，未转换"
+AGG_IMPORT_NOTES = "由 {source}导入，有 {n} 条导入说明（在程序中打开该文件可查看）"
+AGG_IMPORT_SOURCES = {".xlsx": "Excel 表格", ".docx": "Word 报告"}
+
+# ---- year-on-year comparison ------------------------------------------------------------
+COMPARE_NOT_IN_PREVIOUS = "上年报告（{name}）中没有此项"
+COMPARE_OTHER_FORMAT = "上年报告使用的是{name}，本年使用的是{current}；两种格式都有的单元格才有可比数据"
+COMPARE_PREVIOUS_MONEY_UNIT = "上年金额已换算为{unit}"

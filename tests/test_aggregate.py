@@ -111,9 +111,7 @@ def test_blank_counts_as_zero_and_all_blank_stays_blank(tmp_path):
     _save(tmp_path, "z-full", full2)
     mixed = aggregate([tmp_path]).summary
     for cell in (one, both):
-        assert mixed.input_value(cell) == sum(
-            r.input_value(cell) or 0 for r in (a, b, full, full2)
-        )
+        assert mixed.input_value(cell) == sum(r.input_value(cell) or 0 for r in (a, b, full, full2))
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -348,3 +346,21 @@ def test_workbook_with_nothing_summed_has_only_the_status_sheet(tmp_path):
     wb = load_workbook(out)
     assert wb.sheetnames == [STATUS_SHEET]
     assert wb[STATUS_SHEET]["A1"].value.endswith("0 份报告已汇总，1 份未纳入。")
+
+
+def test_exported_workbooks_and_word_reports_are_summed_too(tmp_path):
+    from exporters.docx import export_docx
+    from exporters.xlsx import export_xlsx
+
+    draft, workbook, word = _reports(3)
+    _save(tmp_path, "a", draft)
+    export_xlsx(workbook, tmp_path / "b.xlsx")
+    export_docx(word, tmp_path / "c.docx")
+    result = aggregate([tmp_path])
+    assert [Path(s.file).name for s in result.included] == ["a.nianbao", "b.xlsx", "c.docx"]
+    for cell in result.spec.inputs:
+        expected = sum(r.input_value(cell.id) for r in (draft, workbook, word))
+        assert result.summary.input_value(cell.id) == expected, cell.id
+    notes = {Path(s.file).suffix: s.note for s in result.included}
+    assert notes[".nianbao"] == ""
+    assert notes[".docx"].startswith("由 Word 报告导入，有 ")
