@@ -37,7 +37,7 @@ FONT_NAME = "宋体"
 TITLE_FONT = "黑体"
 FONT_SIZE = 10.5
 LINE_HEIGHT = 14.5  # points per wrapped line at FONT_SIZE
-TABLE_WIDTH = {"active": 72.0, "applications": 108.0, "appeals": 96.0}  # characters
+TABLE_WIDTH = {"active": 72.0, "applications": 116.0, "appeals": 96.0}  # characters
 DEFAULT_TABLE_WIDTH = 96.0
 META_VALUE_WIDTH = 100.0
 MAX_CELL_CHARS = 32_000  # Excel keeps at most 32767 characters in a cell
@@ -126,7 +126,7 @@ def text_width(text: str) -> float:
 
 
 def lines_needed(text: str, width: float) -> int:
-    usable = max(width - 1.5, 2.0)
+    usable = max(width - 0.5, 2.0)
     return sum(max(1, math.ceil(text_width(p) / usable)) for p in text.split("\n"))
 
 
