@@ -184,3 +184,21 @@ EXPORT_DONE_DOCX = "已导出 Word 文档：{path}"
 EXPORT_DONE_XLSX = "已导出 Excel 工作簿：{path}"
 EXPORT_FAILED = "导出失败：{reason}"
 EXPORT_XLSX_UNAVAILABLE = "本版本暂不支持导出 Excel 工作簿"
+
+# ---- compare ------------------------------------------------------------------------------
+COMPARE_HELP = "与上年报告逐项对比（上年、本年、增减）"
+COMPARE_DESCRIPTION = (
+    "把本年报告的每张表格与上年报告逐项对比，列出每个单元格的上年数、本年数和增减。\n"
+    "两年格式不同时（2020 年与 2021 年之间），只有两种格式都有的单元格才有可比数据。"
+)
+COMPARE_EPILOG = "示例：main.py compare 2024.nianbao 2025.nianbao --changed"
+COMPARE_HELP_LAST = "上年报告的草稿文件（.nianbao）"
+COMPARE_HELP_THIS = "本年报告的草稿文件（.nianbao）"
+COMPARE_HELP_CHANGED = "只列出有增减的单元格"
+COMPARE_LAST_UNREADABLE = "无法读取上年报告：{reason}"
+COMPARE_THIS_UNREADABLE = "无法读取本年报告：{reason}"
+COMPARE_TITLE = "{agency}：{last} 年 → {this} 年 逐项对比"
+COMPARE_COLUMNS = ("项目", "上年", "本年", "增减")
+COMPARE_NO_AGENCY = "（未填写机关名称）"
+COMPARE_NONE_CHANGED = "（没有增减）"
+COMPARE_SUMMARY = "共 {cells} 项，其中 {changed} 项有增减，{missing} 项上年没有可比数据。"

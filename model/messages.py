@@ -104,6 +104,6 @@ AGG_IMPORT_NOTES = "由 {source}导入，有 {n} 条导入说明（在程序中�
 AGG_IMPORT_SOURCES = {".xlsx": "Excel 表格", ".docx": "Word 报告"}
 
 # ---- year-on-year comparison ------------------------------------------------------------
-COMPARE_NOT_IN_PREVIOUS = "上年报告（{name}）中没有此项"
+COMPARE_NOT_IN_PREVIOUS = "上年的格式中没有此项"
 COMPARE_OTHER_FORMAT = "上年报告使用的是{name}，本年使用的是{current}；两种格式都有的单元格才有可比数据"
 COMPARE_PREVIOUS_MONEY_UNIT = "上年金额已换算为{unit}"

@@ -1,0 +1,111 @@
+"""Year-on-year comparison: every number of this year's tables beside last year's.
+
+Cells are matched by id, so a cell exists in both years exactly when both formats
+have it (every cell when the format is the same). A cell last year's format lacks
+gets no previous value and a note instead; money is compared in this year's unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from model import messages as msg
+from model.report import PreviousYear, Report
+from model.spec import CellSpec, ValueKind
+from model.values import InvalidValue, Value, to_unit
+
+
+@dataclass(frozen=True)
+class CellComparison:
+    cell: str  # cell id in this year's format
+    row_label: str  # 「（三）不予公开 1.属于国家秘密」
+    col_label: str  # 「商业企业」
+    previous: Value | None
+    current: Value | None
+    difference: Value | None  # current − previous; None unless both are filled
+    unit: str | None = None  # money: this year's unit, which both values are in
+    computed: bool = False
+    note: str = ""
+
+    @property
+    def changed(self) -> bool:
+        return self.difference is not None and self.difference != 0
+
+
+@dataclass(frozen=True)
+class TableComparison:
+    table: str  # table id
+    heading: str  # 「三、收到和处理政府信息公开申请情况」
+    cells: tuple[CellComparison, ...]
+    notes: tuple[str, ...] = ()
+
+
+def _previous_value(previous: Report, cell: CellSpec, unit: str | None) -> Value | None:
+    if cell.kind is ValueKind.MONEY and unit and not cell.computed:
+        value = previous.input_value(cell.id)
+        if value is None:
+            return None
+        return to_unit(Decimal(value), previous.unit(cell.id) or unit, unit)
+    return previous.value(cell.id)
+
+
+def compare(previous: Report, current: Report) -> list[TableComparison]:
+    """For every table of the current format, every cell: last year, this year, and
+    the difference."""
+    prev_spec = previous.spec
+    out: list[TableComparison] = []
+    headings = {s.table: s.heading for s in current.spec.sections if s.table}
+    for table in current.spec.tables:
+        notes: list[str] = []
+        if prev_spec.id != current.spec.id:
+            notes.append(
+                msg.COMPARE_OTHER_FORMAT.format(name=prev_spec.name, current=current.spec.name)
+            )
+        rows: list[CellComparison] = []
+        for cell in table.cells:
+            unit = current.unit(cell.id) if cell.kind is ValueKind.MONEY else None
+            now = current.value(cell.id)
+            prev_cell = prev_spec.cell_by_id.get(cell.id)
+            note = ""
+            if prev_cell is None or prev_cell.kind is not cell.kind:
+                before = None
+                note = msg.COMPARE_NOT_IN_PREVIOUS
+            else:
+                before = _previous_value(previous, cell, unit)
+                if unit and before is not None and previous.unit(cell.id) != unit:
+                    note = msg.COMPARE_PREVIOUS_MONEY_UNIT.format(unit=unit)
+            diff = None if now is None or before is None else now - before
+            rows.append(
+                CellComparison(
+                    cell.id,
+                    cell.row_label,
+                    cell.col_label,
+                    before,
+                    now,
+                    diff,
+                    unit,
+                    cell.computed,
+                    note,
+                )
+            )
+        out.append(
+            TableComparison(table.id, headings.get(table.id, table.id), tuple(rows), tuple(notes))
+        )
+    return out
+
+
+def report_from_previous(previous: PreviousYear) -> Report:
+    """Last year's data kept in a report (carry-over) as a Report of its own, for
+    comparing when last year's draft itself is not at hand. Values that do not fit
+    the format are left out."""
+    report = Report(previous.format_id, previous.year, agency=previous.agency)
+    for cell_id, value in previous.values.items():
+        try:
+            report.set_value(cell_id, value)
+        except (KeyError, InvalidValue):
+            continue
+    for section, text in previous.texts.items():
+        if section in report.texts:
+            report.set_text(section, text)
+    return report
