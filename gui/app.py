@@ -10,6 +10,8 @@ from pathlib import Path
 from gui import strings as s
 
 SCREENSHOT_PAGE = "三"  # a table page shows the most of the window
+# For the documentation's other pictures: 「基本信息」, 「一」…「六」, or 「start」.
+SCREENSHOT_PAGE_ENV = "NIANBAO_SCREENSHOT_PAGE"
 SCREENSHOT_SIZE = (1280, 820)
 
 
@@ -64,10 +66,12 @@ def take_screenshot(window: object, file: str | None, out: str) -> int:
     except DraftError as exc:
         print(s.SCREENSHOT_FAILED.format(reason=exc), file=sys.stderr)
         return 2
-    window.open_report(report, str(Path(file).resolve()) if file else None)
-    window.select_page(SCREENSHOT_PAGE)
-    if window.problems is not None:
-        window.problems.show()
+    page = os.environ.get(SCREENSHOT_PAGE_ENV, "").strip() or SCREENSHOT_PAGE
+    if page != "start":
+        window.open_report(report, str(Path(file).resolve()) if file else None)
+        window.select_page(page)
+        if window.problems is not None:
+            window.problems.show()
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     for _ in range(5):  # layouts and the first paint settle over a few event rounds
