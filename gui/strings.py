@@ -319,3 +319,17 @@ AGG_SAVE_FAILED = "无法保存"
 AGG_FAILED = "汇总失败"
 AGG_EXPORTING = "正在导出汇总表…"
 AGG_DATE = "{year}年{month}月{day}日"
+IMPORT_UNDO_TEXT = "导入“{name}”"
+
+# ---- year-on-year comparison dialog ------------------------------------------------------
+CMP_TITLE = "与上年对比"
+CMP_HEADING = "{agency}：{last} 年 → {this} 年"
+CMP_NO_AGENCY = "（未填写机关名称）"
+CMP_COLUMNS = ("项目", "上年", "本年", "增减")
+CMP_CHANGED_ONLY = "只显示有增减的项"
+CMP_SUMMARY = "共 {cells} 项，其中 {changed} 项有增减，{missing} 项上年没有可比数据"
+CMP_BLANK = "—"
+CMP_COMPUTED_TIP = "合计，由程序按各项相加"
+CMP_UP_TIP = "比上年增加 {diff}"
+CMP_DOWN_TIP = "比上年减少 {diff}"
+CMP_CLOSE = "关闭"
