@@ -29,11 +29,15 @@ _LOG_FILE = "nianbao.log"
 def setup_logging() -> str:
     """Log to a file in the log folder; returns its path."""
     path = log_dir() / _LOG_FILE
-    if not any(isinstance(h, logging.FileHandler) for h in log.handlers):
-        handler = logging.FileHandler(path, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.INFO)
+    for old in [h for h in log.handlers if isinstance(h, logging.FileHandler)]:
+        if old.baseFilename == str(path.resolve()):
+            return str(path)
+        log.removeHandler(old)  # the log folder moved (tests point it elsewhere)
+        old.close()
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
     return str(path)
 
 

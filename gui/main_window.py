@@ -681,9 +681,8 @@ class MainWindow(QMainWindow):
 
     def _imported(self, path: str, result: Any) -> None:
         self.statusBar().clearMessage()
-        self.open_report(result.report, None)
-        self.controller.mark_saved(None)
         name = Path(path).name
+        self._open_as_unsaved(result.report, None, s.IMPORT_UNDO_TEXT.format(name=name))
         if result.notes:
             box = QMessageBox(self)
             box.setIcon(QMessageBox.Icon.Information)
@@ -698,6 +697,17 @@ class MainWindow(QMainWindow):
     def _import_failed(self, path: str, exc: BaseException) -> None:
         self.statusBar().clearMessage()
         show_error(self, s.IMPORT_FAILED_TITLE, str(exc) or repr(exc))
+
+    def _open_as_unsaved(
+        self, report: Report, base: Report | None, text: str, path: str | None = None
+    ) -> None:
+        """Open `report` as unsaved work on top of `base` (the saved file, or an empty
+        report of the same kind): closing asks to save, and undo leads back to base."""
+        if base is None:
+            meta = report.meta
+            base = Report(report.spec, meta.year, meta.agency, meta.kind, meta.date)
+        self.open_report(base, path)
+        self.controller.replace_report(report, text)
 
     # ---- recovery ----------------------------------------------------------------------------
     def check_recovery(self) -> bool:
@@ -738,11 +748,7 @@ class MainWindow(QMainWindow):
                 base = load_draft(source)
             except DraftError:
                 source, base = None, None
-        if base is None:
-            meta = report.meta
-            base = Report(report.spec, meta.year, meta.agency, meta.kind, meta.date)
-        self.open_report(base, source)
-        self.controller.replace_report(report, s.RECOVER_UNDO_TEXT)
+        self._open_as_unsaved(report, base, s.RECOVER_UNDO_TEXT, source)
         self.autosaver.save_now()
         orphan.remove()
         return True

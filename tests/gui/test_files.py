@@ -271,3 +271,4 @@ def test_import_excel_round_trip(qtbot, monkeypatch, tmp_path):
     imported = window.controller.report
     assert imported.values() == report.values()
     assert window.controller.path is None  # an import is saved as a new draft
+    assert window.isWindowModified()  # closing asks to save it

@@ -291,3 +291,46 @@ def test_filling_a_2021_report_from_scratch(qtbot, monkeypatch, tmp_path):
     assert window.export("xlsx", str(tmp_path / "r.xlsx"))
     qtbot.waitUntil(lambda: len(offered) == 2, timeout=30000)
     assert (tmp_path / "r.docx").stat().st_size > 0 and (tmp_path / "r.xlsx").stat().st_size > 0
+
+
+def test_unexpected_errors_are_logged_and_shown_once(qtbot, monkeypatch):
+    import threading
+
+    from gui import errors
+    from model.paths import log_dir
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    shown: list[str] = []
+    monkeypatch.setattr(
+        errors, "show_unexpected", lambda details, parent=None: shown.append(details)
+    )
+    errors.install()
+    assert sys.excepthook is errors.report_exception
+    try:
+        raise ValueError("坏了")
+    except ValueError as exc:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    assert "ValueError: 坏了" in shown[0]
+    # An exception in a worker thread reaches the same place, on the main thread.
+    thread = threading.Thread(target=lambda: 1 / 0)
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: len(shown) == 2)
+    assert "ZeroDivisionError" in shown[1]
+    for handler in errors.log.handlers:
+        handler.flush()
+    logged = (log_dir() / "nianbao.log").read_text(encoding="utf-8")
+    assert "ValueError: 坏了" in logged and "ZeroDivisionError" in logged
+
+
+def test_aggregate_dialog_is_hooked(qtbot, monkeypatch):
+    from gui import aggregate_dialog
+
+    opened: list[object] = []
+    monkeypatch.setattr(aggregate_dialog.AggregateDialog, "exec", lambda d: opened.append(d) or 0)
+    window = make_window(qtbot, monkeypatch)
+    assert window.act_aggregate.isVisible()
+    window.act_aggregate.trigger()
+    assert len(opened) == 1 and opened[0].parent() is window
