@@ -13,7 +13,7 @@ main window routes it. Routing notes for the window:
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -57,6 +59,26 @@ def issue_key(issue: Issue) -> str | None:
     return issue.cell or (issue.cells[0] if issue.cells else None)
 
 
+class _WrappingDelegate(QStyledItemDelegate):
+    """Row heights that fit the message wrapped to its column's width (a tree
+    view's own size hints ignore the column width, so long messages were cut)."""
+
+    def __init__(self, tree: QTreeWidget, column: int) -> None:
+        super().__init__(tree)
+        self._tree = tree
+        self._column = column
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        hint = super().sizeHint(option, index)
+        if index.column() != self._column:
+            return hint
+        width = max(self._tree.columnWidth(self._column) - 10, 60)
+        rect = option.fontMetrics.boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), str(index.data() or "")
+        )
+        return QSize(width, max(hint.height(), rect.height() + 6))
+
+
 class ProblemsDock(QDockWidget):
     issueActivated = Signal(str)  # cell id or field id (meta.agency, text.一)
 
@@ -81,6 +103,10 @@ class ProblemsDock(QDockWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setItemDelegate(_WrappingDelegate(self.tree, 2))
+        header.sectionResized.connect(
+            lambda column, _old, _new: self.tree.doItemsLayout() if column == 2 else None
+        )
         self.tree.itemClicked.connect(self._activate)
         self.tree.itemActivated.connect(self._activate)
 
