@@ -97,13 +97,15 @@ def styles_xml() -> str:
         f"<w:rPrDefault><w:rPr>{body}"
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
         "</w:rPr></w:rPrDefault>"
-        f'<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>{_spacing(LINE_TWIPS)}'
+        # punctuation stays inside the 156 mm text block (no hanging 。，)
+        '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>'
+        f"{_spacing(LINE_TWIPS)}"
         '<w:jc w:val="both"/></w:pPr></w:pPrDefault>'
         "</w:docDefaults>"
         # 正文: body text, first line indented two characters
         f'<w:style w:type="paragraph" w:default="1" w:styleId="{NORMAL}">'
         f'<w:name w:val="{STYLE_NAMES[NORMAL]}"/><w:qFormat/>'
-        f"<w:pPr>{_spacing(LINE_TWIPS)}"
+        f'<w:pPr><w:overflowPunct w:val="0"/>{_spacing(LINE_TWIPS)}'
         f'<w:ind w:firstLine="{2 * CHAR_TWIPS}" w:firstLineChars="200"/>'
         f'<w:jc w:val="both"/></w:pPr><w:rPr>{body}</w:rPr></w:style>'
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
