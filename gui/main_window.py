@@ -755,13 +755,9 @@ class MainWindow(QMainWindow):
 
     # ---- window ------------------------------------------------------------------------------
     def about(self) -> None:
-        from importlib.metadata import PackageNotFoundError, version
+        from model.drafts import APP_VERSION
 
-        try:
-            ver = version("nianbao")
-        except PackageNotFoundError:
-            ver = "0.1"
-        dialogs.show_about(self, ver)
+        dialogs.show_about(self, APP_VERSION)
 
     def _restore_geometry(self) -> None:
         self.resize(*DEFAULT_SIZE)

@@ -334,3 +334,25 @@ def test_aggregate_dialog_is_hooked(qtbot, monkeypatch):
     assert window.act_aggregate.isVisible()
     window.act_aggregate.trigger()
     assert len(opened) == 1 and opened[0].parent() is window
+
+
+def test_window_geometry_is_remembered(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    assert (window.width(), window.height()) == (1280, 820)  # the default size
+    window.show()
+    # (smaller than the headless test screen, which restoring clamps to)
+    window.resize(700, 500)
+    qtbot.waitUntil(lambda: window.width() == 700)
+    window.close()
+    again = make_window(qtbot, monkeypatch)
+    assert (again.width(), again.height()) == (700, 500)
+
+
+def test_about_names_the_formats(qtbot, monkeypatch):
+    from gui import dialogs
+
+    seen: list[str] = []
+    monkeypatch.setattr(dialogs.QMessageBox, "about", lambda _p, _t, text: seen.append(text))
+    window = make_window(qtbot, monkeypatch)
+    window.act_about.trigger()
+    assert "国办公开办函〔2021〕30号" in seen[0] and "0.1.0" in seen[0]
