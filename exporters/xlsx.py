@@ -17,6 +17,7 @@ import json
 import math
 import unicodedata
 from collections.abc import Iterable
+from copy import copy
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -113,6 +114,14 @@ def ranges(coords: Iterable[tuple[int, int]]) -> list[str]:
     return out
 
 
+def merge(ws: Worksheet, r1: int, c1: int, r2: int, c2: int) -> None:
+    """Merge a range without openpyxl's per-merge restyling of the covered cells
+    (slow, and we give those cells their borders ourselves)."""
+    from openpyxl.worksheet.cell_range import CellRange
+
+    ws.merged_cells.add(CellRange(min_col=c1, min_row=r1, max_col=c2, max_row=r2))
+
+
 def sheet_ref(sheet: str, address: str) -> str:
     return "'" + sheet.replace("'", "''") + "'!" + address
 
@@ -187,6 +196,20 @@ class _Styles:
         self.red = PatternFill("solid", fgColor=RED)
         self.yellow = PatternFill("solid", fgColor=YELLOW)
         self.unlocked = Protection(locked=False)
+        self.no_fill = PatternFill()
+        self._cache: dict[str, object] = {}
+
+    def apply(self, cell, key: str, **attrs: object) -> None:
+        """Give `cell` a combination of style attributes named `key`. openpyxl hashes
+        every style object on each assignment, which dominates export time; a repeated
+        combination copies the style indices the first assignment produced instead."""
+        cached = self._cache.get(key)
+        if cached is not None:
+            cell._style = copy(cached)
+            return
+        for name, value in attrs.items():
+            setattr(cell, name, value)
+        self._cache[key] = copy(cell._style)
 
 
 # ---- the workbook --------------------------------------------------------------------
@@ -275,7 +298,7 @@ def _title_row(ws: Worksheet, text: str, n_cols: int, st: _Styles) -> None:
     cell.font = st.title
     cell.alignment = st.center
     if n_cols > 1:
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n_cols)
+        merge(ws, 1, 1, 1, n_cols)
     ws.row_dimensions[1].height = 28
 
 
@@ -348,7 +371,7 @@ def _write_meta(
         ws.row_dimensions[extras_row].hidden = True
     note_row = extras_row + 1
     ws.cell(note_row, 1, s.META_NOTE).alignment = st.left
-    ws.merge_cells(start_row=note_row, start_column=1, end_row=note_row, end_column=2)
+    merge(ws, note_row, 1, note_row, 2)
     ws.row_dimensions[note_row].height = 2 * LINE_HEIGHT + 4
 
     kinds = [KIND_NAMES[k] for k in KIND_NAMES]
@@ -464,7 +487,7 @@ def _write_table(
                 f'="{s.UNIT_NOTE.format(what=what)}"&{unit_refs[cell.id]}&"{s.UNIT_NOTE_TAIL}"'
             )
             note.font, note.alignment = st.font, st.left
-            ws.merge_cells(start_row=after, start_column=1, end_row=after, end_column=table.n_cols)
+            merge(ws, after, 1, after, table.n_cols)
             after += 1
 
     ws.freeze_panes = ref(TOP + table.header_rows, table.label_cols + 1)
@@ -480,40 +503,54 @@ def _write_grid_cell(
     cell = ws.cell(r, c)
     if g.role is Role.VALUE and g.cell:
         spec = table.cell_by_id[g.cell]
-        cell.font, cell.alignment = st.font, st.center
         if spec.computed:
             terms = ranges(lay.address[t] for t in spec.terms)
             cell.value = "=SUM(" + ",".join(terms) + ")"
-            cell.number_format = "0"
-            cell.fill = st.grey
+            st.apply(
+                cell,
+                "total",
+                font=st.font,
+                alignment=st.center,
+                border=st.border,
+                fill=st.grey,
+                number_format="0",
+            )
         else:
             value = report.input_value(g.cell)
             if isinstance(value, Decimal):
                 cell.value = float(value)
-                cell.number_format = money_format(value)
+                number_format = money_format(value)
             else:
                 cell.value = value
-                cell.number_format = "General" if spec.kind is ValueKind.MONEY else "0"
-            cell.protection = st.unlocked
+                number_format = "General" if spec.kind is ValueKind.MONEY else "0"
+            st.apply(
+                cell,
+                f"input {number_format}",
+                font=st.font,
+                alignment=st.center,
+                border=st.border,
+                protection=st.unlocked,
+                number_format=number_format,
+            )
     else:
         if g.text:
             put_text(cell, g.text)
-        cell.font = st.font
-        cell.alignment = (
-            st.vertical if g.vertical else st.left if g.role is Role.LABEL else st.center
+        alignment = st.vertical if g.vertical else st.left if g.role is Role.LABEL else st.center
+        st.apply(
+            cell,
+            f"{g.role.value} {g.vertical}",
+            border=st.border,
+            alignment=alignment,
+            font=st.bold if g.role is Role.CAPTION else st.font,
+            fill=st.header if g.role in (Role.HEADER, Role.CAPTION) else st.no_fill,
         )
-        if g.role in (Role.HEADER, Role.CAPTION):
-            cell.fill = st.header
-        if g.role is Role.CAPTION:
-            cell.font = st.bold
-    # every printed cell of the span gets a border, or merged cells print half-framed
-    for rr in range(r, r + g.rowspan):
-        for cc in range(c, c + g.colspan):
-            ws.cell(rr, cc).border = st.border
     if g.rowspan > 1 or g.colspan > 1:
-        ws.merge_cells(
-            start_row=r, start_column=c, end_row=r + g.rowspan - 1, end_column=c + g.colspan - 1
-        )
+        # every printed cell of the span gets a border, or merged cells print half-framed
+        for rr in range(r, r + g.rowspan):
+            for cc in range(c, c + g.colspan):
+                if (rr, cc) != (r, c):
+                    st.apply(ws.cell(rr, cc), "border", border=st.border)
+        merge(ws, r, c, r + g.rowspan - 1, c + g.colspan - 1)
 
 
 def _add_validations(ws: Worksheet, table: TableSpec, lay: TableLayout) -> None:
@@ -549,10 +586,11 @@ def _write_check_row(
     label = ws.cell(r, 1)
     put_text(label, s.CHECK_LABEL.format(left=rule.left_name, right=rule.right_name))
     label.font, label.alignment = st.bold, st.left
-    for cc in range(1, table.n_cols + 1):
-        ws.cell(r, cc).border = st.border
+    label.border = st.border
+    for cc in range(2, table.label_cols + 1):
+        st.apply(ws.cell(r, cc), "border", border=st.border)
     if table.label_cols > 1:
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=table.label_cols)
+        merge(ws, r, 1, r, table.label_cols)
     ws.row_dimensions[r].height = (
         lines_needed(label.value, sum(_col_widths(table)[: table.label_cols])) * LINE_HEIGHT + 6
     )
@@ -563,8 +601,15 @@ def _write_check_row(
         rsum = "SUM(" + ",".join(ref(*a) for a in right) + ")"
         cell = ws.cell(r, left[0][1])
         cell.value = f'=IF({lsum}={rsum},"{s.CHECK_OK}",{lsum}-{rsum})'
-        cell.font, cell.alignment, cell.fill = st.font, st.center, st.grey
-        cell.number_format = "+0;-0;0"
+        st.apply(
+            cell,
+            "check",
+            font=st.font,
+            alignment=st.center,
+            fill=st.grey,
+            border=st.border,
+            number_format="+0;-0;0",
+        )
 
 
 # ---- 校验 ------------------------------------------------------------------------------
@@ -619,7 +664,7 @@ def _write_issues(
         )
     c = ws.cell(r + 1, 1, summary)
     c.font, c.alignment = st.font, st.left
-    ws.merge_cells(start_row=r + 1, start_column=1, end_row=r + 1, end_column=4)
+    merge(ws, r + 1, 1, r + 1, 4)
     ws.freeze_panes = "A3"
     _print_setup(ws, 2, landscape=True)
     _protect(ws)
