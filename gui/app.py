@@ -38,6 +38,9 @@ def create_app() -> object:
 
     app = QApplication.instance()
     if app is None:
+        from gui.ime import apply_input_method_fallback
+
+        apply_input_method_fallback()  # Chinese typing on fcitx desktops (UOS, Kylin)
         # 150 % stays 150 % instead of being rounded to 200 %.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
