@@ -6,22 +6,23 @@ import ctypes
 import sys
 
 
-def _pin_bool_singletons() -> None:
-    """Work around a reference-counting bug of PySide6 6.12 on CPython < 3.12.
+def _pin_singletons() -> None:
+    """Work around reference-counting bugs of PySide6 6.12 on CPython < 3.12.
 
-    ``SignalInstance.emit()`` returns ``True`` without owning a reference, so every
-    ``signal.emit(...)`` made from Python permanently drops one reference to
-    ``True``. After a few thousand emits (a few hundred cell edits) CPython
-    aborts with "bool_dealloc: deallocating True or False". From 3.12 on, True and
-    False are immortal and nothing needs doing; before that, give both singletons
-    so many extra references that they cannot run out. Extra references to a
-    singleton that lives as long as the interpreter cost nothing.
+    Every call of a Qt method that returns nothing (``setText``, ``setEnabled``,
+    a delegate's ``paint``…) drops one reference to ``None``, and every
+    ``signal.emit(...)`` drops one reference to ``True``. After some thousands of
+    calls (a few minutes of work) CPython aborts with "none_dealloc" or
+    "bool_dealloc". From 3.12 on these singletons are immortal and nothing needs
+    doing; before that, give them so many extra references that they cannot run
+    out. Extra references to objects that live as long as the interpreter cost
+    nothing.
     """
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
-    for singleton in (True, False):
+    for singleton in (None, True, False):
         # ob_refcnt is the first field of every CPython object
         ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
 
 
-_pin_bool_singletons()
+_pin_singletons()

@@ -238,12 +238,18 @@ def test_previous_report_feeds_the_carry_over_check(doc):
     assert doc.undo_stack.count() == 1  # not an edit
 
 
-def test_signal_emits_do_not_exhaust_the_bool_singletons(doc):
-    """PySide6 6.12 on CPython 3.11 drops a reference to True on every emit;
-    gui/__init__.py pins True/False so a long editing session cannot crash."""
+def test_qt_calls_do_not_exhaust_the_none_and_bool_singletons(doc):
+    """PySide6 6.12 on CPython 3.11 drops a reference to None on every call of a
+    method returning nothing and to True on every emit; gui/__init__.py pins the
+    singletons so a long editing session cannot crash."""
     import sys
 
-    before = sys.getrefcount(True)
+    from PySide6.QtWidgets import QLineEdit
+
+    edit = QLineEdit()
+    before = {v: sys.getrefcount(v) for v in (None, True)}
     for _ in range(20_000):
         doc.reportChanged.emit(None)
-    assert sys.getrefcount(True) > 100_000 or sys.getrefcount(True) >= before
+        edit.setText("1")
+    for v, count in before.items():
+        assert sys.getrefcount(v) > 1_000_000 or sys.getrefcount(v) >= count
