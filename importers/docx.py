@@ -18,7 +18,7 @@ from importers import ImportRefused, ImportResult
 from importers import strings as s
 from importers.docx_grid import Block, DocParagraph, DocTable, read_body
 from importers.docx_labels import norm
-from importers.docx_meta import match_heading, parse_date, parse_title
+from importers.docx_meta import match_heading, parse_date, parse_title, split_name_and_date
 from importers.docx_tables import TableRead, TableReader, cell_name
 from importers.safety import check_office_zip
 from model.formats import FORMATS, UnknownFormat, format_for_year
@@ -191,13 +191,18 @@ def _signature(blocks: Sequence[Block], headings: dict[str, int]):
     start, agency, date = len(blocks), "", None
     for k, (i, line) in enumerate(lines):
         found, looks = parse_date(line)
+        both = None if looks else split_name_and_date(line)
+        if both:
+            found, looks = parse_date(both[1])
         if not looks:
             continue
         start = i
         if found is None:
             notes.append(s.DOCX_BAD_DATE.format(text=line))
         date = found
-        if k + 1 < len(lines):
+        if both:
+            agency = both[0]
+        elif k + 1 < len(lines):
             j, above = lines[k + 1]
             if len(above) <= _SIGNATURE_MAX and not re.search(r"[。；;，,：:]", above):
                 agency, start = above, j
@@ -307,13 +312,17 @@ def _read_tables(report: Report, blocks: Sequence[Block], headings: dict[str, in
         best: TableRead | None = None
         for table, reader in readers:
             captions = [g.text for g in table.grid if g.role is Role.CAPTION]
-            result = reader.read(block, _caption_before(blocks, i, captions))
+            before = reads[table.id][-1] if reads[table.id] else None
+            result = reader.read(block, _caption_before(blocks, i, captions), before)
             if best is None or result.score > best.score:
                 best = result
         if best is None or best.score == 0:
             first = next((t.strip() for t in block.texts() if t.strip()), "")
             notes.append(s.DOCX_TABLE_UNKNOWN.format(index=n, first=first[:20]))
             continue
+        if best.used_inherited:
+            heading = headings_by_table.get(best.table.id, best.table.id)
+            notes.append(s.DOCX_TABLE_CONTINUED.format(index=n, heading=heading))
         reads[best.table.id].append(best)
 
     values: dict = {}

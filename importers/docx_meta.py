@@ -12,10 +12,13 @@ from model.spec import FormatSpec
 
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 _CN_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
-_DATE = re.compile(
-    r"^(?P<y>[0-9〇○零O一二三四五六七八九]{4})\s*年\s*(?P<m>[0-9一二三四五六七八九十]{1,3})\s*月"
-    r"\s*(?P<d>[0-9一二三四五六七八九十]{1,3})\s*日$"
+_DATE_TEXT = (
+    r"(?P<y>[0-9〇○零O一二三四五六七八九]{4})\s*年\s*(?P<m>[0-9一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?P<d>[0-9一二三四五六七八九十]{1,3})\s*日"
 )
+_DATE = re.compile(f"^{_DATE_TEXT}$")
+# 「舟山市某某局    2021年1月8日」: name and date on one line
+_NAME_AND_DATE = re.compile(f"^(?P<name>[^。；;，,：:]{{2,40}}?)\\s+{_DATE_TEXT}$")
 _YEAR = re.compile(r"(\d{4})\s*年度?")
 _NUMERALS = "一二三四五六七八九十"
 # 「一、」「5、」「（一）」「一.」 before a heading; auto-numbered headings have none.
@@ -45,6 +48,15 @@ def parse_date(text: str) -> tuple[dt.date | None, bool]:
         return dt.date(year, _cn_number(m["m"]), _cn_number(m["d"])), True
     except (KeyError, ValueError):
         return None, True
+
+
+def split_name_and_date(text: str) -> tuple[str, str] | None:
+    """(agency, date text) when one signature line holds both."""
+    line = unicodedata.normalize("NFKC", text).strip()
+    m = _NAME_AND_DATE.match(line)
+    if not m:
+        return None
+    return m["name"].strip(), line[m.end("name") :].strip()
 
 
 @dataclass

@@ -42,6 +42,9 @@ def cell_name(cell: CellSpec) -> str:
     return f"「{cell.row_label} / {cell.col_label}」"
 
 
+ColMap = dict[int, tuple[tuple[str, ...], str | None]]  # grid column -> (col path, unit)
+
+
 @dataclass
 class TableRead:
     """What one Word table gave for one spec table."""
@@ -54,6 +57,11 @@ class TableRead:
     blank: int = 0
     marks: int = 0
     notes: list[str] = field(default_factory=list)
+    # where the table ended, for a continuation table printed without its header
+    n_cols: int = 0
+    col_map: ColMap = field(default_factory=dict)
+    caption: str | None = None
+    used_inherited: bool = False
 
     @property
     def score(self) -> int:
@@ -148,10 +156,18 @@ class TableReader:
         self.index = _TableIndex(table)
         self.heading = heading
 
-    def read(self, doc: DocTable, caption: str | None = None) -> TableRead:
-        out = TableRead(self.index.table)
+    def read(
+        self, doc: DocTable, caption: str | None = None, before: TableRead | None = None
+    ) -> TableRead:
+        """`before`: the previous Word table read for the same spec table; a table
+        with as many columns and no header of its own continues it."""
+        out = TableRead(self.index.table, n_cols=doc.n_cols)
         header_paths: dict[int, list[GridOrigin]] = {}
-        col_map: dict[int, tuple[tuple[str, ...], str | None]] = {}
+        col_map: ColMap = {}
+        inherited = before is not None and before.n_cols == doc.n_cols and bool(before.col_map)
+        if inherited and before is not None:
+            col_map = dict(before.col_map)
+            caption = caption or before.caption
         last_header = False
         previous_labels: dict[int, str] = {}
         taken: dict[str, bool] = {}  # spec row -> matched exactly
@@ -166,6 +182,7 @@ class TableReader:
                     if fuzzy:
                         out.notes.append(s.DOCX_LABEL_FUZZY.format(text=fuzzy, label=found))
                     caption, header_paths, col_map, last_header = found, {}, {}, False
+                    inherited = False
                     continue
             first_value = min(col_map, default=doc.n_cols)
             label_cols = range(first_value)
@@ -176,8 +193,8 @@ class TableReader:
                 if not texts:
                     continue
                 if not last_header:
-                    header_paths, col_map = {}, {}
-                self._add_header(doc, r, header_paths, col_map, caption)
+                    header_paths, col_map, inherited = {}, {}, False
+                self._add_header(doc, r, header_paths, col_map, caption, out)
                 last_header = True
                 continue
             last_header = False
@@ -201,7 +218,9 @@ class TableReader:
                 taken[key.row] = not fuzzy_text
                 if fuzzy_text:
                     out.notes.append(s.DOCX_LABEL_FUZZY.format(text=fuzzy_text, label=key.leaf))
+            out.used_inherited |= inherited
             self._read_values(doc, r, key, col_map, out)
+        out.col_map, out.caption = col_map, caption
         return out
 
     def _labels(
@@ -235,8 +254,9 @@ class TableReader:
         doc: DocTable,
         r: int,
         header_paths: dict[int, list[GridOrigin]],
-        col_map: dict[int, tuple[tuple[str, ...], str | None]],
+        col_map: ColMap,
         caption: str | None,
+        out: TableRead,
     ) -> None:
         for c, origin in enumerate(doc.rows[r]):
             if origin is None or not norm(origin.text):
@@ -247,16 +267,19 @@ class TableReader:
         col_map.clear()
         for c, path in header_paths.items():
             texts = [o.text for o in path]
-            match, _fuzzy = self.index.match_col(texts, caption)
+            match, fuzzy = self.index.match_col(texts, caption)
             if match:
                 col_map[c] = (match, _header_unit(texts))
+                note = s.DOCX_LABEL_FUZZY.format(text=fuzzy, label=match[-1])
+                if fuzzy and note not in out.notes:
+                    out.notes.append(note)
 
     def _read_values(
         self,
         doc: DocTable,
         r: int,
         key: _RowKey | None,
-        col_map: dict[int, tuple[tuple[str, ...], str | None]],
+        col_map: ColMap,
         out: TableRead,
     ) -> None:
         done: set[int] = set()
@@ -336,6 +359,7 @@ def _money(
 ) -> tuple[Decimal, str]:
     from model import messages
 
+    t = t.lstrip("¥$")  # 「￥109994」 (NFKC turns ￥ into ¥)
     unit = next((u for u in _MONEY_UNITS if t.endswith(u)), None)
     number = t[: -len(unit)] if unit else t
     try:

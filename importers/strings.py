@@ -46,3 +46,4 @@ DOCX_TOTAL_DIFFERS = "{cell}：文档中印的是 {printed}，按各项相加应
 DOCX_TOTAL_BUT_BLANK = "{cell}：文档中印的是 {printed}，但各项均未填写；各项按未填写导入"
 DOCX_TOTALS_BLANK = "「{heading}」中有 {count} 个合计单元格为空白；合计由程序自动计算"
 DOCX_TEXT_FROM_TABLE_SECTION = "「{heading}」部分表格之外的文字未导入：「{text}」"
+DOCX_TABLE_CONTINUED = "文档中第 {index} 个表格没有表头，按「{heading}」上一个表格的续表读取"

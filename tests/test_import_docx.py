@@ -215,3 +215,83 @@ def test_unknown_table_is_noted(tmp_path):
     assert "没有找到「二、主动公开政府信息情况」的表格" in notes
     assert result.report.meta.year == 2021
     assert result.report.texts["一"] == "正文。"
+
+
+# ---- shapes beyond the nine fixtures ------------------------------------------------------
+def _parts(title, apps_tables, signature, active=None, appeals=None, format_id="2019"):
+    blocks = fx.BLOCKS_2019 if format_id == "2019" else fx.BLOCKS_2021
+    values = fx.ACTIVE_2019 if format_id == "2019" else fx.ACTIVE_2021
+    active = active or [fx.active_table(blocks, fx._texts(values))]
+    appeals = appeals or fx.appeals_table(fx._appeal_text(fx.appeals_values()))
+    return [title, fx.HEADINGS["一"], "正文。", fx.HEADINGS["二"], *active, fx.HEADINGS["三"],
+            *apps_tables, fx.HEADINGS["四"], appeals, fx.HEADINGS["五"], "问题。",
+            fx.HEADINGS["六"], "无。", *signature]  # fmt: skip
+
+
+def test_old_table_in_a_new_year_is_read_in_its_own_format(tmp_path):
+    apps = fx.consistent_applications("2019")
+    parts = _parts(
+        "2021年某某局政府信息公开工作年度报告",
+        [fx.applications_table("2019", fx._app_text(apps, "2019"))],
+        ["某某局", "2022年1月6日"],
+    )
+    result = import_docx(fx.write(tmp_path / "old.docx", parts))
+    report = result.report
+    assert (report.format_id, report.meta.year) == ("2019", 2021)
+    assert any("2021 年度报告应使用" in n for n in result.notes)
+    assert any(i.rule == "R12" for i in validate(report).issues)
+
+
+def test_table_continued_without_its_header(tmp_path):
+    apps = fx.consistent_applications("2019")
+    rows = fx.applications_table("2019", fx._app_text(apps, "2019"))
+    first, second = rows[:14], rows[14:]  # a page break split the table in Word
+    for row in second:  # the continuation starts a new merge
+        for i in (0, 1):
+            if row[i] == "^":
+                row[i] = ""
+    parts = _parts(
+        "2020年某某局政府信息公开工作年度报告", [first, "", second], ["某某局", "2021年1月6日"]
+    )
+    result = import_docx(fx.write(tmp_path / "split.docx", parts))
+    got = result.report.values()
+    assert {k: v for k, v in got.items() if k.startswith("applications.")} == apps
+    assert any(
+        "没有表头，按「三、收到和处理政府信息公开申请情况」上一个表格的续表读取" in n
+        for n in result.notes
+    )
+
+
+def test_signature_on_one_line_header_typo_and_currency_sign(tmp_path):
+    values = fx._texts(fx.ACTIVE_2019)
+    values["active.art20_9.procurement.amount"] = "￥56,800.00"
+    active = [fx.active_table(fx.BLOCKS_2019, values, relabel={"采购项目数量": "采购项目数最"})]
+    apps = fx.consistent_applications("2019")
+    parts = _parts(
+        "2020年某某局政府信息公开工作年度报告",
+        [fx.applications_table("2019", fx._app_text(apps, "2019"))],
+        ["某某市某某局　　2021年1月9日"],
+        active=active,
+    )
+    result = import_docx(fx.write(tmp_path / "oneline.docx", parts))
+    report = result.report
+    assert report.meta.agency == "某某市某某局"
+    assert report.meta.date.isoformat() == "2021-01-09"
+    assert report.texts["六"] == "无。"
+    assert report.value("active.art20_9.procurement.projects") == 4
+    assert report.value("active.art20_9.procurement.amount") == Decimal("56800.00")
+    assert any("「采购项目数最」与官方标签「采购项目数量」不一致" in n for n in result.notes)
+    assert any("未注明金额单位，按「元」读取" in n for n in result.notes)
+
+
+def test_malformed_xml_is_refused(tmp_path):
+    good = fx.write(tmp_path / "good.docx", ["2020年某某局政府信息公开工作年度报告"])
+    bad = tmp_path / "bad.docx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data[: len(data) // 2]  # cut off mid-element
+            dst.writestr(item, data)
+    with pytest.raises(ImportRefused, match="不是有效的 Word 文档"):
+        import_docx(bad)
