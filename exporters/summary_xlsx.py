@@ -159,8 +159,8 @@ def _status_row(ws: Worksheet, r: int, number: int, s: ReportStatus) -> None:
         fills[7] = _LATE_FILL
     if not s.included:
         fills.update(dict.fromkeys((0, 1, 8, 9), _REFUSED_FILL))
-    # viewers do not grow a row for wrapped text on their own; a CJK character is ~2 widths
-    lines = max(math.ceil(2 * len(str(values[c])) / (STATUS_WIDTHS[c] - 1)) for c in (1, 8, 9))
+    # viewers do not grow a row for wrapped text on their own
+    lines = max(math.ceil(_text_width(str(values[c])) / (STATUS_WIDTHS[c] - 1)) for c in (1, 8, 9))
     if lines > 1:
         ws.row_dimensions[r].height = 15 * lines
     row = []
@@ -170,6 +170,11 @@ def _status_row(ws: Worksheet, r: int, number: int, s: ReportStatus) -> None:
             styles.append(fills[c])
         row.append(_cell(ws, value, *styles, number_format=DATE_FORMAT if c == 6 else ""))
     ws.append(row)
+
+
+def _text_width(text: str) -> int:
+    """Width in Excel's character units: a CJK character takes about two."""
+    return sum(2 if ord(ch) >= 0x2E80 else 1 for ch in text)
 
 
 def _display_path(file: str) -> str:
