@@ -277,8 +277,9 @@ class _Group:
 
 
 def _fit(amount: Decimal, cell: CellSpec) -> Decimal:
-    """Drop trailing zeros a unit conversion added beyond the decimals the cell
-    allows (12.3400 → 12.34); the amount itself is exact and unchanged."""
+    """Keep an amount within the decimals the cell allows. Conversions into a
+    default unit only multiply (万元 → 元), so in practice this drops trailing
+    zeros (12.3400 → 12.34) and the amount is unchanged."""
     exponent = amount.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > cell.decimals:
         return amount.quantize(Decimal(1).scaleb(-cell.decimals))
