@@ -452,7 +452,7 @@ def _write_table(
         if g.rowspan == 1 and g.text:
             width = sum(widths[g.col : g.col + g.colspan])
             if g.vertical:
-                h = len(g.text) * 13 + 10
+                h = len(g.text) * 16 + 14
             else:
                 h = lines_needed(g.text, width) * LINE_HEIGHT + 6
             r = g.row + TOP
