@@ -179,6 +179,7 @@ class CompareDialog(QDialog):
         view.verticalHeader().setVisible(False)
         header = view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(72)  # numbers stay readable beside long labels
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         box.addWidget(view, 1)

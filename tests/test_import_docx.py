@@ -295,3 +295,16 @@ def test_malformed_xml_is_refused(tmp_path):
             dst.writestr(item, data)
     with pytest.raises(ImportRefused, match="不是有效的 Word 文档"):
         import_docx(bad)
+
+
+def test_sample_fixture_reads_as_the_transcribed_sample(imported):
+    """The Word sample and the sample transcribed by hand in resources/ agree."""
+    from model.sample import load_sample
+
+    _fixture, result = imported["sample_2020"]
+    sample, report = load_sample(), result.report
+    assert report.meta == sample.meta
+    assert report.texts == sample.texts
+    assert {k: str(v) for k, v in report.values().items()} == {
+        k: str(v) for k, v in sample.values().items()
+    }
