@@ -118,6 +118,7 @@ class ProblemsDock(QDockWidget):
         layout.addWidget(self.tree, 1)
         self.setWidget(body)
 
+        self._shown_issues: tuple[Issue, ...] | None = None
         controller.validationChanged.connect(self.show_validation)
         self.show_validation(controller.validation)
 
@@ -129,6 +130,9 @@ class ProblemsDock(QDockWidget):
 
     def show_validation(self, validation: Validation) -> None:
         """List the issues; the selected issue and the scroll position survive."""
+        if validation.issues == self._shown_issues:
+            return  # most keystrokes change no issue: keep the list as it is
+        self._shown_issues = validation.issues
         current = self.tree.currentItem()
         keep = _identity(current.data(0, KEY_ROLE + 1)) if current else None
         scroll = self.tree.verticalScrollBar().value()

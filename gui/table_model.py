@@ -28,6 +28,12 @@ CELL_ID_ROLE = Qt.ItemDataRole.UserRole + 2  # str | None: the value cell's id
 GRID_ROLE = Qt.ItemDataRole.UserRole + 3  # model.spec.Role of the printed cell
 
 _Index = QModelIndex | QPersistentModelIndex
+_VALUE_ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ToolTipRole,
+]
 
 
 class GridIndex:
@@ -141,6 +147,7 @@ class TableModel(QAbstractTableModel):
         self._index = GridIndex(self._table)
         self._bold = QFont()
         self._bold.setBold(True)
+        self._shown = self._signatures()
         controller.reportChanged.connect(self._on_report_changed)
         controller.validationChanged.connect(self._on_validation_changed)
         controller.reportReplaced.connect(self._on_report_replaced)
@@ -296,23 +303,39 @@ class TableModel(QAbstractTableModel):
         return "\n".join(lines)
 
     # ---- following the document ----------------------------------------------------
-    def _all_changed(self, roles: list[int]) -> None:
-        if self._table.n_rows and self._table.n_cols:
-            last = self.index(self._table.n_rows - 1, self._table.n_cols - 1)
-            self.dataChanged.emit(self.index(0, 0), last, roles)
+    def _signatures(self) -> dict[str, tuple]:
+        """What each value cell shows: its text, unit and issues. Comparing these
+        before and after a change tells exactly which cells to repaint."""
+        report = self._controller.report
+        by_cell = self._controller.validation.by_cell
+        return {
+            c.id: (
+                format_value(report.value(c.id)),
+                report.unit(c.id) if c.kind is ValueKind.MONEY else None,
+                report.is_blank(c.id),
+                tuple(by_cell.get(c.id, ())),
+            )
+            for c in self._table.cells
+        }
+
+    def _refresh(self) -> None:
+        """Announce only the cells whose display changed: repainting the whole
+        grid on every keystroke made typing visibly slower."""
+        now = self._signatures()
+        before, self._shown = self._shown, now
+        for cell_id, signature in now.items():
+            if before.get(cell_id) != signature:
+                g = self._index.of_cell(cell_id)
+                if g is not None:
+                    index = self.index(g.row, g.col)
+                    self.dataChanged.emit(index, index, _VALUE_ROLES)
 
     def _on_report_changed(self, change: Change) -> None:
         if change.what in ("value", "unit"):
-            self._all_changed(
-                [
-                    Qt.ItemDataRole.DisplayRole,
-                    Qt.ItemDataRole.EditRole,
-                    Qt.ItemDataRole.ToolTipRole,
-                ]
-            )
+            self._refresh()
 
     def _on_validation_changed(self, validation: Validation) -> None:
-        self._all_changed([Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole])
+        self._refresh()
 
     def _on_report_replaced(self) -> None:
         table = self._controller.report.spec.table_by_id.get(self._table_id)
@@ -321,4 +344,5 @@ class TableModel(QAbstractTableModel):
         self.beginResetModel()
         self._table = table
         self._index = GridIndex(table)
+        self._shown = self._signatures()
         self.endResetModel()
