@@ -348,7 +348,8 @@ def load_draft(path: str | os.PathLike[str]) -> Report:
         if size > MAX_BYTES:
             raise DraftError(msg.DRAFT_TOO_LARGE.format(name=name, mb=MAX_BYTES // 2**20))
         with path.open("rb") as f:
-            raw = f.read(MAX_BYTES + 1)
+            # read what is there (+1 to notice growth), not a 20 MB buffer per file
+            raw = f.read(min(size, MAX_BYTES) + 1)
     except FileNotFoundError:
         raise DraftError(msg.DRAFT_NOT_FOUND.format(name=name)) from None
     except OSError as exc:
