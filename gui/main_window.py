@@ -480,6 +480,8 @@ class MainWindow(QMainWindow):
         except DraftError as exc:
             if not Path(path).exists():
                 self.settings.remove_recent(path)
+                if not self.has_document:
+                    self.start_page.set_recent(self.settings.recent_files())
             show_error(self, s.OPEN_FAILED_TITLE, str(exc))
             return False
         self.settings.add_recent(path)
@@ -720,6 +722,8 @@ class MainWindow(QMainWindow):
                 continue
             when = orphan.saved.strftime("%Y-%m-%d %H:%M") if orphan.saved else "—"
             answer = dialogs.ask_recover(self, orphan.label or orphan.draft.name, when)
+            if answer is True and not self.confirm_close_document():
+                answer = None  # keep it for later rather than lose the open work
             if answer is True:
                 recovered = self.recover(orphan)
             elif answer is False:

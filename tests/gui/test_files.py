@@ -148,10 +148,13 @@ def test_missing_recent_file_leaves_the_list(qtbot, monkeypatch, tmp_path, error
     path = tmp_path / "gone.nianbao"
     save_draft(full_report(), path)
     window.settings.add_recent(path)
-    path.unlink()
+    window.show_start()
+    assert window.start_page.recent.count() == 1
+    path.unlink()  # moved away while the start page shows it
     assert not window.open_file(str(path))
     assert errors_shown
     assert window.settings.get(cfg.RECENT_FILES) == []
+    assert window.start_page.recent.count() == 0
 
 
 def test_new_report_dialog_picks_the_format_from_the_year(qtbot, monkeypatch):

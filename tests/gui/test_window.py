@@ -201,19 +201,15 @@ def test_screenshot_writes_png(tmp_path):
     assert (image.width(), image.height()) == (1280, 820)
 
 
-def test_screenshot_of_an_unreadable_file_fails_cleanly(tmp_path):
+def test_screenshot_of_an_unreadable_file_fails_cleanly(qtbot, monkeypatch, tmp_path, capsys):
+    from gui.app import take_screenshot
+
     bad = tmp_path / "bad.nianbao"
     bad.write_text("not a draft", encoding="utf-8")
     out = tmp_path / "shot.png"
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "--screenshot", str(out), str(bad)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 2
-    assert "bad.nianbao" in result.stderr
+    window = make_window(qtbot, monkeypatch)
+    assert take_screenshot(window, str(bad), str(out)) == 2
+    assert "bad.nianbao" in capsys.readouterr().err
     assert not out.exists()
     assert bad.read_text(encoding="utf-8") == "not a draft"
 
