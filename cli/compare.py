@@ -1,5 +1,7 @@
 """`main.py compare LAST.nianbao THIS.nianbao [--changed]`: year-on-year tables.
 
+LAST may also be last year's published Word report (.docx), read by the importer.
+
 Prints every table of this year's report with last year's number, this year's
 and the difference, aligned for a terminal (Chinese characters count double).
 """
@@ -90,18 +92,34 @@ def format_tables(tables, changed_only: bool = False) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _load(path: str, which: str):
+    """A draft, or a published Word report read by the importer (notes counted)."""
+    from pathlib import Path
+
+    from model.drafts import load_draft
+
+    if Path(path).suffix.lower() != ".docx":
+        return load_draft(path)
+    from importers.docx import import_docx
+
+    result = import_docx(path)
+    print(s.COMPARE_IMPORTED.format(which=which, name=Path(path).name, n=len(result.notes)))
+    return result.report
+
+
 def run(args: argparse.Namespace) -> int:
+    from importers import ImportRefused
     from model.compare import compare
-    from model.drafts import DraftError, load_draft
+    from model.drafts import DraftError
 
     loaded = []
-    for path, message in (
-        (args.last, s.COMPARE_LAST_UNREADABLE),
-        (args.this, s.COMPARE_THIS_UNREADABLE),
+    for path, which, message in (
+        (args.last, s.COMPARE_WHICH_LAST, s.COMPARE_LAST_UNREADABLE),
+        (args.this, s.COMPARE_WHICH_THIS, s.COMPARE_THIS_UNREADABLE),
     ):
         try:
-            loaded.append(load_draft(path))
-        except (DraftError, OSError) as exc:
+            loaded.append(_load(path, which))
+        except (DraftError, ImportRefused, OSError) as exc:
             print(message.format(reason=exc), file=sys.stderr)
             return EXIT_UNREADABLE
     previous, current = loaded

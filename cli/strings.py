@@ -192,7 +192,7 @@ COMPARE_DESCRIPTION = (
     "两年格式不同时（2020 年与 2021 年之间），只有两种格式都有的单元格才有可比数据。"
 )
 COMPARE_EPILOG = "示例：main.py compare 2024.nianbao 2025.nianbao --changed"
-COMPARE_HELP_LAST = "上年报告的草稿文件（.nianbao）"
+COMPARE_HELP_LAST = "上年报告的草稿文件（.nianbao），也可以是上年公开发布的 Word 报告（.docx）"
 COMPARE_HELP_THIS = "本年报告的草稿文件（.nianbao）"
 COMPARE_HELP_CHANGED = "只列出有增减的单元格"
 COMPARE_LAST_UNREADABLE = "无法读取上年报告：{reason}"
@@ -202,3 +202,6 @@ COMPARE_COLUMNS = ("项目", "上年", "本年", "增减")
 COMPARE_NO_AGENCY = "（未填写机关名称）"
 COMPARE_NONE_CHANGED = "（没有增减）"
 COMPARE_SUMMARY = "共 {cells} 项，其中 {changed} 项有增减，{missing} 项上年没有可比数据。"
+COMPARE_IMPORTED = "{which}由 Word 报告「{name}」读取，有 {n} 条导入提示（可用 import 命令查看）。"
+COMPARE_WHICH_LAST = "上年报告"
+COMPARE_WHICH_THIS = "本年报告"

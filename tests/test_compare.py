@@ -143,3 +143,29 @@ def test_cli_compare_unreadable(tmp_path, capsys):
     broken.write_text("{not json", encoding="utf-8")
     assert cli_main(["compare", str(this), str(broken)]) == EXIT_UNREADABLE
     assert "无法读取本年报告" in capsys.readouterr().err
+
+
+def test_cli_compare_with_last_years_word_report(tmp_path, capsys):
+    from exporters.docx import export_docx
+
+    previous = random_report(random.Random(9), 2022, agency="某某市某某局")
+    current = random_report(random.Random(10), 2023, agency="某某市某某局")
+    last, this = tmp_path / "2022.docx", tmp_path / "2023.nianbao"
+    export_docx(previous, last)
+    save_draft(current, this)
+    assert cli_main(["compare", str(last), str(this), "--changed"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert out.startswith("上年报告由 Word 报告「2022.docx」读取")
+    changed = [c for c in current.spec.inputs if previous.value(c.id) != current.value(c.id)]
+    unchanged = [c for c in current.spec.inputs if previous.value(c.id) == current.value(c.id)]
+    assert f"{changed[0].row_label} / {changed[0].col_label}" in out
+    assert f"共 200 项，其中 {len(changed) + _changed_totals(previous, current)} 项有增减" in out
+    assert len(changed) + len(unchanged) == len(current.spec.inputs)
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"no zip")
+    assert cli_main(["compare", str(bad), str(this)]) == EXIT_UNREADABLE
+    assert "无法读取上年报告" in capsys.readouterr().err
+
+
+def _changed_totals(previous, current) -> int:
+    return sum(previous.value(c.id) != current.value(c.id) for c in current.spec.computed_cells)
