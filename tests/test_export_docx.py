@@ -378,6 +378,9 @@ def test_heading_sentence_and_paragraphs():
     assert layout.split_heading("一是建设网络阵地。") == ("", "一是建设网络阵地。")
     assert layout.split_heading("（1）细目。") == ("", "（1）细目。")
     assert layout.paragraphs("\u3000\u3000第一段\n\n  第二段 \n") == ["第一段", "第二段"]
+    assert layout.without_heading(["一、总体情况", "正文"], "一、总体情况") == ["正文"]
+    assert layout.without_heading(["总体情况", "正文"], "一、总体情况") == ["正文"]
+    assert layout.without_heading(["总体情况良好。"], "一、总体情况") == ["总体情况良好。"]
     assert layout.date_text(dt.date(2021, 1, 8)) == "2021年1月8日"
     assert layout.text_width("2021年1月8日") == 6
 

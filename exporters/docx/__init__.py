@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 
+from docx.document import Document
+
 from exporters import ExportError, atomic_output
 from exporters.docx import strings as s
 from exporters.docx.body import build_body
@@ -19,7 +21,7 @@ from model.report import Report
 __all__ = ["ExportError", "build_document", "export_docx"]
 
 
-def build_document(report: Report):
+def build_document(report: Report) -> tuple[Document, list[str]]:
     """(python-docx Document, warnings) without writing anything."""
     body = build_body(report)
     title = "".join(

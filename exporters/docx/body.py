@@ -43,10 +43,11 @@ def _body_run(text: str) -> str:
 _KEEP_NEXT = "<w:keepNext/>"
 
 
-def narrative(text: str, keep_last: bool = False) -> str:
+def narrative(text: str, heading: str = "", keep_last: bool = False) -> str:
     """Paragraphs of a narrative section; a （一）-style heading sentence in 楷体.
+    A first line repeating the section `heading` (pasted with the text) is left out.
     `keep_last` keeps the last paragraph on the page of what follows (the signature)."""
-    lines = layout.paragraphs(text)
+    lines = layout.without_heading(layout.paragraphs(text), heading)
     out = []
     for i, line in enumerate(lines):
         head, rest = layout.split_heading(line)
@@ -128,7 +129,7 @@ def section_xml(
         cells = table.cell_by_id
         xml += table_xml(table, lambda cid: printed_value(report, cells[cid]))
     if section.text is not None:
-        text = narrative(report.texts.get(section.id, ""), keep_last=last)
+        text = narrative(report.texts.get(section.id, ""), section.heading, keep_last=last)
         if not text:
             warnings.append(s.EMPTY_SECTION.format(heading=section.heading))
         xml += text

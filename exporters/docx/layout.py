@@ -92,6 +92,17 @@ def paragraphs(text: str) -> list[str]:
     return [line for line in stripped if line]
 
 
+def without_heading(lines: list[str], heading: str) -> list[str]:
+    """`lines` without a first line that only repeats the section heading, with or
+    without its number (「一、总体情况」 or 「总体情况」)."""
+    if not lines or not heading:
+        return lines
+    first = re.sub(r"\s+", "", lines[0])
+    if first in (heading, heading.split("、", 1)[-1]):
+        return lines[1:]
+    return lines
+
+
 def split_heading(line: str) -> tuple[str, str]:
     """(heading sentence, rest) of a paragraph opening with 「（一）」; ("", line)
     otherwise. The heading sentence runs to the first 「。」; a short line with no
