@@ -95,7 +95,7 @@ NOTE_YEAR_FORMAT = (
     "报告年度 {year} 年应使用{expected}，而工作簿是按{actual}填写的；请在程序中核对报告格式。"
 )
 NOTE_EXTRAS_BAD = "“基本信息”表中的附加信息无法读取，已忽略。"
-NOTE_FORMULA_INPUT = (
-    "「{sheet}」{address}（{row} · {col}）中是公式且没有保存计算结果，"
-    "请在 Excel 或 WPS 中打开并保存后再导入；该单元格保持空白。"
+NOTE_TOTAL_DIFFERS = (
+    "「{sheet}」{address}（{row} · {col}）在工作簿中为 {shown}，按各项相加应为 {total}；"
+    "合计由程序自动计算，已按 {total} 处理。"
 )

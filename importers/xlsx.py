@@ -66,6 +66,7 @@ def import_xlsx(path) -> ImportResult:
         _set_extras(report, meta.extras, notes)
 
     values: dict[str, Value] = {}
+    shown_totals: list[tuple[TableSpec, str, str, float]] = []
     found_any = False
     claimed = {s.META_SHEET, s.ISSUES_SHEET, *(t.sheet_name for t in spec.tables)}
     for table in spec.tables:
@@ -75,9 +76,11 @@ def import_xlsx(path) -> ImportResult:
         found_any = found_any or bool(read.found)
         values.update(read.values)
         notes.extend(read.notes)
+        shown_totals += [(table, cid, addr, v) for cid, (addr, v) in read.totals.items()]
     if not found_any:
         raise ImportRefused(s.NOTHING_READ.format(name=path.name))
     report.set_values(values)  # every value was checked one by one already
+    notes.extend(_total_notes(report, shown_totals))
     blanks = len(report.blank_inputs())
     if blanks:
         notes.append(s.NOTE_BLANKS.format(n=blanks))
@@ -92,6 +95,27 @@ def import_xlsx(path) -> ImportResult:
             )
         )
     return ImportResult(report, notes)
+
+
+def _total_notes(report: Report, shown: list[tuple[TableSpec, str, str, float]]) -> list[str]:
+    """Totals are recomputed from the inputs; say so where the workbook showed another
+    number (someone typed over a formula, or the inputs could not all be read)."""
+    notes = []
+    for table, cell_id, address, value in shown:
+        want = report.value(cell_id) or 0
+        if Decimal(repr(value)) != want:
+            cell = report.spec.cell_by_id[cell_id]
+            notes.append(
+                s.NOTE_TOTAL_DIFFERS.format(
+                    sheet=table.sheet_name,
+                    address=address,
+                    row=cell.row_label,
+                    col=cell.col_label,
+                    shown=_as_text(value),
+                    total=want,
+                )
+            )
+    return notes
 
 
 def _format_name(spec: FormatSpec) -> str:
@@ -315,6 +339,7 @@ class _TableRead:
     found: dict[str, str] = field(default_factory=dict)  # cell id -> address (inputs)
     values: dict[str, Value] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    totals: dict[str, tuple[str, float]] = field(default_factory=dict)  # as the sheet shows
 
 
 def _read_table_anywhere(
@@ -403,9 +428,11 @@ def read_table(ws: Worksheet, table: TableSpec, sheet_label: str | None = None) 
             if cell is None:
                 stray = stray or (value is not None and not isinstance(value, str))
                 continue
-            if cell.computed:
-                continue
             address = f"{get_column_letter(c)}{r}"
+            if cell.computed:
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    out.totals[cell.id] = (address, value)  # a saved result, or typed over
+                continue
             if cell.id in out.found:
                 out.notes.append(
                     s.NOTE_DUPLICATE.format(

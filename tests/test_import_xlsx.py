@@ -164,6 +164,26 @@ def test_edited_values_and_meta_come_back(tmp_path):
     )
 
 
+def test_total_typed_over_is_recomputed_with_a_note(tmp_path):
+    report = random_report(random.Random(2), 2023)
+    path = exported(report, tmp_path)
+    sheet, addr = address(report, "applications.new.total")
+    want = report.value("applications.new.total")
+    edit(path, {(sheet, addr): want + 10})
+    result = import_xlsx(path)
+    assert result.report == report
+    assert result.notes == [
+        s.NOTE_TOTAL_DIFFERS.format(
+            sheet=sheet,
+            address=addr,
+            row="一、本年新收政府信息公开申请数量",
+            col="总计",
+            shown=want + 10,
+            total=want,
+        )
+    ]
+
+
 def test_unit_chosen_in_the_meta_sheet_is_read(tmp_path):
     report = random_report(random.Random(2), 2020)
     path = exported(report, tmp_path)
