@@ -134,7 +134,7 @@ class TextPage(QWidget):
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setContentsMargins(0, 0, 6, 0)
         left_layout.addLayout(tools)
         left_layout.addWidget(self.editor, 1)
         self.fee_box: QGroupBox | None = None
@@ -242,7 +242,7 @@ class TextPage(QWidget):
         if not self.fee_amount.hasFocus():
             self.fee_amount.setText("" if amount is None else format(amount, "f"))
         sentence = fee_sentence(count, amount)
-        self.fee_preview.setText(s.TEXT_FEE_PREVIEW + (sentence or "—"))
+        self.fee_preview.setText(s.TEXT_FEE_PREVIEW + sentence if sentence else s.TEXT_FEE_HINT)
         self.fee_insert.setEnabled(sentence is not None)
 
     def _on_change(self, change: Change) -> None:
