@@ -241,6 +241,11 @@ def test_title_headings_body_and_subheadings_use_the_official_fonts(tmp_path):
     assert sub.runs[1].text.startswith("为确保")
     assert _east_asia(sub.runs[1]) == "仿宋_GB2312"
     assert sub.runs[1]._r.rPr.find(qn("w:rFonts")).get(qn("w:ascii")) == "Times New Roman"
+    report.set_text("五", "（一）存在的问题\n公开不够及时。")
+    document, _, _ = _export(report, tmp_path, "keep.docx")
+    alone = next(p for p in document.paragraphs if p.text == "（一）存在的问题")
+    assert alone.paragraph_format.keep_with_next
+    assert _east_asia(alone.runs[0]) == "楷体_GB2312"
     normal = document.styles["Normal"]
     assert normal.paragraph_format.line_spacing.pt == pytest.approx(28.95)
     assert normal.paragraph_format.first_line_indent.pt == pytest.approx(32)

@@ -54,7 +54,9 @@ def narrative(text: str, heading: str = "", keep_last: bool = False) -> str:
         runs = run(head, fonts.SUBHEADING, styles.BODY_PT, styles.HEADING2_CHAR) if head else ""
         if rest:
             runs += _body_run(rest)
-        keep = _KEEP_NEXT if keep_last and i == len(lines) - 1 else ""
+        # a heading line stays with its text; the last line with the signature
+        last = i == len(lines) - 1
+        keep = _KEEP_NEXT if (head and not rest and not last) or (keep_last and last) else ""
         out.append(paragraph(styles.NORMAL, runs, keep))
     return "".join(out)
 
