@@ -122,7 +122,10 @@ def read_body(document) -> list[Block]:
     blocks: list[Block] = []
     for child in _body_children(body):
         if child.tag == qn("w:p"):
-            blocks.append(DocParagraph(_paragraph_text(child, document)))
+            # a soft line break (Shift+Enter) ends a line as a paragraph does; a
+            # heading typed on the first line of its text is still found this way
+            lines = _paragraph_text(child, document).split("\n")
+            blocks.extend(DocParagraph(line) for line in lines)
         else:
             blocks.append(read_table(child, document))
     return blocks

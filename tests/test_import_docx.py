@@ -308,3 +308,23 @@ def test_sample_fixture_reads_as_the_transcribed_sample(imported):
     assert {k: str(v) for k, v in report.values().items()} == {
         k: str(v) for k, v in sample.values().items()
     }
+
+
+def test_heading_and_text_in_one_paragraph_with_a_soft_break(tmp_path):
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("2023年某某局政府信息公开工作年度报告")
+    first = document.add_paragraph("一、总体情况")
+    first.add_run().add_break()  # Shift+Enter: same paragraph, new line
+    first.add_run("本年度，本局推进政务公开。")
+    document.add_paragraph("五、存在的主要问题及改进情况")
+    document.add_paragraph("问题。")
+    document.add_paragraph("某某局")
+    document.add_paragraph("2024年1月3日")
+    path = tmp_path / "soft.docx"
+    document.save(str(path))
+    report = import_docx(path).report
+    assert report.texts["一"] == "本年度，本局推进政务公开。"
+    assert report.texts["五"] == "问题。"
+    assert report.meta.agency == "某某局"
