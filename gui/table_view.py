@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
     QFontMetrics,
+    QInputMethodEvent,
     QKeyEvent,
     QKeySequence,
     QPainter,
@@ -384,6 +385,28 @@ class GridView(QTableView):
             if self._model.is_value(index):  # typing on a total: say why nothing happens
                 self.message.emit(s.TYPING_ON_COMPUTED, True)
         super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        # An input method in full-width mode commits 「１」 as an input-method event,
+        # not a key press; Qt then opens the editor but drops the text. Start the
+        # edit ourselves so the first character is not lost.
+        committed = event.commitString()
+        if (
+            self.state() != QAbstractItemView.State.EditingState
+            and committed
+            and not event.preeditString()
+            and self._current_is_input()
+            and self.edit(self.currentIndex(), QAbstractItemView.EditTrigger.AllEditTriggers, None)
+        ):
+            editor = self.indexWidget(self.currentIndex()) or self._open_editor()
+            if isinstance(editor, QLineEdit):
+                editor.setText(committed)
+                return
+        super().inputMethodEvent(event)
+
+    def _open_editor(self) -> QWidget | None:
+        editors = [e for e in self.viewport().findChildren(QLineEdit) if e.isVisible()]
+        return editors[0] if editors else None
 
     def _current_is_input(self) -> bool:
         return self._model.is_input(self.currentIndex())

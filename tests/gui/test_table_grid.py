@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QEvent, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent
+from PySide6.QtGui import QFont, QFontMetrics, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from gui.document import DocumentController
@@ -407,3 +407,17 @@ def test_no_printed_text_is_cut_off(qtbot, format_id, table):
         needed = fm.boundingRect(QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), text)
         assert needed.height() <= rect.height(), g.text
         assert needed.width() <= rect.width(), g.text
+
+
+def test_full_width_input_method_text_starts_editing_without_losing_it(qtbot):
+    controller, page = make_page(qtbot)
+    controller.set_cell_text(NEW, "99")
+    page.focus_cell(NEW)
+    for ch in "１２":
+        event = QInputMethodEvent()
+        event.setCommitString(ch)
+        QApplication.sendEvent(editor_of(page.view) or page.view, event)
+    editor = editor_of(page.view)
+    assert editor is not None and editor.text() == "１２"
+    press(qtbot, page.view, Qt.Key.Key_Return)
+    assert controller.report.value(NEW) == 12
