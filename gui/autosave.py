@@ -92,7 +92,19 @@ def find_orphans(folder: Path | None = None, exclude: str | None = None) -> list
             Orphan(draft, info, meta.get("source") or None, saved, str(meta.get("label", "")), lock)
         )
     found.sort(key=lambda o: o.saved or dt.datetime.min, reverse=True)
+    _sweep_locks(folder)
     return found
+
+
+def _sweep_locks(folder: Path) -> None:
+    """Remove what a crashed session left without having written any work."""
+    for lock_path in folder.glob(f"{_PREFIX}*.lock"):
+        if lock_path.with_suffix(".nianbao").exists():
+            continue
+        lock = _lock(lock_path)
+        if lock.tryLock(0):
+            lock_path.with_suffix(".json").unlink(missing_ok=True)
+            lock.unlock()  # removes the lock file
 
 
 def _remove(draft: Path, info: Path) -> None:

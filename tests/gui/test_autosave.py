@@ -163,3 +163,17 @@ def test_declined_recovery_discards_or_keeps(qtbot, monkeypatch):
     assert not window.check_recovery()
     assert find_orphans() == []
     assert list(autosave_dir().glob("session-*.nianbao")) == []
+
+
+def test_a_crash_before_any_change_leaves_nothing_behind(qtbot):
+    code = (
+        f"import os, sys; sys.path.insert(0, {str(ROOT)!r})\n"
+        "from gui.autosave import Autosaver\n"
+        "saver = Autosaver(lambda: None, lambda: None)\n"
+        "os._exit(1)\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    subprocess.run([sys.executable, "-c", code], env=env, timeout=60, check=False)
+    assert len(list(autosave_dir().glob("session-*.lock"))) == 1
+    assert find_orphans() == []
+    assert list(autosave_dir().glob("session-*")) == []
