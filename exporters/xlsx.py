@@ -258,7 +258,7 @@ def build_workbook(report: Report, validation: Validation | None) -> tuple[Workb
     wb.custom_doc_props.append(StringProperty(name=s.MARKER_APP, value=spec.id))
     wb.properties.title = _title(report)
     wb.properties.creator = "年报填报助手"
-    wb.active = 1 if len(wb.worksheets) > 1 else 0
+    wb.active = 0  # opens on 基本信息, the tables follow in the report's order
 
     warnings = list(clean.warnings)
     blanks = len(report.blank_inputs())
@@ -328,13 +328,13 @@ def _write_meta(
     money = [c for c in spec.inputs if c.kind is ValueKind.MONEY and len(c.units) > 1]
     for cell in money:
         rows.append((_unit_label(cell), report.unit(cell.id), True))
-    texts: list[tuple[str, str]] = []
+    text_labels: set[str] = set()
     for section in spec.text_sections:
         text = clean(report.texts.get(section.id, ""), section.heading)
         chunks = [text[i : i + MAX_CELL_CHARS] for i in range(0, len(text), MAX_CELL_CHARS)]
         for i, chunk in enumerate(chunks or [""]):
             label = section.heading if i == 0 else s.META_CONTINUED.format(heading=section.heading)
-            texts.append((label, chunk))
+            text_labels.add(label)
             rows.append((label, chunk, True))
 
     row_of: dict[str, int] = {}
@@ -349,12 +349,12 @@ def _write_meta(
         else:
             cell.value = value
         cell.font, cell.border = st.font, st.border
-        cell.alignment = st.top_left if label in dict(texts) else st.left
+        cell.alignment = st.top_left if label in text_labels else st.left
         if editable:
             cell.protection = st.unlocked
         else:
             cell.fill = st.grey
-        if isinstance(value, str) and label in dict(texts):
+        if isinstance(value, str) and label in text_labels:
             lines = lines_needed(value, META_VALUE_WIDTH)
             ws.row_dimensions[r].height = min(MAX_ROW_HEIGHT, max(lines, 3) * LINE_HEIGHT + 4)
     ws.cell(row_of[s.META_DATE], 2).number_format = s.DATE_NUMBER_FORMAT
