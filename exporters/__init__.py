@@ -19,6 +19,10 @@ FOLDER_MISSING = "文件夹「{folder}」不存在"
 FILE_LOCKED = "文件可能正被 Word、WPS 或 Excel 打开，请关闭后重试"
 NO_PERMISSION = "没有写入权限"
 DISK_FULL = "磁盘空间不足"
+IS_FOLDER = "已有同名的文件夹"
+NAME_TOO_LONG = "文件名太长"
+READ_ONLY = "磁盘是只读的"
+OTHER_OS_ERROR = "系统错误（{detail}）"
 
 
 class ExportError(Exception):
@@ -26,13 +30,22 @@ class ExportError(Exception):
 
 
 def _reason(exc: OSError) -> str:
+    """A Chinese reason for the common failures; the system's own text otherwise."""
     import errno
 
+    if isinstance(exc, IsADirectoryError):
+        return IS_FOLDER
     if isinstance(exc, PermissionError):
         return FILE_LOCKED if os.name == "nt" else NO_PERMISSION
-    if exc.errno == errno.ENOSPC:
-        return DISK_FULL
-    return exc.strerror or str(exc)
+    known = {
+        errno.ENOSPC: DISK_FULL,
+        getattr(errno, "EDQUOT", errno.ENOSPC): DISK_FULL,  # not on every platform
+        errno.ENAMETOOLONG: NAME_TOO_LONG,
+        errno.EROFS: READ_ONLY,
+    }
+    if exc.errno in known:
+        return known[exc.errno]
+    return OTHER_OS_ERROR.format(detail=exc.strerror or exc)
 
 
 @functools.lru_cache(maxsize=1)

@@ -508,3 +508,10 @@ def test_cli_exit_codes_for_bad_input_and_unwritable_output(tmp_path, draft, cap
     assert _cli(str(draft), "--docx", str(tmp_path / "x.pdf")) == 2
     assert _cli(str(draft), "--docx", str(tmp_path / "no" / "x.docx")) == 3
     assert "导出失败" in capsys.readouterr().err
+
+
+def test_a_folder_with_the_target_name_is_an_export_error(tmp_path):
+    (tmp_path / "report.docx").mkdir()
+    with pytest.raises(ExportError, match="已有同名的文件夹"):
+        export_docx(_full(2023), tmp_path / "report.docx")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.docx"]
