@@ -217,6 +217,7 @@ def ask_save_changes(parent: QWidget | None, name: str) -> SaveChoice:
         | QMessageBox.StandardButton.Cancel
     )
     box.setDefaultButton(QMessageBox.StandardButton.Save)
+    box.button(QMessageBox.StandardButton.Discard).setText(s.UNSAVED_DISCARD)
     answer = box.exec()
     if answer == QMessageBox.StandardButton.Save:
         return SaveChoice.SAVE

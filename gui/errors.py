@@ -77,7 +77,7 @@ def show_unexpected(details: str, parent: QWidget | None = None) -> None:
     box.setWindowTitle(s.ERROR_TITLE)
     box.setText(s.ERROR_TEXT)
     box.setInformativeText(
-        s.ERROR_INFO + "\n" + s.ERROR_LOGGED.format(path=str(log_dir() / _LOG_FILE))
+        s.ERROR_INFO_DETAILS + "\n" + s.ERROR_LOGGED.format(path=str(log_dir() / _LOG_FILE))
     )
     box.setDetailedText(details)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

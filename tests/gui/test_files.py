@@ -275,3 +275,41 @@ def test_import_excel_round_trip(qtbot, monkeypatch, tmp_path):
     assert imported.values() == report.values()
     assert window.controller.path is None  # an import is saved as a new draft
     assert window.isWindowModified()  # closing asks to save it
+
+
+def _answer_box(pick):
+    """Click a button of the next modal message box; returns the button texts seen."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[str] = []
+
+    def answer():
+        box = QApplication.activeModalWidget()
+        seen.extend(b.text() for b in box.buttons())
+        pick(box).click()
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def test_the_questions_speak_chinese(qtbot, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui.app import create_app
+
+    create_app()  # Qt's own zh_CN buttons
+    seen = _answer_box(lambda box: box.button(QMessageBox.StandardButton.Discard))
+    assert dialogs.ask_save_changes(None, "报告") is dialogs.SaveChoice.DISCARD
+    assert sorted(seen) == sorted(["保存", "不保存", "取消"])
+
+    seen = _answer_box(
+        lambda box: box.buttons()[[b.text() for b in box.buttons()].index("打开所在文件夹")]
+    )
+    choice = dialogs.ask_open_exported(None, str(tmp_path / "a.docx"), ["提示一"])
+    assert choice is dialogs.OpenChoice.FOLDER
+    assert {s.EXPORT_OPEN_FILE, s.EXPORT_OPEN_FOLDER, s.EXPORT_CLOSE} <= set(seen)
+
+    seen = _answer_box(lambda box: box.buttons()[[b.text() for b in box.buttons()].index("恢复")])
+    assert dialogs.ask_recover(None, "某局 2021年度", "2022-01-05 10:00") is True
+    assert {"恢复", "丢弃", "取消"} <= set(seen)
