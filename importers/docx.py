@@ -273,7 +273,22 @@ def _read_texts(
                     )
                     paragraphs = [preamble, *paragraphs]
             report.set_text(section_id, "\n".join(paragraphs))
+        else:
+            notes += _stray_paragraphs(spec, section_id, paragraphs)
     return notes
+
+
+def _stray_paragraphs(spec, section_id: str, paragraphs: list[str]) -> list[str]:
+    """Text in a table section that is not a block caption: said, not dropped silently."""
+    section = spec.section_by_id[section_id]
+    table = spec.table_by_id.get(section.table or "")
+    captions = {norm(g.text) for g in table.grid if g.role is Role.CAPTION} if table else set()
+    stray = [p for p in paragraphs if norm(p) not in captions]
+    if not stray:
+        return []
+    text = "".join(stray)
+    short = text if len(text) <= 40 else text[:40] + "…"
+    return [s.DOCX_TEXT_FROM_TABLE_SECTION.format(heading=section.heading, text=short)]
 
 
 def _preamble(blocks: Sequence[Block], first_heading: int) -> str:

@@ -61,7 +61,15 @@ def test_clean_reports_need_no_interpretation_of_values(imported):
     for name in ("per_section_2019", "per_block_2021"):
         _fixture, result = imported[name]
         joined = "\n".join(result.notes)
-        for word in ("按未填写导入", "不一致", "不是官方表格", "没有找到", "无法读取", "印的是"):
+        for word in (
+            "按未填写导入",
+            "不一致",
+            "不是官方表格",
+            "没有找到",
+            "无法读取",
+            "印的是",
+            "表格之外",
+        ):
             assert word not in joined, (name, joined)
 
 
@@ -251,7 +259,9 @@ def test_table_continued_without_its_header(tmp_path):
             if row[i] == "^":
                 row[i] = ""
     parts = _parts(
-        "2020年某某局政府信息公开工作年度报告", [first, "", second], ["某某局", "2021年1月6日"]
+        "2020年某某局政府信息公开工作年度报告",
+        [first, "（续表）", second, "注：本表数据截至12月31日。"],
+        ["某某局", "2021年1月6日"],
     )
     result = import_docx(fx.write(tmp_path / "split.docx", parts))
     got = result.report.values()
@@ -260,6 +270,9 @@ def test_table_continued_without_its_header(tmp_path):
         "没有表头，按「三、收到和处理政府信息公开申请情况」上一个表格的续表读取" in n
         for n in result.notes
     )
+    heading = "「三、收到和处理政府信息公开申请情况」"
+    stray = f"{heading}部分表格之外的文字未导入：「（续表）注：本表数据截至12月31日。」"
+    assert stray in result.notes
 
 
 def test_signature_on_one_line_header_typo_and_currency_sign(tmp_path):
