@@ -288,8 +288,8 @@ class GridView(QTableView):
             _CA.MoveNext: (0, 1),
             _CA.MovePrevious: (0, -1),
         }
-        if action not in moves:
-            return super().moveCursor(action, modifiers)
+        if action not in moves:  # Home, End, PageUp, PageDown
+            return self._nearest_value(super().moveCursor(action, modifiers), action)
         current = self.currentIndex()
         if not current.isValid():
             return self._first_value()
@@ -324,6 +324,18 @@ class GridView(QTableView):
             if g is None or g is here or g.cell is None:
                 continue
             return model.index(g.row, g.col)
+
+    def _nearest_value(self, target: QModelIndex, action: _CA) -> QModelIndex:
+        """Qt's Home/End/Page moves may land on a printed label: go on to the
+        nearest value cell in the row (rightwards for Home, leftwards for End)."""
+        if not target.isValid() or self._model.is_value(target):
+            return target
+        step = -1 if action == _CA.MoveEnd else 1
+        for dc in (step, -step):
+            found = self._neighbour(target, 0, dc, wrap=False)
+            if found.isValid():
+                return found
+        return self.currentIndex()
 
     def _first_value(self) -> QModelIndex:
         for g in sorted(self._model.table.grid, key=lambda g: (g.row, g.col)):

@@ -421,3 +421,12 @@ def test_full_width_input_method_text_starts_editing_without_losing_it(qtbot):
     assert editor is not None and editor.text() == "１２"
     press(qtbot, page.view, Qt.Key.Key_Return)
     assert controller.report.value(NEW) == 12
+
+
+def test_home_and_end_stop_on_value_cells(qtbot):
+    _controller, page = make_page(qtbot)
+    page.focus_cell("applications.granted.social")
+    press(qtbot, page.view, Qt.Key.Key_Home)
+    assert current_cell(page) == "applications.granted.natural"
+    press(qtbot, page.view, Qt.Key.Key_End)
+    assert current_cell(page) == "applications.granted.total"
