@@ -515,3 +515,23 @@ def test_a_folder_with_the_target_name_is_an_export_error(tmp_path):
     with pytest.raises(ExportError, match="已有同名的文件夹"):
         export_docx(_full(2023), tmp_path / "report.docx")
     assert [p.name for p in tmp_path.iterdir()] == ["report.docx"]
+
+
+@pytest.mark.parametrize("year", [2020, 2023])
+def test_the_word_importer_reads_the_export_back(tmp_path, year):
+    """What the Word export prints is what the Word importer reads: values, units,
+    narratives (with their （一） headings), agency, year and date."""
+    from importers.docx import import_docx
+
+    report = _full(year, seed=5)
+    report.set_text("一", "（一）加强领导，工作到位。为确保落实，调整了领导小组。\n第二段。")
+    _, _, path = _export(report, tmp_path)
+    back = import_docx(path).report
+    assert back.spec is report.spec
+    assert back.values() == report.values()
+    assert back.texts == report.texts
+    assert (back.meta.agency, back.meta.year, back.meta.date) == (
+        report.meta.agency,
+        report.meta.year,
+        report.meta.date,
+    )
