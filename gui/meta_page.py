@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -75,6 +75,7 @@ class MetaPage(QWidget):
         self.date.setDisplayFormat("yyyy年M月d日")
         self.date.setMinimumDate(_NO_DATE)
         self.date.setSpecialValueText(s.META_DATE_BLANK)
+        self.date.calendarWidget().installEventFilter(self)
         self.today = QPushButton(s.META_DATE_TODAY)
         self.clear_date = QPushButton(s.META_DATE_CLEAR)
         date_row = QHBoxLayout()
@@ -238,6 +239,17 @@ class MetaPage(QWidget):
                 self, s.META_CONVERT_NOTES_TITLE, s.META_CONVERT_CLEAN.format(target=target_name)
             )
         return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # A blank date would open the calendar at the year 2000; show January of the
+        # year after the report year instead, when reports are written.
+        if (
+            event.type() == QEvent.Type.Show
+            and watched is self.date.calendarWidget()
+            and self.controller.report.meta.date is None
+        ):
+            self.date.calendarWidget().setCurrentPage(self.controller.report.meta.year + 1, 1)
+        return False
 
     def focus_field(self, key: str) -> None:
         widget = {

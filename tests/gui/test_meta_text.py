@@ -8,7 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -276,3 +276,17 @@ def test_parse_amount():
     for bad in ("abc", "-3", "1.234"):
         with pytest.raises(ValueError):
             parse_amount(bad)
+
+
+def test_blank_date_calendar_opens_in_the_month_reports_are_written(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(Report("2021", 2021, "某局"))
+    show_active(qtbot, window)
+    date = window.meta_page.date
+    calendar = date.calendarWidget()
+    arrow = QPoint(date.width() - 6, date.height() // 2)
+    qtbot.mouseClick(date, Qt.MouseButton.LeftButton, pos=arrow)
+    qtbot.waitUntil(calendar.isVisible)
+    assert (calendar.yearShown(), calendar.monthShown()) == (2022, 1)
+    calendar.window().hide()
+    assert window.controller.report.meta.date is None  # looking is not choosing
