@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,6 +21,9 @@ from gui.table_model import TableModel
 from gui.table_view import GridView
 from model.report import Change
 from model.spec import TableSpec
+
+
+NOTE_SECONDS = 12
 
 
 class MessageBar(QFrame):
@@ -42,6 +45,12 @@ class MessageBar(QFrame):
         layout.addWidget(self._label, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.refused = False
+        # Notes (补零 done, paste done) fade after a while; refusals stay until
+        # the officer dismisses them or the next edit succeeds.
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(NOTE_SECONDS * 1000)
+        self._timer.timeout.connect(self.hide)
         self.hide()
 
     def text(self) -> str:
@@ -59,6 +68,10 @@ class MessageBar(QFrame):
         )
         self._label.setText(text)
         self.show()
+        if refused:
+            self._timer.stop()
+        else:
+            self._timer.start()
 
 
 class TablePage(QWidget):
