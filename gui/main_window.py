@@ -185,6 +185,10 @@ class MainWindow(QMainWindow):
         )
         self.act_zero_all = self._action(s.ACT_ZERO_ALL, self.fill_zero_all, tip=s.TIP_ZERO_ALL)
         self.act_about = self._action(s.ACT_ABOUT, self.about)
+        self.act_next_page = self._action(s.ACT_NEXT_PAGE, lambda: self.step_page(1), "Ctrl+PgDown")
+        self.act_previous_page = self._action(
+            s.ACT_PREVIOUS_PAGE, lambda: self.step_page(-1), "Ctrl+PgUp"
+        )
         self.document_actions = (
             self.act_save,
             self.act_save_as,
@@ -194,6 +198,8 @@ class MainWindow(QMainWindow):
             self.act_compare,
             self.act_zero_table,
             self.act_zero_all,
+            self.act_next_page,
+            self.act_previous_page,
         )
 
     def _build_menus(self) -> None:
@@ -226,6 +232,9 @@ class MainWindow(QMainWindow):
         edit.addAction(self.act_zero_all)
 
         view = bar.addMenu(s.MENU_VIEW)
+        view.addAction(self.act_previous_page)
+        view.addAction(self.act_next_page)
+        view.addSeparator()
         if self.problems is not None:
             toggle = self.problems.toggleViewAction()
             toggle.setText(s.ACT_PROBLEMS)
@@ -297,6 +306,12 @@ class MainWindow(QMainWindow):
     def select_page(self, key: str) -> None:
         self.navigator.select(key)
         self._show_page(key)
+
+    def step_page(self, step: int) -> None:
+        """Ctrl+PgDown / Ctrl+PgUp: the next or previous entry of the navigator."""
+        row = self.navigator.currentRow() + step
+        if 0 <= row < self.navigator.count():
+            self.navigator.setCurrentRow(row)
 
     def current_page_key(self) -> str | None:
         return self.navigator.current_key()

@@ -352,3 +352,18 @@ def test_about_names_the_formats(qtbot, monkeypatch):
     window = make_window(qtbot, monkeypatch)
     window.act_about.trigger()
     assert "国办公开办函〔2021〕30号" in seen[0] and "0.1.0" in seen[0]
+
+
+def test_pages_by_keyboard(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report())
+    show_active(qtbot, window)
+    window.select_page("基本信息")
+    qtbot.keyClick(
+        window.meta_page.agency, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+    )
+    assert window.current_page_key() == "一"
+    assert window.page_stack.currentWidget() is window.pages["一"]
+    window.act_previous_page.trigger()
+    window.act_previous_page.trigger()  # stays on the first entry
+    assert window.current_page_key() == "基本信息"
