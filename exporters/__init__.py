@@ -8,7 +8,6 @@ message the command line and the window show as is.
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import tempfile
 from collections.abc import Iterator
@@ -48,11 +47,15 @@ def _reason(exc: OSError) -> str:
     return OTHER_OS_ERROR.format(detail=exc.strerror or exc)
 
 
-@functools.lru_cache(maxsize=1)
-def _new_file_mode() -> int:
+def _umask() -> int:
     mask = os.umask(0o022)  # reading the umask means setting it; put it straight back
     os.umask(mask)
-    return 0o666 & ~mask
+    return mask
+
+
+# Read once at import (on the main thread): the umask is process-wide, and exports
+# run in a worker thread.
+_NEW_FILE_MODE = 0o666 & ~_umask()
 
 
 @contextlib.contextmanager
@@ -77,7 +80,7 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
     try:
         yield tmp
         # mkstemp makes the file private (0600); give it the mode a new file would get
-        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else _new_file_mode())
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else _NEW_FILE_MODE)
         with open(tmp, "rb+") as fh:  # the bytes must be on disk before the rename
             os.fsync(fh.fileno())
         os.replace(tmp, target)
