@@ -22,7 +22,6 @@ from gui.table_view import GridView
 from model.report import Change
 from model.spec import TableSpec
 
-
 NOTE_SECONDS = 12
 
 
