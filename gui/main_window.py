@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -441,8 +442,13 @@ class MainWindow(QMainWindow):
     def document_name(self) -> str:
         if self.controller.path:
             return Path(self.controller.path).stem
+        return self.default_file_name()
+
+    def default_file_name(self) -> str:
+        """「<机关><年度>年政府信息公开工作年度报告」, safe as a file name everywhere."""
         meta = self.controller.report.meta
-        return s.DEFAULT_FILE_NAME.format(agency=meta.agency.strip(), year=meta.year)
+        name = s.DEFAULT_FILE_NAME.format(agency=meta.agency.strip(), year=meta.year)
+        return re.sub(r'[\\/:*?"<>|\s]+', "_", name)
 
     # ---- files -------------------------------------------------------------------------------
     def confirm_close_document(self) -> bool:
@@ -637,9 +643,7 @@ class MainWindow(QMainWindow):
         if path is None:
             title = s.DLG_EXPORT_DOCX if kind == "docx" else s.DLG_EXPORT_XLSX
             filt = s.FILTER_DOCX if kind == "docx" else s.FILTER_XLSX
-            meta = self.controller.report.meta
-            name = s.DEFAULT_FILE_NAME.format(agency=meta.agency.strip(), year=meta.year)
-            default = str(Path(self._folder()) / f"{name}.{kind}")
+            default = str(Path(self._folder()) / f"{self.default_file_name()}.{kind}")
             path, _ = QFileDialog.getSaveFileName(self, title, default, filt)
             if not path:
                 return False

@@ -313,3 +313,9 @@ def test_the_questions_speak_chinese(qtbot, tmp_path):
     seen = _answer_box(lambda box: box.buttons()[[b.text() for b in box.buttons()].index("恢复")])
     assert dialogs.ask_recover(None, "某局 2021年度", "2022-01-05 10:00") is True
     assert {"恢复", "丢弃", "取消"} <= set(seen)
+
+
+def test_default_file_name_is_safe(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(Report("2021", 2021, "某市/某局 办公室"))
+    assert window.default_file_name() == "某市_某局_办公室2021年政府信息公开工作年度报告"
