@@ -341,3 +341,23 @@ def test_heading_and_text_in_one_paragraph_with_a_soft_break(tmp_path):
     assert report.texts["一"] == "本年度，本局推进政务公开。"
     assert report.texts["五"] == "问题。"
     assert report.meta.agency == "某某局"
+
+
+@pytest.mark.integration
+def test_report_resaved_by_libreoffice_imports_identically(tmp_path):
+    """An officer opens the exported report in WPS/LibreOffice and saves it again:
+    the office suite rewrites every table and merge, the numbers must survive."""
+    from exporters.docx import export_docx
+    from tests.integration.office import convert, require_soffice
+
+    require_soffice()
+    report = random_report(random.Random(2024), 2024, agency="某某市某某局")
+    path = tmp_path / "report.docx"
+    export_docx(report, path)
+    resaved = convert(path, "docx:MS Word 2007 XML", tmp_path / "resaved")
+    back = import_docx(resaved).report
+    assert back.meta == report.meta
+    assert back.texts == report.texts
+    assert {k: str(v) for k, v in back.values().items()} == {
+        k: str(v) for k, v in report.values().items()
+    }
