@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QRect,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -369,7 +370,15 @@ class GridView(QTableView):
         self.setCurrentIndex(index)
         self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+        # A page shown just now is laid out (and its rows re-fitted) after this
+        # call returns: scroll once more when that is done.
+        target = QPersistentModelIndex(index)
+        QTimer.singleShot(0, self, lambda: self._scroll_to(target))
         return True
+
+    def _scroll_to(self, target: QPersistentModelIndex) -> None:
+        if target.isValid():
+            self.scrollTo(self._model.index(target.row(), target.column()))
 
     # ---- keys ----------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
