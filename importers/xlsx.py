@@ -2,6 +2,7 @@
 
 The file is checked for zip bombs and XML entity tricks before openpyxl parses it
 (openpyxl itself parses through defusedxml when it is installed, a second line).
+It is opened read-only (fast; merged ranges are then read from the sheet part).
 The workbook is recognised by the hidden marker the exporter writes (a defined
 name, or a custom document property, holding the format id). Values are then
 read by their labels, never by fixed positions: each table sheet is walked top
@@ -13,10 +14,12 @@ therefore still import; whatever cannot be read is reported in a Chinese note.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -34,7 +37,6 @@ from model.values import InvalidValue, Value, check_value, parse_value
 
 if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
-    from openpyxl.worksheet.worksheet import Worksheet
 
 SUFFIXES = (".xlsx", ".xlsm")
 _CHECK_PREFIX = s.CHECK_LABEL.split("{", 1)[0]
@@ -54,9 +56,16 @@ def import_xlsx(path) -> ImportResult:
         raise ImportRefused(s.NOT_XLSX.format(name=path.name))
     check_office_zip(path)
     wb = _load(path)
+    try:
+        return _import(wb, _Sheets(wb, path.name), path.name)
+    finally:
+        wb.close()  # read-only workbooks keep the file open
+
+
+def _import(wb: Workbook, sheets: _Sheets, name: str) -> ImportResult:
     notes: list[str] = []
-    spec = _format_of(wb, path.name, notes)
-    meta = _read_meta(wb, spec, notes)
+    spec = _format_of(wb, sheets, name, notes)
+    meta = _read_meta(sheets, spec, notes)
     report = Report(spec, meta.year, meta.agency, meta.kind, meta.date)
     for section_id, text in meta.texts.items():
         report.set_text(section_id, text)
@@ -70,7 +79,7 @@ def import_xlsx(path) -> ImportResult:
     found_any = False
     claimed = {s.META_SHEET, s.ISSUES_SHEET, *(t.sheet_name for t in spec.tables)}
     for table in spec.tables:
-        read = _read_table_anywhere(wb, table, claimed, notes)
+        read = _read_table_anywhere(sheets, table, claimed, notes)
         if read is None:
             continue
         found_any = found_any or bool(read.found)
@@ -78,7 +87,7 @@ def import_xlsx(path) -> ImportResult:
         notes.extend(read.notes)
         shown_totals += [(table, cid, addr, v) for cid, (addr, v) in read.totals.items()]
     if not found_any:
-        raise ImportRefused(s.NOTHING_READ.format(name=path.name))
+        raise ImportRefused(s.NOTHING_READ.format(name=name))
     report.set_values(values)  # every value was checked one by one already
     notes.extend(_total_notes(report, shown_totals))
     blanks = len(report.blank_inputs())
@@ -125,19 +134,115 @@ def _format_name(spec: FormatSpec) -> str:
 # ---- opening --------------------------------------------------------------------------
 
 
-def _load(path: Path) -> Workbook:
-    import openpyxl
+@contextlib.contextmanager
+def _parsing(name: str) -> Iterator[None]:
+    """Turn whatever openpyxl raises on a broken or hostile file into ImportRefused."""
     from defusedxml import DefusedXmlException
 
     try:
-        return openpyxl.load_workbook(path, data_only=True)
+        yield
+    except ImportRefused:
+        raise
     except Exception as exc:  # a hostile or broken file may fail anywhere inside openpyxl
         cause: BaseException | None = exc
         while cause is not None:  # openpyxl wraps parser errors in a ValueError
             if isinstance(cause, DefusedXmlException):
-                raise ImportRefused(s.ENTITIES.format(name=path.name)) from exc
+                raise ImportRefused(s.ENTITIES.format(name=name)) from exc
             cause = cause.__cause__ or cause.__context__
-        raise ImportRefused(s.BROKEN.format(name=path.name)) from exc
+        raise ImportRefused(s.BROKEN.format(name=name)) from exc
+
+
+def _load(path: Path) -> Workbook:
+    """Read-only mode: several times faster than a full load, which restyles every
+    merged range. Worksheets are parsed lazily, so reads go through `_parsing` too."""
+    import openpyxl
+
+    with _parsing(path.name):
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+
+
+@dataclass
+class _Sheet:
+    """One worksheet's values, with every merged range's value copied into all its
+    cells; `shadow` holds those copies (not real cells: never read a number there)."""
+
+    title: str
+    grid: list[list[object]]
+    shadow: set[tuple[int, int]]
+    formats: dict[tuple[int, int], str]  # number formats of cells holding a float
+
+    def value(self, r: int, c: int) -> object:
+        return None if (r, c) in self.shadow else self.grid[r - 1][c - 1]
+
+
+class _Sheets:
+    """Worksheets read once each, on demand."""
+
+    def __init__(self, wb: Workbook, name: str) -> None:
+        self.wb, self.name = wb, name
+        self._read: dict[str, _Sheet] = {}
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.wb.sheetnames)
+
+    def __contains__(self, title: str) -> bool:
+        return title in self.wb.sheetnames
+
+    def __getitem__(self, title: str) -> _Sheet:
+        if title not in self._read:
+            with _parsing(self.name):
+                self._read[title] = _read_sheet(self.wb[title])
+        return self._read[title]
+
+
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Za-z]{1,3}\d+:[A-Za-z]{1,3}\d+)\"")
+
+
+def _merged_ranges(ws) -> list[tuple[int, int, int, int]]:
+    """(min_row, min_col, max_row, max_col) of every merged range."""
+    from openpyxl.utils.cell import range_boundaries
+
+    merged = getattr(ws, "merged_cells", None)
+    if merged is not None:  # a fully loaded worksheet
+        return [(r.min_row, r.min_col, r.max_row, r.max_col) for r in merged.ranges]
+    # read-only worksheets skip merges; take them from the part (checked for DTDs already)
+    with ws.parent._archive.open(ws._worksheet_path) as src:
+        xml = src.read()
+    out = []
+    for ref in _MERGE.findall(xml):
+        min_col, min_row, max_col, max_row = range_boundaries(ref.decode("ascii"))
+        out.append((min_row, min_col, max_row, max_col))
+    return out
+
+
+def _read_sheet(ws) -> _Sheet:
+    if getattr(ws, "reset_dimensions", None):
+        ws.reset_dimensions()  # a wrong <dimension> tag must not hide cells
+    grid: list[list[object]] = []
+    formats: dict[tuple[int, int], str] = {}
+    for r, row in enumerate(ws.iter_rows(), start=1):
+        values = []
+        for c, cell in enumerate(row, start=1):
+            value = cell.value
+            values.append(value)
+            if isinstance(value, float):
+                formats[(r, c)] = cell.number_format
+        grid.append(values)
+    width = max((len(row) for row in grid), default=0)
+    for row in grid:
+        row.extend([None] * (width - len(row)))
+    shadow: set[tuple[int, int]] = set()
+    for r1, c1, r2, c2 in _merged_ranges(ws):
+        if r1 > len(grid) or c1 > width:
+            continue
+        value = grid[r1 - 1][c1 - 1]
+        for r in range(r1, min(r2, len(grid)) + 1):
+            for c in range(c1, min(c2, width) + 1):
+                if (r, c) != (r1, c1):
+                    grid[r - 1][c - 1] = value
+                    shadow.add((r, c))
+    return _Sheet(ws.title, grid, shadow, formats)
 
 
 def _marker(wb: Workbook) -> str | None:
@@ -150,15 +255,15 @@ def _marker(wb: Workbook) -> str | None:
     return None
 
 
-def _format_of(wb: Workbook, name: str, notes: list[str]) -> FormatSpec:
+def _format_of(wb: Workbook, sheets: _Sheets, name: str, notes: list[str]) -> FormatSpec:
     marker = _marker(wb)
     if marker is not None:
         if marker not in FORMATS:
             raise ImportRefused(s.UNKNOWN_FORMAT_MARK.format(name=name, format=marker))
         return FORMATS[marker]
     # no marker (a tool dropped it): accept our meta sheet naming a known format
-    if s.META_SHEET in wb.sheetnames:
-        pairs = _label_pairs(wb[s.META_SHEET])
+    if s.META_SHEET in sheets:
+        pairs = _label_pairs(sheets[s.META_SHEET])
         text = norm((pairs.get(norm(s.META_FORMAT)) or [""])[0] or "")
         for spec in FORMATS.values():
             if text and norm(spec.issued_by) in text:
@@ -181,20 +286,20 @@ class _Meta:
     extras: Any = None
 
 
-def _label_pairs(ws: Worksheet) -> dict[str, list[object]]:
+def _label_pairs(sheet: _Sheet) -> dict[str, list[object]]:
     """Label -> the values right of it, in sheet order, for label/value rows."""
     pairs: dict[str, list[object]] = {}
-    for row in ws.iter_rows(values_only=True):
-        for i, value in enumerate(row[:-1]):
-            if isinstance(value, str) and value.strip():
-                pairs.setdefault(norm(value), []).append(row[i + 1])
+    for r, row in enumerate(sheet.grid, start=1):
+        for c, value in enumerate(row[:-1], start=1):
+            if isinstance(value, str) and value.strip() and (r, c) not in sheet.shadow:
+                pairs.setdefault(norm(value), []).append(sheet.value(r, c + 1))
                 break
     return pairs
 
 
-def _read_meta(wb: Workbook, spec: FormatSpec, notes: list[str]) -> _Meta:
+def _read_meta(sheets: _Sheets, spec: FormatSpec, notes: list[str]) -> _Meta:
     meta = _Meta(year=spec.first_year)
-    pairs = _label_pairs(wb[s.META_SHEET]) if s.META_SHEET in wb.sheetnames else {}
+    pairs = _label_pairs(sheets[s.META_SHEET]) if s.META_SHEET in sheets else {}
 
     def get(label: str, required: bool = True) -> tuple[bool, object]:
         key = norm(label)
@@ -343,16 +448,16 @@ class _TableRead:
 
 
 def _read_table_anywhere(
-    wb: Workbook, table: TableSpec, claimed: set[str], notes: list[str]
+    sheets: _Sheets, table: TableSpec, claimed: set[str], notes: list[str]
 ) -> _TableRead | None:
-    if table.sheet_name in wb.sheetnames:
-        return read_table(wb[table.sheet_name], table)
+    if table.sheet_name in sheets:
+        return read_table(sheets[table.sheet_name], table)
     # renamed sheet: take the unclaimed sheet where most of the table's labels match
     best: tuple[int, str, _TableRead] | None = None
-    for name in wb.sheetnames:
+    for name in sheets.names:
         if name in claimed:
             continue
-        read = read_table(wb[name], table, sheet_label=table.sheet_name)
+        read = read_table(sheets[name], table, sheet_label=table.sheet_name)
         if read.found and (best is None or len(read.found) > best[0]):
             best = (len(read.found), name, read)
     if best is None:
@@ -383,14 +488,14 @@ def _dedupe(items) -> tuple[str, ...]:
     return tuple(out)
 
 
-def read_table(ws: Worksheet, table: TableSpec, sheet_label: str | None = None) -> _TableRead:
+def read_table(ws: _Sheet, table: TableSpec, sheet_label: str | None = None) -> _TableRead:
     """Read one table's inputs from `ws` by labels. `found` maps every input cell
     located on the sheet to its address, whether its content could be read or not."""
     from openpyxl.utils import get_column_letter
 
     sheet = sheet_label or ws.title
     keys, captions, headers, labels = _spec_keys(table)
-    grid, shadow = _materialise(ws)
+    grid, shadow = ws.grid, ws.shadow
     out = _TableRead()
     caption: str | None = None
     col_paths: dict[int, tuple[str, ...]] = {}
@@ -446,7 +551,7 @@ def read_table(ws: Worksheet, table: TableSpec, sheet_label: str | None = None) 
                 continue
             out.found[cell.id] = address
             seen_rows.add(cell.row)
-            number_format = ws.cell(r, c).number_format if cell.kind is ValueKind.MONEY else ""
+            number_format = ws.formats.get((r, c), "")
             try:
                 got = to_value(value, cell, number_format)
             except InvalidValue as exc:
@@ -480,24 +585,6 @@ def read_table(ws: Worksheet, table: TableSpec, sheet_label: str | None = None) 
                     s.NOTE_CELL_MISSING.format(sheet=sheet, row=cell.row_label, col=cell.col_label)
                 )
     return out
-
-
-def _materialise(ws: Worksheet) -> tuple[list[list[object]], set[tuple[int, int]]]:
-    """The sheet's values with every merged range's value copied into all its cells,
-    and the set of those copies (not real cells: never read a number from them)."""
-    width = ws.max_column
-    grid = [list(row) + [None] * (width - len(row)) for row in ws.iter_rows(values_only=True)]
-    shadow: set[tuple[int, int]] = set()
-    for rng in ws.merged_cells.ranges:
-        if rng.min_row > len(grid):
-            continue
-        value = grid[rng.min_row - 1][rng.min_col - 1]
-        for r in range(rng.min_row, min(rng.max_row, len(grid)) + 1):
-            for c in range(rng.min_col, min(rng.max_col, width) + 1):
-                if (r, c) != (rng.min_row, rng.min_col):
-                    grid[r - 1][c - 1] = value
-                    shadow.add((r, c))
-    return grid, shadow
 
 
 # ---- one value ------------------------------------------------------------------------

@@ -389,7 +389,7 @@ _LAUGHS = (
 )
 
 
-def _with_entities(tmp_path) -> str:
+def _with_entities(tmp_path, sheet_xml: bytes = _LAUGHS) -> str:
     report = random_report(random.Random(6), 2023)
     src = exported(report, tmp_path, "src.xlsx")
     path = tmp_path / "lol.xlsx"
@@ -398,7 +398,7 @@ def _with_entities(tmp_path) -> str:
         for info in zin.infolist():
             data = zin.read(info.filename)
             if info.filename == "xl/worksheets/sheet2.xml":
-                data = _LAUGHS
+                data = sheet_xml
             zout.writestr(info, data)
     path.write_bytes(buf.getvalue())
     return path
@@ -416,6 +416,18 @@ def test_openpyxl_parses_through_defusedxml_as_a_second_line(tmp_path, monkeypat
     monkeypatch.setattr(xlsx_importer, "check_office_zip", lambda path: None)
     with pytest.raises(ImportRefused, match="XML 实体"):
         import_xlsx(_with_entities(tmp_path))
+
+
+def test_entities_hidden_behind_a_long_comment_are_refused_while_parsing(tmp_path):
+    # the zip check looks at the first 4 KB of each part; the parser catches the rest
+    padded = _LAUGHS.replace(b"\n<!DOCTYPE", b"\n<!--" + b"x" * 5000 + b"-->\n<!DOCTYPE", 1)
+    with pytest.raises(ImportRefused, match="XML 实体"):
+        import_xlsx(_with_entities(tmp_path, padded))
+
+
+def test_merged_ranges_are_read_with_a_namespace_prefix_too():
+    xml = b'<x:mergeCells count="2"><x:mergeCell ref="A1:C3"/><mergeCell ref="D2:J2"/>'
+    assert [m.decode() for m in xlsx_importer._MERGE.findall(xml)] == ["A1:C3", "D2:J2"]
 
 
 # ---- the import command -------------------------------------------------------------------
