@@ -73,8 +73,7 @@ def take_screenshot(window: object, file: str | None, out: str) -> int:
     if page != "start":
         window.open_report(report, str(Path(file).resolve()) if file else None)
         window.select_page(page)
-        if window.problems is not None:
-            window.problems.show()
+        window.problems.show()
     window.resize(*SCREENSHOT_SIZE)
     window.show()
     for _ in range(5):  # layouts and the first paint settle over a few event rounds

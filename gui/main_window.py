@@ -18,8 +18,6 @@ from typing import Any
 from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -39,6 +37,7 @@ from gui.document import DocumentController
 from gui.errors import show_error
 from gui.meta_page import MetaPage
 from gui.navigator import META, Navigator
+from gui.problems import ProblemsDock
 from gui.start_page import StartPage
 from gui.table_page import TablePage
 from gui.tasks import TaskRunner
@@ -95,7 +94,7 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.splitter)
         self.setCentralWidget(self.central)
 
-        self.problems: QDockWidget | None = self._build_problems_dock()
+        self.problems = self._build_problems_dock()
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -118,14 +117,8 @@ class MainWindow(QMainWindow):
         self.show_start()
 
     # ---- building ---------------------------------------------------------------------------
-    def _build_problems_dock(self) -> QDockWidget | None:
-        try:
-            from gui.problems import ProblemsDock
-        except ImportError:  # the panel is optional; the window works without it
-            log.warning("problems panel not available")
-            return None
+    def _build_problems_dock(self) -> ProblemsDock:
         dock = ProblemsDock(self.controller, self)
-        dock.setObjectName("problems")
         dock.issueActivated.connect(self.go_to)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.resizeDocks([dock], [PROBLEMS_HEIGHT], Qt.Orientation.Vertical)
@@ -236,11 +229,10 @@ class MainWindow(QMainWindow):
         view.addAction(self.act_previous_page)
         view.addAction(self.act_next_page)
         view.addSeparator()
-        if self.problems is not None:
-            toggle = self.problems.toggleViewAction()
-            toggle.setText(s.ACT_PROBLEMS)
-            toggle.setShortcut(QKeySequence("F8"))
-            view.addAction(toggle)
+        toggle = self.problems.toggleViewAction()
+        toggle.setText(s.ACT_PROBLEMS)
+        toggle.setShortcut(QKeySequence("F8"))
+        view.addAction(toggle)
 
         help_menu = bar.addMenu(s.MENU_HELP)
         help_menu.addAction(self.act_about)
@@ -344,8 +336,7 @@ class MainWindow(QMainWindow):
         self.has_document = False
         self.start_page.set_recent(self.settings.recent_files())
         self.central.setCurrentWidget(self.start_page)
-        if self.problems is not None:
-            self.problems.hide()
+        self.problems.hide()
         for action in self.document_actions:
             action.setEnabled(False)
         self._update_title()
@@ -362,7 +353,7 @@ class MainWindow(QMainWindow):
         if self._built_spec != report.spec.id or not self.pages:
             self._build_pages()
         self.central.setCurrentWidget(self.splitter)
-        if self.problems is not None and self.settings.get(cfg.PROBLEMS_VISIBLE):
+        if self.settings.get(cfg.PROBLEMS_VISIBLE):
             self.problems.show()
         for action in self.document_actions:
             action.setEnabled(True)
@@ -794,7 +785,7 @@ class MainWindow(QMainWindow):
     def _save_geometry(self) -> None:
         self.settings.set(cfg.GEOMETRY, bytes(self.saveGeometry().data()))
         self.settings.set(cfg.WINDOW_STATE, bytes(self.saveState().data()))
-        if self.problems is not None and self.has_document:
+        if self.has_document:
             self.settings.set(cfg.PROBLEMS_VISIBLE, self.problems.isVisible())
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -810,8 +801,3 @@ class MainWindow(QMainWindow):
 def start_recovery_check(window: MainWindow) -> None:
     """After the window is on screen, offer what a crash left behind."""
     QTimer.singleShot(0, window.check_recovery)
-
-
-def app_instance() -> QApplication | None:
-    app = QApplication.instance()
-    return app if isinstance(app, QApplication) else None
