@@ -50,14 +50,17 @@ def read_blocks(blocks: Sequence[Block], name: str = "") -> ImportResult:
     """The report in a document body (paragraphs and table grids, in order)."""
     notes: list[str] = []
     spec = _detect_format(blocks)
-    headings = _find_headings(blocks, spec or FORMATS["2021"])
+    # headings and title suffix are looked up in the newest format until the
+    # tables have told which one the document uses
+    provisional = spec or max(FORMATS.values(), key=lambda f: f.first_year)
+    headings = _find_headings(blocks, provisional)
     tables = [b for b in blocks if isinstance(b, DocTable)]
     if not headings and not tables:
         raise ImportRefused(s.DOCX_NOT_A_REPORT.format(name=name))
     first_heading = min(headings.values(), default=len(blocks))
     sig_start, sig_agency, date, date_notes = _signature(blocks, headings)
     title = _title(blocks, first_heading)
-    suffix = (spec or FORMATS["2021"]).title_suffix
+    suffix = provisional.title_suffix
     parsed = parse_title(title, suffix) if title else None
 
     year, year_notes = _year(parsed, date, blocks, headings)
