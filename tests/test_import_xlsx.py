@@ -288,6 +288,16 @@ def test_workbook_without_marker_but_with_meta_sheet_imports_with_a_note(tmp_pat
     assert result.notes == [s.NOTE_MARKER_MISSING.format(format="2021年格式")]
 
 
+def test_custom_property_alone_is_a_marker(tmp_path):
+    report = random_report(random.Random(6), 2020)
+    path = exported(report, tmp_path)
+    wb = openpyxl.load_workbook(path)
+    del wb.defined_names[s.MARKER_NAME]  # some tools drop defined names
+    wb.save(path)
+    result = import_xlsx(path)
+    assert result.report == report and result.notes == []
+
+
 def test_year_of_the_other_format_is_noted(tmp_path):
     report = random_report(random.Random(6), 2023)
     path = exported(report, tmp_path)
