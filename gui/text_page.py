@@ -237,9 +237,16 @@ class TextPage(QWidget):
     def _refresh_fee(self) -> None:
         extras = self.controller.report.extras
         count, amount = extras.get(FEE_COUNT), extras.get(FEE_AMOUNT)
-        if not self.fee_count.hasFocus():
+        # Rewrite a field only when it says something else than the report (undo, open):
+        # never while it holds what the officer is typing.
+        shown_count = normalise_text(self.fee_count.text())
+        if shown_count != ("" if count is None else str(count)):
             self.fee_count.setText("" if count is None else str(count))
-        if not self.fee_amount.hasFocus():
+        try:
+            shown_amount = parse_amount(self.fee_amount.text())
+        except ValueError:
+            shown_amount = None
+        if shown_amount != amount or (amount is None and self.fee_amount.text().strip()):
             self.fee_amount.setText("" if amount is None else format(amount, "f"))
         sentence = fee_sentence(count, amount)
         self.fee_preview.setText(s.TEXT_FEE_PREVIEW + sentence if sentence else s.TEXT_FEE_HINT)

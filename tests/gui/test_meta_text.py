@@ -290,3 +290,18 @@ def test_blank_date_calendar_opens_in_the_month_reports_are_written(qtbot, monke
     assert (calendar.yearShown(), calendar.monthShown()) == (2022, 1)
     calendar.window().hide()
     assert window.controller.report.meta.date is None  # looking is not choosing
+
+
+def test_fee_fields_follow_undo(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(Report("2021", 2021, "某局"))
+    show_active(qtbot, window)
+    window.select_page("六")
+    page = window.pages["六"]
+    page.fee_count.setFocus()
+    type_text(page.fee_count, "5")
+    assert window.controller.report.extras[FEE_COUNT] == 5
+    qtbot.keyClick(page.fee_count, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert FEE_COUNT not in window.controller.report.extras
+    assert page.fee_count.text() == ""
+    assert page.fee_preview.text() == s.TEXT_FEE_HINT
