@@ -286,8 +286,16 @@ def test_table_rows_repeat_headers_never_split_and_fit_the_text_width(tmp_path):
         borders = tbl.tblPr.find(qn("w:tblBorders"))
         assert len(borders) == 6
         assert all(b.get(qn("w:val")) == "single" and b.get(qn("w:sz")) == "4" for b in borders)
+        headed = {
+            r
+            for g in table.grid
+            if g.role in (Role.CAPTION, Role.HEADER)
+            for r in range(g.row, g.row + g.rowspan)
+        }
         for i, tr in enumerate(tbl.tr_lst):
             assert tr.trPr.find(qn("w:cantSplit")) is not None
+            kept = {p.pPr.find(qn("w:keepNext")) is not None for p in tr.iter(qn("w:p"))}
+            assert kept == {i in headed or i == table.n_rows - 2}, (table.id, i)
             repeated = tr.trPr.find(qn("w:tblHeader")) is not None
             assert repeated == (i < table.header_rows), (table.id, i)
         cells = _grid(doc_table)

@@ -56,12 +56,29 @@ def _row_heights(table: TableSpec) -> list[int]:
     return heights
 
 
-def _paragraph(text: str, style: str) -> str:
+def _keep_rows(table: TableSpec) -> set[int]:
+    """Rows that stay on the page of the next row (Word's "keep with next" on their
+    paragraphs): caption and header rows stay with the first row under them, and
+    the last row never starts a page alone."""
+    rows = {
+        r
+        for g in table.grid
+        if g.role in (Role.CAPTION, Role.HEADER)
+        for r in range(g.row, g.row + g.rowspan)
+    }
+    if table.n_rows >= 2:
+        rows.add(table.n_rows - 2)
+    rows.discard(table.n_rows - 1)
+    return rows
+
+
+def _paragraph(text: str, style: str, keep: bool) -> str:
     runs = ""
     if text:
         rpr = styles.run_props(fonts.TABLE, styles.TABLE_PT)
         runs = f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{runs}</w:p>'
+    keep_next = "<w:keepNext/>" if keep else ""
+    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep_next}</w:pPr>{runs}</w:p>'
 
 
 def _style_of(g: GridCell) -> str:
@@ -88,6 +105,7 @@ def table_xml(table: TableSpec, value_text: Callable[[str], str]) -> str:
     widths = column_widths(table)
     origin, covered = _layout(table)
     heights = _row_heights(table)
+    keep_rows = _keep_rows(table)
     borders = "".join(
         BORDER.format(side=s) for s in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
@@ -110,6 +128,7 @@ def table_xml(table: TableSpec, value_text: Callable[[str], str]) -> str:
             f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{heights[r]}" w:hRule="atLeast"/>'
             f"{header}</w:trPr>"
         )
+        keep = r in keep_rows
         c = 0
         while c < table.n_cols:
             g = origin.get((r, c))
@@ -117,7 +136,8 @@ def table_xml(table: TableSpec, value_text: Callable[[str], str]) -> str:
                 text = value_text(g.cell) if g.role is Role.VALUE and g.cell else g.text
                 width = sum(widths[c : c + g.colspan])
                 merge = "restart" if g.rowspan > 1 else None
-                out.append(_tc(width, g.colspan, merge, g.vertical, _paragraph(text, _style_of(g))))
+                content = _paragraph(text, _style_of(g), keep)
+                out.append(_tc(width, g.colspan, merge, g.vertical, content))
                 c += g.colspan
                 continue
             above = covered.get((r, c))
@@ -130,7 +150,7 @@ def table_xml(table: TableSpec, value_text: Callable[[str], str]) -> str:
                     span,
                     "continue" if above else None,
                     bool(above and above.vertical),
-                    _paragraph("", style),
+                    _paragraph("", style, keep),
                 )
             )
             c += span
