@@ -367,3 +367,25 @@ def test_pages_by_keyboard(qtbot, monkeypatch):
     window.act_previous_page.trigger()
     window.act_previous_page.trigger()  # stays on the first entry
     assert window.current_page_key() == "基本信息"
+
+
+def test_compare_with_last_year(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from gui import compare_dialog
+    from model.drafts import save_draft
+
+    last = full_report(year=2021, seed=11)
+    path = tmp_path / "2021.nianbao"
+    save_draft(last, path)
+    opened: list[object] = []
+    monkeypatch.setattr(compare_dialog.CompareDialog, "exec", lambda d: opened.append(d) or 0)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(path), ""))
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report(year=2022, seed=12))
+    assert window.act_compare.isVisible() and window.act_compare.isEnabled()
+    window.act_compare.trigger()
+    assert len(opened) == 1 and opened[0].parent() is window
+    # Last year's report now also feeds the carry-over checks (R7).
+    assert window.controller.previous_report == last
+    assert any(i.rule == "R7" for i in window.controller.validation.issues)
