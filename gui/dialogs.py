@@ -106,6 +106,7 @@ class NewReportDialog(QDialog):
         self.base_path.activated.connect(lambda _i: self._base_chosen(self._base_file()))
         self._update_format()
         self._update_base()
+        self.agency.setFocus()  # the year is already last year's: the name is what to type
 
     def _update_format(self) -> None:
         try:
