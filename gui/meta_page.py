@@ -76,6 +76,8 @@ class MetaPage(QWidget):
         self.date.setMinimumDate(_NO_DATE)
         self.date.setSpecialValueText(s.META_DATE_BLANK)
         self.date.calendarWidget().installEventFilter(self)
+        pass_undo_shortcuts(self.year)
+        pass_undo_shortcuts(self.date)
         self.today = QPushButton(s.META_DATE_TODAY)
         self.clear_date = QPushButton(s.META_DATE_CLEAR)
         date_row = QHBoxLayout()

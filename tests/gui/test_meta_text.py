@@ -305,3 +305,17 @@ def test_fee_fields_follow_undo(qtbot, monkeypatch):
     assert FEE_COUNT not in window.controller.report.extras
     assert page.fee_count.text() == ""
     assert page.fee_preview.text() == s.TEXT_FEE_HINT
+
+
+def test_ctrl_z_in_the_year_field_undoes_the_report(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(Report("2021", 2021, "某局"))
+    show_active(qtbot, window)
+    window.select_page("基本信息")
+    year = window.meta_page.year
+    year.setFocus()
+    year.setValue(2023)
+    assert window.controller.report.meta.year == 2023
+    qtbot.keyClick(year, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller.report.meta.year == 2021
+    assert year.value() == 2021
