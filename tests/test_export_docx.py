@@ -21,6 +21,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from exporters import ExportError
 from exporters.docx import export_docx, layout, numbers, styles
@@ -337,6 +338,19 @@ def test_missing_date_agency_and_empty_section_six_are_warned(tmp_path):
     assert any("「六、其他需要报告的事项」没有内容" in w for w in warnings)
 
 
+def test_control_characters_pasted_into_texts_are_dropped(tmp_path):
+    report = _full(2023)
+    report.set_meta(agency=" 某\x07市某局\u3000")
+    report.set_text("五", "第一行\x0b第二行\x01。\x0c第三行")
+    document, _, _ = _export(report, tmp_path)
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "某市某局2023年政府信息公开工作年度报告"
+    assert texts[-2] == "某市某局"
+    i = texts.index("五、存在的主要问题及改进情况")
+    assert texts[i + 1 : i + 4] == ["第一行", "第二行。", "第三行"]
+    assert document.core_properties.author == "某市某局"
+
+
 def test_sections_follow_the_spec_in_order(tmp_path):
     for fid in FORMATS:
         report = _full(2020 if fid == "2019" else 2023)
@@ -543,3 +557,22 @@ def test_the_word_importer_reads_the_export_back(tmp_path, year):
         report.meta.year,
         report.meta.date,
     )
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(text=st.text(max_size=60), agency=st.text(max_size=20))
+def test_any_text_an_officer_types_exports(tmp_path, text, agency):
+    report = _full(2023)
+    report.set_meta(agency=agency)
+    report.set_text("五", text)
+    document, _, _ = _export(report, tmp_path, "t.docx")
+    texts = [p.text for p in document.paragraphs]
+    i = texts.index("五、存在的主要问题及改进情况")
+    j = texts.index("六、其他需要报告的事项")
+    expected = layout.without_heading(layout.paragraphs(text), "五、存在的主要问题及改进情况")
+    assert texts[i + 1 : j] == expected
+    assert all(expected)

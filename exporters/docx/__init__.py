@@ -14,7 +14,7 @@ from exporters import ExportError, atomic_output
 from exporters.docx import strings as s
 from exporters.docx.body import build_body
 from exporters.docx.document import new_document
-from exporters.docx.layout import title_lines
+from exporters.docx.layout import agency_name, title_lines
 from model.issues import Validation
 from model.report import Report
 
@@ -25,7 +25,7 @@ def build_document(report: Report) -> tuple[Document, list[str]]:
     """(python-docx Document, warnings) without writing anything."""
     body = build_body(report)
     title = "".join(
-        title_lines(report.meta.agency.strip(), report.meta.year, report.spec.title_suffix)
+        title_lines(agency_name(report.meta.agency), report.meta.year, report.spec.title_suffix)
     )
     return new_document(report, body.xml, title), body.warnings
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from exporters.docx import fonts, layout, styles
 from exporters.docx import strings as s
@@ -28,7 +27,7 @@ def run(text: str, font: fonts.Font, size_pt: float, char_style: str | None = No
     """One run with explicit fonts (East-Asian slot included) and size."""
     style = f'<w:rStyle w:val="{char_style}"/>' if char_style else ""
     parts = text.split("\n")
-    body = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(p)}</w:t>' for p in parts)
+    body = "<w:br/>".join(f'<w:t xml:space="preserve">{layout.xml_text(p)}</w:t>' for p in parts)
     return f"<w:r><w:rPr>{style}{styles.run_props(font, size_pt)}</w:rPr>{body}</w:r>"
 
 
@@ -90,7 +89,7 @@ def _right_indent(chars: float) -> str:
 def signature(report: Report) -> tuple[str, list[str]]:
     """The agency name centred over the date, the date 右空四字, after two blank lines."""
     warnings = []
-    agency = report.meta.agency.strip()
+    agency = layout.agency_name(report.meta.agency)
     if report.meta.date is not None:
         date = layout.date_text(report.meta.date)
     else:
@@ -108,7 +107,7 @@ def signature(report: Report) -> tuple[str, list[str]]:
 
 def title(report: Report) -> str:
     meta, suffix = report.meta, report.spec.title_suffix
-    lines = layout.title_lines(meta.agency.strip(), meta.year, suffix)
+    lines = layout.title_lines(layout.agency_name(meta.agency), meta.year, suffix)
     return paragraph(styles.TITLE, run("\n".join(lines), fonts.TITLE, styles.TITLE_PT))
 
 
@@ -140,7 +139,7 @@ def section_xml(
 
 def build_body(report: Report) -> BodyResult:
     result = BodyResult("")
-    if not report.meta.agency.strip():
+    if not layout.agency_name(report.meta.agency):
         result.warnings.append(s.NO_AGENCY)
     parts = [title(report)]
     sections = report.spec.sections

@@ -19,6 +19,7 @@ from docx.shared import Mm
 
 from exporters.docx import fonts, styles
 from exporters.docx.body import paragraph, run
+from exporters.docx.layout import agency_name, clean
 from model.report import Report
 
 W_NS = styles.W_NS
@@ -103,9 +104,10 @@ def _page(doc: Document) -> None:
 def _properties(doc: Document, report: Report, title: str) -> None:
     props = doc.core_properties
     now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    props.title = title
-    props.author = report.meta.agency
-    props.last_modified_by = report.meta.agency
+    agency = agency_name(report.meta.agency)
+    props.title = clean(title)
+    props.author = agency
+    props.last_modified_by = agency
     props.language = "zh-CN"
     props.subject = report.spec.name
     props.keywords = ""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from xml.sax.saxutils import escape
 
 # A line of the 22 pt title holds 20 characters in the 156 mm text block.
 TITLE_LINE_CHARS = 20
@@ -41,6 +42,25 @@ _NAME_UNITS = (
 )
 _HALF = frozenset(("N", "Na", "H"))  # Unicode East Asian Width classes printed half width
 _NOT_AFTER = ("市场", "区域", "县域", "区块", "乡村", "镇街", "州府")
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean(text: str) -> str:
+    """`text` without the control characters XML cannot hold (pasted from other
+    programs, e.g. Word's vertical tab for a manual line break)."""
+    return _NOT_XML.sub("", text)
+
+
+def xml_text(text: str) -> str:
+    """`text` ready for a ``w:t`` element: cleaned and escaped."""
+    return escape(clean(text))
+
+
+def agency_name(agency: str) -> str:
+    """The agency name as printed: cleaned, without surrounding spaces."""
+    return clean(agency).strip(" \t\u3000\xa0")
 
 
 def text_width(text: str) -> float:
@@ -87,8 +107,9 @@ def title_lines(agency: str, year: int, suffix: str) -> list[str]:
 
 def paragraphs(text: str) -> list[str]:
     """The paragraphs of a narrative: one per non-empty line, without the spaces
-    (including full-width ones) officers type to indent; the style indents."""
-    stripped = (line.strip(" \t\u3000\xa0") for line in text.splitlines())
+    (including full-width ones) officers type to indent; the style indents.
+    Control characters are dropped after splitting: Word's \\v and \\f break lines."""
+    stripped = (clean(line).strip(" \t\u3000\xa0") for line in text.splitlines())
     return [line for line in stripped if line]
 
 

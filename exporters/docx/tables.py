@@ -9,9 +9,8 @@ across a page, and the table fills the text width with the spec's relative width
 from __future__ import annotations
 
 from collections.abc import Callable
-from xml.sax.saxutils import escape
 
-from exporters.docx import fonts, styles
+from exporters.docx import fonts, layout, styles
 from model.spec import GridCell, Role, TableSpec
 
 BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'  # 0.5 pt
@@ -76,7 +75,8 @@ def _paragraph(text: str, style: str, keep: bool) -> str:
     runs = ""
     if text:
         rpr = styles.run_props(fonts.TABLE, styles.TABLE_PT)
-        runs = f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+        body = layout.xml_text(text)
+        runs = f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{body}</w:t></w:r>'
     keep_next = "<w:keepNext/>" if keep else ""
     return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep_next}</w:pPr>{runs}</w:p>'
 
