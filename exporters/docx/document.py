@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from exporters.docx import fonts, styles
-from exporters.docx.body import paragraph, run
+from exporters.docx.body import paragraph
 from exporters.docx.layout import agency_name, clean
 from model.report import Report
 
@@ -131,6 +131,3 @@ def new_document(report: Report, body_xml: str, title: str) -> Document:
     for child in list(content):
         sect_pr.addprevious(child)
     return doc
-
-
-__all__ = ["new_document", "run"]
