@@ -246,6 +246,10 @@ def test_title_headings_body_and_subheadings_use_the_official_fonts(tmp_path):
     assert alone.paragraph_format.keep_with_next
     assert _east_asia(alone.runs[0]) == "楷体_GB2312"
     normal = document.styles["Normal"]
+    # 28 characters of 3号 fill the 156 mm line: 16 pt condensed by 0.25 pt each
+    spacing = normal.element.rPr.find(qn("w:spacing"))
+    pitch = 16 + int(spacing.get(qn("w:val"))) / 20
+    assert 28 * pitch <= styles.TEXT_WIDTH / 20 < 29 * pitch
     assert normal.paragraph_format.line_spacing.pt == pytest.approx(28.95)
     assert normal.paragraph_format.first_line_indent.pt == pytest.approx(32)
     for table in document.tables:
