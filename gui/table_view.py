@@ -526,7 +526,12 @@ class GridView(QTableView):
 
     # ---- context menu ---------------------------------------------------------------
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        index = self.indexAt(event.pos())
+        menu = self.context_menu(self.indexAt(event.pos()))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def context_menu(self, index: QModelIndex) -> QMenu:
+        """Copy, paste, clear; for a money cell with a choice of units, the units."""
         menu = QMenu(self)
         copy = menu.addAction(s.MENU_COPY)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
@@ -549,7 +554,7 @@ class GridView(QTableView):
                     lambda _=False, cid=spec.id, u=unit: self._model.controller.set_unit(cid, u)
                 )
                 menu.addAction(action)
-        menu.exec(event.globalPos())
+        return menu
 
     def grid_role(self, index: QModelIndex | QPersistentModelIndex) -> Role | None:
         return index.data(GRID_ROLE)

@@ -430,3 +430,16 @@ def test_home_and_end_stop_on_value_cells(qtbot):
     assert current_cell(page) == "applications.granted.natural"
     press(qtbot, page.view, Qt.Key.Key_End)
     assert current_cell(page) == "applications.granted.total"
+
+
+def test_context_menu_switches_a_money_unit(qtbot):
+    controller, page = make_page(qtbot, "2019", "active")
+    amount = "active.art20_9.procurement.amount"
+    menu = page.view.context_menu(page.model.index_of(amount))
+    texts = [a.text() for a in menu.actions() if a.text()]
+    assert texts == ["复制", "粘贴", "清除内容", "金额单位：元", "金额单位：万元"]
+    next(a for a in menu.actions() if a.text() == "金额单位：万元").trigger()
+    assert controller.report.unit(amount) == "万元"
+    assert controller.undo_stack.count() == 1
+    plain = page.view.context_menu(page.model.index_of("active.art20_9.procurement.projects"))
+    assert [a.text() for a in plain.actions() if a.text()] == ["复制", "粘贴", "清除内容"]
