@@ -90,7 +90,8 @@ class PastePlan:
     """What pasting a block would do. Policy: when any value cannot be read the whole
     paste is refused (`refusals` non-empty, nothing applied), so a block is never
     half pasted; values landing on totals, labels or outside the table are skipped
-    and counted, never dropped silently."""
+    and counted, never dropped silently. An empty field blanks its cell, as pasting
+    empty cells does in Excel and WPS."""
 
     values: dict[str, Value | None] = field(default_factory=dict)
     refusals: list[str] = field(default_factory=list)
