@@ -443,3 +443,12 @@ def test_context_menu_switches_a_money_unit(qtbot):
     assert controller.undo_stack.count() == 1
     plain = page.view.context_menu(page.model.index_of("active.art20_9.procurement.projects"))
     assert [a.text() for a in plain.actions() if a.text()] == ["复制", "粘贴", "清除内容"]
+
+
+def test_an_empty_pasted_field_blanks_its_cell_as_in_excel(qtbot):
+    controller, page = make_page(qtbot)
+    controller.set_cells({NEW: 4, "applications.new.commercial": 5})
+    page.focus_cell(NEW)
+    assert page.view.paste("\t6\n") == 2
+    assert controller.report.is_blank(NEW)
+    assert controller.report.value("applications.new.commercial") == 6
