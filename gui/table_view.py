@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
+    QFrame,
     QHeaderView,
     QLineEdit,
     QMenu,
@@ -138,17 +139,74 @@ class GridView(QTableView):
             "QTableView::item:selected { background: #bcd6f5; color: black; }"
         )
         model.modelReset.connect(self._on_reset)
+        self._frozen = self._make_frozen_header()
         self._apply_layout()
 
     # ---- layout -------------------------------------------------------------------------
     def _on_reset(self) -> None:
         self.clearSpans()
+        self._frozen.clearSpans()
         self._apply_layout()
 
     def _apply_layout(self) -> None:
         for row, col, rowspan, colspan in self._model.spans():
             self.setSpan(row, col, rowspan, colspan)
+            self._frozen.setSpan(row, col, rowspan, colspan)
         self.fit()
+
+    def _make_frozen_header(self) -> QTableView:
+        """A second view over the same model, laid over the top of this one and
+        showing only the printed header rows, so the column headings stay in sight
+        while the officer scrolls down a long table (as 「冻结窗格」 does)."""
+        frozen = QTableView(self)
+        frozen.setModel(self._model)
+        frozen.setSelectionModel(self.selectionModel())
+        frozen.setItemDelegate(GridDelegate(self))
+        frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        frozen.horizontalHeader().hide()
+        frozen.verticalHeader().hide()
+        frozen.horizontalHeader().setMinimumSectionSize(8)
+        frozen.verticalHeader().setMinimumSectionSize(8)
+        frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        frozen.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        frozen.setWordWrap(True)
+        frozen.setFrameShape(QFrame.Shape.NoFrame)
+        frozen.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        frozen.setAutoScroll(False)  # it shares the selection: never chase the cursor
+        frozen.viewport().installEventFilter(self)  # its wheel scrolls this view
+        frozen.setStyleSheet(self.styleSheet())
+        self.horizontalScrollBar().valueChanged.connect(frozen.horizontalScrollBar().setValue)
+        frozen.hide()
+        return frozen
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        frozen = getattr(self, "_frozen", None)  # events arrive while __init__ runs
+        wheel = event.type() == QEvent.Type.Wheel
+        if wheel and frozen is not None and watched is frozen.viewport():
+            QApplication.sendEvent(self.viewport(), event)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _frozen_height(self) -> int:
+        return sum(self.rowHeight(r) for r in range(self._model.table.header_rows))
+
+    def _place_frozen(self) -> None:
+        frozen = self._frozen
+        height = self._frozen_height()
+        if height == 0:
+            frozen.hide()
+            return
+        for col in range(self._model.columnCount()):
+            frozen.setColumnWidth(col, self.columnWidth(col))
+        for row in range(self._model.rowCount()):
+            frozen.setRowHeight(row, self.rowHeight(row))
+        viewport = self.viewport().geometry()
+        frozen.setGeometry(viewport.x(), viewport.y(), viewport.width(), height)
+        frozen.horizontalScrollBar().setValue(self.horizontalScrollBar().value())
+        frozen.verticalScrollBar().setValue(0)
+        frozen.show()
+        frozen.raise_()
 
     def _min_widths(self) -> list[int]:
         """Per column, the width below which its own printed text breaks badly:
@@ -210,6 +268,7 @@ class GridView(QTableView):
             scrollbar = self.horizontalScrollBar()
             extra = scrollbar.sizeHint().height() if sum(widths) > self.viewport().width() else 0
             self.setMaximumHeight(self.table_height() + extra)
+            self._place_frozen()
         finally:
             self._fitting = False
 
@@ -375,6 +434,20 @@ class GridView(QTableView):
         target = QPersistentModelIndex(index)
         QTimer.singleShot(0, self, lambda: self._scroll_to(target))
         return True
+
+    def scrollTo(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
+        super().scrollTo(index, hint)
+        # a body cell must not end up hidden under the frozen header rows
+        if index.isValid() and index.row() >= self._model.table.header_rows:
+            top = self.visualRect(index).top()
+            covered = self._frozen_height() - top
+            if covered > 0:
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.value() - covered)
 
     def _scroll_to(self, target: QPersistentModelIndex) -> None:
         if target.isValid():

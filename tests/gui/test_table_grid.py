@@ -452,3 +452,21 @@ def test_an_empty_pasted_field_blanks_its_cell_as_in_excel(qtbot):
     assert page.view.paste("\t6\n") == 2
     assert controller.report.is_blank(NEW)
     assert controller.report.value("applications.new.commercial") == 6
+
+
+def test_header_rows_stay_in_sight_while_scrolling(qtbot):
+    _controller, page = make_page(qtbot)
+    page.resize(1000, 520)
+    qtbot.waitUntil(lambda: page.view.height() < 500)
+    view = page.view
+    frozen_height = sum(view.rowHeight(r) for r in range(page.model.table.header_rows))
+    target = "applications.carried_out.other"
+    page.focus_cell(target)
+    qtbot.wait(10)
+    assert view.verticalScrollBar().value() > 0  # the body did scroll
+    rect = view.visualRect(view.currentIndex())
+    assert rect.top() >= frozen_height  # the focused cell is not under the header
+    frozen = view._frozen
+    assert frozen.isVisible() and frozen.height() == frozen_height
+    assert frozen.verticalScrollBar().value() == 0
+    assert frozen.indexAt(frozen.rect().center()).row() < page.model.table.header_rows
