@@ -211,7 +211,8 @@ class GridView(QTableView):
     def _min_widths(self) -> list[int]:
         """Per column, the width below which its own printed text breaks badly:
         a one-column header on one line (「社会公益组织」), a tall group label
-        (「三、本年度办理结果」) on two lines, each capped so nothing gets huge."""
+        (「三、本年度办理结果」) on two lines, a row label in a few lines, each
+        capped so nothing gets huge. Narrower windows scroll sideways instead."""
         table = self._model.table
         bold = self.font()
         bold.setBold(True)
@@ -225,6 +226,8 @@ class GridView(QTableView):
                 want = min(fm_bold.horizontalAdvance(g.text), 7 * em)
             elif g.role is Role.LABEL and g.rowspan >= 3:
                 want = min(em * ((len(g.text) + 1) // 2), 6 * em)
+            elif g.role is Role.LABEL:  # a row label: a few lines at most
+                want = min(fm_bold.horizontalAdvance(g.text), 9 * em)
             else:
                 continue
             mins[g.col] = max(mins[g.col], want + 2 * _PAD_X + 2)
