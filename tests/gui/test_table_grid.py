@@ -387,11 +387,15 @@ def test_page_follows_a_format_change(qtbot):
     assert page.model.rowCount() == 28
 
 
+@pytest.mark.parametrize("width", [1100, 640])
 @pytest.mark.parametrize("format_id", sorted(FORMATS))
 @pytest.mark.parametrize("table", ["active", "applications", "appeals"])
-def test_no_printed_text_is_cut_off(qtbot, format_id, table):
-    """Every label and header fits in its (merged) cell at a realistic width."""
+def test_no_printed_text_is_cut_off(qtbot, format_id, table, width):
+    """Every label and header fits in its (merged) cell, in a roomy window and in
+    a narrow one (which scrolls sideways rather than squeezing text)."""
     _controller, page = make_page(qtbot, format_id, table)
+    page.resize(width, 900)
+    qtbot.waitUntil(lambda: page.width() == width)
     view = page.view
     bold = QFont(view.font())
     bold.setBold(True)
