@@ -238,18 +238,19 @@ def test_previous_report_feeds_the_carry_over_check(doc):
     assert doc.undo_stack.count() == 1  # not an edit
 
 
-def test_qt_calls_do_not_exhaust_the_none_and_bool_singletons(doc):
-    """PySide6 6.12 on CPython 3.11 drops a reference to None on every call of a
-    method returning nothing and to True on every emit; gui/__init__.py pins the
-    singletons so a long editing session cannot crash."""
+def test_qt_calls_keep_the_none_and_bool_reference_counts(doc):
+    """PySide6 6.12.0 on CPython 3.11 drops a reference to None on every call of a
+    method returning nothing and to True on every emit, and the interpreter aborts
+    after a few thousand calls (a few minutes of editing). pyproject.toml excludes
+    that release; this test fails on any Qt binding with the same fault."""
     import sys
 
     from PySide6.QtWidgets import QLineEdit
 
     edit = QLineEdit()
     before = {v: sys.getrefcount(v) for v in (None, True)}
-    for _ in range(20_000):
+    for _ in range(500):
         doc.reportChanged.emit(None)
         edit.setText("1")
     for v, count in before.items():
-        assert sys.getrefcount(v) > 1_000_000 or sys.getrefcount(v) >= count
+        assert sys.getrefcount(v) >= count - 50, f"{v!r} lost references"
