@@ -48,7 +48,9 @@ AGG_EPILOG = (
     "示例：main.py aggregate 各部门报告/ -o 汇总.nianbao --xlsx 汇总表.xlsx --agency 某某市人民政府\n"
     "退出码：0 至少汇总了一份报告；2 没有可汇总的报告或命令行有误；3 无法写入输出文件。"
 )
-AGG_HELP_INPUTS = "报告所在的文件夹（含子文件夹）或报告文件（.nianbao 草稿，或本程序导出的 .xlsx/.docx）"
+AGG_HELP_INPUTS = (
+    "报告所在的文件夹（含子文件夹）或报告文件（.nianbao 草稿，或本程序导出的 .xlsx/.docx）"
+)
 AGG_HELP_OUTPUT = "汇总报告草稿的保存位置（.nianbao）"
 AGG_HELP_XLSX = "同时导出汇总表（每个表格一张工作表，每个机关一行，另有“报送情况”表）"
 AGG_HELP_YEAR = "只汇总该年度的报告（默认：多数报告所属的年度和格式）"
@@ -75,7 +77,9 @@ VALIDATE_EPILOG = (
     "退出码：0 没有错误（可能有警告或提示）；1 有错误；2 无法读取文件或命令行有误。"
 )
 VALIDATE_HELP_FILE = "要校验的报告草稿（.nianbao）"
-VALIDATE_HELP_JSON = "以 JSON 输出问题列表（每项含 severity、rule、cell、message），便于其他程序处理"
+VALIDATE_HELP_JSON = (
+    "以 JSON 输出问题列表（每项含 severity、rule、cell、message），便于其他程序处理"
+)
 VALIDATE_HELP_PREVIOUS = "上一年度的报告草稿（.nianbao），用于核对上年结转和内容雷同"
 VALIDATE_HEADER = "{agency}{year}年政府信息公开工作年度报告（格式：{format}）"
 VALIDATE_LINE = "{severity} {rule} {message}"
@@ -101,11 +105,15 @@ NEW_EPILOG = (
 )
 NEW_HELP_YEAR = "报告年度，如 2025（统计 1 月 1 日至 12 月 31 日）"
 NEW_HELP_AGENCY = "机关名称，如 某某市某某局（使用 --from 时默认沿用上年）"
-NEW_HELP_KIND = "报告类型：department 部门（默认），government 本级政府（使用 --from 时默认沿用上年）"
+NEW_HELP_KIND = (
+    "报告类型：department 部门（默认），government 本级政府（使用 --from 时默认沿用上年）"
+)
 NEW_HELP_FROM = "上一年度的报告草稿（.nianbao），从中接续上年结转件数和上年数据"
 NEW_HELP_OUTPUT = "新草稿的保存位置（.nianbao）"
 NEW_HELP_FORCE = "文件已存在时覆盖（原文件保留为 .bak 备份）"
-NEW_NO_FORMAT = "{year}年度没有适用的年度报告格式：政府信息公开工作年度报告格式自 {first} 年度起施行"
+NEW_NO_FORMAT = (
+    "{year}年度没有适用的年度报告格式：政府信息公开工作年度报告格式自 {first} 年度起施行"
+)
 NEW_NO_AGENCY = "请用 --agency 填写机关名称（或用 --from 从上一年度的草稿沿用）"
 NEW_PREVIOUS_UNREADABLE = "无法读取上一年度的草稿：{reason}"
 NEW_EXISTS = "文件「{path}」已存在；如要覆盖，请加 --force"
@@ -119,9 +127,7 @@ SAMPLE_DESCRIPTION = (
     "公开工作年度报告，按原文如实录入，包括原文的疏漏（多数单元格空白、缺少第六部分），\n"
     "可用来试用校验和导出。"
 )
-SAMPLE_EPILOG = (
-    "示例：main.py sample -o 示例.nianbao\n退出码：0 成功；3 无法写入文件（或文件已存在且未加 --force）。"
-)
+SAMPLE_EPILOG = "示例：main.py sample -o 示例.nianbao\n退出码：0 成功；3 无法写入文件（或文件已存在且未加 --force）。"
 SAMPLE_HELP_OUTPUT = "示例草稿的保存位置（.nianbao）"
 SAMPLE_SAVED = "示例报告已保存：{path}"
 SAMPLE_FAILED = "无法保存示例报告：{reason}"
@@ -177,7 +183,9 @@ EXPORT_UNREADABLE = "无法导出：{reason}"
 EXPORT_PREVIOUS_UNREADABLE = "无法读取上一年度的报告：{reason}"
 EXPORT_ISSUE = "{severity} {rule} {message}"
 EXPORT_SUMMARY = "校验：{errors} 个错误，{warnings} 个警告。"
-EXPORT_STRICT_REFUSED = "报告有 {errors} 个错误，按 --strict 的要求未导出任何文件。请改正后重新导出。"
+EXPORT_STRICT_REFUSED = (
+    "报告有 {errors} 个错误，按 --strict 的要求未导出任何文件。请改正后重新导出。"
+)
 EXPORT_WITH_ERRORS = "报告仍有 {errors} 个错误，已照常导出；报送前请改正。"
 EXPORT_NOTE = "提示：{note}"
 EXPORT_DONE_DOCX = "已导出 Word 文档：{path}"

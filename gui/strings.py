@@ -103,7 +103,9 @@ NOT_AVAILABLE = "此功能暂不可用：{reason}"
 
 # ---- export --------------------------------------------------------------------------
 EXPORT_ERRORS_TITLE = "报告还有错误"
-EXPORT_ERRORS = "报告中还有 {errors} 个错误（见问题面板）。导出的文件将包含这些错误。\n\n仍要导出吗？"
+EXPORT_ERRORS = (
+    "报告中还有 {errors} 个错误（见问题面板）。导出的文件将包含这些错误。\n\n仍要导出吗？"
+)
 EXPORT_DONE_TITLE = "导出完成"
 EXPORT_DONE = "已导出到：\n{path}"
 EXPORT_WARNINGS = "导出时的提示："
@@ -237,7 +239,9 @@ CELL_MONEY_TIP = "金额，单位：{unit}（右键可切换单位）"
 CELL_SIGNED_TIP = "可填负数表示减少，如 -8"
 CELL_ISSUE_TIP = "{severity}（{rule}）：{message}"
 TYPING_ON_COMPUTED = "合计单元格由程序自动计算，不能直接填写；请修改它所汇总的单元格。"
-TABLE_HINT = "选中单元格直接输入数字；回车下移，Tab 右移；可从 Excel 或 WPS 复制一块数字后按 Ctrl+V 粘贴。"
+TABLE_HINT = (
+    "选中单元格直接输入数字；回车下移，Tab 右移；可从 Excel 或 WPS 复制一块数字后按 Ctrl+V 粘贴。"
+)
 LEGEND_COMPUTED = "自动计算"
 LEGEND_ERROR = "错误"
 LEGEND_WARNING = "警告"
@@ -302,7 +306,17 @@ AGG_SAVE_DRAFT = "保存汇总草稿…"
 AGG_SAVE_XLSX = "导出汇总表…"
 AGG_OPEN = "打开汇总报告"
 AGG_CLOSE = "关闭"
-AGG_COLUMNS = ("文件", "机关名称", "报告类型", "错误", "警告", "空白单元格", "成文日期", "是否逾期", "说明")
+AGG_COLUMNS = (
+    "文件",
+    "机关名称",
+    "报告类型",
+    "错误",
+    "警告",
+    "空白单元格",
+    "成文日期",
+    "是否逾期",
+    "说明",
+)
 AGG_WAITING = "待汇总"
 AGG_INCLUDED = "已汇总"
 AGG_COUNT = "共 {n} 个文件"

@@ -10,7 +10,9 @@ BROKEN_FILE = "文件「{name}」已损坏，无法读取"
 # ---- Word (.docx) report import ------------------------------------------------------
 DOCX_NOT_DOCX = "文件「{name}」不是 Word 文档（.docx），无法按年度报告导入；旧版 .doc 文件请先在 Word 或 WPS 中另存为 .docx"
 DOCX_BROKEN = "文件「{name}」不是有效的 Word 文档，或已损坏，无法读取"
-DOCX_NOT_A_REPORT = "文件「{name}」中既没有找到年度报告的表格，也没有找到各部分标题，不像是政府信息公开工作年度报告"
+DOCX_NOT_A_REPORT = (
+    "文件「{name}」中既没有找到年度报告的表格，也没有找到各部分标题，不像是政府信息公开工作年度报告"
+)
 DOCX_NO_YEAR = "未能从标题、落款日期或正文中确定报告年度，暂按 {year} 年导入，请在基本信息中核对"
 DOCX_YEAR_FROM_DATE = "标题中没有年份，按落款日期 {date} 推定报告年度为 {year} 年"
 DOCX_YEAR_FROM_TEXT = "标题中没有年份，按正文开头推定报告年度为 {year} 年"
@@ -20,11 +22,17 @@ DOCX_AGENCY_FROM_TITLE = "落款中没有找到机关名称，机关名称取自
 DOCX_NO_AGENCY = "标题和落款中都没有找到机关名称，请在基本信息中填写"
 DOCX_NO_DATE = "落款中没有找到成文日期（如「2021年1月8日」），请在基本信息中填写"
 DOCX_BAD_DATE = "落款日期「{text}」不是有效日期，未导入"
-DOCX_KIND_GOVERNMENT = "机关名称「{agency}」是一级人民政府，按本级政府年度报告导入（公布期限为次年3月31日）"
-DOCX_KIND_DEPARTMENT = "按部门年度报告导入（公布期限为次年1月31日）；如为本级人民政府的年度报告，请在基本信息中修改"
+DOCX_KIND_GOVERNMENT = (
+    "机关名称「{agency}」是一级人民政府，按本级政府年度报告导入（公布期限为次年3月31日）"
+)
+DOCX_KIND_DEPARTMENT = (
+    "按部门年度报告导入（公布期限为次年1月31日）；如为本级人民政府的年度报告，请在基本信息中修改"
+)
 DOCX_FORMAT_BY_LABELS = "按表格标签识别为{name}（{issued_by}）"
 DOCX_FORMAT_BY_YEAR = "表格标签不足以识别报告格式，按报告年度 {year} 年采用{name}"
-DOCX_FORMAT_YEAR_MISMATCH = "文档使用的是{name}，而 {year} 年度报告应使用{expected}；已按文档实际格式导入，校验时会提示"
+DOCX_FORMAT_YEAR_MISMATCH = (
+    "文档使用的是{name}，而 {year} 年度报告应使用{expected}；已按文档实际格式导入，校验时会提示"
+)
 DOCX_HEADING_NUMBER = "第{section}部分的标题写作「{text}」，按「{heading}」读取"
 DOCX_HEADING_FUZZY = "标题「{text}」与官方标题「{heading}」略有出入，按第{section}部分读取"
 DOCX_SECTION_MISSING = "没有找到「{heading}」部分"

@@ -22,7 +22,9 @@ DRAFT_CANNOT_READ = "无法读取草稿文件「{name}」：{reason}"
 DRAFT_TOO_LARGE = "文件「{name}」超过 {mb} MB，不是年报草稿文件，已拒绝打开"
 DRAFT_CORRUPT = "文件「{name}」不是年报草稿文件或文件已损坏，无法打开"
 DRAFT_FOREIGN = "文件「{name}」是其他程序保存的 JSON 文件，不是年报草稿文件，无法打开"
-DRAFT_NEWER = "该草稿由更新版本的年报填报助手保存（格式版本 {schema}），请升级程序后再打开（文件「{name}」）"
+DRAFT_NEWER = (
+    "该草稿由更新版本的年报填报助手保存（格式版本 {schema}），请升级程序后再打开（文件「{name}」）"
+)
 DRAFT_BAD_SCHEMA = "文件「{name}」的草稿格式版本「{schema}」无法识别，无法打开"
 DRAFT_INVALID = "草稿文件「{name}」内容有误，无法打开：{reason}"
 DRAFT_MISSING_KEY = "缺少“{key}”项"
@@ -54,13 +56,17 @@ RULE_R8 = (
     "（{removed_value}）应为 {expected}，但本年“{stock}”为 {value}；如因修订等原因不一致，请核实"
 )
 RULE_R9 = "{heading}：{row}的“{small}”（{small_value}）大于“{large}”（{large_value}），请核实"
-RULE_R10 = "{heading}：正文写明{what}为 {quoted} 件，与“{table_heading}”表中的数字（{actual}）不一致"
+RULE_R10 = (
+    "{heading}：正文写明{what}为 {quoted} 件，与“{table_heading}”表中的数字（{actual}）不一致"
+)
 RULE_R11 = (
     "{heading}：“{name}”共 {count} 件，占“{total_name}”（{total}）的 {percent}%；"
     "该项仅用于极少数特殊情况，请核实是否应归入其他办理结果"
 )
 RULE_R12 = "{year}年度报告应使用《{right_name}》（{right_doc}），当前使用的是《{name}》（{doc}）"
-RULE_R12_NO_FORMAT = "报告年度（{year}年）没有适用的年度报告格式：年度报告格式自{first}年度起施行，请核对报告年度"
+RULE_R12_NO_FORMAT = (
+    "报告年度（{year}年）没有适用的年度报告格式：年度报告格式自{first}年度起施行，请核对报告年度"
+)
 RULE_R13_EMPTY = "{heading}：内容为空，请填写（确无内容的，也应写明）"
 RULE_R13_AGENCY = "未填写机关名称"
 RULE_R13_DATE = "未填写成文日期"
@@ -71,7 +77,9 @@ RULE_R14_LATE_DATE = "成文日期（{date}）晚于公布期限（{deadline}）
 RULE_R14_SOON = "距公布期限（{deadline}）还有 {days} 天，请及时公布"
 RULE_R14_TODAY = "今天是公布期限（{deadline}）的最后一天，请及时公布"
 RULE_R14_PAST = "已过公布期限（{deadline}），且尚未填写成文日期"
-RULE_R15 = "{heading}：与上一年度报告的本节内容相似度为 {percent}%（内容雷同），请结合本年度实际撰写"
+RULE_R15 = (
+    "{heading}：与上一年度报告的本节内容相似度为 {percent}%（内容雷同），请结合本年度实际撰写"
+)
 DATE_FORMAT = "{year}年{month}月{day}日"
 
 # ---- roll-up (汇总) ------------------------------------------------------------------
@@ -105,5 +113,7 @@ AGG_IMPORT_SOURCES = {".xlsx": "Excel 表格", ".docx": "Word 报告"}
 
 # ---- year-on-year comparison ------------------------------------------------------------
 COMPARE_NOT_IN_PREVIOUS = "上年的格式中没有此项"
-COMPARE_OTHER_FORMAT = "上年报告使用的是{name}，本年使用的是{current}；两种格式都有的单元格才有可比数据"
+COMPARE_OTHER_FORMAT = (
+    "上年报告使用的是{name}，本年使用的是{current}；两种格式都有的单元格才有可比数据"
+)
 COMPARE_PREVIOUS_MONEY_UNIT = "上年金额已换算为{unit}"
