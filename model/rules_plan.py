@@ -20,7 +20,6 @@ from model.spec import (
     NarrativeRule,
     NotGreaterRule,
     RareRowsRule,
-    Role,
     StockRule,
     TableSpec,
 )
@@ -138,8 +137,7 @@ def cell_name(table: TableSpec, cell: CellSpec) -> str:
 
 def row_name(table: TableSpec, cell: CellSpec) -> str:
     # section 二 repeats row labels under block captions: name the block too
-    has_captions = any(g.role is Role.CAPTION for g in table.grid)
-    prefix = cell.row_path[0] if has_captions and len(cell.row_path) > 1 else ""
+    prefix = cell.row_path[0] if table.has_captions and len(cell.row_path) > 1 else ""
     return f"{prefix}“{cell.row_label}”"
 
 

@@ -101,6 +101,11 @@ class TableSpec:
         return tuple(c for c in self.cells if c.computed)
 
     @cached_property
+    def has_captions(self) -> bool:
+        """Whether blocks with caption rows repeat row labels (section 二)."""
+        return any(g.role is Role.CAPTION for g in self.grid)
+
+    @cached_property
     def grid_of_cell(self) -> dict[str, GridCell]:
         return {g.cell: g for g in self.grid if g.cell}
 
