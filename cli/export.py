@@ -83,6 +83,11 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_ISSUES
 
     status = EXIT_OK
+    if args.docx:
+        from exporters.font_check import font_warning
+
+        if warning := font_warning():  # once per run; the file itself is still right
+            print(s.EXPORT_FONT_NOTE.format(warning=warning))
     if args.docx and not _export(report, args.docx, validation, "docx"):
         status = EXIT_UNWRITABLE
     if args.xlsx and not _export(report, args.xlsx, validation, "xlsx"):
@@ -101,11 +106,8 @@ def _export(report, path: str, validation, kind: str) -> bool:
 
         done = s.EXPORT_DONE_DOCX
     else:
-        try:
-            from exporters.xlsx import export_xlsx as export
-        except ImportError:
-            _err(s.EXPORT_XLSX_UNAVAILABLE)
-            return False
+        from exporters.xlsx import export_xlsx as export
+
         done = s.EXPORT_DONE_XLSX
     try:
         notes = export(report, path, validation)

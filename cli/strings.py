@@ -191,7 +191,7 @@ EXPORT_NOTE = "提示：{note}"
 EXPORT_DONE_DOCX = "已导出 Word 文档：{path}"
 EXPORT_DONE_XLSX = "已导出 Excel 工作簿：{path}"
 EXPORT_FAILED = "导出失败：{reason}"
-EXPORT_XLSX_UNAVAILABLE = "本版本暂不支持导出 Excel 工作簿"
+EXPORT_FONT_NOTE = "提示：{warning}"
 
 # ---- compare ------------------------------------------------------------------------------
 COMPARE_HELP = "与上年报告逐项对比（上年、本年、增减）"
