@@ -53,13 +53,18 @@ from gui.table_model import (
     parse_tsv,
     paste_plan,
 )
-from model.spec import Role, ValueKind
+from model.spec import GridCell, Role, ValueKind
 from model.values import format_value
 
 _CA = QAbstractItemView.CursorAction
 _PAD_X = 8  # horizontal text padding inside a cell, px
 _PAD_Y = 6
 _MAX_REFUSALS_SHOWN = 3
+_TALL_ROWS = 3  # a label spanning this many rows follows the scrolled view
+
+
+def _is_tall(g: GridCell) -> bool:
+    return g.role is Role.LABEL and g.rowspan >= _TALL_ROWS and bool(g.text)
 
 
 class GridDelegate(QStyledItemDelegate):
@@ -71,7 +76,9 @@ class GridDelegate(QStyledItemDelegate):
         self._view = view
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        if not self._view.drawn_vertically(index):
+        view = self._view
+        sticky = option.widget is view and view.is_tall_label(index)
+        if not sticky and not view.drawn_vertically(index):
             super().paint(painter, option, index)
             return
         opt = QStyleOptionViewItem(option)
@@ -79,11 +86,19 @@ class GridDelegate(QStyledItemDelegate):
         text, opt.text = opt.text, ""
         style = opt.widget.style() if opt.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        rect = view.label_text_rect(index) if sticky else opt.rect
+        if rect.isEmpty():
+            return
         painter.save()
+        painter.setClipRect(opt.rect)
         painter.setFont(opt.font)
         painter.setPen(opt.palette.color(opt.palette.ColorRole.Text))
-        # one character per line, read top to bottom
-        painter.drawText(opt.rect, int(Qt.AlignmentFlag.AlignCenter), "\n".join(text))
+        if view.drawn_vertically(index):
+            # one character per line, read top to bottom, as printed tables do
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), "\n".join(text))
+        else:
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            painter.drawText(rect.adjusted(_PAD_X, 0, -_PAD_X, 0), int(flags), text)
         painter.restore()
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
@@ -115,6 +130,7 @@ class GridView(QTableView):
         self._model = model
         self._fitting = False
         self._vertical: set[tuple[int, int]] = set()  # headers drawn vertically now
+        self._tall: set[tuple[int, int]] = set()  # labels spanning many rows
         self.setItemDelegate(GridDelegate(self))
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
@@ -211,7 +227,7 @@ class GridView(QTableView):
     def _min_widths(self) -> list[int]:
         """Per column, the width below which its own printed text breaks badly:
         a one-column header on one line (「社会公益组织」), a tall group label
-        (「三、本年度办理结果」) on two lines, a row label in a few lines, each
+        (「三、本年度办理结果」) one character per line, a row label in a few lines, each
         capped so nothing gets huge. Narrower windows scroll sideways instead."""
         table = self._model.table
         bold = self.font()
@@ -224,8 +240,8 @@ class GridView(QTableView):
                 continue
             if g.role is Role.HEADER:
                 want = min(fm_bold.horizontalAdvance(g.text), 7 * em)
-            elif g.role is Role.LABEL and g.rowspan >= 3:
-                want = min(em * ((len(g.text) + 1) // 2), 6 * em)
+            elif _is_tall(g):  # drawn one character per line when narrow
+                continue
             elif g.role is Role.LABEL:  # a row label: a few lines at most
                 want = min(fm_bold.horizontalAdvance(g.text), 9 * em)
             else:
@@ -265,6 +281,7 @@ class GridView(QTableView):
                 widths[-1] += self.viewport().width() - sum(widths)  # no gap at the right
             for col, width in enumerate(widths):
                 self.setColumnWidth(col, width)
+            self._tall = {(g.row, g.col) for g in self._model.table.grid if _is_tall(g)}
             self._vertical = self._too_narrow_for_horizontal(widths)
             for row, height in enumerate(self._row_heights(widths)):
                 self.setRowHeight(row, height)
@@ -282,16 +299,63 @@ class GridView(QTableView):
         bold = self.font()
         bold.setBold(True)
         fm = QFontMetrics(bold)
+        fm_plain = QFontMetrics(self.font())
         out = set()
         for g in self._model.table.grid:
-            if g.vertical:
-                width = sum(widths[g.col : g.col + g.colspan]) - 2 * _PAD_X
-                if fm.horizontalAdvance(g.text) > width:
-                    out.add((g.row, g.col))
+            width = sum(widths[g.col : g.col + g.colspan]) - 2 * _PAD_X
+            # A tall group label in a narrow column (「三、本年度办理结果」) reads
+            # best one character per line, as in printed reports, not broken
+            # into two lines of odd lengths.
+            header = g.vertical and fm.horizontalAdvance(g.text) > width
+            label = _is_tall(g) and fm_plain.horizontalAdvance(g.text) > width
+            if header or label:
+                out.add((g.row, g.col))
         return out
 
     def drawn_vertically(self, index: QModelIndex | QPersistentModelIndex) -> bool:
         return (index.row(), index.column()) in self._vertical
+
+    def is_tall_label(self, index: QModelIndex | QPersistentModelIndex) -> bool:
+        """A group label spanning many rows (「三、本年度办理结果」, 「（三）不予公开」):
+        its text follows the visible part of the span while scrolling."""
+        return (index.row(), index.column()) in self._tall
+
+    def body_area(self) -> QRect:
+        """The part of the viewport not covered by the frozen header rows."""
+        area = self.viewport().rect()
+        frozen = 0 if self._frozen.isHidden() else self._frozen_height()
+        return area.adjusted(0, frozen, 0, 0)
+
+    def label_text_rect(self, index: QModelIndex | QPersistentModelIndex) -> QRect:
+        """Where a tall label's text is drawn, in viewport coordinates: centred in
+        the part of its span that is in sight, so it is readable on the first
+        screen and at any scroll position (Qt would centre it in the whole span,
+        possibly far below the visible area). Never leaves the span."""
+        cell = self.visualRect(self._model.index(index.row(), index.column()))
+        visible = cell.intersected(self.body_area())
+        if visible.isEmpty():
+            return QRect()
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        fm = QFontMetrics(self.font())
+        if self.drawn_vertically(index):
+            needed = fm.boundingRect(
+                QRect(0, 0, 1000, 100000), int(Qt.AlignmentFlag.AlignLeft), "\n".join(text)
+            ).height()
+        else:
+            needed = fm.boundingRect(
+                QRect(0, 0, max(cell.width() - 2 * _PAD_X, 10), 100000),
+                int(Qt.TextFlag.TextWordWrap),
+                text,
+            ).height()
+        height = min(needed + 2 * _PAD_Y, cell.height())
+        top = visible.center().y() - height // 2
+        top = max(cell.top(), min(top, cell.bottom() + 1 - height))
+        return QRect(cell.left(), top, cell.width(), height)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if dy and self._tall:  # tall labels move with the visible part: repaint them
+            self.viewport().update()
 
     def _row_heights(self, widths: list[int]) -> list[int]:
         model = self._model

@@ -474,3 +474,39 @@ def test_header_rows_stay_in_sight_while_scrolling(qtbot):
     assert frozen.isVisible() and frozen.height() == frozen_height
     assert frozen.verticalScrollBar().value() == 0
     assert frozen.indexAt(frozen.rect().center()).row() < page.model.table.header_rows
+
+
+@pytest.mark.parametrize("format_id", sorted(FORMATS))
+def test_tall_group_labels_are_readable_at_any_scroll_position(qtbot, format_id):
+    """「三、本年度办理结果」 spans 20/22 rows: its text sits in the part of the span
+    in sight (one character per line in its narrow column), never below the screen."""
+    _controller, page = make_page(qtbot, format_id)
+    page.resize(1000, 560)
+    qtbot.waitUntil(lambda: page.view.height() < 540)
+    view, table = page.view, page.model.table
+    result = next(g for g in table.grid if g.text == "三、本年度办理结果")
+    group = next(g for g in table.grid if g.text == "（三）不予公开")
+    index = page.model.index(result.row, result.col)
+    assert view.is_tall_label(index) and view.drawn_vertically(index)
+    assert not view.drawn_vertically(page.model.index(group.row, group.col))
+    bar = view.verticalScrollBar()
+    assert bar.maximum() > 0
+    for value in (0, bar.maximum() // 2, bar.maximum()):
+        bar.setValue(value)
+        for g in (result, group):
+            rect = view.label_text_rect(page.model.index(g.row, g.col))
+            cell = view.visualRect(page.model.index(g.row, g.col))
+            visible = cell.intersected(view.body_area())
+            if visible.isEmpty():
+                assert rect.isEmpty()
+                continue
+            assert cell.contains(rect), g.text
+            # centred in the visible part, or as close as the span allows
+            if visible.height() >= rect.height():
+                assert visible.contains(rect), (g.text, value)
+        # the text box of the vertical label holds every character
+        rect = view.label_text_rect(index)
+        fm = QFontMetrics(view.font())
+        needed = fm.boundingRect(QRect(0, 0, 1000, 100_000), 0, "\n".join(result.text))
+        assert rect.height() >= needed.height()
+    assert view.label_text_rect(index).top() > view.body_area().top()
