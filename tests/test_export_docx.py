@@ -278,6 +278,51 @@ def test_page_setup_and_page_numbers(tmp_path):
             assert _east_asia(r) == "宋体" and r.font.size.pt == 14
 
 
+def _kept_together(table: TableSpec) -> set[int]:
+    """Rows that must keep with the next one so that a block of section 二 (caption
+    to last row) and a row-label group of 三 (（三）不予公开 …) never break across
+    pages; 「三、本年度办理结果」 is too long to keep and is left out."""
+    rows: set[int] = set()
+    block_start = None
+    for r in range(table.n_rows):
+        if any(g.row == r and g.role is Role.CAPTION for g in table.grid):
+            block_start = r
+        next_is_caption = any(g.row == r + 1 and g.role is Role.CAPTION for g in table.grid)
+        if block_start is not None and not next_is_caption and r < table.n_rows - 1:
+            rows.add(r)
+    for g in table.grid:
+        if g.role is Role.LABEL and 1 < g.rowspan <= 10:
+            rows.update(range(g.row, g.row + g.rowspan - 1))
+    return rows
+
+
+def test_row_groups_and_captioned_blocks_stay_on_one_page(tmp_path):
+    report = _full(2023)
+    document, _, _ = _export(report, tmp_path)
+    spec = report.spec
+    tables = dict(zip((t.id for t in spec.tables), document.tables, strict=True))
+
+    def kept(table_id: str, row: int) -> bool:
+        tr = tables[table_id]._tbl.tr_lst[row]
+        return all(p.pPr.find(qn("w:keepNext")) is not None for p in tr.iter(qn("w:p")))
+
+    applications = spec.table_by_id["applications"]
+    denied = next(g for g in applications.grid if g.text == "（三）不予公开")
+    # the eight rows of （三） stay together; the page may break after the last one
+    assert all(kept("applications", r) for r in range(denied.row, denied.row + 7))
+    results = next(g for g in applications.grid if g.text == "三、本年度办理结果")
+    assert results.rowspan > 10
+    unhandled = next(g for g in applications.grid if g.text == "（五）不予处理")
+    assert not kept("applications", unhandled.row + unhandled.rowspan - 1)
+    active = spec.table_by_id["active"]
+    captions = sorted(g.row for g in active.grid if g.role is Role.CAPTION)
+    # 第二十条第（六）项: caption, header, 行政处罚 keep with 行政强制; 行政强制 does not
+    # keep with the next caption
+    six = captions[2]
+    assert all(kept("active", r) for r in range(six, captions[3] - 1))
+    assert not kept("active", captions[3] - 1)
+
+
 def test_table_rows_repeat_headers_never_split_and_fit_the_text_width(tmp_path):
     report = _full(2023)
     document, _, _ = _export(report, tmp_path)
@@ -295,10 +340,12 @@ def test_table_rows_repeat_headers_never_split_and_fit_the_text_width(tmp_path):
             if g.role in (Role.CAPTION, Role.HEADER)
             for r in range(g.row, g.row + g.rowspan)
         }
+        together = _kept_together(table)
         for i, tr in enumerate(tbl.tr_lst):
             assert tr.trPr.find(qn("w:cantSplit")) is not None
             kept = {p.pPr.find(qn("w:keepNext")) is not None for p in tr.iter(qn("w:p"))}
-            assert kept == {i in headed or i == table.n_rows - 2}, (table.id, i)
+            expected = i in headed or i in together or i == table.n_rows - 2
+            assert kept == {expected and i != table.n_rows - 1}, (table.id, i)
             repeated = tr.trPr.find(qn("w:tblHeader")) is not None
             assert repeated == (i < table.header_rows), (table.id, i)
         cells = _grid(doc_table)
@@ -572,3 +619,34 @@ def test_any_text_an_officer_types_exports(tmp_path, text, agency):
     expected = layout.without_heading(layout.paragraphs(text), "五、存在的主要问题及改进情况")
     assert texts[i + 1 : j] == expected
     assert all(expected)
+
+
+def test_a_title_too_long_for_two_lines_takes_three_balanced_ones():
+    suffix = "政府信息公开工作年度报告"
+    agency = "新疆维吾尔自治区伊犁哈萨克自治州察布查尔锡伯自治县人民政府"
+    lines = layout.title_lines(agency, 2022, suffix)
+    assert lines == [
+        "新疆维吾尔自治区伊犁哈萨克自治州",
+        "察布查尔锡伯自治县人民政府",
+        "2022年政府信息公开工作年度报告",
+    ]
+    # a name without any unit to break after still fits the lines
+    odd = "某" * 30
+    lines = layout.title_lines(odd, 2022, suffix)
+    assert "".join(lines) == f"{odd}2022年{suffix}"
+    assert len(lines) == 3
+    assert all(layout.text_width(line) <= layout.TITLE_LINE_CHARS for line in lines)
+    # a name longer than three lines fills each line
+    huge = "某" * 100
+    lines = layout.title_lines(huge, 2022, suffix)
+    assert "".join(lines) == f"{huge}2022年{suffix}"
+    assert all(layout.text_width(line) <= layout.TITLE_LINE_CHARS for line in lines)
+    assert layout.text_width(lines[0]) == layout.TITLE_LINE_CHARS
+
+
+def test_body_text_never_leaves_a_single_line_at_a_page_break(tmp_path):
+    document, _, _ = _export(_full(2023), tmp_path)
+    normal = document.styles["Normal"]
+    assert normal.paragraph_format.widow_control is True
+    body = next(p for p in document.paragraphs if p.style.name == "Normal" and p.text)
+    assert body.paragraph_format.widow_control is None  # inherited from 正文

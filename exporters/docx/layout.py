@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from itertools import combinations, pairwise
 from xml.sax.saxutils import escape
 
 # A line of the 22 pt title holds 20 characters in the 156 mm text block.
@@ -79,9 +80,11 @@ def _agency_breaks(agency: str) -> list[int]:
 
 
 def title_lines(agency: str, year: int, suffix: str) -> list[str]:
-    """「<机关名称><年份>年<suffix>」 on one line, or two balanced lines broken at a
-    word boundary: after the agency name, after the year, before 「工作年度报告」 or
-    after a unit of the agency name (省、市、区、人民政府 …)."""
+    """「<机关名称><年份>年<suffix>」 on one line, or on as few balanced lines as fit,
+    broken at word boundaries: after the agency name, after the year, before
+    「工作年度报告」 or after a unit of the agency name (省、市、区、人民政府 …).
+    Two lines for nearly every agency; a very long name (自治区…自治州…自治县人民政府)
+    takes three. A name with no unit to break after breaks where it must."""
     year_part = f"{year}年"
     title = f"{agency}{year_part}{suffix}"
     if text_width(title) <= TITLE_LINE_CHARS:
@@ -92,17 +95,43 @@ def title_lines(agency: str, year: int, suffix: str) -> list[str]:
     work = suffix.find("工作")
     if work > 0:
         candidates.add(n + len(year_part) + work)
-    candidates.discard(0)
-    candidates.discard(len(title))
+    best = _best_breaks(title, candidates)
+    if best is None and n <= MAX_TITLE_LINES * TITLE_LINE_CHARS:
+        # no word boundary works: allow any place inside the agency name
+        best = _best_breaks(title, candidates | set(range(1, n)))
+    if best is None:  # a name longer than three lines: fill the lines one by one
+        return _filled_lines(title)
+    bounds = [0, *best, len(title)]
+    return [title[a:b] for a, b in pairwise(bounds)]
 
-    def cost(i: int) -> tuple[float, float, float]:
-        first, second = text_width(title[:i]), text_width(title[i:])
-        overflow = max(first, second) - TITLE_LINE_CHARS
-        # fit first, then balance; on a tie a shorter first line (梯形)
-        return (max(overflow, 0.0), abs(first - second), first)
 
-    best = min(sorted(candidates), key=cost)
-    return [title[:best], title[best:]]
+MAX_TITLE_LINES = 3
+
+
+def _best_breaks(title: str, candidates: set[int]) -> tuple[int, ...] | None:
+    """Break positions giving the fewest lines (at most MAX_TITLE_LINES) of at most
+    TITLE_LINE_CHARS, and among those the most even; on a tie earlier lines shorter
+    (梯形). None when no choice of candidates fits."""
+    points = sorted(c for c in candidates if 0 < c < len(title))
+    for lines in range(2, MAX_TITLE_LINES + 1):
+        options = []
+        for breaks in combinations(points, lines - 1):
+            bounds = [0, *breaks, len(title)]
+            widths = [text_width(title[a:b]) for a, b in pairwise(bounds)]
+            if max(widths) <= TITLE_LINE_CHARS:
+                options.append(((max(widths) - min(widths), widths), breaks))
+        if options:
+            return min(options)[1]
+    return None
+
+
+def _filled_lines(title: str) -> list[str]:
+    lines = [""]
+    for ch in title:
+        if lines[-1] and text_width(lines[-1] + ch) > TITLE_LINE_CHARS:
+            lines.append("")
+        lines[-1] += ch
+    return lines
 
 
 def paragraphs(text: str) -> list[str]:

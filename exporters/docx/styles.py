@@ -110,7 +110,8 @@ def styles_xml() -> str:
         # 正文: body text, first line indented two characters
         f'<w:style w:type="paragraph" w:default="1" w:styleId="{NORMAL}">'
         f'<w:name w:val="{STYLE_NAMES[NORMAL]}"/><w:qFormat/>'
-        f'<w:pPr><w:overflowPunct w:val="0"/>{_spacing(LINE_TWIPS)}'
+        # no paragraph leaves a single line at the foot or head of a page (孤行控制)
+        f'<w:pPr><w:widowControl/><w:overflowPunct w:val="0"/>{_spacing(LINE_TWIPS)}'
         f'<w:ind w:firstLine="{2 * CHAR_TWIPS}" w:firstLineChars="200"/>'
         f'<w:jc w:val="both"/></w:pPr><w:rPr>{body}</w:rPr></w:style>'
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'

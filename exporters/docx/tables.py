@@ -17,6 +17,9 @@ BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'  # 0
 CELL_MARGIN = 57  # 0.1 cm left and right: the narrow number columns need the room
 MIN_ROW_HEIGHT = 454  # 0.8 cm
 VERTICAL_PADDING = 170  # room above and below a vertical header
+# Below the repeated header a page holds about 25 rows; a row-label group of up to
+# 10 rows stays on one page, a longer one breaks where it must.
+MAX_KEPT_GROUP_ROWS = 10
 
 
 def column_widths(table: TableSpec, total: int = styles.TEXT_WIDTH) -> list[int]:
@@ -57,14 +60,24 @@ def _row_heights(table: TableSpec) -> list[int]:
 
 def _keep_rows(table: TableSpec) -> set[int]:
     """Rows that stay on the page of the next row (Word's "keep with next" on their
-    paragraphs): caption and header rows stay with the first row under them, and
-    the last row never starts a page alone."""
+    paragraphs). Caption and header rows stay with the first row under them; a
+    captioned block (section 二) stays whole, so no row is printed away from its
+    caption; the rows of a row-label group (（三）不予公开 …) stay together, so the
+    group label is never cut off its last rows; and the last row never starts a
+    page alone. A group too long for a page (三、本年度办理结果) must break."""
     rows = {
         r
         for g in table.grid
         if g.role in (Role.CAPTION, Role.HEADER)
         for r in range(g.row, g.row + g.rowspan)
     }
+    captions = sorted({g.row for g in table.grid if g.role is Role.CAPTION})
+    ends = [*captions[1:], table.n_rows] if captions else []
+    for start, end in zip(captions, ends, strict=True):
+        rows.update(range(start, end - 1))
+    for g in table.grid:
+        if g.role is Role.LABEL and 1 < g.rowspan <= MAX_KEPT_GROUP_ROWS:
+            rows.update(range(g.row, g.row + g.rowspan - 1))
     if table.n_rows >= 2:
         rows.add(table.n_rows - 2)
     rows.discard(table.n_rows - 1)
