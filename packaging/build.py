@@ -139,7 +139,16 @@ def pyinstaller(icon_ico: Path) -> Path:
         args += ["--exclude-module", f"PySide6.{module}"]
     args.append(str(ROOT / "main.py"))
     subprocess.run(args, check=True, cwd=ROOT)
-    return DIST / APP
+    app_dir = DIST / APP
+    _keep_chinese_translations(app_dir)
+    return app_dir
+
+
+def _keep_chinese_translations(app_dir: Path) -> None:
+    """Qt ships catalogues for ~30 languages; the app is Chinese only."""
+    for qm in app_dir.rglob("PySide6/Qt/translations/*.qm"):
+        if "_zh_CN" not in qm.name:
+            qm.unlink()
 
 
 DESKTOP_ENTRY = """[Desktop Entry]
