@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("nianbao.ime")  # under the app logger, so it lands in the log file
 
 _FCITX = ("fcitx", "fcitx5")
 KEEP_ENV = "NIANBAO_KEEP_IM_MODULE"  # set to 1 to disable the fallback
