@@ -2,17 +2,20 @@
 
 Command modules import only argparse and the model at import time; exporters,
 importers and Qt are imported inside the command that needs them, so that
-`main.py` starts fast.
+`main.py` starts fast. Opening the window (`main.py` or `main.py FILE`) builds no
+parser at all: argparse and the command modules are not even imported then.
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from cli import strings as s
+
+if TYPE_CHECKING:
+    import argparse
 
 # Each module defines register(subparsers) and sets `func` on its parser.
 # Listed in the order `main.py -h` shows them; a module not present yet is skipped.
@@ -25,6 +28,10 @@ COMMAND_MODULES: tuple[str, ...] = (
     "compare",
     "aggregate",
 )
+
+# The command each module registers: its name without the trailing "_" that keeps
+# `import_` from clashing with the keyword. Known without importing the modules.
+COMMAND_NAMES: frozenset[str] = frozenset(name.rstrip("_") for name in COMMAND_MODULES)
 
 # Exit codes, documented in the README.
 EXIT_OK = 0
@@ -39,19 +46,38 @@ PROG = "nianbao" if getattr(sys, "frozen", False) else "main.py"
 
 def _install_chinese_argparse() -> None:
     """argparse looks its fixed strings up through gettext at call time; map them."""
+    import argparse
+
     argparse._ = lambda text: s.ARGPARSE.get(text, text)  # type: ignore[attr-defined]
 
 
-class ChineseParser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_UNREADABLE, s.USAGE_ERROR.format(prog=self.prog, message=message))
+_parser_class: type[argparse.ArgumentParser] | None = None
+
+
+def chinese_parser_class() -> type[argparse.ArgumentParser]:
+    """The ArgumentParser with Chinese errors, made on first use so that argparse
+    is imported only when a command line has to be parsed."""
+    global _parser_class
+    if _parser_class is None:
+        import argparse
+
+        class ChineseParser(argparse.ArgumentParser):
+            def error(self, message: str) -> None:
+                self.print_usage(sys.stderr)
+                self.exit(EXIT_UNREADABLE, s.USAGE_ERROR.format(prog=self.prog, message=message))
+
+        _parser_class = ChineseParser
+    return _parser_class
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of commands. Opening the window has its own parser (below), as
     an optional FILE positional cannot sit beside sub-commands in argparse."""
+    import argparse
+    import importlib
+
     _install_chinese_argparse()
+    ChineseParser = chinese_parser_class()
     parser = ChineseParser(
         prog=PROG,
         usage=s.USAGE,
@@ -80,14 +106,29 @@ def build_parser() -> argparse.ArgumentParser:
 
 def build_window_parser() -> argparse.ArgumentParser:
     _install_chinese_argparse()
-    parser = ChineseParser(prog=PROG, description=s.DESCRIPTION, add_help=False)
+    parser = chinese_parser_class()(prog=PROG, description=s.DESCRIPTION, add_help=False)
     parser.add_argument("file", nargs="?", help=s.HELP_FILE)
     parser.add_argument("--screenshot", metavar="OUT.png", help=s.HELP_SCREENSHOT)
     return parser
 
 
+def _plain_window_file(argv: list[str]) -> tuple[bool, str | None]:
+    """`main.py` and `main.py FILE` open the window with nothing to parse: (True,
+    FILE or None). Anything else, (False, None), goes through argparse."""
+    if not argv:
+        return True, None
+    if len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in COMMAND_NAMES:
+        return True, argv[0]
+    return False, None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    plain, file = _plain_window_file(argv)
+    if plain:  # the common start: no parser, no command modules
+        from cli.gui import open_window
+
+        return open_window(file, None)
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     if argv and (argv[0] in commands or argv[0] in ("-h", "--help")):

@@ -14,7 +14,6 @@ import datetime as dt
 import json
 import logging
 import os
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -141,7 +140,8 @@ class Autosaver(QObject):
         self._get_report = get_report
         self._get_source = get_source
         self.folder = folder or autosave_dir()
-        self.session = uuid.uuid4().hex[:12]
+        # 12 random hex digits; os.urandom spares importing uuid (and platform) at start
+        self.session = os.urandom(6).hex()
         self.draft_path, self.info_path, lock_path = _paths(self.folder, self.session)
         self._lock = _lock(lock_path)
         if not self._lock.tryLock(0):  # a fresh random id: only fails on a broken folder

@@ -2,7 +2,9 @@
 
 The window owns one DocumentController for its whole life; opening a report
 hands the controller another Report. Pages are built from the report's format
-spec and rebuilt only when the format changes.
+spec, each the first time it is shown (so the window appears without building
+six pages nobody looks at yet), and rebuilt only when the format changes.
+Dialogs, exporters and importers are imported where they are used.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import datetime as dt
 import importlib.util
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import dialogs
 from gui import settings as cfg
 from gui import strings as s
 from gui.autosave import AUTOSAVE_DELAY_MS, Autosaver, Orphan, find_orphans
@@ -39,12 +40,11 @@ from gui.meta_page import MetaPage
 from gui.navigator import META, Navigator
 from gui.problems import ProblemsDock
 from gui.start_page import StartPage
-from gui.table_page import TablePage
 from gui.tasks import TaskRunner
-from gui.text_page import TextPage
 from model.issues import Validation
 from model.report import Change, Report
 from model.rules import section_of
+from model.spec import FormatSpec
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,38 @@ def _module_exists(name: str) -> bool:
         return importlib.util.find_spec(name) is not None
     except (ImportError, ValueError):
         return False
+
+
+class Pages(Mapping[str, QWidget]):
+    """The pages of one format by navigator key (「基本信息」, 一…六); each page is
+    built the first time it is looked up, so opening a report builds only the
+    page on screen."""
+
+    def __init__(self, keys: tuple[str, ...] = (), build: Callable[[str], QWidget] | None = None):
+        self._keys = keys
+        self._build = build
+        self._built: dict[str, QWidget] = {}
+
+    def __getitem__(self, key: str) -> QWidget:
+        page = self._built.get(key)
+        if page is None:
+            if key not in self._keys or self._build is None:
+                raise KeyError(key)
+            page = self._built[key] = self._build(key)
+        return page
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def built(self) -> list[QWidget]:
+        """The pages made so far (a page not yet shown does not exist)."""
+        return list(self._built.values())
 
 
 class MainWindow(QMainWindow):
@@ -76,7 +108,7 @@ class MainWindow(QMainWindow):
         )
         self._autosaved_at: dt.datetime | None = None
         self._built_spec: str | None = None
-        self.pages: dict[str, QWidget] = {}
+        self.pages = Pages()
 
         # ---- central: start page, or navigator + pages ----
         self.start_page = StartPage()
@@ -272,29 +304,51 @@ class MainWindow(QMainWindow):
 
     # ---- pages -------------------------------------------------------------------------------
     def _build_pages(self) -> None:
-        """One page per navigator entry, for the current report's format."""
+        """One page per navigator entry, for the current report's format; each is
+        made when first shown (see `Pages`)."""
         current = self.navigator.current_key() or META
-        for page in self.pages.values():
+        for page in self.pages.built():
             self.page_stack.removeWidget(page)
             page.deleteLater()
-        self.pages = {}
         spec = self.controller.report.spec
-        self.meta_page = MetaPage(self.controller)
-        self.pages[META] = self.meta_page
-        for section in spec.sections:
-            if section.table:
-                page: QWidget = TablePage(self.controller, spec.table_by_id[section.table])
-            else:
-                page = TextPage(self.controller, section)
-            self.pages[section.id] = page
-        for page in self.pages.values():
-            self.page_stack.addWidget(page)
+        keys = (META, *(section.id for section in spec.sections))
+        self.pages = Pages(keys, lambda key: self._make_page(spec, key))
         self._built_spec = spec.id
         self.navigator.blockSignals(True)
         self.navigator.set_spec(spec)
         self.navigator.blockSignals(False)
         self.navigator.update_badges(self.controller.validation)
         self.select_page(current if current in self.pages else META)
+
+    def _make_page(self, spec: FormatSpec, key: str) -> QWidget:
+        page: QWidget
+        if key == META:
+            page = MetaPage(self.controller)
+        else:
+            section = spec.section_by_id[key]
+            if section.table:
+                from gui.table_page import TablePage
+
+                page = TablePage(self.controller, spec.table_by_id[section.table])
+            else:
+                from gui.text_page import TextPage
+
+                page = TextPage(self.controller, section)
+        self.page_stack.addWidget(page)
+        return page
+
+    @property
+    def meta_page(self) -> MetaPage:
+        page = self.pages[META]
+        assert isinstance(page, MetaPage)
+        return page
+
+    def _is_table_page(self, key: str | None) -> bool:
+        """Whether `key` names a page of the open format that shows a table."""
+        if not self.has_document or key not in self.pages:
+            return False
+        section = self.controller.report.spec.section_by_id.get(key or "")
+        return section is not None and section.table is not None
 
     def select_page(self, key: str) -> None:
         self.navigator.select(key)
@@ -313,7 +367,7 @@ class MainWindow(QMainWindow):
         page = self.pages.get(key)
         if page is not None:
             self.page_stack.setCurrentWidget(page)
-        self.act_zero_table.setEnabled(self.has_document and isinstance(page, TablePage))
+        self.act_zero_table.setEnabled(page is not None and self._is_table_page(key))
 
     def go_to(self, key: str) -> None:
         """Show the page of a cell or field id and put the cursor on it."""
@@ -322,6 +376,9 @@ class MainWindow(QMainWindow):
         page_key = section_of(key, self.controller.report.spec)
         if page_key is None or page_key not in self.pages:
             return
+        from gui.table_page import TablePage
+        from gui.text_page import TextPage
+
         self.select_page(page_key)
         page = self.pages[page_key]
         if isinstance(page, MetaPage):
@@ -349,7 +406,8 @@ class MainWindow(QMainWindow):
         self.autosaver.discard()
         self.has_document = True
         self.controller.set_report(report, path)
-        self.controller.set_previous_report(previous)
+        if previous is not self.controller.previous_report:  # each costs a validation
+            self.controller.set_previous_report(previous)
         if self._built_spec != report.spec.id or not self.pages:
             self._build_pages()
         self.central.setCurrentWidget(self.splitter)
@@ -446,6 +504,8 @@ class MainWindow(QMainWindow):
         """Ask about unsaved changes; True when the current report may be closed."""
         if not self.has_document or self.controller.is_clean():
             return True
+        from gui import dialogs
+
         choice = dialogs.ask_save_changes(self, self.document_name())
         if choice is dialogs.SaveChoice.SAVE:
             return self.save()
@@ -464,6 +524,8 @@ class MainWindow(QMainWindow):
     def new_report(self) -> None:
         if not self.confirm_close_document():
             return
+        from gui import dialogs
+
         dialog = dialogs.NewReportDialog(self, self.settings.recent_files(), self._folder())
         if dialog.exec() and dialog.report is not None:
             self.navigator.blockSignals(True)
@@ -601,9 +663,10 @@ class MainWindow(QMainWindow):
 
     # ---- edit --------------------------------------------------------------------------------
     def fill_zero_table(self) -> None:
-        page = self.pages.get(self.current_page_key() or "")
-        if isinstance(page, TablePage):
-            page.fill_zero()
+        key = self.current_page_key()
+        if self._is_table_page(key):
+            page = self.pages[key or ""]
+            page.fill_zero()  # type: ignore[attr-defined]
         else:
             self.statusBar().showMessage(s.ZERO_NO_TABLE, 6000)
 
@@ -620,6 +683,8 @@ class MainWindow(QMainWindow):
         if self.tasks.busy:
             self.statusBar().showMessage(s.EXPORT_BUSY, 4000)
             return False
+        from gui import dialogs
+
         validation = self.controller.validation
         if validation.has_errors and not dialogs.ask_export_with_errors(self, validation.errors):
             return False
@@ -652,6 +717,8 @@ class MainWindow(QMainWindow):
 
     def _exported(self, path: str, warnings: list[str]) -> None:
         self.statusBar().showMessage(s.STATUS_EXPORTED.format(name=Path(path).name), 8000)
+        from gui import dialogs
+
         choice = dialogs.ask_open_exported(self, path, warnings)
         if choice is dialogs.OpenChoice.FILE:
             QDesktopServices.openUrl(QUrl.fromLocalFile(path))
@@ -724,6 +791,8 @@ class MainWindow(QMainWindow):
     # ---- recovery ----------------------------------------------------------------------------
     def check_recovery(self) -> bool:
         """Offer autosaved work left by a session that crashed. True if recovered."""
+        from gui import dialogs
+
         orphans = find_orphans(self.autosaver.folder, exclude=self.autosaver.session)
         recovered = False
         for orphan in orphans:
@@ -769,6 +838,7 @@ class MainWindow(QMainWindow):
 
     # ---- window ------------------------------------------------------------------------------
     def about(self) -> None:
+        from gui import dialogs
         from model.drafts import APP_VERSION
 
         dialogs.show_about(self, APP_VERSION)
@@ -783,10 +853,11 @@ class MainWindow(QMainWindow):
             self.restoreState(QByteArray(state))
 
     def _save_geometry(self) -> None:
-        self.settings.set(cfg.GEOMETRY, bytes(self.saveGeometry().data()))
-        self.settings.set(cfg.WINDOW_STATE, bytes(self.saveState().data()))
-        if self.has_document:
-            self.settings.set(cfg.PROBLEMS_VISIBLE, self.problems.isVisible())
+        with self.settings.batch():
+            self.settings.set(cfg.GEOMETRY, bytes(self.saveGeometry().data()))
+            self.settings.set(cfg.WINDOW_STATE, bytes(self.saveState().data()))
+            if self.has_document:
+                self.settings.set(cfg.PROBLEMS_VISIBLE, self.problems.isVisible())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.confirm_close_document():

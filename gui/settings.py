@@ -8,6 +8,8 @@ point NIANBAO_HOME at a temp folder) never touch the user's real settings.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -38,6 +40,7 @@ class Settings:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or settings_dir() / "settings.ini"
         self._q = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self._batch = 0
 
     def get(self, setting: Setting[T]) -> T:
         raw = self._q.value(setting.key)
@@ -50,7 +53,20 @@ class Settings:
             self._q.setValue(setting.key, QByteArray(value))
         else:
             self._q.setValue(setting.key, value)
-        self._q.sync()
+        if not self._batch:
+            self._q.sync()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several changes written to the file once, at the end: each write of the
+        INI file costs a flush to disk (tens of ms at start-up and on closing)."""
+        self._batch += 1
+        try:
+            yield
+        finally:
+            self._batch -= 1
+            if not self._batch:
+                self._q.sync()
 
     # ---- recent files ---------------------------------------------------------------
     def recent_files(self) -> list[str]:
@@ -60,8 +76,9 @@ class Settings:
     def add_recent(self, path: str | Path) -> None:
         path = str(Path(path).resolve())
         files = [p for p in self.get(RECENT_FILES) if p != path]
-        self.set(RECENT_FILES, [path, *files][:RECENT_LIMIT])
-        self.set(LAST_FOLDER, str(Path(path).parent))
+        with self.batch():
+            self.set(RECENT_FILES, [path, *files][:RECENT_LIMIT])
+            self.set(LAST_FOLDER, str(Path(path).parent))
 
     def remove_recent(self, path: str | Path) -> None:
         path = str(Path(path).resolve())

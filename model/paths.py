@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-
-import platformdirs
+from types import ModuleType
 
 APP_NAME = "Nianbao"
 HOME_ENV = "NIANBAO_HOME"
@@ -22,6 +21,14 @@ DRAFTS_FOLDER = "年报草稿"  # under the user's documents folder, where offic
 def _override() -> Path | None:
     value = os.environ.get(HOME_ENV, "").strip()
     return Path(value).expanduser() if value else None
+
+
+def _platformdirs() -> ModuleType:
+    # Imported on first use: with NIANBAO_HOME set it is never needed, and it pulls
+    # in a dozen standard modules the window does not need to appear.
+    import platformdirs
+
+    return platformdirs
 
 
 def _ensure(path: Path) -> Path:
@@ -34,7 +41,7 @@ def app_home() -> Path:
     base = _override()
     if base is not None:
         return _ensure(base)
-    return _ensure(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)))
+    return _ensure(Path(_platformdirs().user_data_dir(APP_NAME, appauthor=False)))
 
 
 def drafts_dir() -> Path:
@@ -42,7 +49,7 @@ def drafts_dir() -> Path:
     base = _override()
     if base is not None:
         return _ensure(base / "drafts")
-    return _ensure(Path(platformdirs.user_documents_dir()) / DRAFTS_FOLDER)
+    return _ensure(Path(_platformdirs().user_documents_dir()) / DRAFTS_FOLDER)
 
 
 def autosave_dir() -> Path:
@@ -50,18 +57,18 @@ def autosave_dir() -> Path:
     base = _override()
     if base is not None:
         return _ensure(base / "autosave")
-    return _ensure(Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "autosave")
+    return _ensure(Path(_platformdirs().user_data_dir(APP_NAME, appauthor=False)) / "autosave")
 
 
 def settings_dir() -> Path:
     base = _override()
     if base is not None:
         return _ensure(base / "settings")
-    return _ensure(Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)))
+    return _ensure(Path(_platformdirs().user_config_dir(APP_NAME, appauthor=False)))
 
 
 def log_dir() -> Path:
     base = _override()
     if base is not None:
         return _ensure(base / "logs")
-    return _ensure(Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)))
+    return _ensure(Path(_platformdirs().user_log_dir(APP_NAME, appauthor=False)))
