@@ -24,11 +24,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
+    QFont,
     QFontMetrics,
     QInputMethodEvent,
     QKeyEvent,
     QKeySequence,
     QPainter,
+    QTextLayout,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -47,6 +50,7 @@ from PySide6.QtWidgets import (
 
 from gui import strings as s
 from gui.table_model import (
+    CELL_ID_ROLE,
     GRID_ROLE,
     PastePlan,
     TableModel,
@@ -61,6 +65,50 @@ _PAD_X = 8  # horizontal text padding inside a cell, px
 _PAD_Y = 6
 _MAX_REFUSALS_SHOWN = 3
 _TALL_ROWS = 3  # a label spanning this many rows follows the scrolled view
+
+
+LINE_BREAK = "\u2028"  # what Qt's item text layout breaks a line at ("\n" it does not)
+
+
+def line_count(text: str, font: QFont, width: int) -> int:
+    """Lines `text` takes when Qt's item view wraps it in `width` px: laid out the
+    way the style lays it out (font metrics alone misjudge CJK fallback glyphs)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = 0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        lines += 1
+    layout.endLayout()
+    return lines
+
+
+def balanced_lines(text: str, font: QFont, width: int) -> str:
+    """A printed label that takes two lines or more, broken after a comma into two
+    lines that each fit, the most even such break (「…第一项加第二项之和，」/
+    「等于第三项加第四项之和）」) instead of wherever the width runs out (which
+    leaves 「和）」 alone on a line). Unchanged when it fits on one line, has no
+    comma, or no break at a comma fits."""
+    if width <= 0 or LINE_BREAK in text or line_count(text, font, width) <= 1:
+        return text
+    fm = QFontMetrics(font)
+    best: tuple[int, str] | None = None
+    for i, ch in enumerate(text[:-1]):
+        if ch not in "，、；：":
+            continue
+        first, second = text[: i + 1], text[i + 1 :]
+        if line_count(first, font, width) > 1 or line_count(second, font, width) > 1:
+            continue
+        gap = abs(fm.horizontalAdvance(first) - fm.horizontalAdvance(second))
+        if best is None or gap <= best[0]:
+            best = (gap, first + LINE_BREAK + second)
+    return best[1] if best else text
 
 
 def _is_tall(g: GridCell) -> bool:
@@ -78,13 +126,15 @@ class GridDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         view = self._view
         sticky = option.widget is view and view.is_tall_label(index)
-        if not sticky and not view.drawn_vertically(index):
-            super().paint(painter, option, index)
-            return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        text, opt.text = opt.text, ""
         style = opt.widget.style() if opt.widget else QApplication.style()
+        if not sticky and not view.drawn_vertically(index):
+            if index.data(CELL_ID_ROLE) is None:  # printed text: break lines evenly
+                opt.text = balanced_lines(opt.text, opt.font, self._text_width(opt, style))
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+            return
+        text, opt.text = opt.text, ""
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         rect = view.label_text_rect(index) if sticky else opt.rect
         if rect.isEmpty():
@@ -100,6 +150,13 @@ class GridDelegate(QStyledItemDelegate):
             flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
             painter.drawText(rect.adjusted(_PAD_X, 0, -_PAD_X, 0), int(flags), text)
         painter.restore()
+
+    @staticmethod
+    def _text_width(opt: QStyleOptionViewItem, style: QStyle) -> int:
+        """The width Qt wraps an item's text in: the style's text rect less its margins."""
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, opt.widget) + 1
+        return rect.width() - 2 * margin
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
         editor = super().createEditor(parent, option, index)
@@ -404,6 +461,15 @@ class GridView(QTableView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        handled = super().viewportEvent(event)
+        # The viewport also changes width when the vertical scroll bar comes or
+        # goes (the view grew to the whole table): fit the columns to it again,
+        # or an empty strip is left at the right of the table.
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return handled
 
     # ---- moving -----------------------------------------------------------------------
     def moveCursor(self, action: _CA, modifiers: Qt.KeyboardModifier) -> QModelIndex:

@@ -510,3 +510,29 @@ def test_tall_group_labels_are_readable_at_any_scroll_position(qtbot, format_id)
         needed = fm.boundingRect(QRect(0, 0, 1000, 100_000), 0, "\n".join(result.text))
         assert rect.height() >= needed.height()
     assert view.label_text_rect(index).top() > view.body_area().top()
+
+
+def test_a_two_line_label_breaks_at_a_comma_not_before_its_last_characters(qtbot):
+    from gui.table_view import LINE_BREAK, balanced_lines, line_count
+
+    font = QFont()
+    font.setBold(True)
+    text = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    fm = QFontMetrics(font)
+    width = fm.horizontalAdvance(text) * 3 // 4  # two lines, the second one short
+    assert line_count(text, font, width) == 2
+    out = balanced_lines(text, font, width)
+    assert out.replace(LINE_BREAK, "") == text  # the label's text itself is untouched
+    first, second = out.split(LINE_BREAK)
+    assert first.endswith("，") and second == "等于第三项加第四项之和）"
+    assert balanced_lines(text, font, fm.horizontalAdvance(text) + 40) == text  # fits: as is
+    assert balanced_lines("社会公益组织法律服务机构", font, 30) == "社会公益组织法律服务机构"
+
+
+@pytest.mark.parametrize("table", ["active", "appeals"])
+def test_a_table_without_scroll_bar_fills_the_width_without_a_gap(qtbot, table):
+    _controller, page = make_page(qtbot, "2021", table)
+    view = page.view
+    qtbot.waitUntil(lambda: not view.verticalScrollBar().isVisible())
+    widths = sum(view.columnWidth(c) for c in range(page.model.columnCount()))
+    assert widths == view.viewport().width()
