@@ -43,6 +43,7 @@ DEFAULT_TABLE_WIDTH = 96.0
 META_VALUE_WIDTH = 100.0
 MAX_CELL_CHARS = 32_000  # Excel keeps at most 32767 characters in a cell
 MAX_ROW_HEIGHT = 409.0  # Excel's limit, in points
+ISSUES_WIDTHS = (8, 8, 24, 40, 64)  # 级别 规则 位置 项目 说明
 
 GREY = "F2F2F2"
 HEADER_GREY = "E7E6E6"
@@ -185,6 +186,7 @@ class _Styles:
         self.bold = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
         self.title = Font(name=TITLE_FONT, size=14, bold=True)
         self.red_bold = Font(name=FONT_NAME, size=FONT_SIZE, bold=True, color="9C0006")
+        self.link = Font(name=FONT_NAME, size=FONT_SIZE, color="0563C1", underline="single")
         self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
         self.left = Alignment(horizontal="left", vertical="center", wrap_text=True)
         self.top_left = Alignment(horizontal="left", vertical="top", wrap_text=True)
@@ -245,6 +247,7 @@ def build_workbook(report: Report, validation: Validation | None) -> tuple[Workb
     st = _Styles()
     clean = _Cleaner()
     wb = Workbook()
+    _default_font(wb)
     meta_ws = wb.active
     meta_ws.title = s.META_SHEET
     unit_refs, meta_rows = _write_meta(meta_ws, report, st, clean)
@@ -265,6 +268,18 @@ def build_workbook(report: Report, validation: Validation | None) -> tuple[Workb
     if blanks:
         warnings.append(s.WARN_BLANKS.format(n=blanks))
     return wb, warnings
+
+
+def _default_font(wb: Workbook) -> None:
+    """The workbook's 常规 style in 宋体 10.5 instead of Calibri 11. Excel measures
+    column widths in digits of this font: 宋体's half-width digit is exactly half a
+    Chinese character, so a width of 2 holds one character, as `text_width` counts,
+    and empty or unstyled cells match the tables. openpyxl offers no public setter:
+    its font list starts with the default font, which the 常规 style points to."""
+    from openpyxl.styles import Font
+    from openpyxl.utils.indexed_list import IndexedList
+
+    wb._fonts = IndexedList([Font(name=FONT_NAME, size=FONT_SIZE, family=3, charset=134)])
 
 
 def _title(report: Report) -> str:
@@ -625,18 +640,18 @@ def _write_issues(
 ) -> None:
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    _title_row(ws, s.ISSUES_TITLE, 4, st)
+    n_cols = len(s.ISSUES_HEAD)
+    _title_row(ws, s.ISSUES_TITLE, n_cols, st)
     for i, text in enumerate(s.ISSUES_HEAD):
         c = ws.cell(2, i + 1, text)
         c.font, c.alignment, c.border, c.fill = st.bold, st.center, st.border, st.header
-    widths = (8, 8, 48, 80)
-    for i, w in enumerate(widths):
+    for i, w in enumerate(ISSUES_WIDTHS):
         ws.column_dimensions[col_letter(i + 1)].width = w
     issues = validation.issues if validation is not None else ()
     r = 3
     for issue in issues:
-        where, location = _where(report, issue.cell, layouts, meta_rows)
-        values = (issue.severity.label, issue.rule, where, issue.message)
+        where, what, location = _where(report, issue.cell, layouts, meta_rows)
+        values = (issue.severity.label, issue.rule, where, what, issue.message)
         for i, v in enumerate(values):
             c = ws.cell(r, i + 1)
             put_text(c, v)
@@ -645,9 +660,15 @@ def _write_issues(
         if issue.severity.rank == 0:
             ws.cell(r, 1).fill = st.red
         if location:
+            # the link holds only the short address: LibreOffice does not wrap a
+            # cell with a hyperlink, so a long text there would be cut off
             link = ws.cell(r, 3)
             link.hyperlink = Hyperlink(ref=link.coordinate, location=location)
-        lines = max(lines_needed(where, widths[2]), lines_needed(issue.message, widths[3]))
+            link.font = st.link
+        lines = max(
+            lines_needed(text, width)
+            for text, width in zip(values[2:], ISSUES_WIDTHS[2:], strict=True)
+        )
         ws.row_dimensions[r].height = min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 6)
         r += 1
     if validation is None:
@@ -664,7 +685,7 @@ def _write_issues(
         )
     c = ws.cell(r + 1, 1, summary)
     c.font, c.alignment = st.font, st.left
-    merge(ws, r + 1, 1, r + 1, 4)
+    merge(ws, r + 1, 1, r + 1, n_cols)
     ws.freeze_panes = "A3"
     _print_setup(ws, 2, landscape=True)
     _protect(ws)
@@ -684,26 +705,26 @@ def _where(
     key: str | None,
     layouts: dict[str, TableLayout],
     meta_rows: dict[str, int],
-) -> tuple[str, str | None]:
-    """A reader's name for an issue's cell or field, and the hyperlink target."""
+) -> tuple[str, str, str | None]:
+    """Where an issue's cell or field sits (「sheet」address, the hyperlink's text),
+    what it is (row · column of a table cell), and the hyperlink target."""
     if not key:
-        return "", None
+        return "", "", None
     spec = report.spec
     cell = spec.cell_by_id.get(key)
     if cell is not None:
         table = spec.table_by_id[cell.table]
         r, c = layouts[cell.table].address[key]
-        where = s.WHERE_CELL.format(
-            sheet=table.sheet_name, address=ref(r, c), row=cell.row_label, col=cell.col_label
-        )
-        return where, sheet_ref(table.sheet_name, ref(r, c))
+        where = s.WHERE_CELL.format(sheet=table.sheet_name, address=ref(r, c))
+        what = s.WHAT_CELL.format(row=cell.row_label, col=cell.col_label)
+        return where, what, sheet_ref(table.sheet_name, ref(r, c))
     if key in _META_FIELDS:
         label = _META_FIELDS[key]
         where = s.WHERE_FIELD.format(sheet=s.META_SHEET, label=label)
-        return where, sheet_ref(s.META_SHEET, ref(meta_rows[label], 2))
+        return where, "", sheet_ref(s.META_SHEET, ref(meta_rows[label], 2))
     if key.startswith("text."):
         section = spec.section_by_id.get(key[5:])
         if section is not None:
             where = s.WHERE_FIELD.format(sheet=s.META_SHEET, label=section.heading)
-            return where, sheet_ref(s.META_SHEET, ref(meta_rows[section.heading], 2))
-    return key, None
+            return where, "", sheet_ref(s.META_SHEET, ref(meta_rows[section.heading], 2))
+    return key, "", None

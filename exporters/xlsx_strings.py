@@ -50,13 +50,14 @@ DV_DATE = "请填写日期，如 2024-01-15。"
 
 # ---- 校验 ------------------------------------------------------------------------------
 ISSUES_TITLE = "导出时的校验结果"
-ISSUES_HEAD = ("级别", "规则", "位置", "说明")
+ISSUES_HEAD = ("级别", "规则", "位置", "项目", "说明")
 ISSUES_NONE = "未发现问题。"
 ISSUES_NOT_RUN = "导出时未进行校验。"
 ISSUES_SUMMARY = (
     "共 {errors} 个错误、{warnings} 个警告、{infos} 条提示（导出后修改工作簿不会更新本表）。"
 )
-WHERE_CELL = "「{sheet}」{address}：{row} · {col}"
+WHERE_CELL = "「{sheet}」{address}"
+WHAT_CELL = "{row} · {col}"
 WHERE_FIELD = "「{sheet}」{label}"
 
 # ---- export warnings -----------------------------------------------------------------

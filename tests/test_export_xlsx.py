@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
+import zipfile
 from decimal import Decimal
 
 import openpyxl
@@ -313,6 +314,11 @@ def test_control_characters_are_dropped_with_a_warning(tmp_path):
     assert any("控制字符" in w and "一、总体情况" in w for w in warnings)
 
 
+def _meta_row(wb, label: str) -> int:
+    ws = wb[s.META_SHEET]
+    return next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == label)
+
+
 def test_issues_sheet_lists_the_issues_with_locations(tmp_path):
     report = random_report(random.Random(1), 2023)
     cell = "applications.new.natural"
@@ -328,11 +334,16 @@ def test_issues_sheet_lists_the_issues_with_locations(tmp_path):
     assert [c.value for c in ws[2]] == list(s.ISSUES_HEAD)
     rows = [[c.value for c in row] for row in ws.iter_rows(min_row=3, max_row=5)]
     assert rows[0][:2] == ["错误", "R1"]
-    assert rows[0][2] == "「三、依申请公开」D5：一、本年新收政府信息公开申请数量 · 自然人"
-    assert rows[0][3] == "自然人一列不平衡"
+    assert rows[0][2] == "「三、依申请公开」D5"
+    assert rows[0][3] == "一、本年新收政府信息公开申请数量 · 自然人"
+    assert rows[0][4] == "自然人一列不平衡"
+    # the link cell holds only the short address, so it never needs to wrap
     assert ws["C3"].hyperlink.location == "'三、依申请公开'!D5"
-    assert rows[1][:3] == ["警告", "R13", "「基本信息」成文日期"]
+    assert ws["C4"].hyperlink.location == f"'基本信息'!B{_meta_row(wb, s.META_DATE)}"
+    assert ws["C3"].font.underline == "single"
+    assert rows[1][:4] == ["警告", "R13", "「基本信息」成文日期", None]
     assert rows[2][:2] == ["提示", "R14"]
+    assert ws["C5"].hyperlink is None
     assert ws["A7"].value == s.ISSUES_SUMMARY.format(errors=1, warnings=1, infos=1)
 
 
@@ -398,3 +409,18 @@ def test_failed_export_leaves_the_old_file_and_no_temp(tmp_path, monkeypatch):
         export_xlsx(report, path, NO_ISSUES)
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["out.xlsx"]
+
+
+def test_the_workbook_default_font_is_songti_so_widths_count_characters(tmp_path):
+    report = random_report(random.Random(1), 2023)
+    path = tmp_path / "font.xlsx"
+    export_xlsx(report, path)
+    styles_xml = zipfile.ZipFile(path).read("xl/styles.xml").decode("utf-8")
+    first_font = styles_xml.split("<font>", 1)[1].split("</font>", 1)[0]
+    assert '<name val="宋体"/>' in first_font and '<sz val="10.5"/>' in first_font
+    assert "Calibri" not in styles_xml
+    wb = openpyxl.load_workbook(path)
+    # an unstyled cell (the note under 基本信息) is set in the same font as the tables
+    ws = wb[s.META_SHEET]
+    note = next(c for c in ws["A"] if c.value == s.META_NOTE)
+    assert note.font.name == "宋体"
