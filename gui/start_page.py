@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +23,66 @@ from PySide6.QtWidgets import (
 from gui import strings as s
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+_PAD = 8  # px around a recent draft's two lines
+_DETAIL_GREY = "#666666"  # the same quiet grey as the page's other notes
+
+
+class _RecentDelegate(QStyledItemDelegate):
+    """A recent draft as two lines: its name in bold, then where it is and when it
+    changed in grey, with room around them (one plain line each ran together)."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        # the item's own text: the option's has its line break turned into U+2028
+        name, _, detail = str(index.data(Qt.ItemDataRole.DisplayRole) or "").partition("\n")
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette = opt.palette
+        text_colour = palette.color(
+            palette.ColorRole.HighlightedText if selected else palette.ColorRole.Text
+        )
+        rect = opt.rect.adjusted(_PAD + 4, _PAD, -_PAD, -_PAD)
+        bold = _bold(opt.font)
+        top = QRect(rect.left(), rect.top(), rect.width(), QFontMetrics(bold).height())
+        bottom = QRect(rect.left(), top.bottom() + 3, rect.width(), opt.fontMetrics.height())
+        painter.save()
+        painter.setFont(bold)
+        painter.setPen(text_colour)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        painter.drawText(
+            top,
+            flags,
+            QFontMetrics(bold).elidedText(name, Qt.TextElideMode.ElideRight, top.width()),
+        )
+        painter.setFont(opt.font)
+        painter.setPen(text_colour if selected else QColor(_DETAIL_GREY))
+        painter.drawText(
+            bottom,
+            flags,
+            opt.fontMetrics.elidedText(detail, Qt.TextElideMode.ElideMiddle, bottom.width()),
+        )
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        height = QFontMetrics(_bold(option.font)).height() + 3 + option.fontMetrics.height()
+        return QSize(super().sizeHint(option, index).width(), height + 2 * _PAD)
+
+
+def _bold(font: QFont) -> QFont:
+    bold = QFont(font)
+    bold.setBold(True)
+    return bold
 
 
 class StartPage(QWidget):
@@ -56,8 +120,8 @@ class StartPage(QWidget):
         rfont.setBold(True)
         recent_title.setFont(rfont)
         self.recent = QListWidget()
-        self.recent.setAlternatingRowColors(True)
-        self.recent.setWordWrap(True)
+        self.recent.setItemDelegate(_RecentDelegate(self.recent))
+        self.recent.setUniformItemSizes(True)
         self.empty = QLabel(s.START_RECENT_EMPTY)
         self.empty.setStyleSheet("color: #777;")
 
@@ -100,6 +164,23 @@ class StartPage(QWidget):
             self.recent.addItem(item)
         self.empty.setVisible(not paths)
         self.recent.setVisible(bool(paths))
+        if paths:
+            self.recent.setCurrentRow(0)  # Enter opens the newest draft
+            # as tall as its drafts, not an empty white box down to the window's end
+            rows = self.recent.sizeHintForRow(0) * len(paths)
+            self.recent.setMaximumHeight(rows + 2 * self.recent.frameWidth())
+        if self.isVisible():
+            self.preferred_focus().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def preferred_focus(self) -> QWidget:
+        """Where the keyboard starts: the newest recent draft (Enter continues it),
+        or 「新建报告」 when there is none. Nothing had the focus before, so Enter
+        did nothing and Tab started at the menu."""
+        return self.recent if self.recent.count() else self.new_button
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.preferred_focus().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_item(self, item: QListWidgetItem) -> None:
         self.recentActivated.emit(item.data(PATH_ROLE))
