@@ -157,3 +157,46 @@ def test_no_table_reaches_into_the_side_margins(converted, tmp_path):
             for x in range(left, inside_left + 1)
         )
     assert edges >= 2  # pages with a table: 二, 三 and 四 take at least two
+
+
+def _pages(pdf: Path) -> list[str]:
+    return office.pdf_text(pdf).split("\f")
+
+
+def test_no_section_heading_is_left_at_the_foot_of_a_page(converted):
+    report, pdf = converted
+    headings = {section.heading for section in report.spec.sections}
+    for n, page in enumerate(_pages(pdf), start=1):
+        lines = [
+            line.strip()
+            for line in page.splitlines()
+            if line.strip() and not re.fullmatch(r"—\s*\d+\s*—", line.strip())
+        ]
+        if lines:
+            assert _squeeze(lines[-1]) not in headings, (n, lines[-1])
+
+
+def test_row_groups_are_printed_whole_on_one_page(converted):
+    """（三）不予公开 and its eight rows, （四）… each on a single page: a group label is
+    never cut off from its last rows by a page break."""
+    from exporters.docx.tables import MAX_KEPT_GROUP_ROWS
+    from model.spec import Role
+
+    report, pdf = converted
+    pages = [_squeeze(page) for page in _pages(pdf)]
+    checked = 0
+    for table in report.spec.tables:
+        for g in table.grid:
+            if g.role is not Role.LABEL or not 1 < g.rowspan <= MAX_KEPT_GROUP_ROWS:
+                continue
+            items = [
+                h.text
+                for h in table.grid
+                if h.role is Role.LABEL and h.col > g.col and g.row <= h.row < g.row + g.rowspan
+            ]
+            home = [i for i, page in enumerate(pages) if _contains_wrapped(page, g.text)]
+            assert len(home) == 1, g.text
+            page = pages[home[0]]
+            assert all(_contains_wrapped(page, item) for item in items), g.text
+            checked += 1
+    assert checked >= 3
