@@ -29,7 +29,7 @@ from gui import strings as s
 from gui.document import DocumentController
 from gui.shortcuts import pass_undo_shortcuts
 from model.formats import UnknownFormat, format_for_year
-from model.issues import Validation
+from model.issues import Issue, Severity, Validation
 from model.report import KINDS, Change
 
 MIN_YEAR = 2019  # the first year an official format covers
@@ -45,6 +45,24 @@ def deadline_of(spec_deadlines: dict, kind: str, year: int) -> dt.date | None:
 
 def format_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+_DEADLINE = "deadline"  # the note under 发布期限
+_DEADLINE_RULE = "R14"
+
+
+def _issues_by_note(validation: Validation) -> dict[str, list[Issue]]:
+    """The issues each note of the page shows. The deadline rule's issues are
+    about 发布期限, so they stand under it, not under 成文日期; its plain reminder
+    (an info) is left out there, since the 发布期限 line says the same."""
+    out: dict[str, list[Issue]] = {}
+    for key, issues in validation.by_cell.items():
+        for issue in issues:
+            if issue.rule != _DEADLINE_RULE:
+                out.setdefault(key, []).append(issue)
+            elif issue.severity is not Severity.INFO:
+                out.setdefault(_DEADLINE, []).append(issue)
+    return out
 
 
 class MetaPage(QWidget):
@@ -106,7 +124,15 @@ class MetaPage(QWidget):
             note.hide()
             self.notes[key] = note
             form.addRow("", note)
-        form.addRow(s.META_DEADLINE, self.deadline)
+        note = QLabel()
+        note.setWordWrap(True)
+        note.hide()
+        self.notes[_DEADLINE] = note
+        deadline_column = QVBoxLayout()  # the note right under its line, not a row away
+        deadline_column.setSpacing(2)
+        deadline_column.addWidget(self.deadline)
+        deadline_column.addWidget(note)
+        form.addRow(s.META_DEADLINE, deadline_column)
         form.addRow(s.META_FORMAT, self.format)
         note = QLabel()
         note.setWordWrap(True)
@@ -166,8 +192,9 @@ class MetaPage(QWidget):
             self.refresh()
 
     def show_issues(self, validation: Validation) -> None:
+        shown = _issues_by_note(validation)
         for key, note in self.notes.items():
-            issues = validation.by_cell.get(key, [])
+            issues = shown.get(key, [])
             if not issues:
                 note.hide()
                 continue
