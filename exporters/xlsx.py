@@ -38,6 +38,7 @@ FONT_NAME = "宋体"
 TITLE_FONT = "黑体"
 FONT_SIZE = 10.5
 LINE_HEIGHT = 14.5  # points per wrapped line at FONT_SIZE
+ROW_HEIGHT = 20.0  # a one-line row with room above and below its text
 TABLE_WIDTH = {"active": 72.0, "applications": 116.0, "appeals": 96.0}  # characters
 DEFAULT_TABLE_WIDTH = 96.0
 META_VALUE_WIDTH = 100.0
@@ -332,6 +333,7 @@ def _write_meta(
     for col, text in ((1, s.META_HEAD_ITEM), (2, s.META_HEAD_VALUE)):
         c = ws.cell(2, col, text)
         c.font, c.alignment, c.border, c.fill = st.bold, st.center, st.border, st.header
+    ws.row_dimensions[2].height = ROW_HEIGHT
 
     rows: list[tuple[str, object, bool]] = [  # label, value, editable
         (s.META_AGENCY, clean(meta.agency, s.META_AGENCY), True),
@@ -372,6 +374,9 @@ def _write_meta(
         if isinstance(value, str) and label in text_labels:
             lines = lines_needed(value, META_VALUE_WIDTH)
             ws.row_dimensions[r].height = min(MAX_ROW_HEIGHT, max(lines, 3) * LINE_HEIGHT + 4)
+        else:  # the same row height as the tables, not the default's cramped one
+            lines = lines_needed(str(value or ""), META_VALUE_WIDTH)
+            ws.row_dimensions[r].height = ROW_HEIGHT if lines == 1 else lines * LINE_HEIGHT + 6
     ws.cell(row_of[s.META_DATE], 2).number_format = s.DATE_NUMBER_FORMAT
     ws.cell(row_of[s.META_YEAR], 2).number_format = "0"
 
@@ -471,9 +476,9 @@ def _write_table(
             else:
                 h = lines_needed(g.text, width) * LINE_HEIGHT + 6
             r = g.row + TOP
-            heights[r] = max(heights.get(r, 20.0), h)
+            heights[r] = max(heights.get(r, ROW_HEIGHT), h)
     for r in range(TOP, TOP + table.n_rows):
-        ws.row_dimensions[r].height = min(MAX_ROW_HEIGHT, heights.get(r, 20.0))
+        ws.row_dimensions[r].height = min(MAX_ROW_HEIGHT, heights.get(r, ROW_HEIGHT))
 
     # blank inputs in yellow, so what is left to fill stands out
     inputs = [lay.address[c.id] for c in table.inputs]
@@ -645,6 +650,7 @@ def _write_issues(
     for i, text in enumerate(s.ISSUES_HEAD):
         c = ws.cell(2, i + 1, text)
         c.font, c.alignment, c.border, c.fill = st.bold, st.center, st.border, st.header
+    ws.row_dimensions[2].height = ROW_HEIGHT
     for i, w in enumerate(ISSUES_WIDTHS):
         ws.column_dimensions[col_letter(i + 1)].width = w
     issues = validation.issues if validation is not None else ()

@@ -424,3 +424,13 @@ def test_the_workbook_default_font_is_songti_so_widths_count_characters(tmp_path
     ws = wb[s.META_SHEET]
     note = next(c for c in ws["A"] if c.value == s.META_NOTE)
     assert note.font.name == "宋体"
+
+
+def test_meta_rows_are_as_high_as_table_rows_and_long_names_get_more(tmp_path):
+    report = random_report(random.Random(1), 2023, agency="某" * 80)
+    wb, _ = export(report, tmp_path)
+    ws = wb[s.META_SHEET]
+    heights = {ws.cell(r, 1).value: ws.row_dimensions[r].height for r in range(2, 9)}
+    assert heights[s.META_HEAD_ITEM] == heights[s.META_YEAR] == 20
+    # 80 characters need two lines of the 100-wide column
+    assert heights[s.META_AGENCY] >= 2 * 14
