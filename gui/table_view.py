@@ -486,13 +486,18 @@ class GridView(QTableView):
         current = self.currentIndex()
         if not current.isValid():
             return self._first_value()
-        wrap = action in (_CA.MoveNext, _CA.MovePrevious)
-        target = self._neighbour(current, *moves[action], wrap=wrap)
+        # Tab is for filling in: like Excel's 「只选定未锁定的单元格」 it passes over
+        # totals; arrows stop on them too, so they can be selected and copied.
+        tab = action in (_CA.MoveNext, _CA.MovePrevious)
+        target = self._neighbour(current, *moves[action], wrap=tab, inputs_only=tab)
         return target if target.isValid() else current
 
-    def _neighbour(self, index: QModelIndex, dr: int, dc: int, wrap: bool) -> QModelIndex:
+    def _neighbour(
+        self, index: QModelIndex, dr: int, dc: int, wrap: bool, inputs_only: bool = False
+    ) -> QModelIndex:
         """The next value cell from `index` in a direction, skipping labels and the
-        positions a merged cell covers. With `wrap`, continue on the next row."""
+        positions a merged cell covers (and totals, with `inputs_only`). With
+        `wrap`, continue on the next row."""
         model = self._model
         grid = model.grid
         table = model.table
@@ -516,7 +521,10 @@ class GridView(QTableView):
             g = grid.covering(r, c)
             if g is None or g is here or g.cell is None:
                 continue
-            return model.index(g.row, g.col)
+            target = model.index(g.row, g.col)
+            if inputs_only and not model.is_input(target):
+                continue
+            return target
 
     def _nearest_value(self, target: QModelIndex, action: _CA) -> QModelIndex:
         """Qt's Home/End/Page moves may land on a printed label: go on to the
@@ -542,16 +550,28 @@ class GridView(QTableView):
         if target.isValid():
             self.setCurrentIndex(target)
 
+    def enter_step(self, up: bool = False) -> None:
+        """Enter (Shift+Enter): down (up) to the next cell to fill in, over the
+        （七）总计 row as Tab goes over the 总计 column; stay at the table's end."""
+        current = self.currentIndex()
+        if not current.isValid():
+            self.step(_CA.MoveUp if up else _CA.MoveDown)
+            return
+        target = self._neighbour(current, -1 if up else 1, 0, wrap=False, inputs_only=True)
+        if target.isValid():
+            self.setCurrentIndex(target)
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         # Spreadsheet feel: Enter commits and moves down; Tab/Shift+Tab move sideways
         # without opening the next cell (typing there replaces, as in Excel).
         moves = {
-            QAbstractItemDelegate.EndEditHint.SubmitModelCache: _CA.MoveDown,
             QAbstractItemDelegate.EndEditHint.EditNextItem: _CA.MoveNext,
             QAbstractItemDelegate.EndEditHint.EditPreviousItem: _CA.MovePrevious,
         }
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        if hint in moves:
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            self.enter_step()
+        elif hint in moves:
             self.step(moves[hint])
 
     def focus_cell(self, cell_id: str) -> bool:
@@ -601,8 +621,7 @@ class GridView(QTableView):
         editing = self.state() == QAbstractItemView.State.EditingState
         key = event.key()
         if not editing and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            self.step(_CA.MoveUp if shift else _CA.MoveDown)
+            self.enter_step(up=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
             return
         if not editing and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.clear_selection()

@@ -536,3 +536,29 @@ def test_a_table_without_scroll_bar_fills_the_width_without_a_gap(qtbot, table):
     qtbot.waitUntil(lambda: not view.verticalScrollBar().isVisible())
     widths = sum(view.columnWidth(c) for c in range(page.model.columnCount()))
     assert widths == view.viewport().width()
+
+
+def test_tab_and_enter_pass_over_totals_while_arrows_stop_on_them(qtbot):
+    controller, page = make_page(qtbot)
+    view = page.view
+    page.focus_cell("applications.new.other")
+    type_text(qtbot, view, "3")
+    press(qtbot, view, Qt.Key.Key_Tab)  # over the 总计 column to the next row
+    assert controller.report.value("applications.new.other") == 3
+    assert current_cell(page) == "applications.carried_in.natural"
+    press(qtbot, view, Qt.Key.Key_Backtab)
+    assert current_cell(page) == "applications.new.other"
+    last = "applications.other.other.natural"
+    page.focus_cell(last)
+    type_text(qtbot, view, "4")
+    press(qtbot, view, Qt.Key.Key_Return)  # over the （七）总计 row
+    assert controller.report.value(last) == 4
+    assert current_cell(page) == "applications.carried_out.natural"
+    press(qtbot, view, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert current_cell(page) == last
+    press(qtbot, view, Qt.Key.Key_Down)  # an arrow stops on the total, to copy it
+    assert current_cell(page) == "applications.total.natural"
+    press(qtbot, view, Qt.Key.Key_Return)  # Enter at the end: stay
+    assert current_cell(page) == "applications.carried_out.natural"
+    press(qtbot, view, Qt.Key.Key_Return)
+    assert current_cell(page) == "applications.carried_out.natural"
