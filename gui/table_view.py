@@ -176,6 +176,39 @@ class GridDelegate(QStyledItemDelegate):
         return super().eventFilter(editor, event)
 
 
+def cover_span_edges(view: QTableView, model: TableModel) -> None:
+    """Paint over the 1 px strips of grid line Qt leaves at the top of merged cells
+    in the first row and at the left of those in the first column (it keeps them
+    for the grid line of a hidden header: with ours hidden they show as ticks)."""
+    painter = QPainter(view.viewport())
+    selection = view.selectionModel()
+    for row, col, rowspan, colspan in model.spans():
+        if row != 0 and col != 0:
+            continue
+        index = model.index(row, col)
+        if selection is not None and selection.isSelected(index):
+            continue
+        rect = view.visualRect(index)
+        if rect.isEmpty():
+            continue
+        colour = index.data(Qt.ItemDataRole.BackgroundRole)
+        if row == 0 and colspan > 1 and rect.top() == 0:
+            painter.fillRect(QRect(rect.left() + 1, 0, rect.width() - 2, 1), colour)
+        if col == 0 and rowspan > 1 and rect.left() == 0:
+            painter.fillRect(QRect(0, rect.top() + 1, 1, rect.height() - 2), colour)
+    painter.end()
+
+
+class _FrozenHeader(QTableView):
+    """The frozen header rows' view (see `GridView._make_frozen_header`)."""
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if isinstance(model, TableModel):
+            cover_span_edges(self, model)
+
+
 class GridView(QTableView):
     """A QTableView that draws the whole official table, headers included."""
 
@@ -231,7 +264,7 @@ class GridView(QTableView):
         """A second view over the same model, laid over the top of this one and
         showing only the printed header rows, so the column headings stay in sight
         while the officer scrolls down a long table (as 「冻结窗格」 does)."""
-        frozen = QTableView(self)
+        frozen = _FrozenHeader(self)
         frozen.setModel(self._model)
         frozen.setSelectionModel(self.selectionModel())
         frozen.setItemDelegate(GridDelegate(self))
@@ -461,6 +494,10 @@ class GridView(QTableView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit()
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        cover_span_edges(self, self._model)
 
     def viewportEvent(self, event: QEvent) -> bool:
         handled = super().viewportEvent(event)

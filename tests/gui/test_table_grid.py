@@ -562,3 +562,18 @@ def test_tab_and_enter_pass_over_totals_while_arrows_stop_on_them(qtbot):
     assert current_cell(page) == "applications.carried_out.natural"
     press(qtbot, view, Qt.Key.Key_Return)
     assert current_cell(page) == "applications.carried_out.natural"
+
+
+@pytest.mark.parametrize("table", ["active", "appeals"])
+def test_no_grid_line_ticks_along_the_top_of_merged_headers(qtbot, table):
+    from gui import colors
+
+    _controller, page = make_page(qtbot, "2021", table)
+    view = page.view
+    image = view.viewport().grab().toImage()
+    first = next(g for g in page.model.table.grid if g.row == 0 and g.colspan > 1)
+    rect = view.visualRect(page.model.index(first.row, first.col))
+    expected = page.model.index(first.row, first.col).data(Qt.ItemDataRole.BackgroundRole)
+    assert expected in (colors.HEADER_BG, colors.LABEL_BG)
+    top = {image.pixelColor(x, 0).name() for x in range(rect.left() + 2, rect.right() - 1)}
+    assert top == {expected.name()}
