@@ -1,0 +1,112 @@
+"""Start-up stays light (issue 8): opening the window with a report imports
+neither the Word/Excel libraries nor our exporters and importers, parses no
+command line, and builds only the page on screen."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Runs the real start (`main.py FILE`) in a fresh interpreter, offscreen, and
+# quits after the first paint of the report's page; then reports what was loaded.
+PROBE = """
+import json, sys
+sys.path.insert(0, {root!r})
+from cli import main
+code = main([{draft!r}])
+from PySide6.QtWidgets import QApplication
+from gui.main_window import MainWindow
+window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+print(json.dumps({{
+    "code": code,
+    "modules": sorted(sys.modules),
+    "has_document": window.has_document,
+    "agency": window.controller.report.meta.agency,
+    "on_screen": window.current_page_key(),
+    "current_is_page": window.page_stack.currentWidget() is window.pages[window.current_page_key()],
+    "built": len(window.pages.built()),
+    "pages": len(window.pages),
+}}))
+"""
+
+# (argparse is not listed: PySide6 itself imports it, for the bare window too.)
+HEAVY = ("docx", "openpyxl", "importers", "exporters", "lxml")
+NOT_AT_START = (
+    "gui.dialogs",
+    "gui.compare_dialog",
+    "gui.aggregate_dialog",
+    "gui.table_page",
+    "gui.text_page",
+    "model.convert",
+    "model.carryover",
+    "model.compare",
+    "model.aggregate",
+    "cli.export",
+    "cli.validate",
+)
+
+
+def _start(tmp_path: Path) -> dict:
+    from model.drafts import save_draft
+    from model.sample import load_sample
+
+    draft = tmp_path / "某某局.nianbao"
+    save_draft(load_sample(), draft)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        NIANBAO_EXIT_WHEN_SHOWN="1",
+        NIANBAO_HOME=str(tmp_path / "home"),
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE.format(root=str(ROOT), draft=str(draft))],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_window_with_a_report_starts_without_heavy_modules(tmp_path):
+    seen = _start(tmp_path)
+    assert seen["code"] == 0
+    loaded = set(seen["modules"])
+    for name in HEAVY + NOT_AT_START:
+        assert name not in loaded, f"{name} is imported at start"
+    assert not [
+        m for m in loaded if m.startswith(("docx.", "openpyxl.", "exporters.", "importers."))
+    ]
+    # ...and yet the report is open, its page on screen when the probe quit.
+    assert seen["has_document"] is True
+    assert seen["agency"] == "舟山市定海区经济和信息化局"
+    assert seen["on_screen"] == "基本信息"
+    assert seen["current_is_page"] is True
+    assert seen["built"] == 1 < seen["pages"] == 7
+
+
+def test_command_names_are_known_without_importing_the_modules():
+    from cli import COMMAND_NAMES, build_parser
+
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(commands) == COMMAND_NAMES
+
+
+def test_plain_start_needs_no_parser():
+    from cli import _plain_window_file
+
+    assert _plain_window_file([]) == (True, None)
+    assert _plain_window_file(["a.nianbao"]) == (True, "a.nianbao")
+    assert _plain_window_file(["validate"]) == (False, None)
+    assert _plain_window_file(["import"]) == (False, None)
+    assert _plain_window_file(["-h"]) == (False, None)
+    assert _plain_window_file(["--screenshot", "x.png"]) == (False, None)
+    assert _plain_window_file(["a.nianbao", "b.nianbao"]) == (False, None)
