@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
@@ -31,6 +31,9 @@ META = BASIC_INFO  # the page key of the meta page (as section_of names it); sec
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole
 OK_FG = QColor("#2e7d32")
+_BADGE_PAD = 10  # px around a badge's text: the longest heading keeps its last character
+_TEXT_LEFT = 10  # px before a heading
+_BADGE_RIGHT = 4  # px after a badge
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,20 @@ def badges(validation: Validation, spec: FormatSpec) -> dict[str, Badge]:
     return {page: Badge(*c) for page, c in counts.items()}
 
 
+def badge_width(badge: Badge | None, font: QFont) -> int:
+    """The room a badge takes at the right of its item (its text is bold)."""
+    if badge is None:
+        return 0
+    bold = QFont(font)
+    bold.setBold(True)
+    return QFontMetrics(bold).horizontalAdvance(badge.text) + _BADGE_PAD
+
+
+def heading_width(item_width: int, badge: Badge | None, font: QFont) -> int:
+    """The width left for an item's heading beside its badge."""
+    return item_width - _TEXT_LEFT - badge_width(badge, font) - _BADGE_RIGHT
+
+
 class _BadgeDelegate(QStyledItemDelegate):
     """Paints the item's text elided on the left and its badge on the right."""
 
@@ -81,17 +98,15 @@ class _BadgeDelegate(QStyledItemDelegate):
         badge: Badge | None = index.data(BADGE_ROLE)
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        badge_w = 0
-        if badge is not None:
-            bold = QFont(opt.font)
-            bold.setBold(True)
-            badge_w = opt.fontMetrics.horizontalAdvance(badge.text) + 16
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        badge_w = badge_width(badge, opt.font)
         text = opt.text
         opt.text = ""
         style = opt.widget.style() if opt.widget else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        rect = QRect(opt.rect).adjusted(10, 0, -badge_w - 4, 0)
+        rect = QRect(opt.rect).adjusted(_TEXT_LEFT, 0, -badge_w - _BADGE_RIGHT, 0)
         painter.save()
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
@@ -100,9 +115,8 @@ class _BadgeDelegate(QStyledItemDelegate):
         elided = opt.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, elided)
         if badge is not None:
-            badge_rect = QRect(
-                opt.rect.right() - badge_w - 4, opt.rect.top(), badge_w, opt.rect.height()
-            )
+            left = opt.rect.right() - badge_w - _BADGE_RIGHT
+            badge_rect = QRect(left, opt.rect.top(), badge_w, opt.rect.height())
             painter.setFont(bold)
             painter.setPen(opt.palette.color(role) if selected else badge.color)
             painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge.text)

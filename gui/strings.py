@@ -352,3 +352,8 @@ UNSAVED_DISCARD = "不保存"
 ERROR_INFO_DETAILS = "如需报告此问题，请点击“显示详情”并复制其中的内容。"
 ACT_NEXT_PAGE = "下一部分"
 ACT_PREVIOUS_PAGE = "上一部分"
+
+# Navigator badges in full words: the one-character 「2 警」 read as a fragment.
+# (Supersedes the short forms defined above.)
+NAV_BADGE_ERRORS = "{n} 错误"
+NAV_BADGE_WARNINGS = "{n} 警告"
