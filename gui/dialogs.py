@@ -49,6 +49,7 @@ class NewReportDialog(QDialog):
         self.year = QSpinBox()
         self.year.setRange(MIN_YEAR, MAX_YEAR)
         self.year.setValue(max(MIN_YEAR, dt.date.today().year - 1))  # filed for last year
+        self.year.setSuffix(s.META_YEAR_SUFFIX)  # 「2025 年」, as on the 基本信息 page
         self.agency = QLineEdit()
         self.agency.setPlaceholderText(s.META_AGENCY_HINT)
         self.agency.setMinimumWidth(320)
@@ -92,6 +93,8 @@ class NewReportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.create_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.create_button.setText(s.NEW_CREATE)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 

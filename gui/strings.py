@@ -357,3 +357,6 @@ ACT_PREVIOUS_PAGE = "上一部分"
 # (Supersedes the short forms defined above.)
 NAV_BADGE_ERRORS = "{n} 错误"
 NAV_BADGE_WARNINGS = "{n} 警告"
+
+# 新建 dialog: the button says what it does.
+NEW_CREATE = "新建"
