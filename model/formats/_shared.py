@@ -6,8 +6,25 @@ defines its own instead of editing this file.
 
 from __future__ import annotations
 
-from model.formats._build import AppealGroup, Col, ResultGroup
-from model.spec import Deadline, NarrativeFigure, Section, TextSection
+from model.formats._build import (
+    AppealGroup,
+    ApplicationsLayout,
+    Col,
+    ResultGroup,
+    appeals_table,
+    applications_rows,
+    applications_table,
+)
+from model.spec import (
+    BalanceRule,
+    CarryOverRule,
+    Deadline,
+    NarrativeFigure,
+    NarrativeRule,
+    Section,
+    TableSpec,
+    TextSection,
+)
 
 # ---- sections -------------------------------------------------------------------
 HEADINGS = {
@@ -138,3 +155,34 @@ APPEAL_COLS = (
     Col("pending", "尚未审结"),
 )
 APPEAL_TOTAL = Col("total", "总计")
+
+
+# ---- builders: the tables and rules both formats print alike ---------------------
+def applications(other: ResultGroup) -> TableSpec:
+    """Section 三; the formats differ only in their （六）其他处理 group."""
+    rows, spans, paths = applications_rows(
+        HEAD_ROWS, RESULTS_LABEL, (*RESULT_GROUPS_BEFORE_OTHER, other), TOTAL_ROW, TAIL_ROWS
+    )
+    layout = ApplicationsLayout(
+        APPLICATIONS_NOTE, APPLICANT_HEADER, NATURAL, ORG_HEADER, ORGS, TOTAL, rows, spans, paths
+    )
+    return applications_table("三", SHEET_NAMES["三"], layout)
+
+
+def appeals() -> TableSpec:
+    return appeals_table(
+        "四", SHEET_NAMES["四"], REVIEW, SUIT_HEADER, SUITS, APPEAL_COLS, APPEAL_TOTAL
+    )
+
+
+BALANCE = BalanceRule(
+    "R1",
+    "applications",
+    APPLICATION_COLUMNS,
+    BALANCE_LEFT,
+    BALANCE_RIGHT,
+    BALANCE_LEFT_NAME,
+    BALANCE_RIGHT_NAME,
+)
+CARRY_OVER = CarryOverRule("R7", "applications", APPLICATION_COLUMNS, "carried_in", "carried_out")
+NARRATIVE = NarrativeRule("R10", ("一",), NARRATIVE_FIGURES)

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from model.formats import _shared as s
 from model.formats._build import (
-    ApplicationsLayout,
     Block,
     Col,
     ResultGroup,
     active_table,
-    appeals_table,
-    applications_rows,
-    applications_table,
 )
 from model.spec import (
-    BalanceRule,
-    CarryOverRule,
     FormatSpec,
-    NarrativeRule,
     NotGreaterRule,
     RareRowsRule,
     TextSection,
@@ -81,32 +74,8 @@ ACTIVE = active_table(
     ),
 )
 
-_ROWS, _SPANS, _PATHS = applications_rows(
-    s.HEAD_ROWS,
-    s.RESULTS_LABEL,
-    (*s.RESULT_GROUPS_BEFORE_OTHER, ResultGroup(s.OTHER_LABEL, row_id="other")),
-    s.TOTAL_ROW,
-    s.TAIL_ROWS,
-)
-APPLICATIONS = applications_table(
-    "三",
-    s.SHEET_NAMES["三"],
-    ApplicationsLayout(
-        s.APPLICATIONS_NOTE,
-        s.APPLICANT_HEADER,
-        s.NATURAL,
-        s.ORG_HEADER,
-        s.ORGS,
-        s.TOTAL,
-        _ROWS,
-        _SPANS,
-        _PATHS,
-    ),
-)
-
-APPEALS = appeals_table(
-    "四", s.SHEET_NAMES["四"], s.REVIEW, s.SUIT_HEADER, s.SUITS, s.APPEAL_COLS, s.APPEAL_TOTAL
-)
+APPLICATIONS = s.applications(ResultGroup(s.OTHER_LABEL, row_id="other"))
+APPEALS = s.appeals()
 
 FORMAT_2019 = FormatSpec(
     id="2019",
@@ -127,16 +96,8 @@ FORMAT_2019 = FormatSpec(
     ),
     tables=(ACTIVE, APPLICATIONS, APPEALS),
     rules=(
-        BalanceRule(
-            "R1",
-            "applications",
-            s.APPLICATION_COLUMNS,
-            s.BALANCE_LEFT,
-            s.BALANCE_RIGHT,
-            s.BALANCE_LEFT_NAME,
-            s.BALANCE_RIGHT_NAME,
-        ),
-        CarryOverRule("R7", "applications", s.APPLICATION_COLUMNS, "carried_in", "carried_out"),
+        s.BALANCE,
+        s.CARRY_OVER,
         NotGreaterRule(
             "R9",
             "active",
@@ -144,7 +105,7 @@ FORMAT_2019 = FormatSpec(
             "published",
             "total_public",
         ),
-        NarrativeRule("R10", ("一",), s.NARRATIVE_FIGURES),
+        s.NARRATIVE,
         RareRowsRule("R11", "applications", ("other",), "total", "total", 5, 0.1, s.OTHER_LABEL),
     ),
     required_sections=("一", "五", "六"),

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from model.formats import _shared as s
 from model.formats._build import (
-    ApplicationsLayout,
     Block,
     Col,
     ResultGroup,
     active_table,
-    appeals_table,
-    applications_rows,
-    applications_table,
 )
 from model.spec import (
-    BalanceRule,
-    CarryOverRule,
     FormatSpec,
-    NarrativeRule,
     RareRowsRule,
     StockRule,
     TextSection,
@@ -70,32 +63,8 @@ _OTHER_ROWS = (
     ("other.no_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
     ("other.other", "3.其他"),
 )
-_ROWS, _SPANS, _PATHS = applications_rows(
-    s.HEAD_ROWS,
-    s.RESULTS_LABEL,
-    (*s.RESULT_GROUPS_BEFORE_OTHER, ResultGroup(s.OTHER_LABEL, items=_OTHER_ROWS)),
-    s.TOTAL_ROW,
-    s.TAIL_ROWS,
-)
-APPLICATIONS = applications_table(
-    "三",
-    s.SHEET_NAMES["三"],
-    ApplicationsLayout(
-        s.APPLICATIONS_NOTE,
-        s.APPLICANT_HEADER,
-        s.NATURAL,
-        s.ORG_HEADER,
-        s.ORGS,
-        s.TOTAL,
-        _ROWS,
-        _SPANS,
-        _PATHS,
-    ),
-)
-
-APPEALS = appeals_table(
-    "四", s.SHEET_NAMES["四"], s.REVIEW, s.SUIT_HEADER, s.SUITS, s.APPEAL_COLS, s.APPEAL_TOTAL
-)
+APPLICATIONS = s.applications(ResultGroup(s.OTHER_LABEL, items=_OTHER_ROWS))
+APPEALS = s.appeals()
 
 # The five areas the 2021 notice asks 一 to cover; offered as an outline.
 OUTLINE_ONE = (
@@ -133,16 +102,8 @@ FORMAT_2021 = FormatSpec(
     ),
     tables=(ACTIVE, APPLICATIONS, APPEALS),
     rules=(
-        BalanceRule(
-            "R1",
-            "applications",
-            s.APPLICATION_COLUMNS,
-            s.BALANCE_LEFT,
-            s.BALANCE_RIGHT,
-            s.BALANCE_LEFT_NAME,
-            s.BALANCE_RIGHT_NAME,
-        ),
-        CarryOverRule("R7", "applications", s.APPLICATION_COLUMNS, "carried_in", "carried_out"),
+        s.BALANCE,
+        s.CARRY_OVER,
         StockRule(
             "R8",
             "active",
@@ -151,7 +112,7 @@ FORMAT_2021 = FormatSpec(
             "issued",
             "repealed",
         ),
-        NarrativeRule("R10", ("一",), s.NARRATIVE_FIGURES),
+        s.NARRATIVE,
         RareRowsRule(
             "R11",
             "applications",
