@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from model import messages as msg
 from model.formats import FORMATS, UnknownFormat, format_for_year
@@ -99,8 +99,7 @@ def _fmt(value: Value | None) -> str:
     return format_value(value, blank="空")
 
 
-@dataclass(frozen=True)
-class _Last:
+class _Last(NamedTuple):
     """What is known of last year's report."""
 
     year: int

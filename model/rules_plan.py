@@ -3,13 +3,16 @@ once per format so that validating on every keystroke only looks values up.
 
 Each entry already carries the section heading and the printed names of its
 cells, so the messages need no walk of the spec either.
+
+Entries are NamedTuples (immutable, like frozen dataclasses, but defined without
+generating and compiling methods at import: the window imports this at start).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from model import messages as msg
 from model.spec import (
@@ -27,8 +30,7 @@ from model.spec import (
 Terms = tuple[str, ...]  # the input ids a number sums (one id for an input)
 
 
-@dataclass(frozen=True)
-class Balance:  # R1, one column
+class Balance(NamedTuple):  # R1, one column
     heading: str
     col_label: str
     left_name: str
@@ -39,8 +41,7 @@ class Balance:  # R1, one column
     cells: tuple[str, ...]  # the four items' cells
 
 
-@dataclass(frozen=True)
-class CarryOver:  # R7, one input column
+class CarryOver(NamedTuple):  # R7, one input column
     heading: str
     target: str
     target_name: str
@@ -48,8 +49,7 @@ class CarryOver:  # R7, one input column
     source_name: str
 
 
-@dataclass(frozen=True)
-class Stock:  # R8, one row
+class Stock(NamedTuple):  # R8, one row
     heading: str
     row_name: str
     stock: str
@@ -60,8 +60,7 @@ class Stock:  # R8, one row
     removed_label: str
 
 
-@dataclass(frozen=True)
-class NotGreater:  # R9, one row
+class NotGreater(NamedTuple):  # R9, one row
     heading: str
     row_name: str
     small: str
@@ -70,16 +69,14 @@ class NotGreater:  # R9, one row
     large_label: str
 
 
-@dataclass(frozen=True)
-class Narrative:  # R10, one section
+class Narrative(NamedTuple):  # R10, one section
     section: str
     heading: str
     patterns: tuple[re.Pattern[str], ...]
     figures: tuple[tuple[Terms, str, str, str], ...]  # (terms, cell, what, table heading)
 
 
-@dataclass(frozen=True)
-class Rare:  # R11
+class Rare(NamedTuple):  # R11
     heading: str
     name: str
     total_name: str
@@ -90,14 +87,12 @@ class Rare:  # R11
     max_share: float
 
 
-@dataclass(frozen=True)
-class TableInputs:  # R5, R6
+class TableInputs(NamedTuple):  # R5, R6
     heading: str
     inputs: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     spec: FormatSpec
     cells: Mapping[str, CellSpec]
     cell_names: Mapping[str, tuple[str, str]]  # id -> (section heading, 「“…”行“…”列」)

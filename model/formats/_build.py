@@ -2,17 +2,22 @@
 
 They only do the bookkeeping of grid positions and spans; every label, id and span
 comes from the format module that calls them.
+
+The builders' own records are NamedTuples, not frozen dataclasses: both are
+immutable values, but a frozen dataclass costs about a millisecond to define
+(its methods are generated and compiled at import), and these modules are
+imported on every start of the window.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from typing import NamedTuple
 
 from model.spec import CellSpec, GridCell, Role, TableSpec, ValueKind
 
 
-@dataclass(frozen=True)
-class Col:
+class Col(NamedTuple):
     id: str
     label: str
     kind: ValueKind = ValueKind.COUNT
@@ -22,8 +27,7 @@ class Col:
     span: int = 1  # grid columns the value cell covers
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A block of section 二: a caption row, a header row, then its rows."""
 
     id: str
@@ -87,8 +91,7 @@ def active_table(section: str, sheet_name: str, blocks: tuple[Block, ...]) -> Ta
     )
 
 
-@dataclass(frozen=True)
-class AppRow:
+class AppRow(NamedTuple):
     """A body row of section 三. `labels` are the printed L1/L2/L3 texts of the row's
     own cells; spans of group cells are given by `spans` on the first row of a group."""
 
@@ -98,8 +101,7 @@ class AppRow:
     result: bool = False  # counted in （七）总计 (R3)
 
 
-@dataclass(frozen=True)
-class LabelSpan:
+class LabelSpan(NamedTuple):
     """A label cell placed explicitly: row index within the body, label column, spans."""
 
     row: int
@@ -110,8 +112,7 @@ class LabelSpan:
     vertical: bool = False
 
 
-@dataclass(frozen=True)
-class ApplicationsLayout:
+class ApplicationsLayout(NamedTuple):
     note: str
     applicant_header: str
     natural: Col
@@ -120,7 +121,7 @@ class ApplicationsLayout:
     total: Col
     rows: tuple[AppRow, ...]
     label_spans: tuple[LabelSpan, ...]
-    row_paths: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    row_paths: Mapping[str, tuple[str, ...]]  # row id -> printed label path
 
 
 def applications_table(section: str, sheet_name: str, lay: ApplicationsLayout) -> TableSpec:
@@ -201,8 +202,7 @@ def applications_table(section: str, sheet_name: str, lay: ApplicationsLayout) -
     )
 
 
-@dataclass(frozen=True)
-class AppealGroup:
+class AppealGroup(NamedTuple):
     id: str
     label: str
     parent: str | None  # second-level header above it (行政诉讼) or None
@@ -269,8 +269,7 @@ def appeals_table(
     )
 
 
-@dataclass(frozen=True)
-class ResultGroup:
+class ResultGroup(NamedTuple):
     """A group of result rows in section 三: （一）予以公开 (one row, `row_id`) or
     （三）不予公开 with numbered items (one row per item)."""
 
