@@ -17,10 +17,9 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -538,6 +537,8 @@ class MainWindow(QMainWindow):
         if not self.confirm_close_document():
             return False
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getOpenFileName(
                 self, s.DLG_OPEN, self._folder(), f"{s.FILTER_OPENABLE};;{s.FILTER_ALL}"
             )
@@ -587,6 +588,8 @@ class MainWindow(QMainWindow):
         if not self.has_document:
             return False
         default = str(Path(self._folder()) / (self.document_name() + s.DRAFT_SUFFIX))
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, s.DLG_SAVE_AS, default, s.FILTER_DRAFT)
         if not path:
             return False
@@ -627,6 +630,8 @@ class MainWindow(QMainWindow):
 
     # ---- last year ---------------------------------------------------------------------------
     def _pick_previous(self) -> Report | None:
+        from PySide6.QtWidgets import QFileDialog
+
         from model.drafts import DraftError, load_draft
 
         path, _ = QFileDialog.getOpenFileName(
@@ -700,6 +705,8 @@ class MainWindow(QMainWindow):
             title = s.DLG_EXPORT_DOCX if kind == "docx" else s.DLG_EXPORT_XLSX
             filt = s.FILTER_DOCX if kind == "docx" else s.FILTER_XLSX
             default = str(Path(self._folder()) / f"{self.default_file_name()}.{kind}")
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getSaveFileName(self, title, default, filt)
             if not path:
                 return False
@@ -717,6 +724,9 @@ class MainWindow(QMainWindow):
 
     def _exported(self, path: str, warnings: list[str]) -> None:
         self.statusBar().showMessage(s.STATUS_EXPORTED.format(name=Path(path).name), 8000)
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         from gui import dialogs
 
         choice = dialogs.ask_open_exported(self, path, warnings)
@@ -736,6 +746,8 @@ class MainWindow(QMainWindow):
         if path is None:
             title = s.DLG_IMPORT_DOCX if kind == "docx" else s.DLG_IMPORT_XLSX
             filt = s.FILTER_DOCX if kind == "docx" else s.FILTER_XLSX
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getOpenFileName(self, title, self._folder(), filt)
             if not path:
                 return False
