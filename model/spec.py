@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
+from typing import NamedTuple
 
 
 class ValueKind(str, Enum):
@@ -133,11 +134,13 @@ class Section:
 
 # ---- rules ---------------------------------------------------------------------
 # Each rule class carries the parameters of one rule of formats.md §6; the engine
-# in model/rules.py knows how to evaluate each class.
+# in model/rules.py knows how to evaluate each class. Rule parameters (and the
+# deadlines) are NamedTuples: immutable records like the frozen dataclasses above,
+# but defining one costs a tenth as much, and this module is imported on every
+# start of the window.
 
 
-@dataclass(frozen=True)
-class BalanceRule:
+class BalanceRule(NamedTuple):
     """R1: per column, the sum of `left` rows equals the sum of `right` rows."""
 
     rule: str
@@ -149,8 +152,7 @@ class BalanceRule:
     right_name: str  # 「第三项加第四项之和」
 
 
-@dataclass(frozen=True)
-class CarryOverRule:
+class CarryOverRule(NamedTuple):
     """R7: this year's `target_row` equals last year's `source_row`, per column."""
 
     rule: str
@@ -160,8 +162,7 @@ class CarryOverRule:
     source_row: str
 
 
-@dataclass(frozen=True)
-class StockRule:
+class StockRule(NamedTuple):
     """R8: last year's stock + added − removed = this year's stock, per row."""
 
     rule: str
@@ -172,8 +173,7 @@ class StockRule:
     removed: str
 
 
-@dataclass(frozen=True)
-class NotGreaterRule:
+class NotGreaterRule(NamedTuple):
     """R9: `small` should not exceed `large` in each row (a warning)."""
 
     rule: str
@@ -183,8 +183,7 @@ class NotGreaterRule:
     large: str
 
 
-@dataclass(frozen=True)
-class NarrativeFigure:
+class NarrativeFigure(NamedTuple):
     """A figure quoted in narrative text and the cell it must match (R10)."""
 
     pattern: str  # regex with one group capturing the number
@@ -192,15 +191,13 @@ class NarrativeFigure:
     what: str  # how the message names the figure, e.g. 「本年新收政府信息公开申请数量」
 
 
-@dataclass(frozen=True)
-class NarrativeRule:
+class NarrativeRule(NamedTuple):
     rule: str
     sections: tuple[str, ...]
     figures: tuple[NarrativeFigure, ...]
 
 
-@dataclass(frozen=True)
-class RareRowsRule:
+class RareRowsRule(NamedTuple):
     """R11: rows meant for rare cases; a hint when their share is large."""
 
     rule: str
@@ -213,8 +210,7 @@ class RareRowsRule:
     name: str  # 「（六）其他处理」
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
     month: int
     day: int
 
