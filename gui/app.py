@@ -152,37 +152,41 @@ def run(file: str | None = None, screenshot: str | None = None) -> int:
 
 def when_first_painted(window: object, then: Callable[[], None]) -> None:
     """Call `then` once, right after the page on screen (the report's page, or the
-    start page) has been painted for the first time."""
+    start page) has been painted for the first time (or after FIRST_FRAME_FALLBACK_MS
+    if it never is). The probe is the window's child ``firstPaintProbe``; its
+    ``painted`` attribute tells whether a paint, not the fallback, triggered it."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
 
     from gui.main_window import MainWindow
 
     assert isinstance(window, MainWindow)
-    app = QApplication.instance()
+    page = window.central.currentWidget()
+    if page is window.splitter:
+        page = window.page_stack.currentWidget() or window
 
     class FirstPaint(QObject):
         def __init__(self) -> None:
             super().__init__(window)
+            self.setObjectName("firstPaintProbe")
+            self.painted = False
             self.done = False
 
         def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and isinstance(obj, QWidget):
-                page = window.central.currentWidget()
-                if page is window.splitter:
-                    page = window.page_stack.currentWidget()
-                if page is not None and (obj is page or page.isAncestorOf(obj)):
-                    # The rest of this frame is painted before the timer fires.
-                    QTimer.singleShot(0, self.fire)
+            if event.type() == QEvent.Type.Paint and not self.painted:
+                self.painted = True
+                # The rest of this frame is painted before the timer fires.
+                QTimer.singleShot(0, self.fire)
             return False
 
         def fire(self) -> None:
             if self.done:
                 return
             self.done = True
-            app.removeEventFilter(self)  # type: ignore[union-attr]
+            page.removeEventFilter(self)
             then()
 
     probe = FirstPaint()
-    app.installEventFilter(probe)  # type: ignore[union-attr]
+    # On the page itself, not the application: no Python call for every event of
+    # every widget while the first frame is laid out and painted.
+    page.installEventFilter(probe)
     QTimer.singleShot(FIRST_FRAME_FALLBACK_MS, probe.fire)

@@ -18,18 +18,23 @@ PROBE = """
 import json, sys
 sys.path.insert(0, {root!r})
 from cli import main
-code = main([{draft!r}])
+code = main({argv!r})
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 from gui.main_window import MainWindow
 window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
+probe = window.findChild(QObject, "firstPaintProbe")
 print(json.dumps({{
     "code": code,
     "modules": sorted(sys.modules),
     "has_document": window.has_document,
     "agency": window.controller.report.meta.agency,
-    "on_screen": window.current_page_key(),
-    "current_is_page": window.page_stack.currentWidget() is window.pages[window.current_page_key()],
+    "on_screen": window.current_page_key() if window.has_document else None,
+    "current_is_page": window.has_document
+    and window.page_stack.currentWidget() is window.pages[window.current_page_key()],
+    "start_page_shown": window.central.currentWidget() is window.start_page,
     "built": len(window.pages.built()),
+    "painted": probe.painted,
     "pages": len(window.pages),
 }}))
 """
@@ -51,12 +56,15 @@ NOT_AT_START = (
 )
 
 
-def _start(tmp_path: Path) -> dict:
+def _start(tmp_path: Path, with_report: bool = True) -> dict:
     from model.drafts import save_draft
     from model.sample import load_sample
 
-    draft = tmp_path / "某某局.nianbao"
-    save_draft(load_sample(), draft)
+    argv = []
+    if with_report:
+        draft = tmp_path / "某某局.nianbao"
+        save_draft(load_sample(), draft)
+        argv = [str(draft)]
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
@@ -64,7 +72,7 @@ def _start(tmp_path: Path) -> dict:
         NIANBAO_HOME=str(tmp_path / "home"),
     )
     result = subprocess.run(
-        [sys.executable, "-c", PROBE.format(root=str(ROOT), draft=str(draft))],
+        [sys.executable, "-c", PROBE.format(root=str(ROOT), argv=argv)],
         env=env,
         cwd=tmp_path,
         capture_output=True,
@@ -89,7 +97,17 @@ def test_window_with_a_report_starts_without_heavy_modules(tmp_path):
     assert seen["agency"] == "舟山市定海区经济和信息化局"
     assert seen["on_screen"] == "基本信息"
     assert seen["current_is_page"] is True
+    assert seen["painted"] is True  # quit after the page's first paint, not the fallback
     assert seen["built"] == 1 < seen["pages"] == 7
+
+
+def test_window_without_a_file_quits_after_painting_the_start_page(tmp_path):
+    seen = _start(tmp_path, with_report=False)
+    assert seen["code"] == 0
+    assert seen["has_document"] is False
+    assert seen["start_page_shown"] is True
+    assert seen["painted"] is True
+    assert seen["built"] == 0
 
 
 def test_command_names_are_known_without_importing_the_modules():
