@@ -80,6 +80,10 @@ def _start(tmp_path: Path, with_report: bool = True) -> dict:
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
+    # A clean quit, as ever: no autosave session left behind, settings written.
+    home = tmp_path / "home"
+    assert not [p for p in (home / "autosave").iterdir()]
+    assert "window" in (home / "settings" / "settings.ini").read_text(encoding="utf-8")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
