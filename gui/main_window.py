@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
             self._unsaved_report, lambda: self.controller.path, self, autosave_delay_ms
         )
         self._autosaved_at: dt.datetime | None = None
+        self._fonts_checked = False
         self._built_spec: str | None = None
         self.pages = Pages()
 
@@ -714,9 +715,22 @@ class MainWindow(QMainWindow):
                 path += "." + kind
         snapshot = self.controller.report.snapshot()
         target = path
+        # Missing official fonts are named once per session, with the first Word export.
+        check_fonts = kind == "docx" and not self._fonts_checked
+        self._fonts_checked = self._fonts_checked or check_fonts
+
+        def work() -> list[str]:
+            notes = list(exporter(snapshot, target, validation) or [])
+            if check_fonts:
+                from exporters.font_check import font_warning
+
+                if warning := font_warning():
+                    notes.append(warning)
+            return notes
+
         self.statusBar().showMessage(s.STATUS_EXPORTING.format(name=Path(target).name))
         self.tasks.start(
-            lambda: exporter(snapshot, target, validation),
+            work,
             lambda warnings: self._exported(target, list(warnings or [])),
             lambda exc: self._export_failed(target, exc),
         )

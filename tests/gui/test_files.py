@@ -238,6 +238,24 @@ def test_export_actions_write_the_file_in_the_background(qtbot, monkeypatch, tmp
     assert s.STATUS_EXPORTED.format(name=out.name) == window.statusBar().currentMessage()
 
 
+def test_missing_official_fonts_are_named_once_per_session(qtbot, monkeypatch, tmp_path):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report())
+    monkeypatch.setattr("exporters.font_check.installed_families", lambda: frozenset({"黑体"}))
+    shown: list[list[str]] = []
+    monkeypatch.setattr(
+        dialogs,
+        "ask_open_exported",
+        lambda _p, _path, warnings: shown.append(warnings) or dialogs.OpenChoice.NOTHING,
+    )
+    for done, name in enumerate(("一.docx", "二.docx"), start=1):
+        assert window.export("docx", str(tmp_path / name))
+        qtbot.waitUntil(lambda d=done: len(shown) == d and not window.tasks.busy, timeout=30000)
+    font_notes = [[w for w in ws if "本机未安装公文字体" in w] for ws in shown]
+    assert [len(n) for n in font_notes] == [1, 0]
+    assert "方正小标宋简体、仿宋_GB2312、楷体_GB2312" in font_notes[0][0]
+
+
 def test_export_declined_when_warned_writes_nothing(qtbot, monkeypatch, tmp_path):
     window = make_window(qtbot, monkeypatch)
     window.open_report(Report("2021", 2021, "某局"))  # blank: R6 errors
