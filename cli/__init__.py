@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     import argparse
 
 # Each module defines register(subparsers) and sets `func` on its parser.
-# Listed in the order `main.py -h` shows them; a module not present yet is skipped.
+# Listed in the order `main.py -h` shows them.
 COMMAND_MODULES: tuple[str, ...] = (
     "new",
     "sample",
@@ -94,13 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
     )
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"cli.{name}":
-                raise
-            continue
-        module.register(sub)
+        importlib.import_module(f"cli.{name}").register(sub)
     return parser
 
 

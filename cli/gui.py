@@ -10,7 +10,7 @@ from cli import strings as s
 def open_window(file: str | None, screenshot: str | None) -> int:
     try:
         from gui.app import run
-    except ImportError as exc:  # the window is built in gui/; report, do not crash
+    except ImportError as exc:  # Qt or its system libraries missing: say so, no traceback
         print(s.GUI_NOT_AVAILABLE.format(reason=exc), file=sys.stderr)
         return 2
     return run(file, screenshot)

@@ -39,11 +39,8 @@ def _importer(path: Path):
 
         return import_xlsx
     if suffix == ".docx":
-        try:
-            from importers.docx import import_docx
-        except ImportError:
-            print(s.IMPORT_DOCX_UNAVAILABLE, file=sys.stderr)
-            return False
+        from importers.docx import import_docx
+
         return import_docx
     return None
 
@@ -94,9 +91,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_check(report) -> None:
     """A one-line summary of validation, so an imported draft's state is visible."""
-    try:
-        from model.rules import validate
-    except ImportError:
-        return
+    from model.rules import validate
+
     result = validate(report)
     print(s.IMPORT_CHECK.format(errors=result.errors, warnings=result.warnings))

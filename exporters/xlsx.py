@@ -231,11 +231,9 @@ def export_xlsx(report: Report, path, validation: Validation | None = None) -> l
     return warnings
 
 
-def _validate(report: Report) -> Validation | None:
-    try:
-        from model.rules import validate
-    except ImportError:  # the rules engine is optional for this exporter
-        return None
+def _validate(report: Report) -> Validation:
+    from model.rules import validate
+
     return validate(report)
 
 

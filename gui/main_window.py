@@ -694,14 +694,10 @@ class MainWindow(QMainWindow):
         validation = self.controller.validation
         if validation.has_errors and not dialogs.ask_export_with_errors(self, validation.errors):
             return False
-        try:
-            if kind == "docx":
-                from exporters.docx import export_docx as exporter
-            else:
-                from exporters.xlsx import export_xlsx as exporter
-        except ImportError as exc:
-            show_error(self, s.NOT_AVAILABLE_TITLE, s.NOT_AVAILABLE.format(reason=exc))
-            return False
+        if kind == "docx":
+            from exporters.docx import export_docx as exporter
+        else:
+            from exporters.xlsx import export_xlsx as exporter
         if path is None:
             title = s.DLG_EXPORT_DOCX if kind == "docx" else s.DLG_EXPORT_XLSX
             filt = s.FILTER_DOCX if kind == "docx" else s.FILTER_XLSX
@@ -768,14 +764,10 @@ class MainWindow(QMainWindow):
         return self._start_import(kind, path)
 
     def _start_import(self, kind: str, path: str) -> bool:
-        try:
-            if kind == "docx":
-                from importers.docx import import_docx as importer
-            else:
-                from importers.xlsx import import_xlsx as importer
-        except ImportError as exc:
-            show_error(self, s.NOT_AVAILABLE_TITLE, s.NOT_AVAILABLE.format(reason=exc))
-            return False
+        if kind == "docx":
+            from importers.docx import import_docx as importer
+        else:
+            from importers.xlsx import import_xlsx as importer
         self.statusBar().showMessage(s.STATUS_IMPORTING.format(name=Path(path).name))
         self.tasks.start(
             lambda: importer(path),

@@ -98,8 +98,6 @@ IMPORT_FAILED_TITLE = "无法导入"
 IMPORT_NOTES_TITLE = "导入完成"
 IMPORT_NOTES = "已导入“{name}”。请核对以下说明："
 IMPORT_CLEAN = "已导入“{name}”，所有内容均已读取。请核对后另存为草稿。"
-NOT_AVAILABLE_TITLE = "功能不可用"
-NOT_AVAILABLE = "此功能暂不可用：{reason}"
 
 # ---- export --------------------------------------------------------------------------
 EXPORT_ERRORS_TITLE = "报告还有错误"

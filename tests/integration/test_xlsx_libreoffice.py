@@ -60,10 +60,8 @@ def _reports() -> dict[str, Report]:
     cid = "applications.carried_out.social"
     broken.set_value(cid, broken.input_value(cid) + 5)
     out["broken"] = broken
-    try:
-        from model.sample import load_sample
-    except ImportError:
-        return out
+    from model.sample import load_sample
+
     out["sample"] = load_sample()
     return out
 
