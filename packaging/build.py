@@ -100,6 +100,12 @@ def render_icons(out: Path) -> tuple[Path, Path]:
     return png, ico
 
 
+def _docx_parts_file() -> Path:
+    import docx.parts
+
+    return Path(docx.parts.__file__)
+
+
 def pyinstaller(icon_ico: Path) -> Path:
     """The one-folder app in dist/nianbao/."""
     sep = os.pathsep
@@ -124,6 +130,14 @@ def pyinstaller(icon_ico: Path) -> Path:
         # command modules are imported by name (cli.COMMAND_MODULES)
         "--collect-submodules",
         "cli",
+        # python-docx reads its XML templates from docx/templates/ ...
+        "--collect-data",
+        "docx",
+        # ... through the path docx/parts/../templates, which resolves only if the
+        # docx/parts folder exists on disk; its modules live in the archive, so put
+        # one file there to create it
+        "--add-data",
+        f"{_docx_parts_file()}{sep}docx/parts",
         "--icon",
         str(icon_ico),
         "--exclude-module",
