@@ -174,9 +174,6 @@ TEXT_FEE_COUNT = "收费件数"
 TEXT_FEE_AMOUNT = "金额（元）"
 TEXT_FEE_PREVIEW = "生成的说明："
 TEXT_FEE_INSERT = "插入到正文"
-TEXT_FEE_NONE = "本年度未收取信息处理费。"
-TEXT_FEE_SOME = "本年度共收取信息处理费{count}件，金额{amount}元。"
-TEXT_FEE_BAD_AMOUNT = "金额请填写数字，如 120 或 120.50"
 TEXT_PLACEHOLDER = "在此填写正文。每段一行，回车另起一段。"
 
 # ---- start page ------------------------------------------------------------------------
@@ -226,7 +223,6 @@ META_FIELD_NAMES = {
 CMD_SET_UNIT = "金额单位改为{unit}"
 CMD_SET_EXTRA = "修改「{key}」"
 WHERE_SEPARATOR = "／"
-TEXT_FEE_BAD_COUNT = "件数请填写整数，如 3"
 
 # ---- table grids (二、三、四) ----------------------------------------------------------
 CELL_WHERE = "{row}　／　{col}"

@@ -8,9 +8,6 @@ read-only reference (never copied into this year's report by itself).
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
@@ -30,17 +27,18 @@ from gui import colors
 from gui import strings as s
 from gui.document import DocumentController
 from gui.shortcuts import pass_undo_shortcuts
+from model.fees import (
+    FEE_AMOUNT,
+    FEE_COUNT,
+    fee_sentence,
+    parse_amount,
+    parse_count,
+    place_fee_sentence,
+)
 from model.issues import Validation
 from model.report import Change
 from model.spec import Section
 from model.values import normalise_text
-
-# Keys of report.extras that hold 六's 信息处理费 fields.
-FEE_COUNT = "fee_count"  # int
-FEE_AMOUNT = "fee_amount_yuan"  # Decimal, 元
-
-# A sentence this page generated before, so that 「插入到正文」 replaces it.
-_FEE_SENTENCE = re.compile(r"本年度(?:未收取信息处理费|共收取信息处理费\d+件，金额[\d.]+元)。")
 
 
 # ---- pure helpers (no widgets) ---------------------------------------------------------
@@ -49,41 +47,6 @@ def count_text(text: str) -> tuple[int, int]:
     chars = sum(1 for ch in text if not ch.isspace())
     paras = sum(1 for line in text.splitlines() if line.strip())
     return chars, paras
-
-
-def fee_sentence(count: int | None, amount: Decimal | None) -> str | None:
-    """The customary 信息处理费 sentence, or None while the fields are incomplete."""
-    if count == 0 and not amount:
-        return s.TEXT_FEE_NONE
-    if count is None or amount is None:
-        return None
-    if count == 0 and amount == 0:
-        return s.TEXT_FEE_NONE
-    return s.TEXT_FEE_SOME.format(count=count, amount=format(amount, "f"))
-
-
-def place_fee_sentence(text: str, sentence: str) -> str:
-    """Replace a generated fee sentence already in the text, or start a paragraph
-    with it at the end."""
-    if _FEE_SENTENCE.search(text):
-        return _FEE_SENTENCE.sub(sentence, text, count=1)
-    if not text.strip():
-        return sentence
-    return text.rstrip("\n") + "\n" + sentence
-
-
-def parse_amount(text: str) -> Decimal | None:
-    """What the officer typed as 元; None for blank. Raises ValueError."""
-    cleaned = normalise_text(text).removesuffix("元")
-    if not cleaned:
-        return None
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(s.TEXT_FEE_BAD_AMOUNT) from None
-    if not amount.is_finite() or amount < 0 or amount.as_tuple().exponent < -2:  # type: ignore[operator]
-        raise ValueError(s.TEXT_FEE_BAD_AMOUNT)
-    return amount
 
 
 # ---- the page ------------------------------------------------------------------------------
@@ -299,15 +262,13 @@ class TextPage(QWidget):
                 bar().showMessage(s.STATUS_COPIED, 4000)
 
     def _on_fee_count(self, text: str) -> None:
-        cleaned = normalise_text(text)
-        if cleaned == "":
-            self.controller.set_extra(FEE_COUNT, None, s.TEXT_FEE_GROUP)
-        elif cleaned.isdigit():
-            self.controller.set_extra(FEE_COUNT, int(cleaned), s.TEXT_FEE_GROUP)
-        else:
-            self.fee_preview.setText(s.TEXT_FEE_BAD_COUNT)
+        try:
+            count = parse_count(text)
+        except ValueError as exc:
+            self.fee_preview.setText(str(exc))
             self.fee_insert.setEnabled(False)
             return
+        self.controller.set_extra(FEE_COUNT, count, s.TEXT_FEE_GROUP)
         self._refresh_fee()
 
     def _on_fee_amount(self, text: str) -> None:

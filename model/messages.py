@@ -117,3 +117,9 @@ COMPARE_OTHER_FORMAT = (
     "上年报告使用的是{name}，本年使用的是{current}；两种格式都有的单元格才有可比数据"
 )
 COMPARE_PREVIOUS_MONEY_UNIT = "上年金额已换算为{unit}"
+
+# ---- 信息处理费 statement (section 六, 2021 format) ---------------------------------------
+FEE_NONE = "本年度未收取信息处理费。"
+FEE_SOME = "本年度共收取信息处理费{count}件，金额{amount}元。"
+FEE_BAD_AMOUNT = "金额请填写数字，如 120 或 120.50"
+FEE_BAD_COUNT = "件数请填写整数，如 3"

@@ -14,15 +14,17 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui import meta_page
 from gui import strings as s
-from gui.text_page import (
+from gui.text_page import count_text
+from model import messages as msg
+from model.carryover import start_from_previous
+from model.fees import (
     FEE_AMOUNT,
     FEE_COUNT,
-    count_text,
     fee_sentence,
     parse_amount,
+    parse_count,
     place_fee_sentence,
 )
-from model.carryover import start_from_previous
 from model.report import Report
 from tests.gui.shell import full_report, make_window
 
@@ -199,7 +201,7 @@ def test_fee_fields_write_the_customary_sentence(qtbot, monkeypatch):
     page.fee_count.setText("0")
     page.fee_count.textEdited.emit("0")
     assert report.extras[FEE_COUNT] == 0
-    assert page.fee_preview.text().endswith(s.TEXT_FEE_NONE)
+    assert page.fee_preview.text().endswith(msg.FEE_NONE)
     page.fee_insert.click()
     assert report.texts["六"] == "本年度未收取信息处理费。"
     page.fee_count.textEdited.emit("3")
@@ -209,7 +211,7 @@ def test_fee_fields_write_the_customary_sentence(qtbot, monkeypatch):
     # The generated sentence is replaced, not added twice.
     assert report.texts["六"] == "本年度共收取信息处理费3件，金额120.5元。"
     page.fee_amount.textEdited.emit("12元a")
-    assert page.fee_preview.text() == s.TEXT_FEE_BAD_AMOUNT
+    assert page.fee_preview.text() == msg.FEE_BAD_AMOUNT
     assert report.extras[FEE_AMOUNT] == Decimal("120.5")
     assert window.pages["一"].fee_box is None
 
@@ -276,6 +278,14 @@ def test_parse_amount():
     for bad in ("abc", "-3", "1.234"):
         with pytest.raises(ValueError):
             parse_amount(bad)
+
+
+def test_parse_count():
+    assert parse_count(" ３ ") == 3
+    assert parse_count("") is None
+    for bad in ("abc", "-3", "1.5"):
+        with pytest.raises(ValueError, match="件数请填写整数"):
+            parse_count(bad)
 
 
 def test_blank_date_calendar_opens_in_the_month_reports_are_written(qtbot, monkeypatch):
