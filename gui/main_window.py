@@ -38,6 +38,7 @@ from gui.errors import show_error
 from gui.meta_page import MetaPage
 from gui.navigator import META, Navigator
 from gui.problems import ProblemsDock
+from gui.shortcuts import REDO_KEYS
 from gui.start_page import StartPage
 from gui.tasks import TaskRunner
 from model.issues import Validation
@@ -204,7 +205,7 @@ class MainWindow(QMainWindow):
         self.act_undo.setShortcut(QKeySequence(K.Undo))
         self.act_undo.setIcon(self.style().standardIcon(P.SP_ArrowBack))
         self.act_redo = stack.createRedoAction(self, s.REDO_PREFIX)
-        self.act_redo.setShortcut(QKeySequence(K.Redo))
+        self.act_redo.setShortcuts([QKeySequence(k) for k in REDO_KEYS])
         self.act_redo.setIcon(self.style().standardIcon(P.SP_ArrowForward))
         self.act_zero_table = self._action(
             s.ACT_ZERO_TABLE, self.fill_zero_table, tip=s.TIP_ZERO_TABLE

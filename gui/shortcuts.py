@@ -11,6 +11,8 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 _KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+# Redo is Ctrl+Y on every platform (as in Word and WPS), besides the platform's own key.
+REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")
 
 
 class _PassUndo(QObject):
@@ -18,7 +20,10 @@ class _PassUndo(QObject):
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
-            and any(event.matches(k) for k in _KEYS)
+            and (
+                any(event.matches(k) for k in _KEYS)
+                or any(QKeySequence(event.keyCombination()) == QKeySequence(k) for k in REDO_KEYS)
+            )
         ):
             event.ignore()  # not the editor's: the window's shortcut fires
             return True

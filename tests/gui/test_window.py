@@ -389,3 +389,34 @@ def test_compare_with_last_year(qtbot, monkeypatch, tmp_path):
     # Last year's report now also feeds the carry-over checks (R7).
     assert window.controller.previous_report == last
     assert any(i.rule == "R7" for i in window.controller.validation.issues)
+
+
+def test_redo_is_ctrl_y_everywhere_as_in_word_and_wps(qtbot, monkeypatch):
+    from PySide6.QtGui import QKeySequence
+
+    window = make_window(qtbot, monkeypatch)
+    keys = {k.toString() for k in window.act_redo.shortcuts()}
+    assert {"Ctrl+Y", "Ctrl+Shift+Z"} <= keys
+    assert window.act_undo.shortcut().matches(QKeySequence("Ctrl+Z")) == (
+        QKeySequence.SequenceMatch.ExactMatch
+    )
+
+
+def test_ctrl_y_in_a_text_field_goes_to_the_report_history(qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QLineEdit
+
+    from gui.shortcuts import _PassUndo
+
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    passer = _PassUndo()
+    mod = Qt.KeyboardModifier.ControlModifier
+
+    def override(key: Qt.Key) -> bool:
+        return passer.eventFilter(edit, QKeyEvent(QEvent.Type.ShortcutOverride, key, mod))
+
+    assert override(Qt.Key.Key_Y)  # taken from the editor: the window's 重做 fires
+    assert override(Qt.Key.Key_Z)
+    assert not override(Qt.Key.Key_B)  # other keys stay the editor's business
