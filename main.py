@@ -7,13 +7,20 @@ uv run main.py validate FILE   check a draft (see `main.py -h`)
 
 from __future__ import annotations
 
+import os
 import sys
 
 
 def main() -> int:
     from cli import main as cli_main
 
-    return cli_main(sys.argv[1:])
+    try:
+        return cli_main(sys.argv[1:])
+    except BrokenPipeError:
+        # Output piped into a reader that stopped early (`… | head`): not an error.
+        # Point stdout at devnull so Python's exit-time flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # what a shell reports for a command ended by SIGPIPE (128 + 13)
 
 
 if __name__ == "__main__":

@@ -132,3 +132,32 @@ def test_the_shipped_sample_through_main_py():
         "提示 R14 本报告应于2021年1月31日前公布",
         "共 2 个错误，1 个警告，1 个提示",
     ]
+
+
+def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(tmp_path):
+    """`main.py validate FILE --json | head -c 50` must not end in a traceback."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from model.drafts import save_draft
+    from model.report import Report
+
+    draft = tmp_path / "r.nianbao"
+    save_draft(Report("2021", 2023, "某局"), draft)
+    main_py = Path(__file__).resolve().parent.parent / "main.py"
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the command writes a byte
+    try:
+        done = subprocess.run(
+            [sys.executable, str(main_py), "validate", str(draft), "--json"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            timeout=60,
+        )
+    finally:
+        os.close(write_end)
+    err = done.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in err
+    assert done.returncode == 141  # as shells report SIGPIPE; no traceback
