@@ -97,6 +97,15 @@ class DocumentController(QObject):
         self._previous = previous
         self._revalidate()
 
+    def keep_previous(self, previous: Report) -> None:
+        """Store last year's figures and texts in the report itself, so that they are
+        saved with the draft (R7/R8 after reopening, last year's text beside the
+        editors). It changes the file, so the document becomes unsaved."""
+        from model.carryover import previous_year_of
+
+        self._report.set_previous(previous_year_of(previous))
+        self._undo.resetClean()
+
     # ---- operations: each is one undo step ---------------------------------------------
     def set_cell_text(self, cell_id: str, text: str) -> str | None:
         """Set a cell from what the officer typed. Returns the Chinese reason when the

@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         c.validationChanged.connect(self._on_validation)
         c.cleanChanged.connect(self._on_clean)
         self.autosaver.saved.connect(self._on_autosaved)
+        self.autosaver.failed.connect(self._on_autosave_failed)
         self.navigator.pageSelected.connect(self._show_page)
         self.start_page.newRequested.connect(self.new_report)
         self.start_page.openRequested.connect(lambda: self.open_file())
@@ -455,6 +456,10 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
 
+    def _on_autosave_failed(self, reason: str) -> None:
+        # Typing goes on; the officer learns that only a manual save protects the work now.
+        self.statusBar().showMessage(s.STATUS_AUTOSAVE_FAILED.format(reason=reason), 15000)
+
     def _on_autosaved(self, when: dt.datetime) -> None:
         self._autosaved_at = when
         self._update_status()
@@ -651,22 +656,36 @@ class MainWindow(QMainWindow):
         previous = self._pick_previous()
         if previous is not None:
             self.controller.set_previous_report(previous)
+            self.controller.keep_previous(previous)
             self.statusBar().showMessage(s.PREVIOUS_LOADED.format(year=previous.meta.year), 6000)
 
     def compare_with_previous(self) -> None:
         from gui.compare_dialog import CompareDialog
+        from model.compare import report_from_previous
 
-        previous = self.controller.previous_report or self._pick_previous()
+        previous = self.controller.previous_report
+        if previous is None and self.controller.report.previous is not None:
+            # the draft already holds last year's figures (carried over or loaded before)
+            previous = report_from_previous(self.controller.report.previous)
         if previous is None:
-            return
-        if self.controller.previous_report is None:
+            previous = self._pick_previous()
+            if previous is None:
+                return
             self.controller.set_previous_report(previous)
+            self.controller.keep_previous(previous)
         CompareDialog(previous, self.controller.report, self).exec()
 
     def aggregate(self) -> None:
         from gui.aggregate_dialog import AggregateDialog
 
-        AggregateDialog(self).exec()
+        dialog = AggregateDialog(self)
+        dialog.openRequested.connect(self._open_summary)
+        dialog.exec()
+
+    def _open_summary(self, summary: Report) -> None:
+        """The roll-up's 「打开汇总报告」: the summary opens as new, unsaved work."""
+        if self.confirm_close_document():
+            self._open_as_unsaved(summary, None, s.CMD_OPEN_SUMMARY)
 
     # ---- edit --------------------------------------------------------------------------------
     def fill_zero_table(self) -> None:

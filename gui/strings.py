@@ -354,3 +354,7 @@ NAV_BADGE_WARNINGS = "{n} 警告"
 
 # 新建 dialog: the button says what it does.
 NEW_CREATE = "新建"
+
+# ---- last year, roll-up and autosave -------------------------------------------------
+CMD_OPEN_SUMMARY = "打开汇总报告"
+STATUS_AUTOSAVE_FAILED = "自动保存失败（{reason}），请用“保存”保存您的修改"

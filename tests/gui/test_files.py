@@ -11,6 +11,7 @@ from gui import settings as cfg
 from gui import strings as s
 from model.drafts import load_draft, save_draft
 from model.report import Report
+from model.rules import validate
 from tests.gui.shell import full_report, make_window
 
 
@@ -337,3 +338,66 @@ def test_default_file_name_is_safe(qtbot, monkeypatch):
     window = make_window(qtbot, monkeypatch)
     window.open_report(Report("2021", 2021, "某市/某局 办公室"))
     assert window.default_file_name() == "某市_某局_办公室2021年政府信息公开工作年度报告"
+
+
+def test_last_years_report_loaded_in_the_window_is_kept_in_the_draft(qtbot, monkeypatch, tmp_path):
+    window = make_window(qtbot, monkeypatch)
+    this_year = full_report(2022)
+    this_year.set_value("applications.carried_in.natural", 999)  # disagrees with last year
+    window.open_report(this_year, None)
+    window.controller.mark_saved()
+    last = full_report(2021, seed=3)
+    monkeypatch.setattr(window, "_pick_previous", lambda: last)
+    window.load_previous()
+    assert window.isWindowModified()  # last year's figures are part of the file now
+    assert any(i.rule == "R7" for i in window.controller.validation.issues)
+    out = tmp_path / "2022.nianbao"
+    assert window.write_draft(str(out))
+    reopened = load_draft(out)
+    assert reopened.previous is not None and reopened.previous.year == 2021
+    assert reopened.previous.texts["五"] == last.texts["五"]
+    assert any(i.rule == "R7" for i in validate(reopened).issues)  # still checked
+
+
+def test_compare_uses_last_years_figures_already_in_the_draft(qtbot, monkeypatch):
+    from gui import compare_dialog
+    from model.carryover import start_from_previous
+
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(start_from_previous(full_report(2021), 2022))
+    monkeypatch.setattr(window, "_pick_previous", lambda: pytest.fail("asked for a file"))
+    shown: list[compare_dialog.CompareDialog] = []
+    monkeypatch.setattr(compare_dialog.CompareDialog, "exec", lambda self: shown.append(self) or 0)
+    window.compare_with_previous()
+    [dialog] = shown
+    carried = next(
+        c
+        for table in dialog.tables
+        for c in table.cells
+        if c.cell == "applications.carried_in.natural"
+    )
+    assert carried.previous is not None  # last year's figures came from the draft
+
+
+def test_the_roll_ups_open_button_opens_the_summary(qtbot, monkeypatch):
+    from gui import aggregate_dialog
+
+    window = make_window(qtbot, monkeypatch)
+    summary = full_report(2023, agency="汇总")
+
+    def fake_exec(dialog):
+        dialog.openRequested.emit(summary)
+        return 0
+
+    monkeypatch.setattr(aggregate_dialog.AggregateDialog, "exec", fake_exec)
+    window.aggregate()
+    assert window.has_document
+    assert window.controller.report == summary
+    assert window.isWindowModified()  # new work: closing asks to save it
+
+
+def test_a_failed_autosave_is_said_in_the_status_bar(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report())
+    window.autosaver.failed.emit("磁盘空间不足")
+    assert "自动保存失败（磁盘空间不足）" in window.statusBar().currentMessage()
