@@ -114,7 +114,7 @@ class DocumentController(QObject):
         if spec.computed:
             return msg.COMPUTED_CELL
         try:
-            value = parse_value(text, spec)
+            value = parse_value(text, spec, self._report.unit(cell_id))
         except InvalidValue as exc:
             return str(exc)
         if not _differs(self._report.input_value(cell_id), value):

@@ -120,7 +120,7 @@ def paste_plan(
                 plan.skipped += bool(text.strip())
                 continue
             try:
-                plan.values[spec.id] = parse_value(text, spec)
+                plan.values[spec.id] = parse_value(text, spec, report.unit(spec.id))
             except InvalidValue as exc:
                 plan.refusals.append(refusal_text(spec, str(exc)))
     return plan

@@ -145,7 +145,9 @@ class AggregateResult:
 def deadline(spec: FormatSpec, year: int, kind: str) -> dt.date | None:
     """The publication deadline of a report of `kind` for report year `year`."""
     d = spec.deadlines.get(kind)
-    return dt.date(year + 1, d.month, d.day) if d else None
+    if d is None or not 1 <= year + 1 <= dt.MAXYEAR:
+        return None  # a year no calendar date can follow (a hand-edited draft)
+    return dt.date(year + 1, d.month, d.day)
 
 
 # ---- finding the files ---------------------------------------------------------------
@@ -323,13 +325,14 @@ def aggregate(
             loaded = loader(path)
             report: Report = getattr(loaded, "report", loaded)
             notes: list[str] = list(getattr(loaded, "notes", ()))
+            status = _status(report, name, agencies, notes)
         except ReportUnreadable as exc:
             statuses.append(ReportStatus(name, note=msg.AGG_UNREADABLE.format(reason=exc)))
         except Exception as exc:  # a broken file must not stop a run over hundreds
             reason = msg.AGG_UNEXPECTED.format(error=type(exc).__name__)
             statuses.append(ReportStatus(name, note=msg.AGG_UNREADABLE.format(reason=reason)))
         else:
-            statuses.append(_status(report, name, agencies, notes))
+            statuses.append(status)
             key = (report.meta.year, report.spec.id)
             group = groups.get(key)
             if group is None:

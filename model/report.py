@@ -230,7 +230,9 @@ class Report:
         """An independent copy without listeners, for work off the UI thread."""
         listeners, self._listeners = self._listeners, []
         try:
-            return copy.deepcopy(self)
+            # the spec is a shared, immutable singleton: copying it would also make the
+            # rule engine rebuild its per-format plan for the copy
+            return copy.deepcopy(self, {id(self.spec): self.spec})
         finally:
             self._listeners = listeners
 

@@ -29,15 +29,22 @@ def normalise_text(text: str) -> str:
     return _SEPARATORS.sub("", text)
 
 
-def parse_value(text: str, cell: CellSpec) -> Value | None:
-    """Parse typed text for `cell`. Empty text is a blank (None). Raises InvalidValue."""
+def parse_value(text: str, cell: CellSpec, unit: str | None = None) -> Value | None:
+    """Parse typed text for `cell`. Empty text is a blank (None). Raises InvalidValue.
+
+    A money cell holds its number in `unit` (the unit the report uses for the cell,
+    default the spec's); an amount typed with another unit (「1.5万元」 in a 元
+    cell) is converted to it."""
     cleaned = normalise_text(text)
     if cleaned == "":
         return None
     if cell.kind is ValueKind.MONEY:
-        for unit in (cell.unit, *cell.units):
-            if unit and cleaned.endswith(unit):
-                cleaned = cleaned[: -len(unit)]
+        current = unit or cell.unit
+        typed = None
+        # longest first: 「万元」 must not be read as 「元」 after a stray 「万」
+        for candidate in sorted({u for u in (cell.unit, *cell.units) if u}, key=len, reverse=True):
+            if cleaned.endswith(candidate):
+                typed, cleaned = candidate, cleaned[: -len(candidate)]
                 break
         try:
             number = Decimal(cleaned)
@@ -45,6 +52,8 @@ def parse_value(text: str, cell: CellSpec) -> Value | None:
             raise InvalidValue(msg.NOT_A_NUMBER.format(text=text.strip())) from None
         if not number.is_finite():
             raise InvalidValue(msg.NOT_A_NUMBER.format(text=text.strip()))
+        if typed and current and typed != current:
+            number = to_unit(number, typed, current)
         return check_value(number, cell)
     if cleaned.startswith("+"):
         cleaned = cleaned[1:]

@@ -364,3 +364,13 @@ def test_exported_workbooks_and_word_reports_are_summed_too(tmp_path):
     notes = {Path(s.file).suffix: s.note for s in result.included}
     assert notes[".nianbao"] == ""
     assert notes[".docx"].startswith("由 Word 报告导入，有 ")
+
+
+def test_a_draft_with_an_impossible_year_does_not_stop_the_run(tmp_path):
+    for i, r in enumerate(_reports(2)):
+        _save(tmp_path, f"g{i}", r)
+    _save(tmp_path, "odd", Report("2021", 9999, "某局"))  # hand-edited year
+    result = aggregate([tmp_path])
+    assert len(result.included) == 2  # the 2023 majority
+    odd = next(s for s in result.statuses if Path(s.file).name == "odd.nianbao")
+    assert odd.note  # listed with its reason (another year), not a crash

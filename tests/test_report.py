@@ -155,3 +155,13 @@ def test_set_meta_rejects_unknown_fields(report: Report):
     with pytest.raises(ValueError):
         report.set_meta(kind="county")
     assert report.meta.kind == "department"
+
+
+def test_snapshot_shares_the_immutable_spec():
+    from model.report import Report
+
+    report = Report("2021", 2023, "某局")
+    copy = report.snapshot()
+    assert copy.spec is report.spec  # no copy of the format, no rebuilt rule plan
+    copy.set_value("applications.new.natural", 1)
+    assert report.is_blank("applications.new.natural")

@@ -121,3 +121,17 @@ def test_format_value_and_units():
     assert to_unit(Decimal("109994"), "元", "万元") == Decimal("10.9994")
     assert to_unit(Decimal("2.5"), "万元", "元") == Decimal("25000")
     assert normalise_text(" １，２３４ ") == "1234"
+
+
+def test_an_amount_typed_with_another_unit_is_converted_to_the_cells_unit():
+    from decimal import Decimal
+
+    from model.formats import FORMATS
+    from model.values import parse_value
+
+    amount = FORMATS["2019"].cell_by_id["active.art20_9.procurement.amount"]  # 元 or 万元
+    assert parse_value("1.5万元", amount) == Decimal("15000")  # not refused as 「万」
+    assert parse_value("109994元", amount) == Decimal("109994")
+    assert parse_value("12", amount, "万元") == Decimal("12")
+    assert parse_value("12元", amount, "万元") == Decimal("0.0012")  # not 12 万元
+    assert parse_value("3万元", amount, "万元") == Decimal("3")
