@@ -18,7 +18,7 @@ from gui import colors
 from gui import strings as s
 from gui.document import DocumentController
 from model.issues import Validation
-from model.report import Change, Report
+from model.report import Report
 from model.spec import CellSpec, GridCell, Role, TableSpec, ValueKind
 from model.values import InvalidValue, Value, format_value, parse_value
 
@@ -149,7 +149,8 @@ class TableModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._shown = self._signatures()
-        controller.reportChanged.connect(self._on_report_changed)
+        # Every change of the report is followed by a new validation: refreshing on
+        # that signal alone repaints each changed value or colour once, not twice.
         controller.validationChanged.connect(self._on_validation_changed)
         controller.reportReplaced.connect(self._on_report_replaced)
 
@@ -330,10 +331,6 @@ class TableModel(QAbstractTableModel):
                 if g is not None:
                     index = self.index(g.row, g.col)
                     self.dataChanged.emit(index, index, _VALUE_ROLES)
-
-    def _on_report_changed(self, change: Change) -> None:
-        if change.what in ("value", "unit"):
-            self._refresh()
 
     def _on_validation_changed(self, validation: Validation) -> None:
         self._refresh()
