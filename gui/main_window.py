@@ -10,7 +10,6 @@ Dialogs, exporters and importers are imported where they are used.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import logging
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -51,13 +50,6 @@ log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1280, 820)
 NAV_WIDTH = 300
 PROBLEMS_HEIGHT = 170
-
-
-def _module_exists(name: str) -> bool:
-    try:
-        return importlib.util.find_spec(name) is not None
-    except (ImportError, ValueError):
-        return False
 
 
 class Pages(Mapping[str, QWidget]):
@@ -196,9 +188,7 @@ class MainWindow(QMainWindow):
         self.act_import_xlsx = self._action(s.ACT_IMPORT_XLSX, lambda: self.import_file("xlsx"))
         self.act_load_previous = self._action(s.ACT_LOAD_PREVIOUS, self.load_previous)
         self.act_compare = self._action(s.ACT_COMPARE, self.compare_with_previous)
-        self.act_compare.setVisible(_module_exists("gui.compare_dialog"))
         self.act_aggregate = self._action(s.ACT_AGGREGATE, self.aggregate)
-        self.act_aggregate.setVisible(_module_exists("gui.aggregate_dialog"))
         self.act_quit = self._action(s.ACT_QUIT, self.close, K.Quit)
 
         stack = self.controller.undo_stack
