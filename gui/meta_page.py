@@ -7,8 +7,6 @@ not be carried over.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,20 +29,12 @@ from gui.shortcuts import pass_undo_shortcuts
 from model.formats import UnknownFormat, format_for_year
 from model.issues import Issue, Severity, Validation
 from model.report import KINDS, Change
+from model.rules import format_date
 
 MIN_YEAR = 2019  # the first year an official format covers
 MAX_YEAR = 2099
 FORM_WIDTH = 760
 _NO_DATE = QDate(2000, 1, 1)  # shown as 「未填写」: QDateEdit cannot be empty
-
-
-def deadline_of(spec_deadlines: dict, kind: str, year: int) -> dt.date | None:
-    d = spec_deadlines.get(kind)
-    return dt.date(year + 1, d.month, d.day) if d else None
-
-
-def format_date(day: dt.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 _DEADLINE = "deadline"  # the note under 发布期限
@@ -180,7 +170,7 @@ class MetaPage(QWidget):
         finally:
             self._refreshing = False
         spec = report.spec
-        day = deadline_of(spec.deadlines, meta.kind, meta.year)
+        day = spec.deadline(meta.year, meta.kind)
         kind_name = s.META_KIND_NAMES.get(meta.kind, meta.kind)
         self.deadline.setText(
             s.META_DEADLINE_TEXT.format(date=format_date(day), kind=kind_name) if day else ""

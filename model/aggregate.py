@@ -142,14 +142,6 @@ class AggregateResult:
         )
 
 
-def deadline(spec: FormatSpec, year: int, kind: str) -> dt.date | None:
-    """The publication deadline of a report of `kind` for report year `year`."""
-    d = spec.deadlines.get(kind)
-    if d is None or not 1 <= year + 1 <= dt.MAXYEAR:
-        return None  # a year no calendar date can follow (a hand-edited draft)
-    return dt.date(year + 1, d.month, d.day)
-
-
 # ---- finding the files ---------------------------------------------------------------
 def collect_files(
     inputs: Iterable[str | os.PathLike[str]], exclude: Iterable[Path] = ()
@@ -361,7 +353,7 @@ def _status(
 ) -> ReportStatus:
     meta = report.meta
     errors, warnings = _validate(report)
-    due = deadline(report.spec, meta.year, meta.kind)
+    due = report.spec.deadline(meta.year, meta.kind)
     late = None if meta.date is None or due is None else meta.date > due
     notes = []
     agency = meta.agency.strip()
@@ -443,7 +435,6 @@ __all__ = [
     "TablePlan",
     "aggregate",
     "collect_files",
-    "deadline",
     "format_name",
     "load_report",
 ]

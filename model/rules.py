@@ -348,12 +348,8 @@ def _check_required(plan: Plan, report: Report, issues: list[Issue]) -> None:
 def _check_deadline(report: Report, today: dt.date | None, issues: list[Issue]) -> None:
     """R14: the publication deadline, and warnings near or past it."""
     meta = report.meta
-    rule = report.spec.deadlines.get(meta.kind)
-    if rule is None or meta.year <= 0:
-        return
-    try:
-        deadline = dt.date(meta.year + 1, rule.month, rule.day)
-    except ValueError:
+    deadline = report.spec.deadline(meta.year, meta.kind)
+    if deadline is None or meta.year <= 0:
         return
     when = format_date(deadline)
     warnings: list[str] = []

@@ -12,6 +12,7 @@ Cell ids are ``"<table>.<row>.<col>"``; the row part may itself contain dots
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
@@ -231,6 +232,14 @@ class FormatSpec:
 
     def applies_to(self, year: int) -> bool:
         return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
+    def deadline(self, year: int, kind: str) -> dt.date | None:
+        """The publication deadline (R14) of a report of `kind` for report year `year`;
+        None for an unknown kind or a year no calendar date can follow."""
+        d = self.deadlines.get(kind)
+        if d is None or not 1 <= year + 1 <= dt.MAXYEAR:
+            return None
+        return dt.date(year + 1, d.month, d.day)
 
     @cached_property
     def table_by_id(self) -> dict[str, TableSpec]:

@@ -20,7 +20,6 @@ from model.aggregate import (
     AggregateCancelled,
     aggregate,
     collect_files,
-    deadline,
 )
 from model.drafts import save_draft
 from model.formats import get_format
@@ -277,7 +276,9 @@ def test_status_rows(tmp_path):
     assert rows["5"].note == msg.AGG_DUPLICATE.format(file=rows["0"].file)
     assert rows["5"].included  # flagged, still summed: the office decides
     assert not rows["9-broken"].included and rows["9-broken"].note.startswith("无法读取")
-    assert deadline(get_format("2021"), 2023, "government") == dt.date(2024, 3, 31)
+    assert get_format("2021").deadline(2023, "government") == dt.date(2024, 3, 31)
+    assert get_format("2021").deadline(2023, "department") == dt.date(2024, 1, 31)
+    assert get_format("2021").deadline(9999, "department") is None  # no such calendar year
 
 
 def test_status_sheet_in_the_workbook(tmp_path):
