@@ -31,29 +31,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _importer(path: Path):
-    """The import function for the file's extension, or None when unsupported."""
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        from importers.xlsx import import_xlsx
-
-        return import_xlsx
-    if suffix == ".docx":
-        from importers.docx import import_docx
-
-        return import_docx
-    return None
-
-
 def run(args: argparse.Namespace) -> int:
-    from importers import ImportRefused
+    from importers import ImportRefused, importer_for
 
     source, output = Path(args.file), Path(args.output)
-    importer = _importer(source)
+    importer = importer_for(source)
     if importer is None:
         print(s.IMPORT_UNKNOWN_TYPE.format(name=source.name), file=sys.stderr)
-        return EXIT_UNREADABLE
-    if importer is False:
         return EXIT_UNREADABLE
     if not source.is_file():
         print(s.IMPORT_MISSING.format(path=source), file=sys.stderr)

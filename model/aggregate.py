@@ -33,7 +33,8 @@ from model.spec import CellSpec, FormatSpec, TableSpec, ValueKind
 from model.values import Value
 
 DRAFT_SUFFIX = ".nianbao"
-IMPORT_SUFFIXES = (".xlsx", ".docx")  # reports exported by the app, read through importers
+# reports exported by the app, read through importers (importers.SUFFIXES)
+IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".docx")
 REPORT_SUFFIXES = (DRAFT_SUFFIX, *IMPORT_SUFFIXES)
 DEFAULT_AGENCY = "汇总"
 SUMMARY_KIND = "government"  # a roll-up is made by a government's office
@@ -198,16 +199,12 @@ def load_report(path: Path) -> Any:
         except DraftError as exc:
             raise ReportUnreadable(str(exc)) from exc
     if suffix in IMPORT_SUFFIXES:
-        from importers import ImportRefused
+        from importers import ImportRefused, importer_for
 
+        importer = importer_for(path)
+        assert importer is not None  # IMPORT_SUFFIXES mirrors importers.SUFFIXES
         try:
-            if suffix == ".xlsx":
-                from importers.xlsx import import_xlsx
-
-                return import_xlsx(path)
-            from importers.docx import import_docx
-
-            return import_docx(path)
+            return importer(path)
         except ImportRefused as exc:
             raise ReportUnreadable(str(exc)) from exc
     raise ReportUnreadable(msg.AGG_UNSUPPORTED)

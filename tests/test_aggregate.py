@@ -375,3 +375,10 @@ def test_a_draft_with_an_impossible_year_does_not_stop_the_run(tmp_path):
     assert len(result.included) == 2  # the 2023 majority
     odd = next(s for s in result.statuses if Path(s.file).name == "odd.nianbao")
     assert odd.note  # listed with its reason (another year), not a crash
+
+
+def test_the_roll_up_reads_every_file_type_the_importers_read():
+    from importers import SUFFIXES
+    from model.aggregate import IMPORT_SUFFIXES
+
+    assert set(IMPORT_SUFFIXES) == set(SUFFIXES)
