@@ -17,7 +17,7 @@ from typing import Any
 from model import messages as msg
 from model.formats import get_format
 from model.spec import CellSpec, FormatSpec, ValueKind
-from model.values import InvalidValue, Value, check_value
+from model.values import InvalidValue, Value, check_value, sum_terms
 
 KINDS = ("department", "government")
 
@@ -140,15 +140,7 @@ class Report:
         spec = self.cell(cell_id)
         if not spec.terms:
             return self._values.get(cell_id)
-        values = self._values
-        total = 0
-        seen = False
-        for term in spec.terms:
-            v = values.get(term)
-            if v is not None:
-                total += v
-                seen = True
-        return total if seen else None
+        return sum_terms(self._values, spec.terms)
 
     def is_blank(self, cell_id: str) -> bool:
         return cell_id not in self._values

@@ -42,7 +42,7 @@ from model.report import Report
 from model.rules_plan import Plan, Terms, plan_for
 from model.rules_text import quoted_figures, similarity
 from model.spec import FormatSpec, ValueKind
-from model.values import InvalidValue, Value, check_value, format_value
+from model.values import InvalidValue, Value, check_value, format_value, sum_terms
 
 SIMILARITY_THRESHOLD = 0.8
 SIMILARITY_MIN_CHARS = 60  # short set phrases (「本年度未收取信息处理费。」) may repeat
@@ -72,16 +72,9 @@ def format_date(day: dt.date) -> str:
 # ---- evaluation helpers -------------------------------------------------------------
 def _sum(values: Mapping[str, Value], terms: Terms) -> Value | None:
     """The sum of `terms`; None when every one of them is blank (as Report.value)."""
-    if len(terms) == 1:
+    if len(terms) == 1:  # an input cell: the common case, kept fast
         return values.get(terms[0])
-    total: Value = 0
-    seen = False
-    for term in terms:
-        v = values.get(term)
-        if v is not None:
-            total += v
-            seen = True
-    return total if seen else None
+    return sum_terms(values, terms)
 
 
 def _sum_filled(values: Mapping[str, Value], terms: Terms) -> Value | None:

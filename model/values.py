@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 
 from model import messages as msg
@@ -88,6 +89,19 @@ def check_value(value: object, cell: CellSpec) -> Value:
     if value < 0 and cell.kind is ValueKind.COUNT:
         raise InvalidValue(msg.NEGATIVE_COUNT)
     return value
+
+
+def sum_terms(values: Mapping[str, Value], terms: Iterable[str]) -> Value | None:
+    """A computed cell's value (R2–R4): the sum of its filled terms, blank only when
+    every term is blank (a total over blanks is not 0)."""
+    total: Value = 0
+    seen = False
+    for term in terms:
+        v = values.get(term)
+        if v is not None:
+            total += v
+            seen = True
+    return total if seen else None
 
 
 def format_value(value: Value | None, blank: str = "") -> str:
