@@ -189,7 +189,7 @@ class DocumentController(QObject):
         changed = {k: v for k, v in changes.items() if getattr(meta, k) != v}
         if not changed:
             return
-        self._report.snapshot().set_meta(**changed)  # dry run: the model decides
+        self._report.check_meta(**changed)  # the model decides, before the undo step
         fields = "、".join(s.META_FIELD_NAMES.get(k, k) for k in changed)
         self._push(cmd.SetMetaCommand(self._report, changed, s.CMD_SET_META.format(fields=fields)))
 
@@ -197,7 +197,7 @@ class DocumentController(QObject):
         """Change a money cell's unit (元/万元); raises InvalidValue for another unit."""
         if self._report.unit(cell_id) == unit:
             return
-        self._report.snapshot().set_unit(cell_id, unit)  # dry run: the model decides
+        self._report.check_unit(cell_id, unit)  # the model decides, before the undo step
         self._push(
             cmd.SetUnitCommand(self._report, cell_id, unit, s.CMD_SET_UNIT.format(unit=unit))
         )

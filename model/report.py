@@ -93,14 +93,18 @@ class Report:
     def format_id(self) -> str:
         return self.spec.id
 
-    def set_meta(self, **changes: Any) -> None:
-        """Set agency, year, kind or date. The format is not switched here: see
-        model.convert for moving a report to another format."""
+    def check_meta(self, **changes: Any) -> None:
+        """Raise AttributeError/ValueError for a field or kind the report does not know."""
         for name, value in changes.items():
             if not hasattr(self.meta, name):
                 raise AttributeError(name)
             if name == "kind" and value not in KINDS:
                 raise ValueError(f"unknown report kind {value!r}")
+
+    def set_meta(self, **changes: Any) -> None:
+        """Set agency, year, kind or date. The format is not switched here: see
+        model.convert for moving a report to another format."""
+        self.check_meta(**changes)
         changed = [n for n, v in changes.items() if getattr(self.meta, n) != v]
         for name in changed:
             setattr(self.meta, name, changes[name])
@@ -187,11 +191,16 @@ class Report:
         spec = self.cell(cell_id)
         return self._units.get(cell_id, spec.unit)
 
-    def set_unit(self, cell_id: str, unit: str) -> None:
+    def check_unit(self, cell_id: str, unit: str) -> CellSpec:
+        """Raise InvalidValue unless `unit` is one the money cell may use."""
         spec = self.cell(cell_id)
         allowed = spec.units or ((spec.unit,) if spec.unit else ())
         if spec.kind is not ValueKind.MONEY or unit not in allowed:
             raise InvalidValue(msg.UNKNOWN_UNIT.format(units="、".join(allowed) or "（无）"))
+        return spec
+
+    def set_unit(self, cell_id: str, unit: str) -> None:
+        spec = self.check_unit(cell_id, unit)
         if self.unit(cell_id) != unit:
             if unit == spec.unit:
                 self._units.pop(cell_id, None)
