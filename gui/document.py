@@ -42,12 +42,15 @@ class DocumentController(QObject):
         self._previous: Report | None = None
         self._path: str | None = None
         self.today: Callable[[], dt.date] = dt.date.today  # replaceable in tests
+        placeholder = report is None
         if report is None:
             year = dt.date.today().year - 1
             report = Report(format_for_year(year), year)
         self._report = report
         self._report.add_listener(self._on_change)
-        self._validation = self._run_validation()
+        # The placeholder stands in until a report is opened and is never shown:
+        # checking it would only delay the window (issue 8).
+        self._validation = Validation(()) if placeholder else self._run_validation()
 
     # ---- state ----------------------------------------------------------------------
     @property

@@ -89,7 +89,10 @@ class MainWindow(QMainWindow):
         self,
         settings: cfg.Settings | None = None,
         autosave_delay_ms: int = AUTOSAVE_DELAY_MS,
+        with_start_page: bool = True,
     ) -> None:
+        """`with_start_page=False`: the caller opens a file next (`main.py FILE`), so
+        the start page is not built unless that fails (start-up time, issue 8)."""
         super().__init__()
         self.settings = settings or cfg.Settings()
         self.controller = DocumentController(parent=self)
@@ -103,8 +106,8 @@ class MainWindow(QMainWindow):
         self._built_spec: str | None = None
         self.pages = Pages()
 
-        # ---- central: start page, or navigator + pages ----
-        self.start_page = StartPage()
+        # ---- central: start page (built when first shown), or navigator + pages ----
+        self._start_page: StartPage | None = None
         self.navigator = Navigator()
         self.navigator.setMinimumWidth(220)
         self.page_stack = QStackedWidget()
@@ -115,7 +118,6 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([NAV_WIDTH, DEFAULT_SIZE[0] - NAV_WIDTH])
         self.splitter.setChildrenCollapsible(False)
         self.central = QStackedWidget()
-        self.central.addWidget(self.start_page)
         self.central.addWidget(self.splitter)
         self.setCentralWidget(self.central)
 
@@ -134,15 +136,25 @@ class MainWindow(QMainWindow):
         self.autosaver.saved.connect(self._on_autosaved)
         self.autosaver.failed.connect(self._on_autosave_failed)
         self.navigator.pageSelected.connect(self._show_page)
-        self.start_page.newRequested.connect(self.new_report)
-        self.start_page.openRequested.connect(lambda: self.open_file())
-        self.start_page.sampleRequested.connect(self.open_sample)
-        self.start_page.recentActivated.connect(self.open_file)
 
         self._restore_geometry()
-        self.show_start()
+        if with_start_page:
+            self.show_start()
+        else:
+            self._set_no_document()
 
     # ---- building ---------------------------------------------------------------------------
+    @property
+    def start_page(self) -> StartPage:
+        if self._start_page is None:
+            page = self._start_page = StartPage()
+            page.newRequested.connect(self.new_report)
+            page.openRequested.connect(lambda: self.open_file())
+            page.sampleRequested.connect(self.open_sample)
+            page.recentActivated.connect(self.open_file)
+            self.central.insertWidget(0, page)
+        return self._start_page
+
     def _build_problems_dock(self) -> ProblemsDock:
         dock = ProblemsDock(self.controller, self)
         dock.issueActivated.connect(self.go_to)
@@ -382,9 +394,12 @@ class MainWindow(QMainWindow):
 
     # ---- document state ----------------------------------------------------------------------
     def show_start(self) -> None:
-        self.has_document = False
+        self._set_no_document()
         self.start_page.set_recent(self.settings.recent_files())
         self.central.setCurrentWidget(self.start_page)
+
+    def _set_no_document(self) -> None:
+        self.has_document = False
         self.problems.hide()
         for action in self.document_actions:
             action.setEnabled(False)
@@ -552,8 +567,8 @@ class MainWindow(QMainWindow):
         except DraftError as exc:
             if not Path(path).exists():
                 self.settings.remove_recent(path)
-                if not self.has_document:
-                    self.start_page.set_recent(self.settings.recent_files())
+            if not self.has_document:
+                self.show_start()  # with the recent list as it is now
             show_error(self, s.OPEN_FAILED_TITLE, str(exc))
             return False
         self.settings.add_recent(path)
@@ -803,6 +818,8 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, path: str, exc: BaseException) -> None:
         self.statusBar().clearMessage()
+        if not self.has_document:
+            self.show_start()
         show_error(self, s.IMPORT_FAILED_TITLE, str(exc) or repr(exc))
 
     def _open_as_unsaved(

@@ -119,6 +119,7 @@ class ProblemsDock(QDockWidget):
         self.setWidget(body)
 
         self._shown_issues: tuple[Issue, ...] | None = None
+        self._icons: dict[Severity, QIcon] = {}
         controller.validationChanged.connect(self.show_validation)
         self.show_validation(controller.validation)
 
@@ -169,7 +170,11 @@ class ProblemsDock(QDockWidget):
         return item
 
     def _icon(self, severity: Severity) -> QIcon:
-        return self.style().standardIcon(_ICONS[severity])
+        # One style lookup per severity, not per listed issue.
+        icon = self._icons.get(severity)
+        if icon is None:
+            icon = self._icons[severity] = self.style().standardIcon(_ICONS[severity])
+        return icon
 
     def _activate(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         key = item.data(0, KEY_ROLE)

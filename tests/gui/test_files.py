@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog
 from gui import dialogs, main_window
 from gui import settings as cfg
 from gui import strings as s
+from gui.main_window import MainWindow
 from model.drafts import load_draft, save_draft
 from model.report import Report
 from model.rules import validate
@@ -401,3 +402,27 @@ def test_a_failed_autosave_is_said_in_the_status_bar(qtbot, monkeypatch):
     window.open_report(full_report())
     window.autosaver.failed.emit("磁盘空间不足")
     assert "自动保存失败（磁盘空间不足）" in window.statusBar().currentMessage()
+
+
+def test_starting_with_a_file_builds_no_start_page_unless_the_file_fails(
+    qtbot, monkeypatch, tmp_path, errors_shown
+):
+    """`main.py FILE`: the start page is not made when the file opens (start-up
+    time), and is shown, with the error, when it cannot be opened."""
+    good = tmp_path / "好.nianbao"
+    save_draft(full_report(), good)
+    window = MainWindow(with_start_page=False)
+    qtbot.addWidget(window)
+    assert window.open_file(str(good))
+    assert window._start_page is None
+    assert window.central.currentWidget() is window.splitter
+
+    bad = tmp_path / "坏.nianbao"
+    bad.write_bytes(b"\x00\x01 not a draft")
+    other = MainWindow(with_start_page=False)
+    qtbot.addWidget(other)
+    assert not other.open_file(str(bad))
+    assert errors_shown and errors_shown[-1][0] == s.OPEN_FAILED_TITLE
+    assert other.central.currentWidget() is other.start_page
+    assert not other.act_save.isEnabled()
+    assert bad.read_bytes() == b"\x00\x01 not a draft"  # the unreadable file is left as it was
