@@ -23,13 +23,18 @@ touching PySide6's `Qt` namespace (PySide6 builds ~90 Python enums for it), plus
 label in Chinese (CJK font loading), plus both. Any PySide6 app with a real window
 pays these; they show how much of the 1.3 budget is left for the app's own work.
 
-    uv run python bench/bench_startup.py [--runs 15] [--floor]
+`--instructions` also counts, once per program, the instructions executed from
+start to exit under valgrind's callgrind: slow (tens of seconds), but the same on
+a busy or an idle machine, so small changes can be compared.
+
+    uv run python bench/bench_startup.py [--runs 15] [--floor] [--instructions]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import site
 import statistics
 import subprocess
@@ -103,10 +108,32 @@ def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     return float(shown[-1][len(SHOWN_MARK) :]) - start, end - start
 
 
+def instructions(cmd: list[str], env: dict[str, str]) -> int | None:
+    """Instructions executed by `cmd` (callgrind's total), or None without valgrind."""
+    if shutil.which("valgrind") is None:
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "callgrind.out"
+        subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *cmd],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
+        for line in out.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith(("summary:", "totals:")):
+                return int(line.split()[1])
+    return None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--floor", action="store_true", help="also time the reference windows")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count instructions (valgrind)"
+    )
     args = parser.parse_args()
     folders = byte_compile()
     print(f"byte-compiled first (python -m compileall -q): {len(folders)} folders")
@@ -139,6 +166,11 @@ def main() -> int:
         for _ in range(args.runs):  # interleaved, so machine load hits all alike
             for name, (cmd, cmd_env) in commands.items():
                 results[name].append(timed(cmd, cmd_env))
+        counts = (
+            {name: instructions(cmd, cmd_env) for name, (cmd, cmd_env) in commands.items()}
+            if args.instructions
+            else {}
+        )
     median = statistics.median
     bare_shown = median(r[0] for r in results[BARE])
     bare_proc = median(r[1] for r in results[BARE])
@@ -149,6 +181,14 @@ def main() -> int:
             f"{name:28s} {shown * 1000:5.0f} ms ×{shown / bare_shown:4.2f}"
             f"   {proc * 1000:5.0f} ms ×{proc / bare_proc:4.2f}"
         )
+    if counts:
+        if counts[BARE] is None:
+            print("instructions: valgrind is not installed")
+        else:
+            print("instructions, start to exit (callgrind, one run each)")
+            for name, count in counts.items():
+                assert count is not None
+                print(f"{name:28s} {count / 1e6:7.0f} M ×{count / counts[BARE]:4.2f}")
     print("target (issue 8): Nianbao shown ≤ ×1.30 of the bare window shown")
     return 0
 

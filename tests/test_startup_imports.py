@@ -1,6 +1,7 @@
 """Start-up stays light (issue 8): opening the window with a report imports
 neither the Word/Excel libraries nor our exporters and importers, parses no
-command line, and builds only the page on screen."""
+command line, and builds only the page on screen (no start page when a file
+is given)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWin
 probe = window.findChild(QObject, "firstPaintProbe")
 print(json.dumps({{
     "code": code,
+    "start_page_built": window._start_page is not None,  # before anything looks at it
     "modules": sorted(sys.modules),
     "has_document": window.has_document,
     "agency": window.controller.report.meta.agency,
@@ -103,12 +105,14 @@ def test_window_with_a_report_starts_without_heavy_modules(tmp_path):
     assert seen["current_is_page"] is True
     assert seen["painted"] is True  # quit after the page's first paint, not the fallback
     assert seen["built"] == 1 < seen["pages"] == 7
+    assert seen["start_page_built"] is False  # a file was given: no start page to build
 
 
 def test_window_without_a_file_quits_after_painting_the_start_page(tmp_path):
     seen = _start(tmp_path, with_report=False)
     assert seen["code"] == 0
     assert seen["has_document"] is False
+    assert seen["start_page_built"] is True
     assert seen["start_page_shown"] is True
     assert seen["painted"] is True
     assert seen["built"] == 0
