@@ -378,16 +378,13 @@ def _write_meta(
     ws.cell(row_of[s.META_DATE], 2).number_format = s.DATE_NUMBER_FORMAT
     ws.cell(row_of[s.META_YEAR], 2).number_format = "0"
 
-    extras_row = 3 + len(rows)
-    if report.extras:
-        from model.drafts import report_to_dict
-
-        head = ws.cell(extras_row, 1, s.META_EXTRAS)
-        payload = json.dumps(report_to_dict(report)["extras"], ensure_ascii=False)
-        put_text(ws.cell(extras_row, 2), payload)
-        head.font = st.font
-        ws.row_dimensions[extras_row].hidden = True
-    note_row = extras_row + 1
+    machine_row = 3 + len(rows)
+    for label, payload in _machine_rows(report):
+        ws.cell(machine_row, 1, label).font = st.font
+        put_text(ws.cell(machine_row, 2), payload)
+        ws.row_dimensions[machine_row].hidden = True
+        machine_row += 1
+    note_row = machine_row
     ws.cell(note_row, 1, s.META_NOTE).alignment = st.left
     merge(ws, note_row, 1, note_row, 2)
     ws.row_dimensions[note_row].height = 2 * LINE_HEIGHT + 4
@@ -428,6 +425,25 @@ def _write_meta(
     _print_setup(ws, 2, landscape=True)
     _protect(ws)
     return unit_refs, row_of
+
+
+def _machine_rows(report: Report) -> list[tuple[str, str]]:
+    """Hidden label/JSON rows that only the importer reads: the 信息处理费 extras and
+    last year's figures and texts (without them a report started from last year's
+    would lose its R7/R8 reference on the way through Excel). Long JSON continues
+    on （续） rows, as long texts do."""
+    from model.drafts import previous_to_dict, report_to_dict
+
+    out: list[tuple[str, str]] = []
+    if report.extras:
+        extras = report_to_dict(report)["extras"]
+        out.append((s.META_EXTRAS, json.dumps(extras, ensure_ascii=False)))
+    if report.previous is not None:
+        payload = json.dumps(previous_to_dict(report.previous), ensure_ascii=False)
+        for i in range(0, len(payload), MAX_CELL_CHARS):
+            label = s.META_PREVIOUS if i == 0 else s.META_CONTINUED.format(heading=s.META_PREVIOUS)
+            out.append((label, payload[i : i + MAX_CELL_CHARS]))
+    return out
 
 
 def _unit_label(cell: CellSpec) -> str:

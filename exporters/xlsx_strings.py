@@ -24,6 +24,7 @@ META_KIND = "报告类型"
 META_DATE = "成文日期"
 META_UNIT = "{col}（{row}）的单位"
 META_EXTRAS = "附加信息（程序使用，请勿修改）"
+META_PREVIOUS = "上年报告数据（程序使用，请勿修改）"
 META_CONTINUED = "{heading}（续）"
 FORMAT_TEXT = "{name}（{issued_by}）"
 DATE_NUMBER_FORMAT = 'yyyy"年"m"月"d"日"'
@@ -96,6 +97,11 @@ NOTE_YEAR_FORMAT = (
     "报告年度 {year} 年应使用{expected}，而工作簿是按{actual}填写的；请在程序中核对报告格式。"
 )
 NOTE_EXTRAS_BAD = "“基本信息”表中的附加信息无法读取，已忽略。"
+PREVIOUS_DAMAGED = "内容不完整或被改动过"
+NOTE_PREVIOUS_BAD = (
+    "“基本信息”表中的上年报告数据无法读取，已忽略：与上年的核对（结转、增减）暂时不能进行，"
+    "可用“文件 → 载入上年报告…”重新载入。（{reason}）"
+)
 NOTE_TOTAL_DIFFERS = (
     "「{sheet}」{address}（{row} · {col}）在工作簿中为 {shown}，按各项相加应为 {total}；"
     "合计由程序自动计算，已按 {total} 处理。"

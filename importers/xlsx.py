@@ -73,6 +73,8 @@ def _import(wb: Workbook, sheets: _Sheets, name: str) -> ImportResult:
         report.set_unit(cell_id, unit)
     if meta.extras is not None:
         _set_extras(report, meta.extras, notes)
+    if meta.previous:
+        _set_previous(report, meta.previous, notes)
 
     values: dict[str, Value] = {}
     shown_totals: list[tuple[TableSpec, str, str, float]] = []
@@ -284,6 +286,7 @@ class _Meta:
     texts: dict[str, str] = field(default_factory=dict)
     units: dict[str, str] = field(default_factory=dict)
     extras: Any = None
+    previous: str = ""  # last year's data as the exporter wrote it (JSON)
 
 
 def _label_pairs(sheet: _Sheet) -> dict[str, list[object]]:
@@ -366,6 +369,10 @@ def _read_meta(sheets: _Sheets, spec: FormatSpec, notes: list[str]) -> _Meta:
             meta.extras = json.loads(_as_text(value))
         except ValueError:
             notes.append(s.NOTE_EXTRAS_BAD)
+    ok, value = get(s.META_PREVIOUS, required=False)
+    if ok and value:
+        more = pairs.get(norm(s.META_CONTINUED.format(heading=s.META_PREVIOUS)), [])
+        meta.previous = "".join(_as_text(v) for v in (value, *more))
     return meta
 
 
@@ -434,6 +441,22 @@ def _set_extras(report: Report, raw: object, notes: list[str]) -> None:
         return
     for key, value in decoded.items():
         report.set_extra(key, value)
+
+
+def _set_previous(report: Report, payload: str, notes: list[str]) -> None:
+    """Last year's figures and texts, decoded as drafts decode them; a damaged copy is
+    noted and left out (the officer can load last year's report again)."""
+    from model.drafts import DraftError, previous_from_dict
+
+    try:
+        previous = previous_from_dict(json.loads(payload))
+    except DraftError as exc:  # readable, but not what the exporter wrote
+        notes.append(s.NOTE_PREVIOUS_BAD.format(reason=exc))
+        return
+    except (ValueError, TypeError, KeyError):  # cut short or edited by hand
+        notes.append(s.NOTE_PREVIOUS_BAD.format(reason=s.PREVIOUS_DAMAGED))
+        return
+    report.set_previous(previous)
 
 
 # ---- the tables -----------------------------------------------------------------------

@@ -94,17 +94,30 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "texts": dict(report.texts),
         "values": _encode_values(report.values(), report.spec),
         "units": dict(sorted(report.units().items())),
-        "previous": None
-        if previous is None
-        else {
-            "year": previous.year,
-            "format_id": previous.format_id,
-            "agency": previous.agency,
-            "values": _encode_values(previous.values, FORMATS.get(previous.format_id)),
-            "texts": dict(previous.texts),
-        },
+        "previous": None if previous is None else previous_to_dict(previous),
         "extras": {k: _encode_extra(v, k) for k, v in report.extras.items()},
     }
+
+
+def previous_to_dict(previous: PreviousYear) -> dict[str, Any]:
+    """Last year's figures and texts as plain JSON types (a draft's "previous" part;
+    exported workbooks carry the same, see exporters/xlsx.py)."""
+    return {
+        "year": previous.year,
+        "format_id": previous.format_id,
+        "agency": previous.agency,
+        "values": _encode_values(previous.values, FORMATS.get(previous.format_id)),
+        "texts": dict(previous.texts),
+    }
+
+
+def previous_from_dict(raw: object) -> PreviousYear | None:
+    """The reverse of `previous_to_dict` (None stays None). Raises DraftError with a
+    Chinese reason when the content is not what `previous_to_dict` writes."""
+    try:
+        return _decode_previous(raw)
+    except _Invalid as exc:
+        raise DraftError(str(exc)) from None
 
 
 def draft_to_dict(report: Report, saved_at: dt.datetime | None = None) -> dict[str, Any]:

@@ -18,8 +18,10 @@ from exporters import xlsx_strings as s
 from exporters.xlsx import export_xlsx, table_layout
 from importers import ImportRefused
 from importers.xlsx import import_xlsx, to_value
+from model.carryover import start_from_previous
 from model.issues import Validation
 from model.report import Report
+from model.rules import validate
 from model.values import InvalidValue
 from tests.factories import random_report, reports
 
@@ -120,6 +122,64 @@ def test_very_long_text_continues_on_more_rows(tmp_path, monkeypatch):
     report.set_text("一", "很长的正文。" * 60)  # 360 characters: four cells
     result = import_xlsx(exported(report, tmp_path))
     assert result.report.texts["一"] == report.texts["一"]
+
+
+def started_from_last_year(seed: int = 3) -> Report:
+    """A 2023 report begun from a full 2022 one: it keeps last year's figures and texts."""
+    last = random_report(random.Random(seed), 2022, agency="某某市教育局")
+    last.set_text("五", "上年存在的问题和改进情况。" * 5)
+    report = start_from_previous(last, 2023)
+    assert report.previous is not None and report.previous.texts["五"]
+    return report
+
+
+def test_last_years_data_survives_the_workbook(tmp_path, monkeypatch):
+    """Exported, edited in Excel and imported again, a report begun from last year's
+    still has last year's figures and texts (R7/R8 and the reference beside the
+    editors keep working), however long they are."""
+    monkeypatch.setattr("exporters.xlsx.MAX_CELL_CHARS", 500)  # several continuation rows
+    report = started_from_last_year()
+    path = exported(report, tmp_path)
+    wb = openpyxl.load_workbook(path)
+    hidden = [
+        r
+        for r in range(1, wb[s.META_SHEET].max_row + 1)
+        if str(wb[s.META_SHEET].cell(r, 1).value or "").startswith(s.META_PREVIOUS)
+    ]
+    assert len(hidden) > 2
+    assert all(wb[s.META_SHEET].row_dimensions[r].hidden for r in hidden)
+
+    result = import_xlsx(path)
+    assert result.report.previous == report.previous
+    assert result.report == report
+    # the carry-over check still knows last year's 结转下年度
+    result.report.set_value("applications.carried_in.research", 99_999)
+    r7 = [i.cell for i in validate(result.report).issues if i.rule == "R7"]
+    assert r7 == ["applications.carried_in.research"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text[: len(text) // 2],  # cut short
+        lambda text: text.replace('"year": 2022', '"year": "去年"'),  # wrong type
+    ],
+)
+def test_damaged_last_year_data_is_noted_and_the_rest_imports(tmp_path, damage):
+    report = started_from_last_year()
+    path = exported(report, tmp_path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb[s.META_SHEET]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == s.META_PREVIOUS)
+    ws.cell(row, 2).value = damage(ws.cell(row, 2).value)
+    wb.save(path)
+
+    result = import_xlsx(path)
+    assert result.report.previous is None
+    assert result.report.values() == report.values()
+    assert result.report.texts == report.texts
+    [note] = [n for n in result.notes if n.startswith(s.NOTE_PREVIOUS_BAD.split("：")[0])]
+    assert "载入上年报告" in note
 
 
 # ---- edits made in Excel / WPS ---------------------------------------------------------------
