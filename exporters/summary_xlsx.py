@@ -29,30 +29,21 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet as Worksheet
 
 from exporters import atomic_output
+from exporters.xlsx_strings import (
+    AGENCY_COLUMN,
+    DATE_NUMBER_FORMAT,
+    NO_COLUMN,
+    STATUS_HEADERS,
+    STATUS_SHEET,
+    STATUS_TITLE,
+    STATUS_TITLE_NO_YEAR,
+    TABLE_TITLE,
+    TOTAL_LABEL,
+)
 from model.aggregate import AgencyRow, AggregateResult, ReportStatus, TablePlan
 from model.spec import CellSpec, ValueKind
 
-STATUS_SHEET = "报送情况"
-STATUS_HEADERS = (
-    "序号",
-    "机关名称",
-    "报告类型",
-    "错误",
-    "警告",
-    "空白单元格",
-    "成文日期",
-    "是否逾期",
-    "文件",
-    "说明",
-)
 STATUS_WIDTHS = (6, 26, 9, 6, 6, 10, 15, 17, 28, 40)
-STATUS_TITLE = "{year}年度政府信息公开工作年度报告报送情况：{line}"
-STATUS_TITLE_NO_YEAR = "政府信息公开工作年度报告报送情况：{line}"
-TABLE_TITLE = "{year}年度 {heading}（{n} 份报告汇总）"
-NO_COLUMN = "序号"
-AGENCY_COLUMN = "机关名称"
-TOTAL_LABEL = "合计"
-DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -168,7 +159,7 @@ def _status_row(ws: Worksheet, r: int, number: int, s: ReportStatus) -> None:
         styles = [_BORDER, _WRAP if c in (1, 8, 9) else _CENTER]
         if c in fills:
             styles.append(fills[c])
-        row.append(_cell(ws, value, *styles, number_format=DATE_FORMAT if c == 6 else ""))
+        row.append(_cell(ws, value, *styles, number_format=DATE_NUMBER_FORMAT if c == 6 else ""))
     ws.append(row)
 
 
@@ -273,4 +264,4 @@ def _printable(
     ws.print_options.horizontalCentered = True
 
 
-__all__ = ["STATUS_HEADERS", "STATUS_SHEET", "export_summary_xlsx"]
+__all__ = ["export_summary_xlsx"]

@@ -106,3 +106,24 @@ NOTE_TOTAL_DIFFERS = (
     "「{sheet}」{address}（{row} · {col}）在工作簿中为 {shown}，按各项相加应为 {total}；"
     "合计由程序自动计算，已按 {total} 处理。"
 )
+
+# ---- the roll-up workbook (exporters/summary_xlsx.py) ----
+STATUS_SHEET = "报送情况"
+STATUS_HEADERS = (
+    "序号",
+    "机关名称",
+    "报告类型",
+    "错误",
+    "警告",
+    "空白单元格",
+    "成文日期",
+    "是否逾期",
+    "文件",
+    "说明",
+)
+STATUS_TITLE = "{year}年度政府信息公开工作年度报告报送情况：{line}"
+STATUS_TITLE_NO_YEAR = "政府信息公开工作年度报告报送情况：{line}"
+TABLE_TITLE = "{year}年度 {heading}（{n} 份报告汇总）"
+NO_COLUMN = "序号"
+AGENCY_COLUMN = "机关名称"
+TOTAL_LABEL = "合计"

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from exporters.summary_xlsx import STATUS_HEADERS, STATUS_SHEET, export_summary_xlsx
+from exporters.summary_xlsx import export_summary_xlsx
+from exporters.xlsx_strings import STATUS_HEADERS, STATUS_SHEET
 from model import messages as msg
 from model.aggregate import (
     AggregateCancelled,
