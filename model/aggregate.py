@@ -30,7 +30,7 @@ from typing import Any
 from model import messages as msg
 from model.report import Report
 from model.spec import CellSpec, FormatSpec, TableSpec, ValueKind
-from model.values import Value
+from model.values import Value, sum_filled
 
 DRAFT_SUFFIX = ".nianbao"
 # reports exported by the app, read through importers (importers.SUFFIXES)
@@ -97,8 +97,7 @@ class AgencyRow:
             if terms is None:
                 out.append(values[index])
             else:
-                filled = [values[t] for t in terms if values[t] is not None]
-                out.append(sum(filled) if filled else None)  # blank when every term is
+                out.append(sum_filled(values[t] for t in terms))
         return out
 
 

@@ -92,12 +92,16 @@ def check_value(value: object, cell: CellSpec) -> Value:
 
 
 def sum_terms(values: Mapping[str, Value], terms: Iterable[str]) -> Value | None:
-    """A computed cell's value (R2–R4): the sum of its filled terms, blank only when
-    every term is blank (a total over blanks is not 0)."""
+    """A computed cell's value (R2–R4) from the values by cell id."""
+    return sum_filled(values.get(term) for term in terms)
+
+
+def sum_filled(values: Iterable[Value | None]) -> Value | None:
+    """The sum of the filled values, blank only when every one is blank (a total
+    over blanks is not 0). The one definition of a total, for reports and roll-ups."""
     total: Value = 0
     seen = False
-    for term in terms:
-        v = values.get(term)
+    for v in values:
         if v is not None:
             total += v
             seen = True
