@@ -432,11 +432,11 @@ def _machine_rows(report: Report) -> list[tuple[str, str]]:
     last year's figures and texts (without them a report started from last year's
     would lose its R7/R8 reference on the way through Excel). Long JSON continues
     on （续） rows, as long texts do."""
-    from model.drafts import previous_to_dict, report_to_dict
+    from model.drafts import extras_to_dict, previous_to_dict
 
     out: list[tuple[str, str]] = []
     if report.extras:
-        extras = report_to_dict(report)["extras"]
+        extras = extras_to_dict(report.extras)
         out.append((s.META_EXTRAS, json.dumps(extras, ensure_ascii=False)))
     if report.previous is not None:
         payload = json.dumps(previous_to_dict(report.previous), ensure_ascii=False)

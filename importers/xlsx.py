@@ -427,15 +427,10 @@ def _as_date(value: object) -> dt.date | None:
 
 def _set_extras(report: Report, raw: object, notes: list[str]) -> None:
     """Decode extras the way drafts do (dates and decimals are tagged in JSON)."""
-    from model.drafts import DraftError, report_from_dict, report_to_dict
+    from model.drafts import DraftError, extras_from_dict
 
-    if not isinstance(raw, dict):
-        notes.append(s.NOTE_EXTRAS_BAD)
-        return
-    data = report_to_dict(report)
-    data["extras"] = raw
     try:
-        decoded = report_from_dict(data).extras
+        decoded = extras_from_dict(raw)
     except (DraftError, KeyError, TypeError, ValueError):
         notes.append(s.NOTE_EXTRAS_BAD)
         return

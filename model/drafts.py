@@ -95,8 +95,24 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "values": _encode_values(report.values(), report.spec),
         "units": dict(sorted(report.units().items())),
         "previous": None if previous is None else previous_to_dict(previous),
-        "extras": {k: _encode_extra(v, k) for k, v in report.extras.items()},
+        "extras": extras_to_dict(report.extras),
     }
+
+
+def extras_to_dict(extras: dict[str, Any]) -> dict[str, Any]:
+    """The 信息处理费 extras as plain JSON types (dates and decimals tagged); exported
+    workbooks carry the same."""
+    return {k: _encode_extra(v, k) for k, v in extras.items()}
+
+
+def extras_from_dict(raw: object) -> dict[str, Any]:
+    """The reverse of `extras_to_dict`. Raises DraftError with a Chinese reason."""
+    if not isinstance(raw, dict):
+        raise DraftError(msg.DRAFT_WRONG_TYPE.format(key="extras"))
+    try:
+        return {k: _decode_extra(v) for k, v in raw.items()}
+    except _Invalid as exc:
+        raise DraftError(str(exc)) from None
 
 
 def previous_to_dict(previous: PreviousYear) -> dict[str, Any]:

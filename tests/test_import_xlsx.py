@@ -182,6 +182,25 @@ def test_damaged_last_year_data_is_noted_and_the_rest_imports(tmp_path, damage):
     assert "载入上年报告" in note
 
 
+@pytest.mark.parametrize(
+    "payload", ['{"fee": {"$decimal": "不是数字"}}', "[1, 2]", '{"fee": '], ids=str
+)
+def test_damaged_extras_are_noted_and_the_rest_imports(tmp_path, payload):
+    report = random_report(random.Random(5), 2023)
+    report.set_extra("fee", {"amount": Decimal("30.00")})
+    path = exported(report, tmp_path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb[s.META_SHEET]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == s.META_EXTRAS)
+    ws.cell(row, 2).value = payload
+    wb.save(path)
+
+    result = import_xlsx(path)
+    assert result.report.extras == {}
+    assert result.report.values() == report.values()
+    assert s.NOTE_EXTRAS_BAD in result.notes
+
+
 # ---- edits made in Excel / WPS ---------------------------------------------------------------
 
 
