@@ -17,12 +17,20 @@ from importers import strings as s
 from importers.docx_grid import DocTable, GridOrigin
 from importers.docx_labels import best_match, norm
 from model.spec import CellSpec, Role, TableSpec, ValueKind
-from model.values import InvalidValue, Value, check_value, format_value, normalise_text, to_unit
+from model.values import (
+    InvalidValue,
+    Value,
+    check_value,
+    format_value,
+    normalise_text,
+    parse_value,
+    split_count_word,
+    to_unit,
+)
 
 # What reports write for "nothing" (read as blank and counted in a note).
 BLANK_MARKS = frozenset({"-", "--", "/", "//", "\\", "无", "空", "/无", "x", "×"})
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
-_COUNT_SUFFIXES = ("件", "个", "项", "次", "条")
 _MONEY_UNITS = ("万元", "元")
 
 
@@ -31,10 +39,12 @@ def value_like(text: str) -> bool:
     t = normalise_text(text)
     if t == "" or t in BLANK_MARKS:
         return True
-    for suffix in (*_MONEY_UNITS, *_COUNT_SUFFIXES):
+    for suffix in _MONEY_UNITS:
         if t.endswith(suffix):
             t = t[: -len(suffix)]
             break
+    else:
+        t, _word = split_count_word(t)
     return bool(_NUMBER.fullmatch(t))
 
 
@@ -334,22 +344,13 @@ def _printed_number(t: str) -> Value | None:
 
 
 def _count(cell: CellSpec, text: str, t: str, name: str, notes: list[str]) -> Value:
-    suffix = next((x for x in _COUNT_SUFFIXES if t.endswith(x)), "")
-    number = t[: -len(suffix)] if suffix else t
-    if number.startswith("+"):
-        number = number[1:]
-    if not re.fullmatch(r"-?\d+(?:\.0+)?", number):
-        if re.fullmatch(r"-?\d+\.\d+", number):
-            from model import messages
-
-            raise InvalidValue(messages.NOT_WHOLE.format(text=text.strip()))
-        from model import messages
-
-        raise InvalidValue(messages.NOT_A_NUMBER.format(text=text.strip()))
-    value = check_value(int(Decimal(number)), cell)
-    if suffix:
+    """As the form reads a typed count (model.values.parse_value), and a note when a
+    measure word was dropped: nothing is interpreted silently."""
+    value = parse_value(text, cell)
+    _number, word = split_count_word(t)
+    if word:
         notes.append(
-            s.DOCX_SUFFIX_STRIPPED.format(cell=name, text=text.strip(), value=value, suffix=suffix)
+            s.DOCX_SUFFIX_STRIPPED.format(cell=name, text=text.strip(), value=value, suffix=word)
         )
     return value
 

@@ -17,6 +17,10 @@ from model.spec import CellSpec, ValueKind
 Value = int | Decimal
 
 _SEPARATORS = re.compile(r"[\s,，、'’_]")
+# The measure words a count may be typed (or printed in a Word report) with: 「12件」,
+# 「12（件）」 (after NFKC the brackets are ASCII). The number is what counts.
+COUNT_WORDS = "件个条项次份人家起篇"
+_COUNT_WITH_WORD = re.compile(rf"(.+?)\(?([{COUNT_WORDS}])\)?")
 
 
 class InvalidValue(ValueError):
@@ -56,13 +60,21 @@ def parse_value(text: str, cell: CellSpec, unit: str | None = None) -> Value | N
         if typed and current and typed != current:
             number = to_unit(number, typed, current)
         return check_value(number, cell)
-    if cleaned.startswith("+"):
-        cleaned = cleaned[1:]
-    if not re.fullmatch(r"-?\d+", cleaned):
-        if re.fullmatch(r"-?\d+\.\d*", cleaned):
+    number, _word = split_count_word(cleaned)
+    if number.startswith("+"):
+        number = number[1:]
+    if not re.fullmatch(r"-?\d+(?:\.0+)?", number):  # 「12.0」 is a whole number too
+        if re.fullmatch(r"-?\d+\.\d*", number):
             raise InvalidValue(msg.NOT_WHOLE.format(text=text.strip()))
         raise InvalidValue(msg.NOT_A_NUMBER.format(text=text.strip()))
-    return check_value(int(cleaned), cell)
+    return check_value(int(Decimal(number)), cell)
+
+
+def split_count_word(cleaned: str) -> tuple[str, str]:
+    """Normalised text of a count and its measure word: 「12件」 → ("12", "件");
+    text without one comes back whole, with ""."""
+    found = _COUNT_WITH_WORD.fullmatch(cleaned)
+    return (found.group(1), found.group(2)) if found else (cleaned, "")
 
 
 def check_value(value: object, cell: CellSpec) -> Value:

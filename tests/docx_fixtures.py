@@ -494,12 +494,15 @@ def extra_rows_2019(folder: Path) -> Fixture:
 
 
 def units_2019(folder: Path) -> Fixture:
-    """Numbers as typed: an amount in 万元, 「+2」, full-width digits, 「3件」, spaces."""
+    """Numbers as typed: an amount in 万元, 「+2」, full-width digits, 「3件」, 「3（项）」,
+    spaces."""
     values = dict(_texts(ACTIVE_2019))
     values["active.art20_9.procurement.amount"] = "5.68万元"
     values["active.art20_6.penalty.change"] = "+1"
     values["active.art20_5.licensing.decisions"] = "２３０"
     values["active.art20_6.penalty.decisions"] = "16件"
+    revoked = "active.art20_5.licensing.prev_items"
+    values[revoked] = f"{ACTIVE_2019[revoked]}（项）"
     values["active.art20_1.normative_docs.total_public"] = " 1 2 "
     expected = {**ACTIVE_2019, "active.art20_9.procurement.amount": Decimal("5.68")}
     apps = consistent_applications("2019")
@@ -514,7 +517,7 @@ def units_2019(folder: Path) -> Fixture:
     return Fixture(path, "2019", 2020, "某某镇人民政府办公室", dt.date(2021, 1, 5),
                    {**expected, **apps, **appeals},
                    units={"active.art20_9.procurement.amount": "万元"},
-                   notes=["5.68万元", "去掉了单位「件」", "部门年度报告"])  # fmt: skip
+                   notes=["5.68万元", "去掉了单位「件」", "去掉了单位「项」", "部门年度报告"])  # fmt: skip
 
 
 def inconsistent_total_2021(folder: Path) -> Fixture:
