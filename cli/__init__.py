@@ -126,6 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     if argv and (argv[0] in commands or argv[0] in ("-h", "--help")):
+        _tolerant_output()
         args = parser.parse_args(argv)
         return int(args.func(args) or EXIT_OK)
     # `main.py`, `main.py FILE` and `main.py --screenshot OUT [FILE]` open the window.
@@ -133,3 +134,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cli.gui import open_window
 
     return open_window(args.file, args.screenshot)
+
+
+def _tolerant_output() -> None:
+    """Output piped on Windows is encoded in the ANSI code page (cp1252 on an English
+    system): a Chinese message would raise UnicodeEncodeError and end the command
+    with a traceback. Print what can be shown and replace the rest instead."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")

@@ -25,6 +25,7 @@ DIST = ROOT / "dist"
 APP = "nianbao"
 DISPLAY_NAME = "年报填报助手"
 MIME_TYPE = "application/x-nianbao"
+WINDOWS = sys.platform == "win32"
 
 # Qt modules the app imports; everything else in the wheel stays out of the package.
 QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtSvg")
@@ -118,7 +119,10 @@ def pyinstaller(icon_ico: Path) -> Path:
         "--onedir",
         "--name",
         APP,
-        "--windowed",
+        # Windows: a console program whose own console is hidden at once when it is
+        # started from Explorer or the Start menu, but which prints in a terminal
+        # (`nianbao.exe validate …`). On Linux the flag changes nothing.
+        *(["--console", "--hide-console", "hide-early"] if WINDOWS else ["--windowed"]),
         "--distpath",
         str(DIST),
         "--workpath",

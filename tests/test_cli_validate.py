@@ -134,6 +134,25 @@ def test_the_shipped_sample_through_main_py():
     ]
 
 
+def test_output_into_a_pipe_that_cannot_encode_chinese_still_reports(tmp_path):
+    """Piped output on an English Windows is cp1252: the command must still finish
+    with its exit code and print what can be shown, not a UnicodeEncodeError."""
+    import os
+
+    done = subprocess.run(
+        [sys.executable, "main.py", "validate", str(sample_path())],
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONIOENCODING="cp1252"),
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == EXIT_ISSUES, done.stderr
+    assert b"Traceback" not in done.stderr
+    lines = done.stdout.decode("cp1252").splitlines()
+    assert [line.split()[1] for line in lines[1:5]] == ["R6", "R6", "R13", "R14"]
+
+
 def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(tmp_path):
     """`main.py validate FILE --json | head -c 50` must not end in a traceback."""
     import os
