@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -48,6 +48,7 @@ from model.spec import FormatSpec
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1280, 820)
+SCREEN_SHARE = 0.92  # of the screen's free area, for the first window on a small screen
 NAV_WIDTH = 300
 PROBLEMS_HEIGHT = 170
 
@@ -889,7 +890,7 @@ class MainWindow(QMainWindow):
         dialogs.show_about(self, APP_VERSION)
 
     def _restore_geometry(self) -> None:
-        self.resize(*DEFAULT_SIZE)
+        self.resize(initial_size(DEFAULT_SIZE, self.screen().availableGeometry().size()))
         geometry = self.settings.get(cfg.GEOMETRY)
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
@@ -912,6 +913,15 @@ class MainWindow(QMainWindow):
         self.tasks.wait()
         self.autosaver.close()
         event.accept()
+
+
+def initial_size(preferred: tuple[int, int], available: QSize) -> QSize:
+    """The first window's size: `preferred`, but never larger than most of the screen
+    (a 1366×768 office laptop would otherwise lose the status bar under the taskbar)."""
+    return QSize(
+        min(preferred[0], int(available.width() * SCREEN_SHARE)),
+        min(preferred[1], int(available.height() * SCREEN_SHARE)),
+    )
 
 
 def start_recovery_check(window: MainWindow) -> None:

@@ -332,9 +332,20 @@ def test_aggregate_dialog_is_hooked(qtbot, monkeypatch):
     assert len(opened) == 1 and opened[0].parent() is window
 
 
+def test_first_window_fits_a_small_screen():
+    from PySide6.QtCore import QSize
+
+    from gui.main_window import DEFAULT_SIZE, initial_size
+
+    assert initial_size(DEFAULT_SIZE, QSize(1920, 1040)) == QSize(1280, 820)
+    # a 1366×768 laptop with a 40-pixel taskbar: the status bar stays on screen
+    assert initial_size(DEFAULT_SIZE, QSize(1366, 728)) == QSize(1256, 669)
+
+
 def test_window_geometry_is_remembered(qtbot, monkeypatch):
     window = make_window(qtbot, monkeypatch)
-    assert (window.width(), window.height()) == (1280, 820)  # the default size
+    free = window.screen().availableGeometry()  # the headless test screen is 800×800
+    assert window.width() <= 0.92 * free.width() and window.height() <= 0.92 * free.height()
     window.show()
     # (smaller than the headless test screen, which restoring clamps to)
     window.resize(700, 500)
