@@ -346,9 +346,7 @@ def _write_meta(
     text_labels: set[str] = set()
     for section in spec.text_sections:
         text = clean(report.texts.get(section.id, ""), section.heading)
-        chunks = [text[i : i + MAX_CELL_CHARS] for i in range(0, len(text), MAX_CELL_CHARS)]
-        for i, chunk in enumerate(chunks or [""]):
-            label = section.heading if i == 0 else s.META_CONTINUED.format(heading=section.heading)
+        for label, chunk in continued(section.heading, text):
             text_labels.add(label)
             rows.append((label, chunk, True))
 
@@ -440,10 +438,18 @@ def _machine_rows(report: Report) -> list[tuple[str, str]]:
         out.append((s.META_EXTRAS, json.dumps(extras, ensure_ascii=False)))
     if report.previous is not None:
         payload = json.dumps(previous_to_dict(report.previous), ensure_ascii=False)
-        for i in range(0, len(payload), MAX_CELL_CHARS):
-            label = s.META_PREVIOUS if i == 0 else s.META_CONTINUED.format(heading=s.META_PREVIOUS)
-            out.append((label, payload[i : i + MAX_CELL_CHARS]))
+        out += continued(s.META_PREVIOUS, payload)
     return out
+
+
+def continued(label: str, text: str) -> list[tuple[str, str]]:
+    """`text` in cells of at most MAX_CELL_CHARS: the first under `label`, the rest
+    under 「label（续）」 (the importer joins them again)."""
+    chunks = [text[i : i + MAX_CELL_CHARS] for i in range(0, len(text), MAX_CELL_CHARS)]
+    return [
+        (label if i == 0 else s.META_CONTINUED.format(heading=label), chunk)
+        for i, chunk in enumerate(chunks or [""])
+    ]
 
 
 def _unit_label(cell: CellSpec) -> str:

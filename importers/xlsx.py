@@ -355,13 +355,14 @@ def _read_meta(sheets: _Sheets, spec: FormatSpec, notes: list[str]) -> _Meta:
             fallback = s.NOTE_FALLBACK_DEFAULT.format(value=cell.unit)
             notes.append(s.NOTE_META_BAD.format(label=label, text=value, fallback=fallback))
 
-    for section in spec.text_sections:
-        ok, value = get(section.heading)
-        parts = [_as_text(value)] if ok else []
+    def joined(label: str, required: bool = True) -> str:
         # texts longer than a cell holds continue on （续） rows
-        more = pairs.get(norm(s.META_CONTINUED.format(heading=section.heading)), [])
-        parts += [_as_text(v) for v in more]
-        meta.texts[section.id] = "".join(parts)
+        ok, value = get(label, required)
+        more = pairs.get(norm(s.META_CONTINUED.format(heading=label)), [])
+        return "".join(_as_text(v) for v in ([value] if ok else []) + more)
+
+    for section in spec.text_sections:
+        meta.texts[section.id] = joined(section.heading)
 
     ok, value = get(s.META_EXTRAS, required=False)
     if ok and value:
@@ -369,10 +370,7 @@ def _read_meta(sheets: _Sheets, spec: FormatSpec, notes: list[str]) -> _Meta:
             meta.extras = json.loads(_as_text(value))
         except ValueError:
             notes.append(s.NOTE_EXTRAS_BAD)
-    ok, value = get(s.META_PREVIOUS, required=False)
-    if ok and value:
-        more = pairs.get(norm(s.META_CONTINUED.format(heading=s.META_PREVIOUS)), [])
-        meta.previous = "".join(_as_text(v) for v in (value, *more))
+    meta.previous = joined(s.META_PREVIOUS, required=False)
     return meta
 
 

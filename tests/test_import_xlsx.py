@@ -49,6 +49,15 @@ def edit(path, changes: dict[tuple[str, str], object]) -> None:
     wb.save(path)
 
 
+def rewrite_meta_value(path, label: str, change) -> None:
+    """Replace the value beside `label` on the 基本信息 sheet by change(old value)."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[s.META_SHEET]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == label)
+    ws.cell(row, 2).value = change(ws.cell(row, 2).value)
+    wb.save(path)
+
+
 def insert_rows(ws, idx: int, amount: int = 1) -> None:
     """Insert rows as Excel does: cells and merged ranges below move down, ranges
     across the insertion point grow (openpyxl alone leaves merges behind)."""
@@ -168,11 +177,7 @@ def test_last_years_data_survives_the_workbook(tmp_path, monkeypatch):
 def test_damaged_last_year_data_is_noted_and_the_rest_imports(tmp_path, damage):
     report = started_from_last_year()
     path = exported(report, tmp_path)
-    wb = openpyxl.load_workbook(path)
-    ws = wb[s.META_SHEET]
-    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == s.META_PREVIOUS)
-    ws.cell(row, 2).value = damage(ws.cell(row, 2).value)
-    wb.save(path)
+    rewrite_meta_value(path, s.META_PREVIOUS, damage)
 
     result = import_xlsx(path)
     assert result.report.previous is None
@@ -189,11 +194,7 @@ def test_damaged_extras_are_noted_and_the_rest_imports(tmp_path, payload):
     report = random_report(random.Random(5), 2023)
     report.set_extra("fee", {"amount": Decimal("30.00")})
     path = exported(report, tmp_path)
-    wb = openpyxl.load_workbook(path)
-    ws = wb[s.META_SHEET]
-    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == s.META_EXTRAS)
-    ws.cell(row, 2).value = payload
-    wb.save(path)
+    rewrite_meta_value(path, s.META_EXTRAS, lambda _old: payload)
 
     result = import_xlsx(path)
     assert result.report.extras == {}
