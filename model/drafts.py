@@ -23,18 +23,27 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from model import limits
 from model import messages as msg
 from model.formats import FORMATS, get_format
-from model.report import KINDS, PreviousYear, Report
+from model.report import (
+    KINDS,
+    PreviousYear,
+    Report,
+    SummaryInfo,
+    SummarySource,
+    check_text,
+    check_year,
+)
 from model.spec import CellSpec, FormatSpec, ValueKind
 from model.values import InvalidValue, Value, check_value, format_value
 
 FORMAT_TAG = "nianbao-draft"
-SCHEMA = 1
+SCHEMA = 2
 APP_VERSION = "0.1.0"
 SUFFIX = ".nianbao"
 BACKUP_SUFFIX = ".bak"
-MAX_BYTES = 20 * 1024 * 1024  # a real draft is a few dozen KB
+MAX_BYTES = limits.MAX_DRAFT_BYTES
 
 # Tags for the few non-JSON types allowed inside "extras".
 _DECIMAL_TAG = "$decimal"
@@ -96,6 +105,20 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "units": dict(sorted(report.units().items())),
         "previous": None if previous is None else previous_to_dict(previous),
         "extras": extras_to_dict(report.extras),
+        "printed": {
+            cid: None if v is None else encode_value(v) for cid, v in report.printed().items()
+        },
+        "summary": None if report.summary is None else summary_to_dict(report.summary),
+    }
+
+
+def summary_to_dict(summary: SummaryInfo) -> dict[str, Any]:
+    """A summary's provenance as plain JSON types (a draft's "summary" part)."""
+    return {
+        "sources": [
+            {"agency": s.agency, "year": s.year, "kind": s.kind, "file": s.file}
+            for s in summary.sources
+        ]
     }
 
 
@@ -213,6 +236,8 @@ def _decode_texts(raw: object, allowed: set[str] | None, key: str) -> dict[str, 
         unknown = [k for k in raw if k not in allowed]
         if unknown:
             raise _Invalid(msg.DRAFT_UNKNOWN_TEXT.format(sections="、".join(unknown)))
+    for section_id, text in raw.items():
+        _checked(lambda section_id=section_id, text=text: check_text(section_id, text))
     return dict(raw)
 
 
@@ -262,6 +287,55 @@ def _decode_previous(raw: object) -> PreviousYear | None:
     )
 
 
+def _decode_printed(raw: object, spec: FormatSpec) -> dict[str, Value | None]:
+    if not isinstance(raw, dict):
+        raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="printed"))
+    out: dict[str, Value | None] = {}
+    for cid, value in raw.items():
+        cell = spec.cell_by_id.get(cid)
+        if cell is None or not cell.computed:
+            raise _Invalid(msg.DRAFT_UNKNOWN_CELLS.format(where="printed", cells=cid))
+        out[cid] = None if value is None else _decode_value(value, _as_input(cell), "printed")
+    return out
+
+
+def _as_input(cell: CellSpec) -> CellSpec:
+    from dataclasses import replace
+
+    return replace(cell, terms=())
+
+
+def _decode_summary(raw: object) -> SummaryInfo | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or not isinstance(raw.get("sources"), list):
+        raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="summary"))
+    sources = []
+    for item in raw["sources"]:
+        if not isinstance(item, dict):
+            raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="summary"))
+        kind = item.get("kind", "department")
+        if kind not in KINDS:
+            raise _Invalid(msg.DRAFT_UNKNOWN_KIND.format(kind=kind))
+        sources.append(
+            SummarySource(
+                agency=_get(item, "agency", str),
+                year=_get(item, "year", int),
+                kind=kind,
+                file=item.get("file", "") if isinstance(item.get("file", ""), str) else "",
+            )
+        )
+    return SummaryInfo(tuple(sources))
+
+
+def _checked(check: Callable[[], object]) -> None:
+    """Run a model check; its Chinese refusal becomes the draft's."""
+    try:
+        check()
+    except InvalidValue as exc:
+        raise _Invalid(str(exc)) from None
+
+
 def _report_from(data: object) -> Report:
     if not isinstance(data, dict):
         raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="report"))
@@ -270,13 +344,12 @@ def _report_from(data: object) -> Report:
     kind = _get(meta, "kind", str)
     if kind not in KINDS:
         raise _Invalid(msg.DRAFT_UNKNOWN_KIND.format(kind=kind))
-    report = Report(
-        spec,
-        _get(meta, "year", int),
-        agency=_get(meta, "agency", str),
-        kind=kind,
-        date=_decode_date(meta.get("date")),
-    )
+    year = _get(meta, "year", int)
+    agency = _get(meta, "agency", str)
+    _checked(lambda: check_year(year))
+    report = Report(spec, year, kind=kind, date=_decode_date(meta.get("date")))
+    _checked(lambda: report.check_meta(agency=agency))
+    report.meta.agency = agency
     texts = _decode_texts(data.get("texts", {}), set(report.texts), "texts")
     values = _decode_values(_get(data, "values", dict), spec, msg.DRAFT_WHERE_VALUES, "values")
     units = _get(data, "units", dict)
@@ -299,6 +372,8 @@ def _report_from(data: object) -> Report:
             ) from None
     report.extras = {k: _decode_extra(v) for k, v in extras.items()}
     report.previous = previous
+    report.set_printed(_decode_printed(data.get("printed", {}), spec))
+    report.summary = _decode_summary(data.get("summary"))
     report.revision = 0  # a freshly opened draft has no edits
     return report
 
@@ -344,9 +419,20 @@ def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "schema": 1, "report": report}
 
 
+def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 had no printed totals (imports dropped them after a note) and no
+    summary marker (a summary was a report like any other). Both start empty;
+    an older program must not drop them, hence the new schema."""
+    report = dict(_get(data, "report", dict))
+    report.setdefault("printed", {})
+    report.setdefault("summary", None)
+    return {**data, "schema": 2, "report": report}
+
+
 # MIGRATIONS[n] turns a schema-n draft into a schema-(n+1) draft.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
     0: _migrate_0_to_1,
+    1: _migrate_1_to_2,
 }
 
 

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from model import limits
 from model import messages as msg
 from model.formats import get_format
 from model.spec import CellSpec, FormatSpec, ValueKind
-from model.values import InvalidValue, Value, check_value, sum_terms
+from model.values import InvalidValue, Value, check_value, format_value, sum_terms
 
 KINDS = ("department", "government")
 
@@ -43,8 +44,27 @@ class PreviousYear:
 
 
 @dataclass(frozen=True)
+class SummarySource:
+    """One report a summary (汇总) was made from: who, which year, which file."""
+
+    agency: str
+    year: int
+    kind: str = "department"
+    file: str = ""  # the file's name as it was read, for the officer's reference
+
+
+@dataclass(frozen=True)
+class SummaryInfo:
+    """Marks a report made by adding up other reports (model.aggregate), and says
+    which. A roll-up never counts a summary again (it would double every figure)."""
+
+    sources: tuple[SummarySource, ...] = ()
+
+
+@dataclass(frozen=True)
 class Change:
-    """What changed: `what` is "value", "text", "meta", "unit", "previous" or "extra";
+    """What changed: `what` is "value", "text", "meta", "unit", "previous", "extra",
+    "printed" or "summary";
     `keys` are the cell ids, section ids or meta field names concerned."""
 
     what: str
@@ -72,6 +92,12 @@ class Report:
         self._units: dict[str, str] = {}
         self.previous: PreviousYear | None = None
         self.extras: dict[str, Any] = {}  # small structured fields, e.g. 六's 信息处理费
+        # What an imported document printed in a computed cell (a total), by cell id,
+        # kept while it disagrees with the sum of its parts; None: printed blank.
+        # The rules report each disagreement until the officer accepts the computed
+        # total (drop_printed) or corrects the parts. Never used as a value.
+        self._printed: dict[str, Value | None] = {}
+        self.summary: SummaryInfo | None = None  # set on reports made by model.aggregate
         self.revision = 0  # bumped on every change; lets callers cache derived data
         self._listeners: list[Listener] = []
 
@@ -94,12 +120,20 @@ class Report:
         return self.spec.id
 
     def check_meta(self, **changes: Any) -> None:
-        """Raise AttributeError/ValueError for a field or kind the report does not know."""
+        """Raise AttributeError/ValueError for a field or kind the report does not know,
+        InvalidValue (a ValueError, Chinese) for a year or an agency name outside
+        model.limits."""
         for name, value in changes.items():
             if not hasattr(self.meta, name):
                 raise AttributeError(name)
             if name == "kind" and value not in KINDS:
                 raise ValueError(f"unknown report kind {value!r}")
+            if name == "year":
+                check_year(value)
+            if name == "agency" and len(value) > limits.MAX_AGENCY_CHARS:
+                raise InvalidValue(
+                    msg.AGENCY_TOO_LONG.format(chars=len(value), limit=limits.MAX_AGENCY_CHARS)
+                )
 
     def set_meta(self, **changes: Any) -> None:
         """Set agency, year, kind or date. The format is not switched here: see
@@ -113,8 +147,11 @@ class Report:
 
     # ---- text ---------------------------------------------------------------------
     def set_text(self, section_id: str, text: str) -> None:
+        """Set a narrative section's text. Raises KeyError for a section the format
+        has no text for, InvalidValue for a text over model.limits.MAX_TEXT_CHARS."""
         if section_id not in self.texts:
             raise KeyError(section_id)
+        check_text(section_id, text)
         if self.texts[section_id] != text:
             self.texts[section_id] = text
             self._changed("text", (section_id,))
@@ -221,6 +258,52 @@ class Report:
             return None
         return to_unit(Decimal(value), self.unit(cell_id) or target_unit, target_unit)
 
+    # ---- totals as an imported document printed them ---------------------------------
+    def printed(self) -> dict[str, Value | None]:
+        """A copy of the printed totals kept from an imported document, by computed
+        cell id (None: the total was printed blank)."""
+        return dict(self._printed)
+
+    def set_printed(self, printed: Mapping[str, Value | None]) -> None:
+        """Keep what a document printed in computed cells (cell id → value, None for
+        a blank). Raises KeyError for an unknown cell, InvalidValue for a cell that is
+        not computed or a value it could not hold."""
+        checked: dict[str, Value | None] = {}
+        for cell_id, value in printed.items():
+            spec = self.cell(cell_id)
+            if not spec.computed:
+                raise InvalidValue(msg.PRINTED_NOT_A_TOTAL.format(cell=cell_id))
+            checked[cell_id] = None if value is None else _check_total(value, spec)
+        changed = [
+            cid
+            for cid, v in checked.items()
+            if cid not in self._printed or self._differs_printed(cid, v)
+        ]
+        for cid in changed:
+            self._printed[cid] = checked[cid]
+        if changed:
+            self._changed("printed", changed)
+
+    def drop_printed(self, cell_ids: Iterable[str]) -> None:
+        """Forget printed totals (the officer accepted the computed ones)."""
+        dropped = [cid for cid in cell_ids if cid in self._printed]
+        for cid in dropped:
+            del self._printed[cid]
+        if dropped:
+            self._changed("printed", dropped)
+
+    def _differs_printed(self, cell_id: str, value: Value | None) -> bool:
+        old = self._printed[cell_id]
+        if old is None or value is None:
+            return old is not value
+        return format_value(old) != format_value(value)
+
+    # ---- summaries --------------------------------------------------------------------
+    def set_summary(self, summary: SummaryInfo | None) -> None:
+        if self.summary != summary:
+            self.summary = summary
+            self._changed("summary", ())
+
     # ---- last year ------------------------------------------------------------------
     def set_previous(self, previous: PreviousYear | None) -> None:
         self.previous = previous
@@ -249,6 +332,10 @@ class Report:
             and self._units == other._units
             and self.previous == other.previous
             and self.extras == other.extras
+            and {k: format_value(v, "") for k, v in self._printed.items()}
+            == {k: format_value(v, "") for k, v in other._printed.items()}
+            and set(self._printed) == set(other._printed)
+            and self.summary == other.summary
         )
 
     __hash__ = None  # type: ignore[assignment]  # mutable
@@ -258,3 +345,36 @@ class Report:
             f"Report(format={self.spec.id!r}, year={self.meta.year}, agency={self.meta.agency!r}, "
             f"filled={len(self._values)}/{len(self.spec.inputs)})"
         )
+
+
+def check_year(year: object) -> int:
+    """The report year, if it is a whole number within model.limits; raises
+    InvalidValue (Chinese) otherwise."""
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise InvalidValue(
+            msg.YEAR_OUT_OF_RANGE.format(year=year, first=limits.MIN_YEAR, last=limits.MAX_YEAR)
+        )
+    if not limits.MIN_YEAR <= year <= limits.MAX_YEAR:
+        shown = year if abs(year) < 10**12 else f"{year:.3g}"
+        raise InvalidValue(
+            msg.YEAR_OUT_OF_RANGE.format(year=shown, first=limits.MIN_YEAR, last=limits.MAX_YEAR)
+        )
+    return year
+
+
+def check_text(section_id: str, text: str) -> None:
+    """Raise InvalidValue (Chinese) for a narrative text over MAX_TEXT_CHARS."""
+    if len(text) > limits.MAX_TEXT_CHARS:
+        raise InvalidValue(
+            msg.TEXT_TOO_LONG.format(
+                section=section_id, chars=len(text), limit=limits.MAX_TEXT_CHARS
+            )
+        )
+
+
+def _check_total(value: object, cell: CellSpec) -> Value:
+    """A printed total checked like an input of the same kind (totals are never
+    negative unless they add signed counts)."""
+    from dataclasses import replace
+
+    return check_value(value, replace(cell, terms=()))

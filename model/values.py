@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 
+from model import limits
 from model import messages as msg
 from model.spec import CellSpec, ValueKind
 
@@ -54,20 +55,31 @@ def parse_value(text: str, cell: CellSpec, unit: str | None = None) -> Value | N
         try:
             number = Decimal(cleaned)
         except InvalidOperation:
-            raise InvalidValue(msg.NOT_A_NUMBER.format(text=text.strip())) from None
+            raise InvalidValue(msg.NOT_A_NUMBER.format(text=clip(text))) from None
         if not number.is_finite():
-            raise InvalidValue(msg.NOT_A_NUMBER.format(text=text.strip()))
+            raise InvalidValue(msg.NOT_A_NUMBER.format(text=clip(text)))
         if typed and current and typed != current:
+            check_amount(number.copy_abs())  # before converting an absurd number
             number = to_unit(number, typed, current)
         return check_value(number, cell)
     number, _word = split_count_word(cleaned)
     if number.startswith("+"):
         number = number[1:]
+    if len(number.lstrip("-").split(".")[0].lstrip("0")) > len(str(limits.MAX_COUNT)):
+        # refused before int() is asked to convert thousands of digits
+        raise InvalidValue(msg.COUNT_TOO_LARGE.format(text=clip(text), limit=limits.MAX_COUNT))
     if not re.fullmatch(r"-?\d+(?:\.0+)?", number):  # 「12.0」 is a whole number too
         if re.fullmatch(r"-?\d+\.\d*", number):
-            raise InvalidValue(msg.NOT_WHOLE.format(text=text.strip()))
-        raise InvalidValue(msg.NOT_A_NUMBER.format(text=text.strip()))
+            raise InvalidValue(msg.NOT_WHOLE.format(text=clip(text)))
+        raise InvalidValue(msg.NOT_A_NUMBER.format(text=clip(text)))
     return check_value(int(Decimal(number)), cell)
+
+
+def clip(text: object, chars: int = 24) -> str:
+    """Typed text as a message quotes it: stripped, and cut short with 「…」 when long
+    (a pasted block of thousands of digits must not become the message)."""
+    shown = str(text).strip()
+    return shown if len(shown) <= chars else shown[: chars - 1] + "…"
 
 
 def split_count_word(cleaned: str) -> tuple[str, str]:
@@ -82,25 +94,48 @@ def check_value(value: object, cell: CellSpec) -> Value:
     if cell.computed:
         raise InvalidValue(msg.COMPUTED_CELL)
     if isinstance(value, bool):
-        raise InvalidValue(msg.NOT_A_NUMBER.format(text=value))
+        raise InvalidValue(msg.NOT_A_NUMBER.format(text=clip(value)))
     if cell.kind is ValueKind.MONEY:
         if isinstance(value, int):
             value = Decimal(value)
         if not isinstance(value, Decimal) or not value.is_finite():
-            raise InvalidValue(msg.NOT_A_NUMBER.format(text=value))
+            raise InvalidValue(msg.NOT_A_NUMBER.format(text=clip(value)))
         if value < 0:
             raise InvalidValue(msg.NEGATIVE_AMOUNT)
-        exponent = value.as_tuple().exponent
-        if isinstance(exponent, int) and -exponent > cell.decimals:
-            raise InvalidValue(msg.TOO_MANY_DECIMALS.format(decimals=cell.decimals))
+        check_amount(value, cell.decimals)
         return value
-    if isinstance(value, Decimal) and value == value.to_integral_value():
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
+        if abs(value) > limits.MAX_COUNT:
+            raise InvalidValue(msg.COUNT_TOO_LARGE.format(text=clip(value), limit=limits.MAX_COUNT))
         value = int(value)
     if not isinstance(value, int):
-        raise InvalidValue(msg.NOT_WHOLE.format(text=value))
+        raise InvalidValue(msg.NOT_WHOLE.format(text=clip(value)))
     if value < 0 and cell.kind is ValueKind.COUNT:
         raise InvalidValue(msg.NEGATIVE_COUNT)
+    if abs(value) > limits.MAX_COUNT:
+        raise InvalidValue(msg.COUNT_TOO_LARGE.format(text=clip(value), limit=limits.MAX_COUNT))
     return value
+
+
+def check_amount(value: Decimal, decimals: int = limits.MONEY_DECIMALS) -> None:
+    """Raise InvalidValue unless a finite amount keeps to the limits of model.limits:
+    at most `decimals` digits after the point, MONEY_DIGITS digits in all, and not
+    above MAX_MONEY (in whatever unit the amount is in)."""
+    if value.copy_abs() > limits.MAX_MONEY:  # copy_abs: abs() overflows on 1e999999999
+        shown = f"{value:.6g}" if value.adjusted() > 20 else format_value(value)
+        raise InvalidValue(msg.MONEY_TOO_LARGE.format(text=shown, limit=limits.MAX_MONEY))
+    _sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # finite
+    places = max(-exponent, 0)
+    if places > decimals:
+        raise InvalidValue(msg.TOO_MANY_DECIMALS.format(decimals=decimals))
+    whole = max(len(digits) + exponent, 0)  # digits before the point
+    if whole + places > limits.MONEY_DIGITS:
+        raise InvalidValue(
+            msg.MONEY_TOO_MANY_DIGITS.format(
+                text=clip(format_value(value)), digits=limits.MONEY_DIGITS
+            )
+        )
 
 
 def sum_terms(values: Mapping[str, Value], terms: Iterable[str]) -> Value | None:

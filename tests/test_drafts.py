@@ -90,7 +90,7 @@ def test_file_layout(tmp_path):
     report.set_value("active.art20_5.licensing.change", -1)
     raw = json.loads(save_draft(report, tmp_path / "a.nianbao").read_text(encoding="utf-8"))
     assert raw["format"] == "nianbao-draft"
-    assert raw["schema"] == SCHEMA == 1
+    assert raw["schema"] == SCHEMA == 2
     assert raw["app_version"]
     assert dt.datetime.fromisoformat(raw["saved_at"]).tzinfo is not None
     body = raw["report"]
@@ -104,6 +104,7 @@ def test_file_layout(tmp_path):
     assert body["texts"] == {"一": "", "五": "", "六": ""}
     assert body["values"] == {"active.art20_5.licensing.change": -1}
     assert body["units"] == {} and body["extras"] == {} and body["previous"] is None
+    assert body["printed"] == {} and body["summary"] is None
 
 
 def test_hand_edited_number_for_money_is_accepted(tmp_path):
@@ -434,3 +435,62 @@ def test_saving_onto_a_folder_is_refused(tmp_path):
         save_draft(Report("2021", 2022), folder)
     assert folder.is_dir() and list(folder.iterdir()) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.nianbao"]
+
+
+# ---- schema 2: printed totals and summaries ---------------------------------------------------
+
+
+def test_schema_1_is_migrated_with_no_printed_totals_and_no_summary(tmp_path):
+    assert MIGRATIONS[1] is drafts._migrate_1_to_2
+    report = Report("2021", 2023, "某某局", "department", dt.date(2024, 1, 8))
+    report.set_value("applications.new.natural", 3)
+    data = drafts.draft_to_dict(report)
+    data["schema"] = 1
+    del data["report"]["printed"], data["report"]["summary"]
+    path = tmp_path / "旧.nianbao"
+    original = json.dumps(data, ensure_ascii=False).encode()
+    path.write_bytes(original)
+    loaded = load_draft(path)
+    assert loaded == report and loaded.printed() == {} and loaded.summary is None
+    assert path.read_bytes() == original
+
+
+def test_printed_totals_and_summary_round_trip(tmp_path):
+    report = Report("2021", 2023, "某某县人民政府", "government", dt.date(2024, 3, 1))
+    report.set_value("appeals.review.upheld", 11)
+    report.set_printed({"appeals.review.total": 0, "applications.new.total": None})
+    report.set_summary(
+        drafts.SummaryInfo((drafts.SummarySource("某某局", 2023, "department", "某某局.docx"),))
+    )
+    loaded = load_draft(save_draft(report, tmp_path / "汇总.nianbao"))
+    assert loaded == report
+    assert loaded.printed() == {"appeals.review.total": 0, "applications.new.total": None}
+    assert loaded.summary.sources[0].file == "某某局.docx"
+
+
+@pytest.mark.parametrize(
+    ("edit", "reason"),
+    [
+        (lambda r: r["report"]["printed"].update({"applications.new.natural": 1}), "printed"),
+        (lambda r: r["report"]["printed"].update({"appeals.review.total": -3}), "负数"),
+        (lambda r: r["report"].update(summary={"sources": "x"}), "summary"),
+        (lambda r: r["report"]["meta"].update(year=99999999999), "不在 2008–2100 年之间"),
+        (lambda r: r["report"]["meta"].update(agency="局" * 5000), "机关名称过长"),
+        (lambda r: r["report"]["texts"].update({"一": "字" * 200_001}), "文字过长"),
+        (
+            lambda r: r["report"]["values"].update(
+                {"active.art20_8.fees.amount_wan": "1e999999999"}
+            ),
+            "超出金额的上限",
+        ),
+        (lambda r: r["report"]["values"].update({"applications.new.natural": 10**30}), "上限"),
+    ],
+)
+def test_values_outside_the_limits_are_refused_on_load_naming_the_field(tmp_path, edit, reason):
+    report = Report("2021", 2023, "某某局")
+    data = drafts.draft_to_dict(report)
+    edit(data)
+    path = tmp_path / "坏.nianbao"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DraftError, match=reason):
+        load_draft(path)

@@ -404,7 +404,7 @@ def test_to_value_reads_what_the_user_sees():
     with pytest.raises(InvalidValue):
         to_value(True, count)
     with pytest.raises(InvalidValue):
-        to_value(1.23456, money, "General")
+        to_value(1.2345678, money, "General")  # more than 6 decimals
 
 
 # ---- refusals -----------------------------------------------------------------------------

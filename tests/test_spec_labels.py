@@ -228,7 +228,7 @@ def test_active_paths_and_kinds_2019():
     }
     money = [c for c in cells.values() if c.kind is ValueKind.MONEY]
     assert [(c.id, c.unit, c.units, c.decimals) for c in money] == [
-        ("active.art20_9.procurement.amount", "元", ("元", "万元"), 4)
+        ("active.art20_9.procurement.amount", "元", ("元", "万元"), 6)
     ]
 
 
@@ -237,7 +237,7 @@ def test_active_paths_and_kinds_2021():
     assert not [c for c in cells.values() if c.kind is ValueKind.SIGNED_COUNT]
     money = [c for c in cells.values() if c.kind is ValueKind.MONEY]
     assert [(c.id, c.unit, c.decimals) for c in money] == [
-        ("active.art20_8.fees.amount_wan", "万元", 4)
+        ("active.art20_8.fees.amount_wan", "万元", 6)
     ]
     assert money[0].col_label == "本年收费金额（单位：万元）"
     assert money[0].units in ((), ("万元",))  # the official header fixes 万元

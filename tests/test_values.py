@@ -103,8 +103,10 @@ def test_money_in_wan_and_refusals():
     assert parse_value("2.5万元", MONEY_WAN) == Decimal("2.5")
     with pytest.raises(InvalidValue, match="金额不能为负数"):
         parse_value("-1", MONEY_WAN)
-    with pytest.raises(InvalidValue, match="金额最多保留 4 位小数"):
-        parse_value("1.23456", MONEY_WAN)
+    # a real published fee: 6 decimals of 万元 are kept exactly as printed
+    assert str(parse_value("24252.311082", MONEY_WAN)) == "24252.311082"
+    with pytest.raises(InvalidValue, match="金额最多保留 6 位小数"):
+        parse_value("1.2345678", MONEY_WAN)
     with pytest.raises(InvalidValue, match="不是数字"):
         parse_value("一万", MONEY_WAN)
     with pytest.raises(InvalidValue, match="不是数字"):
@@ -145,3 +147,35 @@ def test_an_amount_typed_with_another_unit_is_converted_to_the_cells_unit():
     assert parse_value("12", amount, "万元") == Decimal("12")
     assert parse_value("12元", amount, "万元") == Decimal("0.0012")  # not 12 万元
     assert parse_value("3万元", amount, "万元") == Decimal("3")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("999999999999.99", None),
+        ("1000000000000", "超出金额的上限"),
+        ("1e999999999", "超出金额的上限"),
+        ("123456789.1234567", "最多保留 6 位小数"),
+        ("123456789012.123", None),
+        ("99999999999.12345", "合计最多 15 位"),
+    ],
+)
+def test_money_limits_are_the_one_table_of_limits(text, reason):
+    """model.limits: at most 15 digits (what a spreadsheet keeps exactly), 6 decimals."""
+    if reason is None:
+        assert str(parse_value(text, MONEY_WAN)) == text
+    else:
+        with pytest.raises(InvalidValue, match=reason):
+            parse_value(text, MONEY_WAN)
+
+
+def test_count_limits_and_long_input_are_quoted_short():
+    count = FORMAT_2021.cell_by_id["applications.new.natural"]
+    assert parse_value("999999999", count) == 999_999_999
+    with pytest.raises(InvalidValue, match="超出件数的上限") as refused:
+        parse_value("9" * 5000, count)
+    assert len(str(refused.value)) < 80  # the message quotes the input cut short
+    with pytest.raises(InvalidValue, match="超出件数的上限"):
+        check_value(10**30, count)
+    with pytest.raises(InvalidValue, match="超出件数的上限"):
+        check_value(Decimal("1E+30"), count)

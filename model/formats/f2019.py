@@ -9,6 +9,7 @@ from model.formats._build import (
     ResultGroup,
     active_table,
 )
+from model.limits import MONEY_DECIMALS
 from model.spec import (
     FormatSpec,
     NotGreaterRule,
@@ -65,7 +66,7 @@ ACTIVE = active_table(
                     ValueKind.MONEY,
                     unit="元",
                     units=("元", "万元"),
-                    decimals=4,
+                    decimals=MONEY_DECIMALS,
                 ),
             ),
             (("procurement", "政府集中采购"),),

@@ -9,6 +9,7 @@ from model.formats._build import (
     ResultGroup,
     active_table,
 )
+from model.limits import MONEY_DECIMALS
 from model.spec import (
     FormatSpec,
     RareRowsRule,
@@ -49,7 +50,7 @@ ACTIVE = active_table(
                     "本年收费金额（单位：万元）",
                     ValueKind.MONEY,
                     unit="万元",
-                    decimals=4,
+                    decimals=MONEY_DECIMALS,
                     span=3,
                 ),
             ),

@@ -1,0 +1,50 @@
+"""The one table of limits: how large a value, a text or an input file may be.
+
+Every door a number or a file comes through checks against these figures: typing
+and paste (model.values.check_value), draft load (model.drafts), every importer,
+and export. A value outside is refused with the same Chinese message wherever it
+comes from (model.messages).
+
+The figures are chosen from what real reports need, with a wide margin:
+
+- the largest count seen in a published report is 3,985,758 (行政处罚 in a city's
+  report): a count may have 9 digits;
+- the largest amount seen is a fee of 24252.311082 万元: an amount may have 6
+  decimals and 15 significant digits in all. 15 digits is what a spreadsheet's
+  binary floating point number holds exactly, so an amount survives a round trip
+  through Excel, WPS or LibreOffice unchanged;
+- the longest real reports run to about 30 pages (≈ 25,000 characters in all);
+  a section may hold 200,000 characters.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+# ---- values ----------------------------------------------------------------------------
+MAX_COUNT = 999_999_999  # 件; also the largest magnitude of a signed count (本年增/减)
+MONEY_DECIMALS = 6  # digits after the point, in any unit (元 or 万元)
+MONEY_DIGITS = 15  # significant digits of an amount (integer part + decimals)
+MAX_MONEY = Decimal("999999999999.99")  # in the cell's unit; < 10^12
+
+# ---- meta and texts ----------------------------------------------------------------------
+MIN_YEAR = 2008  # the first report year under the 2008 regulation
+MAX_YEAR = 2100
+MAX_AGENCY_CHARS = 200
+MAX_TEXT_CHARS = 200_000  # per narrative section (一, 五, 六), and per last-year text
+
+# ---- files ---------------------------------------------------------------------------------
+MAX_DRAFT_BYTES = 20 * 1024 * 1024  # a real draft is a few dozen KB
+MAX_FILE_BYTES = 50 * 1024 * 1024  # an input file (docx, xlsx, html, pdf) on disk
+MAX_ZIP_ENTRIES = 2_000
+MAX_PART_BYTES = 32 * 1024 * 1024  # one uncompressed part of an office zip (document.xml)
+MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024  # all parts of an office zip together
+MAX_ZIP_RATIO = 200  # uncompressed / compressed, per part of over 1 MB
+MAX_PDF_PAGES = 200
+MAX_HTML_BYTES = 20 * 1024 * 1024
+
+# ---- tables read from a file -------------------------------------------------------------
+MAX_TABLE_ROWS = 2_000  # rows of one imported table
+MAX_TABLE_COLS = 64  # grid columns of one imported table (spans and offsets included)
+MAX_TABLES = 500  # tables in one imported document
+MAX_NESTING = 64  # depth of nested containers (content controls, tables in cells, HTML)
