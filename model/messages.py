@@ -87,6 +87,15 @@ RULE_R14_PAST = "已过公布期限（{deadline}），且尚未填写成文日�
 RULE_R15 = (
     "{heading}：与上一年度报告的本节内容相似度为 {percent}%（内容雷同），请结合本年度实际撰写"
 )
+RULE_R16 = "{heading}：{name}印为 {printed}，各项之和为 {computed}；请核对改正各项，或采用计算结果"
+RULE_R16_PARTS_BLANK = (
+    "{heading}：{name}印为 {printed}，而各项均未填写；请填写各项，或采用计算结果（空白）"
+)
+RULE_R16_BLANK_ONE = "{heading}：{name}印为空白，各项之和为 {computed}；请采用计算结果"
+RULE_R16_BLANK = (
+    "{heading}：有 {count} 个合计印为空白，而各项已填写（如{name}，各项之和为 {computed}）；"
+    "请采用计算结果"
+)
 DATE_FORMAT = "{year}年{month}月{day}日"
 
 # ---- roll-up (汇总) ------------------------------------------------------------------
