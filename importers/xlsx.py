@@ -235,7 +235,7 @@ def _formulas(ws) -> dict[tuple[int, int], str]:
 
     out: dict[tuple[int, int], str] = {}
     with ws.parent._archive.open(ws._worksheet_path) as src:
-        parser = WorkSheetParser(src, ws.parent.shared_strings, data_only=False)
+        parser = WorkSheetParser(src, ws._shared_strings, data_only=False)
         for _row, cells in parser.parse():
             for cell in cells:
                 if cell["data_type"] == "f":
