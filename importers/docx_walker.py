@@ -174,6 +174,8 @@ class _Walker:
 
     # ---- paragraphs ------------------------------------------------------------------
     def _paragraph_text(self, p, depth: int) -> str:
+        if any(_showing_placeholder(sdt) for sdt in p.iterancestors(SDT)):
+            return ""
         out: list[str] = []
         self._inline(p, out, [], depth)
         return "".join(out)
@@ -193,7 +195,7 @@ class _Walker:
                 self.revisions = True
             elif tag == SDT:
                 content = _sdt_content(child)
-                if content is not None:
+                if content is not None and not _showing_placeholder(child):
                     self._inline(content, out, fields, depth + 1)
             elif tag == ALTERNATE:
                 branch = _branch(child)
@@ -323,11 +325,16 @@ class _Walker:
 
 # ---- small helpers ------------------------------------------------------------------
 def _sdt_content(sdt):
-    """A content control's content, or None while it shows its placeholder prompt."""
-    props = sdt.find(SDT_PR)
-    if props is not None and _on(props.find(PLACEHOLDER)):
-        return None
+    """A content control's content (its structure is always read: a cell or a row
+    inside a control keeps its place)."""
     return sdt.find(SDT_CONTENT)
+
+
+def _showing_placeholder(sdt) -> bool:
+    """Whether a content control still shows its placeholder prompt instead of
+    content (「单击或点击此处输入日期。」): its text reads as nothing."""
+    props = sdt.find(SDT_PR)
+    return props is not None and _on(props.find(PLACEHOLDER))
 
 
 def _branch(alternate):

@@ -290,6 +290,21 @@ def test_a_content_control_showing_its_placeholder_holds_nothing(exported, tmp_p
     assert result.report.texts["六"] == report.texts["六"]  # the signature stays out of 六
 
 
+def test_a_cell_whose_control_shows_its_placeholder_is_blank_and_keeps_its_column(
+    exported, tmp_path
+):
+    report, path = exported
+    doc = x.Docx(path)
+    cell = doc.cell_with(SENTINEL)
+    x.set_text(doc.run_with(SENTINEL), "单击或点击此处输入文字。")
+    x.wrap(cell, "sdt")[0].append(x.el("showingPlcHdr"))
+    back = _import(doc, tmp_path).report
+    assert back.is_blank(SENTINEL_CELL)
+    expected = report.values()
+    del expected[SENTINEL_CELL]
+    assert {k: str(v) for k, v in back.values().items()} == {k: str(v) for k, v in expected.items()}
+
+
 def test_text_in_a_text_box_is_named_not_read(exported, tmp_path):
     report, path = exported
     doc = x.Docx(path)

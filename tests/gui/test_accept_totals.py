@@ -1,5 +1,6 @@
 """Accepting the computed totals of an imported report from the problems panel:
-one step, undoable, and the R16 errors follow."""
+one step, undoable, and the R16 errors follow. Amounts with six decimals in the
+grid, as typed."""
 
 from __future__ import annotations
 
@@ -75,3 +76,18 @@ def test_the_issue_still_jumps_to_its_total(setup, qtbot):
     _controller, dock = setup
     item = r16_items(dock)[0]
     assert item.data(0, KEY_ROLE) == "appeals.review.total"
+
+
+def test_a_six_decimal_amount_is_typed_shown_and_edited_as_entered(qtbot):
+    from gui.table_model import TableModel
+    from model.report import Report
+
+    controller = DocumentController(Report("2021", 2021, "某某综合实验区管委会"))
+    model = TableModel(controller, "active")
+    fee = "active.art20_8.fees.amount_wan"
+    assert controller.set_cell_text(fee, "24252.311082") is None
+    index = model.index_of(fee)
+    assert model.data(index, Qt.ItemDataRole.DisplayRole).startswith("24252.311082")
+    assert model.data(index, Qt.ItemDataRole.EditRole) == "24252.311082"
+    assert "位小数" in controller.set_cell_text(fee, "1.1234567")  # beyond the limit: refused
+    assert str(controller.report.value(fee)) == "24252.311082"
