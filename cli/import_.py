@@ -1,8 +1,10 @@
-"""`main.py import FILE -o DRAFT.nianbao [--force]`: a workbook or Word report in.
+"""`main.py import FILE -o DRAFT.nianbao [--force] [--accept-totals]`: a workbook
+or Word report in.
 
 Dispatches by extension to the Excel or the Word importer, prints every note the
 importer made, and saves the result as a draft. An existing draft is only
-overwritten with --force.
+overwritten with --force. Totals the file printed differently from the sum of
+their parts are kept (the draft then reports them, R16) unless --accept-totals.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "-o", "--output", metavar="DRAFT.nianbao", required=True, help=s.IMPORT_HELP_OUTPUT
     )
     parser.add_argument("--force", action="store_true", help=s.IMPORT_HELP_FORCE)
+    parser.add_argument("--accept-totals", action="store_true", help=s.IMPORT_HELP_ACCEPT_TOTALS)
     parser.set_defaults(func=run)
 
 
@@ -54,6 +57,11 @@ def run(args: argparse.Namespace) -> int:
     from model.drafts import DraftError, save_draft
 
     report = result.report
+    accepted = None
+    if args.accept_totals:
+        from cli.validate import accept_computed_totals
+
+        accepted = accept_computed_totals(report)
     try:
         saved = save_draft(report, output)
     except (DraftError, OSError) as exc:
@@ -69,6 +77,10 @@ def run(args: argparse.Namespace) -> int:
     )
     if result.notes:
         print(s.IMPORT_NOTES_COUNT.format(n=len(result.notes)))
+    if accepted is not None:
+        from cli.validate import accepted_text
+
+        print(accepted_text(accepted))
     _print_check(report)
     return EXIT_OK
 

@@ -74,7 +74,9 @@ VALIDATE_DESCRIPTION = (
 )
 VALIDATE_EPILOG = (
     "示例：main.py validate 2023年报.nianbao --previous 2022年报.nianbao\n"
-    "退出码：0 没有错误（可能有警告或提示）；1 有错误；2 无法读取文件或命令行有误。"
+    "      main.py validate 2023年报.nianbao --accept-totals\n"
+    "退出码：0 没有错误（可能有警告或提示）；1 有错误；2 无法读取文件或命令行有误；\n"
+    "3 使用 --accept-totals 时无法保存草稿。"
 )
 VALIDATE_HELP_FILE = "要校验的报告草稿（.nianbao）"
 VALIDATE_HELP_JSON = (
@@ -88,6 +90,13 @@ VALIDATE_CLEAN = "未发现问题。"
 VALIDATE_NO_AGENCY = "（未填写机关名称）"
 VALIDATE_UNREADABLE = "无法校验：{reason}"
 VALIDATE_PREVIOUS_UNREADABLE = "无法读取上一年度的报告：{reason}"
+VALIDATE_HELP_ACCEPT_TOTALS = (
+    "采用程序按各项计算的合计：不再保留导入文档中印出的、与各项之和不符的合计（R16），"
+    "并把草稿保存回原文件（原文件保留为 .bak 备份）"
+)
+ACCEPTED_TOTALS = "已采用 {n} 个合计的计算结果（不再保留文档中印出的数字）。"
+ACCEPT_TOTALS_NONE = "草稿中没有印出的合计需要采用计算结果。"
+VALIDATE_SAVE_FAILED = "无法保存草稿：{reason}"
 
 # ---- new (新建) / sample (示例) -------------------------------------------------------
 NEW_HELP = "新建一份空白的年度报告草稿（可从上一年度的草稿接续）"
@@ -141,11 +150,16 @@ IMPORT_DESCRIPTION = (
 )
 IMPORT_EPILOG = (
     "示例：main.py import 2024年报.xlsx -o 2024年报.nianbao\n"
+    "      main.py import 2024年报.docx -o 2024年报.nianbao --accept-totals\n"
     "退出码：0 成功；2 文件无法读取或被拒绝导入；3 无法写入草稿（或文件已存在且未加 --force）。"
 )
 IMPORT_HELP_FILE = "要导入的文件（.xlsx 或 .docx）"
 IMPORT_HELP_OUTPUT = "草稿的保存位置（.nianbao）"
 IMPORT_HELP_FORCE = "草稿文件已存在时覆盖（原文件保留为 .bak 备份）"
+IMPORT_HELP_ACCEPT_TOTALS = (
+    "采用程序按各项计算的合计：文档中印出的合计与各项之和不符时，不保留印出的数字（不加此项时"
+    "保留，校验时作为错误 R16 提示）"
+)
 IMPORT_UNKNOWN_TYPE = "无法导入「{name}」：只支持 Excel 工作簿（.xlsx）和 Word 文档（.docx）"
 IMPORT_MISSING = "找不到文件「{path}」"
 IMPORT_REFUSED = "导入失败：{reason}"

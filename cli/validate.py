@@ -1,7 +1,10 @@
-"""`main.py validate FILE [--json] [--previous LAST.nianbao]`: check a draft.
+"""`main.py validate FILE [--json] [--previous LAST.nianbao] [--accept-totals]`:
+check a draft.
 
 Prints the issues, errors first, and a summary line; `--json` prints them as a
 list of objects instead. The exit code says whether the report has errors.
+`--accept-totals` first accepts the computed totals where an imported document
+printed others (R16) and saves the draft, as the problems panel's action does.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import datetime as dt
 import json
 import sys
 
-from cli import EXIT_ISSUES, EXIT_OK, EXIT_UNREADABLE
+from cli import EXIT_ISSUES, EXIT_OK, EXIT_UNREADABLE, EXIT_UNWRITABLE
 from cli import strings as s
 
 
@@ -26,11 +29,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("file", metavar="FILE", help=s.VALIDATE_HELP_FILE)
     parser.add_argument("--json", action="store_true", help=s.VALIDATE_HELP_JSON)
     parser.add_argument("--previous", metavar="LAST.nianbao", help=s.VALIDATE_HELP_PREVIOUS)
+    parser.add_argument("--accept-totals", action="store_true", help=s.VALIDATE_HELP_ACCEPT_TOTALS)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from model.drafts import DraftError, load_draft
+    from model.drafts import DraftError, load_draft, save_draft
     from model.issues import Severity
     from model.rules import validate
 
@@ -46,6 +50,16 @@ def run(args: argparse.Namespace) -> int:
         except (DraftError, OSError) as exc:
             print(s.VALIDATE_PREVIOUS_UNREADABLE.format(reason=exc), file=sys.stderr)
             return EXIT_UNREADABLE
+    if args.accept_totals:
+        accepted = accept_computed_totals(report)
+        if accepted:
+            try:
+                save_draft(report, args.file)
+            except (DraftError, OSError) as exc:
+                print(s.VALIDATE_SAVE_FAILED.format(reason=exc), file=sys.stderr)
+                return EXIT_UNWRITABLE
+        # stderr: the report on stdout stays what --json promises
+        print(accepted_text(accepted), file=sys.stderr)
     # today: so the command warns when the publication deadline is near
     result = validate(report, previous, today=dt.date.today())
     if args.json:
@@ -75,3 +89,14 @@ def run(args: argparse.Namespace) -> int:
             )
         )
     return EXIT_ISSUES if result.has_errors else EXIT_OK
+
+
+def accept_computed_totals(report) -> int:
+    """Drop every printed total the report keeps (R16); how many there were."""
+    printed = report.printed()
+    report.drop_printed(printed)
+    return len(printed)
+
+
+def accepted_text(count: int) -> str:
+    return s.ACCEPTED_TOTALS.format(n=count) if count else s.ACCEPT_TOTALS_NONE

@@ -426,11 +426,13 @@ def _write_meta(
 
 
 def _machine_rows(report: Report) -> list[tuple[str, str]]:
-    """Hidden label/JSON rows that only the importer reads: the 信息处理费 extras and
+    """Hidden label/JSON rows that only the importer reads: the 信息处理费 extras,
     last year's figures and texts (without them a report started from last year's
-    would lose its R7/R8 reference on the way through Excel). Long JSON continues
-    on （续） rows, as long texts do."""
-    from model.drafts import extras_to_dict, previous_to_dict
+    would lose its R7/R8 reference on the way through Excel), and the totals an
+    imported document printed differently from their parts (without them the R16
+    errors would vanish on the way through Excel). Long JSON continues on （续）
+    rows, as long texts do."""
+    from model.drafts import extras_to_dict, previous_to_dict, printed_to_dict
 
     out: list[tuple[str, str]] = []
     if report.extras:
@@ -439,6 +441,9 @@ def _machine_rows(report: Report) -> list[tuple[str, str]]:
     if report.previous is not None:
         payload = json.dumps(previous_to_dict(report.previous), ensure_ascii=False)
         out += continued(s.META_PREVIOUS, payload)
+    if report.printed():
+        payload = json.dumps(printed_to_dict(report.printed()), ensure_ascii=False)
+        out += continued(s.META_PRINTED, payload)
     return out
 
 

@@ -25,6 +25,7 @@ META_DATE = "成文日期"
 META_UNIT = "{col}（{row}）的单位"
 META_EXTRAS = "附加信息（程序使用，请勿修改）"
 META_PREVIOUS = "上年报告数据（程序使用，请勿修改）"
+META_PRINTED = "导入文档中印出的合计（程序使用，请勿修改）"
 META_CONTINUED = "{heading}（续）"
 FORMAT_TEXT = "{name}（{issued_by}）"
 DATE_NUMBER_FORMAT = 'yyyy"年"m"月"d"日"'
@@ -97,6 +98,14 @@ NOTE_YEAR_FORMAT = (
     "报告年度 {year} 年应使用{expected}，而工作簿是按{actual}填写的；请在程序中核对报告格式。"
 )
 NOTE_EXTRAS_BAD = "“基本信息”表中的附加信息无法读取，已忽略。"
+NOTE_FORMULA_NO_RESULT = (
+    "「{sheet}」{address}（{row} · {col}）是公式「{formula}」，但文件中没有保存它的计算结果，"
+    "按未填写导入；请先在 Excel 或 WPS 中打开该文件并保存，再重新导入"
+)
+NOTE_PRINTED_BAD = (
+    "“基本信息”表中记录的“导入文档中印出的合计”无法读取（{reason}）；"
+    "原文档中与各项之和不符的合计不再提示，请对照原文档核对合计"
+)
 PREVIOUS_DAMAGED = "内容不完整或被改动过"
 NOTE_PREVIOUS_BAD = (
     "“基本信息”表中的上年报告数据无法读取，已忽略：与上年的核对（结转、增减）暂时不能进行，"

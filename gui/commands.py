@@ -8,7 +8,7 @@ again when the replacement is undone, so the history stays consistent.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand
@@ -172,6 +172,23 @@ class SetExtraCommand(QUndoCommand):
         self._new = other._new
         self.setObsolete(self._new == self._old)
         return True
+
+
+class AcceptTotalsCommand(QUndoCommand):
+    """Accept the computed totals where an imported document printed others (R16):
+    the printed numbers are forgotten; undo keeps them again."""
+
+    def __init__(self, report: Report, cell_ids: Iterable[str], text: str) -> None:
+        super().__init__(text)
+        self._report = report
+        printed = report.printed()
+        self._dropped = {cid: printed[cid] for cid in cell_ids if cid in printed}
+
+    def redo(self) -> None:
+        self._report.drop_printed(self._dropped)
+
+    def undo(self) -> None:
+        self._report.set_printed(self._dropped)
 
 
 class ReplaceReportCommand(QUndoCommand):

@@ -212,6 +212,16 @@ class DocumentController(QObject):
         label = text or s.CMD_SET_EXTRA.format(key=key)
         self._push(cmd.SetExtraCommand(self._report, key, value, label))
 
+    def accept_computed_totals(self, cell_ids: Iterable[str] | None = None) -> int:
+        """Accept the computed totals (R16) of `cell_ids` — every printed total the
+        report keeps when None — as one undoable step. Returns how many."""
+        printed = self._report.printed()
+        ids = [cid for cid in (printed if cell_ids is None else cell_ids) if cid in printed]
+        if ids:
+            label = s.CMD_ACCEPT_TOTALS.format(n=len(ids))
+            self._push(cmd.AcceptTotalsCommand(self._report, ids, label))
+        return len(ids)
+
     def replace_report(self, report: Report, text: str = "") -> None:
         """Make another report current as one undoable step (e.g. format conversion)."""
         if report is self._report:

@@ -9,17 +9,25 @@ main window routes it. Routing notes for the window:
   ``TablePage.focus_cell(key)``.
 - ``text.<section>`` → that section's text editor; ``meta.<field>`` → the field
   of the 基本信息 page (agency, year, kind, date; ``meta.format`` → the year).
+
+An issue about totals an imported document printed differently from their parts
+(R16) can be settled here in one undoable step: 「采用计算结果」 (button, or the
+item's context menu, which also offers all of them at once) calls
+`DocumentController.accept_computed_totals`.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -109,18 +117,28 @@ class ProblemsDock(QDockWidget):
         )
         self.tree.itemClicked.connect(self._activate)
         self.tree.itemActivated.connect(self._activate)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_accept())
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.accept_button = QPushButton(s.PROBLEMS_ACCEPT, self)
+        self.accept_button.setToolTip(s.PROBLEMS_ACCEPT_TIP)
+        self.accept_button.clicked.connect(self.accept_current)
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.setSpacing(4)
-        layout.addWidget(self.summary)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.accept_button)
+        layout.addLayout(top)
         layout.addWidget(self.tree, 1)
         self.setWidget(body)
 
         self._shown_issues: tuple[Issue, ...] | None = None
         self._icons: dict[Severity, QIcon] = {}
         controller.validationChanged.connect(self.show_validation)
+        controller.reportChanged.connect(lambda _change: self._update_accept())
         self.show_validation(controller.validation)
 
     def issues_shown(self) -> list[Issue]:
@@ -153,6 +171,46 @@ class ProblemsDock(QDockWidget):
             self.tree.verticalScrollBar().setValue(scroll)
         finally:
             self.tree.setUpdatesEnabled(True)
+        self._update_accept()
+
+    # ---- printed totals (R16) ------------------------------------------------------------
+    def printed_cells(self, issue: Issue | None) -> list[str]:
+        """The cells of `issue` whose printed totals the report keeps."""
+        if issue is None:
+            return []
+        printed = self._controller.report.printed()
+        return [cid for cid in issue.cells if cid in printed]
+
+    def current_issue(self) -> Issue | None:
+        item = self.tree.currentItem()
+        return item.data(0, KEY_ROLE + 1) if item is not None else None
+
+    def accept_current(self) -> int:
+        """Accept the computed totals of the selected issue; returns how many."""
+        return self._controller.accept_computed_totals(self.printed_cells(self.current_issue()))
+
+    def _update_accept(self) -> None:
+        # shown while any printed total is kept; usable on an issue about one
+        self.accept_button.setVisible(bool(self._controller.report.printed()))
+        self.accept_button.setEnabled(bool(self.printed_cells(self.current_issue())))
+
+    def _context_menu(self, pos: QPoint) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None:
+            return
+        self.tree.setCurrentItem(item)
+        menu = QMenu(self.tree)
+        menu.addAction(s.PROBLEMS_JUMP, lambda: self._activate(item))
+        cells = self.printed_cells(item.data(0, KEY_ROLE + 1))
+        if cells:
+            menu.addAction(s.PROBLEMS_ACCEPT, self.accept_current)
+            total = len(self._controller.report.printed())
+            if total > len(cells):
+                menu.addAction(
+                    s.PROBLEMS_ACCEPT_ALL.format(n=total),
+                    lambda: self._controller.accept_computed_totals(),  # not triggered(bool)
+                )
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     def _item(self, issue: Issue, spec) -> QTreeWidgetItem:
         key = issue_key(issue)

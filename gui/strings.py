@@ -222,6 +222,7 @@ META_FIELD_NAMES = {
 }
 CMD_SET_UNIT = "金额单位改为{unit}"
 CMD_SET_EXTRA = "修改「{key}」"
+CMD_ACCEPT_TOTALS = "采用计算的合计（{n} 个）"
 WHERE_SEPARATOR = "／"
 
 # ---- table grids (二、三、四) ----------------------------------------------------------
@@ -264,6 +265,14 @@ PROBLEMS_COL_SEVERITY = "级别"
 PROBLEMS_COL_WHERE = "位置"
 PROBLEMS_COL_MESSAGE = "说明"
 PROBLEMS_SEVERITY = "{label} {rule}"
+# Totals an imported document printed differently from their parts (R16).
+PROBLEMS_ACCEPT = "采用计算结果"
+PROBLEMS_ACCEPT_TIP = (
+    "不再保留文档中印出的合计，改用程序按各项计算的合计（可撤销）。"
+    "如果是某一项填错了，请改正该项，不要采用计算结果。"
+)
+PROBLEMS_ACCEPT_ALL = "全部采用计算结果（{n} 个合计）"
+PROBLEMS_JUMP = "转到该处"
 
 # ---- main window (more) ------------------------------------------------------------------
 ZERO_ALL_DONE = "已将 {n} 个空白单元格填为 0。如需恢复，请使用“撤销”（Ctrl+Z）。"

@@ -21,12 +21,16 @@ DOCX_AGENCY_FROM_SIGNATURE = "机关名称取自落款「{signature}」（标题
 DOCX_AGENCY_FROM_TITLE = "落款中没有找到机关名称，机关名称取自标题「{agency}」"
 DOCX_NO_AGENCY = "标题和落款中都没有找到机关名称，请在基本信息中填写"
 DOCX_NO_DATE = "落款中没有找到成文日期（如「2021年1月8日」），请在基本信息中填写"
+DOCX_SIGNATURE_NO_DATE = "落款只有机关名称「{agency}」，没有成文日期，请在基本信息中填写成文日期"
+DOCX_AGENCY_TOO_LONG = "机关名称过长（{chars} 个字），只导入了前 {limit} 个字，请在基本信息中核对"
+DOCX_YEAR_OUT_OF_RANGE = "文档中的年份 {year} 不在 {first}–{last} 年之间，未采用"
 DOCX_BAD_DATE = "落款日期「{text}」不是有效日期，未导入"
 DOCX_KIND_GOVERNMENT = (
-    "机关名称「{agency}」是一级人民政府，按本级政府年度报告导入（公布期限为次年3月31日）"
+    "机关名称「{agency}」是{what}，按本级政府年度报告导入（公布期限为次年{deadline}）；"
+    "如为部门年度报告，请在基本信息中修改"
 )
 DOCX_KIND_DEPARTMENT = (
-    "按部门年度报告导入（公布期限为次年1月31日）；如为本级人民政府的年度报告，请在基本信息中修改"
+    "按部门年度报告导入（公布期限为次年{deadline}）；如为本级人民政府的年度报告，请在基本信息中修改"
 )
 DOCX_FORMAT_BY_LABELS = "按表格标签识别为{name}（{issued_by}）"
 DOCX_FORMAT_BY_YEAR = "表格标签不足以识别报告格式，按报告年度 {year} 年采用{name}"
@@ -50,8 +54,37 @@ DOCX_SUFFIX_STRIPPED = "{cell}：「{text}」按 {value} 读取（去掉了单�
 DOCX_MONEY_UNIT = "{cell}：「{text}」按 {value}{unit} 读取"
 DOCX_MONEY_NO_UNIT = "{cell}：「{text}」未注明金额单位，按「{unit}」读取"
 DOCX_MONEY_CONVERTED = "{cell}：「{text}」已换算为 {value}{unit}"
-DOCX_TOTAL_DIFFERS = "{cell}：文档中印的是 {printed}，按各项相加应为 {computed}；导入时保留了各项数值，合计由程序计算，校验时会提示"
-DOCX_TOTAL_BUT_BLANK = "{cell}：文档中印的是 {printed}，但各项均未填写；各项按未填写导入"
-DOCX_TOTALS_BLANK = "「{heading}」中有 {count} 个合计单元格为空白；合计由程序自动计算"
+DOCX_MONEY_CONVERTED_ROUNDED = (
+    "{cell}：「{text}」已换算为 {value}{unit}（换算后超过 {decimals} 位小数，已四舍五入）"
+)
+DOCX_MONEY_ROUNDED = "{cell}：「{text}」超过 {decimals} 位小数，已四舍五入为 {value}{unit}"
+DOCX_TOTAL_DIFFERS = (
+    "{cell}：文档中印的是 {printed}，按各项相加应为 {computed}；已保留印出的数字，"
+    "校验时作为错误提示，直到核对改正各项或采用计算结果"
+)
+DOCX_TOTAL_BUT_BLANK = (
+    "{cell}：文档中印的是 {printed}，但各项均未填写；各项按未填写导入，"
+    "印出的合计已保留，校验时作为错误提示"
+)
+DOCX_TOTALS_BLANK = (
+    "「{heading}」中有 {count} 个合计印为空白，而其各项已填写；已保留为空白，"
+    "校验时作为错误提示，直到采用计算结果"
+)
+DOCX_TOTAL_UNREADABLE = "{cell}：合计印为「{text}」，无法读取（{reason}），未保留；合计由程序计算"
 DOCX_TEXT_FROM_TABLE_SECTION = "「{heading}」部分表格之外的文字未导入：「{text}」"
 DOCX_TABLE_CONTINUED = "文档中第 {index} 个表格没有表头，按「{heading}」上一个表格的续表读取"
+DOCX_TEXT_CUT = "「{heading}」的文字有 {chars} 个字，超过上限 {limit} 个字，只导入了前 {limit} 个字"
+
+# ---- what the Word front end read (importers/docx_walker.py) ---------------------------------
+DOCX_REVISIONS = "文档中有尚未接受的修订（修订标记），已按接受全部修订后的内容（Word 中的“最终状态”）导入，请核对"
+DOCX_HIDDEN_TEXT = "文档中有 {count} 处设置为“隐藏”的文字（不显示也不打印），未导入"
+DOCX_TEXTBOX_TEXT = "文档中有 {count} 个文本框，其中的文字不属于正文，未导入：「{text}」"
+TOO_DEEP = "文件「{name}」的内容嵌套超过 {limit} 层，不像是年度报告，已拒绝导入"
+TOO_MANY_TABLES = "文件「{name}」中的表格超过 {limit} 个，不像是年度报告，已拒绝导入"
+
+# ---- tables of any published report (importers/published/document.py) ------------------------
+TABLE_WHERE = "文档中第 {index} 个表格"
+TABLE_NESTED_WHERE = "{where}单元格中的表格"
+TABLE_SPAN_CLIPPED = "{where}有 {count} 处合并或缩进的列数超出表格的宽度（{cols} 列），已按表格宽度读取，请核对该表的数字"
+TABLE_CELLS_DROPPED = "{where}有 {count} 个单元格超出 {limit} 列，未导入"
+TABLE_ROWS_DROPPED = "{where}超过 {limit} 行，其后的 {count} 行未导入"

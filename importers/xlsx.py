@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 SUFFIXES = (".xlsx", ".xlsm")
 _CHECK_PREFIX = s.CHECK_LABEL.split("{", 1)[0]
 _FLOAT_NOISE = Decimal("1e-9")
+_FORMULA_QUOTE = 40  # characters of a formula quoted in a note
 
 
 def norm(text: object) -> str:
@@ -75,8 +76,11 @@ def _import(wb: Workbook, sheets: _Sheets, name: str) -> ImportResult:
         _set_extras(report, meta.extras, notes)
     if meta.previous:
         _set_previous(report, meta.previous, notes)
+    if meta.printed:
+        _set_printed(report, meta.printed, notes)
 
     values: dict[str, Value] = {}
+    formula_cells = 0
     shown_totals: list[tuple[TableSpec, str, str, float]] = []
     found_any = False
     claimed = {s.META_SHEET, s.ISSUES_SHEET, *(t.sheet_name for t in spec.tables)}
@@ -87,12 +91,13 @@ def _import(wb: Workbook, sheets: _Sheets, name: str) -> ImportResult:
         found_any = found_any or bool(read.found)
         values.update(read.values)
         notes.extend(read.notes)
+        formula_cells += len(read.formulas)
         shown_totals += [(table, cid, addr, v) for cid, (addr, v) in read.totals.items()]
     if not found_any:
         raise ImportRefused(s.NOTHING_READ.format(name=name))
     report.set_values(values)  # every value was checked one by one already
     notes.extend(_total_notes(report, shown_totals))
-    blanks = len(report.blank_inputs())
+    blanks = len(report.blank_inputs()) - formula_cells  # those are named above
     if blanks:
         notes.append(s.NOTE_BLANKS.format(n=blanks))
     try:
@@ -197,6 +202,13 @@ class _Sheets:
                 self._read[title] = _read_sheet(self.wb[title])
         return self._read[title]
 
+    def formulas(self, title: str) -> dict[tuple[int, int], str]:
+        """The formulas of a worksheet by (row, column): the workbook is opened for
+        stored results (data_only), which hides formulas, so the part is read
+        again, formulas only, when an input was found empty."""
+        with _parsing(self.name):
+            return _formulas(self.wb[title])
+
 
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Za-z]{1,3}\d+:[A-Za-z]{1,3}\d+)\"")
 
@@ -215,6 +227,20 @@ def _merged_ranges(ws) -> list[tuple[int, int, int, int]]:
     for ref in _MERGE.findall(xml):
         min_col, min_row, max_col, max_row = range_boundaries(ref.decode("ascii"))
         out.append((min_row, min_col, max_row, max_col))
+    return out
+
+
+def _formulas(ws) -> dict[tuple[int, int], str]:
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    out: dict[tuple[int, int], str] = {}
+    with ws.parent._archive.open(ws._worksheet_path) as src:
+        parser = WorkSheetParser(src, ws._shared_strings, data_only=False)
+        for _row, cells in parser.parse():
+            for cell in cells:
+                if cell["data_type"] == "f":
+                    text = getattr(cell["value"], "text", cell["value"])  # array formulas
+                    out[(cell["row"], cell["column"])] = str(text or "")
     return out
 
 
@@ -287,6 +313,7 @@ class _Meta:
     units: dict[str, str] = field(default_factory=dict)
     extras: Any = None
     previous: str = ""  # last year's data as the exporter wrote it (JSON)
+    printed: str = ""  # totals an imported document printed (JSON), see Report.printed
 
 
 def _label_pairs(sheet: _Sheet) -> dict[str, list[object]]:
@@ -371,6 +398,7 @@ def _read_meta(sheets: _Sheets, spec: FormatSpec, notes: list[str]) -> _Meta:
         except ValueError:
             notes.append(s.NOTE_EXTRAS_BAD)
     meta.previous = joined(s.META_PREVIOUS, required=False)
+    meta.printed = joined(s.META_PRINTED, required=False)
     return meta
 
 
@@ -452,6 +480,22 @@ def _set_previous(report: Report, payload: str, notes: list[str]) -> None:
     report.set_previous(previous)
 
 
+def _set_printed(report: Report, payload: str, notes: list[str]) -> None:
+    """Totals a document printed differently from their parts, kept through the
+    workbook so that their R16 errors survive it; a damaged copy is noted."""
+    from model.drafts import DraftError, printed_from_dict
+
+    try:
+        printed = printed_from_dict(json.loads(payload), report.spec)
+    except DraftError as exc:
+        notes.append(s.NOTE_PRINTED_BAD.format(reason=exc))
+        return
+    except (ValueError, TypeError, KeyError):
+        notes.append(s.NOTE_PRINTED_BAD.format(reason=s.PREVIOUS_DAMAGED))
+        return
+    report.set_printed(printed)
+
+
 # ---- the tables -----------------------------------------------------------------------
 
 
@@ -461,13 +505,17 @@ class _TableRead:
     values: dict[str, Value] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     totals: dict[str, tuple[str, float]] = field(default_factory=dict)  # as the sheet shows
+    empty: dict[str, tuple[int, int]] = field(default_factory=dict)  # inputs with no value
+    formulas: set[str] = field(default_factory=set)  # inputs holding a formula, no result
 
 
 def _read_table_anywhere(
     sheets: _Sheets, table: TableSpec, claimed: set[str], notes: list[str]
 ) -> _TableRead | None:
     if table.sheet_name in sheets:
-        return read_table(sheets[table.sheet_name], table)
+        read = read_table(sheets[table.sheet_name], table)
+        _note_formulas(sheets, table.sheet_name, table, read)
+        return read
     # renamed sheet: take the unclaimed sheet where most of the table's labels match
     best: tuple[int, str, _TableRead] | None = None
     for name in sheets.names:
@@ -481,7 +529,36 @@ def _read_table_anywhere(
         return None
     notes.append(s.NOTE_SHEET_ELSEWHERE.format(sheet=table.sheet_name, found=best[1]))
     claimed.add(best[1])
+    _note_formulas(sheets, best[1], table, best[2])
     return best[2]
+
+
+def _note_formulas(sheets: _Sheets, title: str, table: TableSpec, read: _TableRead) -> None:
+    """Name every input that holds a formula whose result the file does not store
+    (a workbook written by a program that does not calculate): it reads as empty,
+    and only opening and saving the file in Excel or WPS stores the number."""
+    if not read.empty:
+        return
+    from openpyxl.utils import get_column_letter
+
+    formulas = sheets.formulas(title)
+    for cell_id, (r, c) in read.empty.items():
+        formula = formulas.get((r, c))
+        if formula is None:
+            continue
+        cell = table.cell_by_id[cell_id]
+        read.formulas.add(cell_id)
+        read.notes.append(
+            s.NOTE_FORMULA_NO_RESULT.format(
+                sheet=title,
+                address=f"{get_column_letter(c)}{r}",
+                row=cell.row_label,
+                col=cell.col_label,
+                formula=formula
+                if len(formula) <= _FORMULA_QUOTE
+                else formula[:_FORMULA_QUOTE] + "…",
+            )
+        )
 
 
 def _spec_keys(table: TableSpec) -> tuple[dict[tuple, CellSpec], set[str], set[str], set[str]]:
@@ -583,6 +660,8 @@ def read_table(ws: _Sheet, table: TableSpec, sheet_label: str | None = None) -> 
                 continue
             if got is not None:
                 out.values[cell.id] = got
+            elif value is None:
+                out.empty[cell.id] = (r, c)
         if stray:
             label = next((str(v).strip() for v in row if isinstance(v, str) and v.strip()), "")
             out.notes.append(s.NOTE_EXTRA_ROW.format(sheet=sheet, row=r, label=label or "—"))

@@ -1,7 +1,8 @@
 """Moving a report to another official format (when its year crosses 2020/2021).
 
-Kept: meta, texts of sections both formats have, last year's data, extras, and
-every input whose cell id exists in both formats with the same kind. Everything
+Kept: meta, texts of sections both formats have, last year's data, extras,
+every input whose cell id exists in both formats with the same kind, and every
+printed total (R16) whose cell is a total in both. Everything
 else is reported in a Chinese note naming section, row, column and value, so
 the officer can re-enter it where it belongs; nothing is dropped silently.
 """
@@ -75,18 +76,28 @@ def convert_report(report: Report, target_format_id: str, year: int) -> tuple[Re
             heading = report.spec.section_by_id[section_id].heading
             notes.append(msg.CONVERT_NO_TEXT.format(heading=heading))
 
+    kept: dict[str, Value | None] = {}
+    for cell_id, shown in report.printed().items():
+        new_cell = target.cell_by_id.get(cell_id)
+        if new_cell is not None and new_cell.computed:
+            kept[cell_id] = shown
+        else:
+            where = _where(report, report.spec.cell_by_id[cell_id], shown)
+            notes.append(msg.CONVERT_NO_PRINTED.format(**where))
+    out.set_printed(kept)
+
     out.previous = report.previous
     out.extras = dict(report.extras)
     out.revision = 0
     return out, notes
 
 
-def _where(report: Report, cell: CellSpec, value: Value) -> dict[str, str]:
+def _where(report: Report, cell: CellSpec, value: Value | None) -> dict[str, str]:
     table = report.spec.table_by_id[cell.table]
     unit = report.unit(cell.id) if cell.kind is ValueKind.MONEY else None
     return {
         "heading": report.spec.section_by_id[table.section].heading,
         "row": cell.row_label,
         "col": cell.col_label,
-        "value": format_value(value) + (f" {unit}" if unit else ""),
+        "value": format_value(value, msg.CONVERT_BLANK) + (f" {unit}" if unit else ""),
     }

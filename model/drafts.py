@@ -105,9 +105,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "units": dict(sorted(report.units().items())),
         "previous": None if previous is None else previous_to_dict(previous),
         "extras": extras_to_dict(report.extras),
-        "printed": {
-            cid: None if v is None else encode_value(v) for cid, v in report.printed().items()
-        },
+        "printed": printed_to_dict(report.printed()),
         "summary": None if report.summary is None else summary_to_dict(report.summary),
     }
 
@@ -155,6 +153,21 @@ def previous_from_dict(raw: object) -> PreviousYear | None:
     Chinese reason when the content is not what `previous_to_dict` writes."""
     try:
         return _decode_previous(raw)
+    except _Invalid as exc:
+        raise DraftError(str(exc)) from None
+
+
+def printed_to_dict(printed: dict[str, Value | None]) -> dict[str, int | str | None]:
+    """Printed totals (Report.printed) as plain JSON types (a draft's "printed" part;
+    exported workbooks carry the same, see exporters/xlsx.py)."""
+    return {cid: None if v is None else encode_value(v) for cid, v in printed.items()}
+
+
+def printed_from_dict(raw: object, spec: FormatSpec) -> dict[str, Value | None]:
+    """The reverse of `printed_to_dict` for a report in `spec`. Raises DraftError with
+    a Chinese reason when the content is not what `printed_to_dict` writes."""
+    try:
+        return _decode_printed(raw, spec)
     except _Invalid as exc:
         raise DraftError(str(exc)) from None
 

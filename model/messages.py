@@ -87,6 +87,15 @@ RULE_R14_PAST = "已过公布期限（{deadline}），且尚未填写成文日�
 RULE_R15 = (
     "{heading}：与上一年度报告的本节内容相似度为 {percent}%（内容雷同），请结合本年度实际撰写"
 )
+RULE_R16 = "{heading}：{name}印为 {printed}，各项之和为 {computed}；请核对改正各项，或采用计算结果"
+RULE_R16_PARTS_BLANK = (
+    "{heading}：{name}印为 {printed}，而各项均未填写；请填写各项（没有数据的填 0），或采用计算结果"
+)
+RULE_R16_BLANK_ONE = "{heading}：{name}印为空白，各项之和为 {computed}；请采用计算结果"
+RULE_R16_BLANK = (
+    "{heading}：有 {count} 个合计印为空白，而各项已填写（如{name}，各项之和为 {computed}）；"
+    "请采用计算结果"
+)
 DATE_FORMAT = "{year}年{month}月{day}日"
 
 # ---- roll-up (汇总) ------------------------------------------------------------------
@@ -114,6 +123,11 @@ CONVERT_NO_CELL = "{heading}：“{row}”行“{col}”列的 {value} 在新格
 CONVERT_OTHER_KIND = "{heading}：“{row}”行“{col}”列的 {value} 在新格式中的数据类型不同，未转换"
 CONVERT_REFUSED = "{heading}：“{row}”行“{col}”列的 {value} 不符合新格式的要求（{reason}），未转换"
 CONVERT_UNIT = "{heading}：“{row}”行“{col}”列的 {value} 已换算为 {converted} {target}"
+CONVERT_NO_PRINTED = (
+    "{heading}：文档中印出的“{row}”行“{col}”列合计（{value}）在新格式中没有对应的合计，"
+    "不再提示，请核对"
+)
+CONVERT_BLANK = "空白"
 CONVERT_NO_TEXT = "“{heading}”部分的文字在新格式中没有对应部分，未转换"
 AGG_IMPORT_NOTES = "由 {source}导入，有 {n} 条导入说明（在程序中打开该文件可查看）"
 AGG_IMPORT_SOURCES = {".xlsx": "Excel 表格", ".docx": "Word 报告"}

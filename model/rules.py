@@ -1,4 +1,5 @@
-"""The rule engine: R1–R14 of the formats and the similarity warning (R15).
+"""The rule engine: R1–R14 of the formats, the similarity warning (R15) and
+printed totals that disagree with their parts (R16).
 
 `validate(report)` runs on every keystroke, so everything that depends only on
 the format is worked out once per spec (a `Plan`), and everything that depends
@@ -24,6 +25,12 @@ rules do beyond the bare list of rules R1–R14 of the official formats:
   and when `today` is past the deadline while no 成文日期 has been set (the
   report is evidently not finished). Without `today` the result does not depend
   on the clock.
+- R16 (not in the official list; it keeps R2–R4 honest for imported reports):
+  a total an imported document printed differently from the sum of its parts
+  (`Report.printed()`) is an error naming both numbers, until the parts are
+  corrected to match or the officer accepts the computed total
+  (`Report.drop_printed`). Totals printed blank over filled parts are reported
+  once per table, as R6 reports blanks.
 - R15 warns when a narrative section of at least `SIMILARITY_MIN_CHARS`
   characters is ≥ 80 % similar to last year's (Dice coefficient of character
   bigrams: linear time, and robust to edits that move sentences around).
@@ -123,6 +130,7 @@ def validate(
     _check_kinds(plan, values, issues)
     _check_blanks(plan, values, issues)
     _check_balances(plan, values, issues)
+    _check_printed_totals(plan, report, values, issues)
     if last is not None:
         _check_carry_over(plan, values, last, issues)
         _check_stock(plan, values, last, issues)
@@ -210,6 +218,55 @@ def _check_balances(plan: Plan, values: Mapping[str, Value], issues: list[Issue]
                 right=rsum,
             )
             issues.append(Issue(_ERROR, "R1", text, b.cell, b.cells))
+
+
+def _check_printed_totals(
+    plan: Plan, report: Report, values: Mapping[str, Value], issues: list[Issue]
+) -> None:
+    """R16: a total as an imported document printed it, where it differs from the
+    sum of its parts (R2–R4). Checked only for totals the report keeps."""
+    printed = report.printed()
+    if not printed:
+        return
+    blank: dict[str, list[tuple[str, Value]]] = {}  # table -> [(cell, sum)] printed blank
+    for cid, shown in printed.items():
+        total = plan.totals.get(cid)
+        if total is None:
+            continue
+        computed = sum_terms(values, total.terms)
+        if shown is None:
+            if computed is not None:
+                blank.setdefault(total.table, []).append((cid, computed))
+            continue
+        if computed is None:
+            text = msg.RULE_R16_PARTS_BLANK.format(
+                heading=total.heading, name=total.name, printed=format_value(shown)
+            )
+        elif computed != shown:
+            text = msg.RULE_R16.format(
+                heading=total.heading,
+                name=total.name,
+                printed=format_value(shown),
+                computed=format_value(computed),
+            )
+        else:
+            continue  # the parts now add up to what was printed
+        issues.append(Issue(_ERROR, "R16", text, cid, (cid,)))
+    for cells in blank.values():
+        first, computed = cells[0]
+        total = plan.totals[first]
+        if len(cells) == 1:
+            text = msg.RULE_R16_BLANK_ONE.format(
+                heading=total.heading, name=total.name, computed=format_value(computed)
+            )
+        else:
+            text = msg.RULE_R16_BLANK.format(
+                heading=total.heading,
+                count=len(cells),
+                name=total.name,
+                computed=format_value(computed),
+            )
+        issues.append(Issue(_ERROR, "R16", text, first, tuple(c for c, _ in cells)))
 
 
 def _check_carry_over(

@@ -87,6 +87,13 @@ class Rare(NamedTuple):  # R11
     max_share: float
 
 
+class Total(NamedTuple):  # R16, one computed cell (a sum of R2–R4)
+    heading: str
+    table: str  # table id: blank printed totals are reported per table
+    name: str  # 「“一、本年新收政府信息公开申请数量”的“总计”」
+    terms: Terms
+
+
 class TableInputs(NamedTuple):  # R5, R6
     heading: str
     inputs: tuple[str, ...]
@@ -103,6 +110,7 @@ class Plan(NamedTuple):
     not_greater: tuple[NotGreater, ...]
     narratives: tuple[Narrative, ...]
     rares: tuple[Rare, ...]
+    totals: Mapping[str, Total]  # by computed cell id
     required: tuple[tuple[str, str], ...]  # (section id, heading)
     fee_sections: tuple[tuple[str, str], ...]
     text_sections: tuple[tuple[str, str], ...]
@@ -134,6 +142,20 @@ def row_name(table: TableSpec, cell: CellSpec) -> str:
     # section 二 repeats row labels under block captions: name the block too
     prefix = cell.row_path[0] if table.has_captions and len(cell.row_path) > 1 else ""
     return f"{prefix}“{cell.row_label}”"
+
+
+def total_name(table: TableSpec, cell: CellSpec) -> str:
+    """How a message names a total by what it adds up: a row's 「“（一）予以公开”的“总计”」,
+    a group's 「“行政复议”的“总计”」 (section 四), a column's 「“自然人”列的“（七）总计”」."""
+    terms = [table.cell_by_id[t] for t in cell.terms if t in table.cell_by_id]
+    if terms and all(t.row == cell.row for t in terms):
+        if table.label_cols == 0:
+            group = " ".join(p for p in cell.col_path[:-1] if p)
+            return f"“{group}”的“{cell.col_label}”" if group else f"“{cell.col_label}”"
+        return f"{row_name(table, cell)}的“{cell.col_label}”"
+    if terms and all(t.col == cell.col for t in terms):
+        return f"“{cell.col_label}”列的“{cell.row_label}”"
+    return cell_name(table, cell)
 
 
 def _build_plan(spec: FormatSpec) -> Plan:
@@ -262,6 +284,11 @@ def _build_plan(spec: FormatSpec) -> Plan:
         not_greater=tuple(not_greater),
         narratives=tuple(narratives),
         rares=tuple(rares),
+        totals={
+            c.id: Total(headings[t.section], t.id, total_name(t, c), c.terms)
+            for t in spec.tables
+            for c in t.computed_cells
+        },
         required=tuple((sid, headings[sid]) for sid in spec.required_sections),
         fee_sections=tuple(
             (s.id, s.heading) for s in spec.text_sections if s.text and s.text.fee_statement

@@ -434,7 +434,7 @@ def blanks_and_marks_2019(folder: Path) -> Fixture:
     ))  # fmt: skip
     return Fixture(path, "2019", 2020, "某某区卫生健康局", dt.date(2021, 1, 29),
                    {**expected, **apps},
-                   notes=["个单元格填写的是「-」「/」「无」", "个单元格为空白", "合计单元格为空白"])  # fmt: skip
+                   notes=["个单元格填写的是「-」「/」「无」", "个单元格为空白", "个合计印为空白"])  # fmt: skip
 
 
 TYPO_PARTIAL = "（二）部分公开（区分处理的，只计这一情况，不计其他情形）"
@@ -623,7 +623,7 @@ def sample_2020(folder: Path) -> Fixture:
     return Fixture(
         path, "2019", 2020, "舟山市定海区经济和信息化局", dt.date(2021, 1, 8), expected,
         notes=["区经信局", "5、", "没有找到「六、其他需要报告的事项」", "109994元",
-               "合计单元格为空白", "印的是 0，但各项均未填写"],
+               "个合计印为空白", "印的是 0，但各项均未填写"],
         texts={"一": SAMPLE_ONE[0][:20], "五": SAMPLE_FIVE[0].strip()[:20]},
     )  # fmt: skip
 

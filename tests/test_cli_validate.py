@@ -115,7 +115,8 @@ def test_unreadable_files_exit_2(capsys, draft, tmp_path: Path):
 
 
 def test_the_shipped_sample_through_main_py():
-    """The real 2020 sample: blanks in 三 and 四 (errors) and a missing 六."""
+    """The real 2020 sample: blanks in 三 and 四 and its printed totals (errors), and a
+    missing 六."""
     done = subprocess.run(
         [sys.executable, "main.py", "validate", str(sample_path())],
         cwd=ROOT,
@@ -127,10 +128,17 @@ def test_the_shipped_sample_through_main_py():
     assert done.returncode == EXIT_ISSUES, done.stderr
     assert done.stdout.splitlines()[1:] == [
         "错误 R6 三、收到和处理政府信息公开申请情况：有 128 个单元格未填写（没有数据的请填 0）",
+        "错误 R16 三、收到和处理政府信息公开申请情况：有 6 个合计印为空白，而各项已填写"
+        "（如“一、本年新收政府信息公开申请数量”的“总计”，各项之和为 1）；请采用计算结果",
         "错误 R6 四、政府信息公开行政复议、行政诉讼情况：有 12 个单元格未填写（没有数据的请填 0）",
+        *[
+            f"错误 R16 四、政府信息公开行政复议、行政诉讼情况：“{group}”的“总计”印为 0，"
+            "而各项均未填写；请填写各项（没有数据的填 0），或采用计算结果"
+            for group in ("行政复议", "行政诉讼 未经复议直接起诉", "行政诉讼 复议后起诉")
+        ],
         "警告 R13 六、其他需要报告的事项：内容为空，请填写（确无内容的，也应写明）",
         "提示 R14 本报告应于2021年1月31日前公布",
-        "共 2 个错误，1 个警告，1 个提示",
+        "共 6 个错误，1 个警告，1 个提示",
     ]
 
 
@@ -150,7 +158,8 @@ def test_output_into_a_pipe_that_cannot_encode_chinese_still_reports(tmp_path):
     assert done.returncode == EXIT_ISSUES, done.stderr
     assert b"Traceback" not in done.stderr
     lines = done.stdout.decode("cp1252").splitlines()
-    assert [line.split()[1] for line in lines[1:5]] == ["R6", "R6", "R13", "R14"]
+    rules = [line.split()[1] for line in lines[1:9]]
+    assert rules == ["R6", "R16", "R6", "R16", "R16", "R16", "R13", "R14"]
 
 
 def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(tmp_path):

@@ -321,6 +321,7 @@ def test_sample_fixture_reads_as_the_transcribed_sample(imported):
     assert {k: str(v) for k, v in report.values().items()} == {
         k: str(v) for k, v in sample.values().items()
     }
+    assert report.printed() == sample.printed()  # the totals as the original printed them
 
 
 def test_heading_and_text_in_one_paragraph_with_a_soft_break(tmp_path):

@@ -70,6 +70,15 @@ def test_section_four_is_blank_its_printed_zeros_are_computed_totals():
     table = report.spec.table_by_id["appeals"]
     assert all(report.is_blank(c.id) for c in table.inputs)
     assert all(report.value(c.id) is None for c in table.computed_cells)
+    # what the original printed in the totals is kept (R16), never used as a value
+    printed = report.printed()
+    assert {c.id: printed.get(c.id) for c in table.computed_cells} == {
+        "appeals.review.total": 0,
+        "appeals.suit_direct.total": 0,
+        "appeals.suit_after_review.total": 0,
+    }
+    blank_totals = [k for k, v in printed.items() if k.startswith("applications.")]
+    assert all(printed[k] is None for k in blank_totals) and len(blank_totals) == 6
 
 
 def test_texts():
@@ -97,6 +106,9 @@ def test_the_validator_finds_the_originals_faults():
     assert "R6" in rules  # most cells blank instead of 0
     assert any(i.rule == "R13" and i.cell == "text.六" for i in issues)  # 六 missing
     assert "R1" not in rules  # the one printed column balances: 1 + 0 = 1 + 0
+    # 三's totals printed blank over a filled column; 四's printed 0 over blank items
+    r16 = [i for i in issues if i.rule == "R16"]
+    assert len(r16) == 4 and r16[0].cell.startswith("applications.")
 
 
 def test_each_load_is_a_fresh_copy():

@@ -1,4 +1,4 @@
-"""Reading one Word table against one official table spec, by labels.
+"""Reading one table of a published report against one official table spec, by labels.
 
 Rows are recognised by their row labels (the innermost label, disambiguated by
 the outer ones), columns by their stacked header labels; nothing depends on
@@ -10,17 +10,19 @@ same. Every interpretation is recorded as a Chinese note.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from importers import strings as s
-from importers.docx_grid import DocTable, GridOrigin
-from importers.docx_labels import best_match, norm
+from importers.published.document import Table, TableCell
+from importers.published.labels import best_match, norm
+from model.limits import MAX_MONEY
 from model.spec import CellSpec, Role, TableSpec, ValueKind
 from model.values import (
     InvalidValue,
     Value,
     check_value,
+    clip,
     format_value,
     normalise_text,
     parse_value,
@@ -32,6 +34,7 @@ from model.values import (
 BLANK_MARKS = frozenset({"-", "--", "/", "//", "\\", "无", "空", "/无", "x", "×"})
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _MONEY_UNITS = ("万元", "元")
+_MONEY_MAX_EXPONENT = 20  # an amount of 10^21 or more is refused before arithmetic
 
 
 def value_like(text: str) -> bool:
@@ -62,7 +65,7 @@ class TableRead:
     table: TableSpec
     values: dict[str, Value] = field(default_factory=dict)  # inputs
     units: dict[str, str] = field(default_factory=dict)  # money cells not in the default unit
-    printed: dict[str, Value | None] = field(default_factory=dict)  # computed cells as printed
+    printed: dict[str, str] = field(default_factory=dict)  # computed cells: text as printed
     seen: set[str] = field(default_factory=set)  # inputs present in the document
     blank: int = 0
     marks: int = 0
@@ -160,19 +163,19 @@ def _header_unit(texts: list[str]) -> str | None:
 
 
 class TableReader:
-    """Reads one DocTable against one TableSpec."""
+    """Reads one Table against one TableSpec."""
 
     def __init__(self, table: TableSpec, heading: str) -> None:
         self.index = _TableIndex(table)
         self.heading = heading
 
     def read(
-        self, doc: DocTable, caption: str | None = None, before: TableRead | None = None
+        self, doc: Table, caption: str | None = None, before: TableRead | None = None
     ) -> TableRead:
         """`before`: the previous Word table read for the same spec table; a table
         with as many columns and no header of its own continues it."""
         out = TableRead(self.index.table, n_cols=doc.n_cols)
-        header_paths: dict[int, list[GridOrigin]] = {}
+        header_paths: dict[int, list[TableCell]] = {}
         col_map: ColMap = {}
         inherited = before is not None and before.n_cols == doc.n_cols and bool(before.col_map)
         if inherited and before is not None:
@@ -233,9 +236,7 @@ class TableReader:
         out.col_map, out.caption = col_map, caption
         return out
 
-    def _labels(
-        self, doc: DocTable, r: int, label_cols: range, previous: dict[int, str]
-    ) -> list[str]:
+    def _labels(self, doc: Table, r: int, label_cols: range, previous: dict[int, str]) -> list[str]:
         """Texts of the label cells of row r; leading blank label cells take the text
         of the cell above (a group label typed once, without a merge)."""
         labels: list[str] = []
@@ -261,9 +262,9 @@ class TableReader:
 
     def _add_header(
         self,
-        doc: DocTable,
+        doc: Table,
         r: int,
-        header_paths: dict[int, list[GridOrigin]],
+        header_paths: dict[int, list[TableCell]],
         col_map: ColMap,
         caption: str | None,
         out: TableRead,
@@ -286,7 +287,7 @@ class TableReader:
 
     def _read_values(
         self,
-        doc: DocTable,
+        doc: Table,
         r: int,
         key: _RowKey | None,
         col_map: ColMap,
@@ -310,7 +311,7 @@ class TableReader:
     def _read_cell(self, cell: CellSpec, text: str, header_unit: str | None, out: TableRead):
         t = normalise_text(text)
         if cell.computed:
-            out.printed[cell.id] = _printed_number(t)
+            out.printed[cell.id] = text.strip()
             return
         out.seen.add(cell.id)
         if t == "":
@@ -333,14 +334,14 @@ class TableReader:
         out.values[cell.id] = value
 
 
-def _printed_number(t: str) -> Value | None:
-    if not _NUMBER.fullmatch(t or "x"):
+def printed_total(cell: CellSpec, text: str) -> Value | None:
+    """A total as printed: None for a blank or a blank mark (「-」「/」「无」), else
+    the number read as a typed value of the total's kind (「12件」 is 12). Raises
+    InvalidValue (Chinese) for text that is no such number."""
+    t = normalise_text(text)
+    if t == "" or t in BLANK_MARKS:
         return None
-    try:
-        number = Decimal(t)
-    except InvalidOperation:
-        return None
-    return int(number) if number == number.to_integral_value() else number
+    return parse_value(text, replace(cell, terms=()))
 
 
 def _count(cell: CellSpec, text: str, t: str, name: str, notes: list[str]) -> Value:
@@ -358,35 +359,64 @@ def _count(cell: CellSpec, text: str, t: str, name: str, notes: list[str]) -> Va
 def _money(
     cell: CellSpec, text: str, t: str, header_unit: str | None, name: str, notes: list[str]
 ) -> tuple[Decimal, str]:
+    """An amount as printed, in the unit printed (or the header's, or the cell's).
+    It is kept with every decimal printed; only when the cell cannot hold it as
+    printed (a unit it does not offer, more decimals than model.limits allows) is
+    it converted or rounded, and the note says how."""
     from model import messages
 
+    quoted = text.strip()
     t = t.lstrip("¥$")  # 「￥109994」 (NFKC turns ￥ into ¥)
     unit = next((u for u in _MONEY_UNITS if t.endswith(u)), None)
     number = t[: -len(unit)] if unit else t
     try:
         amount = Decimal(number.lstrip("+"))
     except InvalidOperation:
-        raise InvalidValue(messages.NOT_A_NUMBER.format(text=text.strip())) from None
+        raise InvalidValue(messages.NOT_A_NUMBER.format(text=clip(quoted))) from None
     if not amount.is_finite():
-        raise InvalidValue(messages.NOT_A_NUMBER.format(text=text.strip()))
+        raise InvalidValue(messages.NOT_A_NUMBER.format(text=clip(quoted)))
+    if amount.adjusted() > _MONEY_MAX_EXPONENT:  # before any arithmetic on it
+        raise InvalidValue(messages.MONEY_TOO_LARGE.format(text=clip(quoted), limit=MAX_MONEY))
     allowed = cell.units or ((cell.unit,) if cell.unit else ())
     if unit is None:
         unit = header_unit or cell.unit or "元"
         if header_unit is None:
-            notes.append(s.DOCX_MONEY_NO_UNIT.format(cell=name, text=text.strip(), unit=unit))
+            notes.append(s.DOCX_MONEY_NO_UNIT.format(cell=name, text=quoted, unit=unit))
     if unit not in allowed and cell.unit:
         converted = to_unit(amount, unit, cell.unit).normalize()
         if converted == converted.to_integral_value():
             converted = converted.quantize(Decimal(1))
-        value = check_value(converted, cell)
+        value, rounded = _fit_decimals(converted, cell)
+        message = s.DOCX_MONEY_CONVERTED_ROUNDED if rounded else s.DOCX_MONEY_CONVERTED
         notes.append(
-            s.DOCX_MONEY_CONVERTED.format(
-                cell=name, text=text.strip(), value=format_value(value), unit=cell.unit
+            message.format(
+                cell=name,
+                text=quoted,
+                value=format_value(value),
+                unit=cell.unit,
+                decimals=cell.decimals,
             )
         )
         return value, cell.unit
-    value = check_value(amount, cell)
-    if t.endswith(unit):
+    value, rounded = _fit_decimals(amount, cell)
+    if rounded:
+        notes.append(
+            s.DOCX_MONEY_ROUNDED.format(
+                cell=name, text=quoted, value=format_value(value), unit=unit, decimals=cell.decimals
+            )
+        )
+    elif t.endswith(unit):
         shown = format_value(value)
-        notes.append(s.DOCX_MONEY_UNIT.format(cell=name, text=text.strip(), value=shown, unit=unit))
+        notes.append(s.DOCX_MONEY_UNIT.format(cell=name, text=quoted, value=shown, unit=unit))
     return value, unit
+
+
+def _fit_decimals(amount: Decimal, cell: CellSpec) -> tuple[Decimal, bool]:
+    """The amount checked for the cell (raises InvalidValue), rounded half up to
+    the decimals the cell holds when it has more; (value, whether it was rounded)."""
+    exponent = amount.as_tuple().exponent
+    assert isinstance(exponent, int)  # finite
+    if -exponent > cell.decimals:
+        rounded = amount.quantize(Decimal(1).scaleb(-cell.decimals), rounding=ROUND_HALF_UP)
+        return check_value(rounded, cell), True
+    return check_value(amount, cell), False

@@ -1,4 +1,4 @@
-"""The title, the signature block and the section headings of a Word report."""
+"""The title, the signature block, the agency and the section headings of a published report."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from importers.docx_labels import norm, similar
+from importers.published.labels import norm, similar
 from model.spec import FormatSpec
 
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -109,3 +109,38 @@ def match_heading(text: str, spec: FormatSpec) -> HeadingMatch | None:
             continue
         return HeadingMatch(section.id, number, body != title)
     return None
+
+
+# ---- the agency ------------------------------------------------------------------------
+# How the name of a body that signs a report ends (人民政府, 某某局, 某某委员会,
+# 某某办公室, 街道办事处, 管委会, 某某中心 …): a last line ending so is a signature.
+_AGENCY_END = re.compile(
+    r"(政府|办公室|办公厅|委员会|管委会|办事处|街道|局|厅|委|办|署|院|部|处|科|中心|所|站|队|馆|社"
+    r"|联合会|协会|行|公司|集团|镇|乡)$"
+)
+# Which signing bodies publish the report of a level of government (本级政府):
+# the government itself, a sub-district office, the management committee of a
+# development zone or park, which runs the zone as its government.
+_GOVERNMENT_KINDS = (
+    (re.compile(r"人民政府$"), "一级人民政府"),
+    (re.compile(r"街道办事处$"), "街道办事处"),
+    (
+        re.compile(r"(区|园|港|岛|城|基地)(管委会|管理委员会)$"),
+        "开发区（园区）的管理委员会，代行本级政府职能",
+    ),
+)
+
+
+def looks_like_agency(line: str) -> bool:
+    """Whether a short line reads as the name of a body that signs a report."""
+    return bool(_AGENCY_END.search(norm(line)))
+
+
+def agency_kind(agency: str) -> tuple[str, str]:
+    """("government", what it is) when the agency's name is that of a level of
+    government (…人民政府, …街道办事处, the 管委会 of a zone), else ("department", "")."""
+    key = norm(agency)
+    for pattern, what in _GOVERNMENT_KINDS:
+        if pattern.search(key):
+            return "government", what
+    return "department", ""

@@ -1,0 +1,489 @@
+"""Mapping a published report (a neutral PublishedDocument) to the format spec.
+
+Real reports are typed by hand from the official template: tables split per
+section or per block, merged or unmerged label cells, blanks and 「-」 for zero,
+units inside numbers, typos in fixed labels, local extra rows, totals that do not
+add up. Everything is read by its labels, taken from the format spec: the format
+(by the labels only one format prints), the title, the section headings, the
+narrative between them, the tables (importers/published/tables.py) and the
+signature block (agency and date). Every interpretation is a Chinese note; a
+total printed differently from the sum of its parts is kept on the report
+(`Report.set_printed`), so the rule engine reports it until the officer accepts
+the computed total or corrects the parts.
+
+This module never sees a file format: the Word front end
+(importers/docx_walker.py) and any other front end produce the document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from importers import ImportRefused, ImportResult
+from importers import strings as s
+from importers.published.document import Block, Paragraph, PublishedDocument, Table
+from importers.published.labels import norm
+from importers.published.meta import (
+    agency_kind,
+    looks_like_agency,
+    match_heading,
+    parse_date,
+    parse_title,
+    split_name_and_date,
+)
+from importers.published.tables import TableRead, TableReader, cell_name, printed_total
+from model import limits
+from model.formats import FORMATS, UnknownFormat, format_for_year
+from model.report import Report
+from model.spec import FormatSpec, Role
+from model.values import InvalidValue, Value, format_value
+
+_SIGNATURE_MAX = 40  # characters of an agency line in the signature block
+_SIGNATURE_LINES = 4  # lines at the end of the document looked at for the signature
+_MISSING_LISTED = 5  # cells named in a "not found" note before 「等」
+_QUOTE = 40  # characters of stray text quoted in a note
+
+
+def read_published(document: PublishedDocument) -> ImportResult:
+    """The report in a published document: meta, narrative and table values, with
+    every note the front end and the mapping made (front end first). Raises
+    ImportRefused when the document has neither a section heading nor a table of
+    the official formats."""
+    blocks, name = document.blocks, document.name
+    notes: list[str] = list(document.notes)
+    spec = _detect_format(blocks)
+    # headings and title suffix are looked up in the newest format until the
+    # tables have told which one the document uses
+    provisional = spec or max(FORMATS.values(), key=lambda f: f.first_year)
+    headings = _find_headings(blocks, provisional)
+    tables = [b for b in blocks if isinstance(b, Table)]
+    if not headings and not tables:
+        raise ImportRefused(s.DOCX_NOT_A_REPORT.format(name=name))
+    first_heading = min(headings.values(), default=len(blocks))
+    title = _title(blocks, first_heading)
+    suffix = provisional.title_suffix
+    parsed = parse_title(title, suffix) if title else None
+    signature = _signature(blocks, headings, parsed.agency if parsed else "")
+
+    year, year_notes = _year(parsed, signature.date, blocks, headings)
+    if spec is None:
+        spec = _format_by_year(year)
+        notes.append(s.DOCX_FORMAT_BY_YEAR.format(year=year, name=spec.name))
+        headings = _find_headings(blocks, spec)
+    else:
+        notes.append(s.DOCX_FORMAT_BY_LABELS.format(name=spec.name, issued_by=spec.issued_by))
+        expected = _format_by_year(year)
+        if expected.id != spec.id and not spec.applies_to(year):
+            mismatch = s.DOCX_FORMAT_YEAR_MISMATCH
+            notes.append(mismatch.format(name=spec.name, year=year, expected=expected.name))
+    if not title:
+        notes.append(s.DOCX_NO_TITLE.format(suffix=suffix))
+    notes += year_notes
+
+    agency = _agency(parsed.agency if parsed else "", signature.agency, notes)
+    kind, what = agency_kind(agency)
+    deadline = spec.deadline(year, kind)
+    when = f"{deadline.month}月{deadline.day}日" if deadline else ""
+    if kind == "government":
+        notes.append(s.DOCX_KIND_GOVERNMENT.format(agency=agency, what=what, deadline=when))
+    else:
+        notes.append(s.DOCX_KIND_DEPARTMENT.format(deadline=when))
+    notes += signature.notes
+
+    report = Report(spec, year, agency=agency, kind=kind, date=signature.date)
+    notes += _read_texts(report, blocks, headings, signature.start)
+    notes += _read_tables(report, blocks)
+    return ImportResult(report, notes)
+
+
+# ---- format ------------------------------------------------------------------------
+def _labels_of(spec: FormatSpec) -> set[str]:
+    return {norm(g.text) for t in spec.tables for g in t.grid if g.text and norm(g.text)}
+
+
+def _detect_format(blocks: Sequence[Block]) -> FormatSpec | None:
+    """The format whose own labels (those no other format prints) the document uses most."""
+    found: set[str] = set()
+    for block in blocks:
+        if isinstance(block, Table):
+            found.update(norm(t) for t in block.texts())
+        elif len(block.text) <= _SIGNATURE_MAX:
+            found.add(norm(block.text))
+    labels = {fid: _labels_of(spec) for fid, spec in FORMATS.items()}
+    scores: dict[str, int] = {}
+    for fid, own in labels.items():
+        others = set().union(*(v for k, v in labels.items() if k != fid))
+        scores[fid] = len((own - others) & found)
+    best = max(scores.values(), default=0)
+    winners = [fid for fid, score in scores.items() if score == best]
+    if best == 0 or len(winners) > 1:
+        return None
+    return FORMATS[winners[0]]
+
+
+def _format_by_year(year: int) -> FormatSpec:
+    try:
+        return format_for_year(year)
+    except UnknownFormat:
+        return min(FORMATS.values(), key=lambda f: abs(f.first_year - year))
+
+
+# ---- headings, title, signature --------------------------------------------------------
+def _find_headings(blocks: Sequence[Block], spec: FormatSpec) -> dict[str, int]:
+    """Block index of each section heading (the first occurrence)."""
+    found: dict[str, int] = {}
+    for i, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            m = match_heading(block.text, spec)
+            if m and m.section not in found:
+                found[m.section] = i
+    return found
+
+
+def _heading_notes(blocks: Sequence[Block], headings: dict[str, int], spec: FormatSpec):
+    notes = []
+    for section in spec.sections:
+        i = headings.get(section.id)
+        if i is None:
+            notes.append(s.DOCX_SECTION_MISSING.format(heading=section.heading))
+            continue
+        text = blocks[i].text.strip()  # type: ignore[union-attr]
+        m = match_heading(text, spec)
+        if m and m.fuzzy:
+            notes.append(
+                s.DOCX_HEADING_FUZZY.format(text=text, heading=section.heading, section=section.id)
+            )
+        elif m and m.number and m.number != section.id:
+            notes.append(
+                s.DOCX_HEADING_NUMBER.format(section=section.id, text=text, heading=section.heading)
+            )
+    return notes
+
+
+def _title(blocks: Sequence[Block], first_heading: int) -> str:
+    """The title: leading short paragraphs before the first heading, up to the one
+    that ends the title (a title may be broken over two lines)."""
+    lines: list[str] = []
+    for block in blocks[:first_heading]:
+        if isinstance(block, Table):
+            break
+        text = block.text.strip()
+        if not text:
+            if lines:
+                break
+            continue
+        if len(text) > 60 or len(lines) == 3:
+            break
+        lines.append(text)
+        if "报告" in text:
+            break
+    return "".join(lines)
+
+
+@dataclass
+class _Signature:
+    start: int  # index of the signature's first block (len(blocks): none found)
+    agency: str = ""
+    date: dt.date | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def _signature(blocks: Sequence[Block], headings: dict[str, int], title_agency: str) -> _Signature:
+    """The signature block at the document's end: a date line (plain, from a field
+    or a smart tag: the front end gives its shown text) with the agency on the
+    line above or on the same line; or, without a date, a last line that names an
+    agency. Lines of the signature are never part of the last section's text."""
+    last_heading = max(headings.values(), default=-1)
+    lines: list[tuple[int, str]] = []  # (block index, line), last line first
+    for i in range(len(blocks) - 1, last_heading, -1):
+        block = blocks[i]
+        if isinstance(block, Table):
+            break
+        if block.text.strip():
+            lines.append((i, block.text.strip()))
+        if len(lines) >= _SIGNATURE_LINES:
+            break
+    found = _Signature(len(blocks))
+    for k, (i, line) in enumerate(lines[:3]):
+        date, looks = parse_date(line)
+        both = None if looks else split_name_and_date(line)
+        if both:
+            date, looks = parse_date(both[1])
+        if not looks:
+            continue
+        found.start, found.date = i, date
+        if date is None:
+            found.notes.append(s.DOCX_BAD_DATE.format(text=line))
+        if both:
+            found.agency = both[0]
+        elif k + 1 < len(lines):
+            j, above = lines[k + 1]
+            if _agency_line(above, title_agency, dated=True):
+                found.agency, found.start = above, j
+        return found
+    # no date: a last line naming an agency is the signature
+    if lines and _agency_line(lines[0][1], title_agency, dated=False):
+        found.start, found.agency = lines[0]
+        found.notes.append(s.DOCX_SIGNATURE_NO_DATE.format(agency=found.agency))
+        return found
+    found.notes.append(s.DOCX_NO_DATE)
+    return found
+
+
+def _agency_line(line: str, title_agency: str, dated: bool) -> bool:
+    """Whether a line of the signature block names the agency. Above a date any
+    short line without sentence punctuation does; without a date the line must
+    look like an agency's name, or extend the title's."""
+    if len(line) > _SIGNATURE_MAX or re.search(r"[。；;，,：:！!？?]", line):
+        return False
+    key = norm(line)
+    if len(key) < 2:
+        return False
+    if looks_like_agency(line):
+        return True
+    related = bool(title_agency) and key.startswith(norm(title_agency))
+    return related or (dated and len(key) >= 3)
+
+
+def _year(parsed, date: dt.date | None, blocks, headings) -> tuple[int, list[str]]:
+    notes: list[str] = []
+    if parsed and parsed.year:
+        if limits.MIN_YEAR <= parsed.year <= limits.MAX_YEAR:
+            return parsed.year, []
+        notes.append(_year_out_of_range(parsed.year))
+    if date:
+        year = date.year - 1
+        if limits.MIN_YEAR <= year <= limits.MAX_YEAR:
+            return year, [*notes, s.DOCX_YEAR_FROM_DATE.format(date=_cn_date(date), year=year)]
+        notes.append(_year_out_of_range(year))
+    start = headings.get("一")
+    if start is not None:
+        for block in blocks[start + 1 : start + 4]:
+            if isinstance(block, Paragraph):
+                m = re.match(r"\s*(\d{4})\s*年", block.text)
+                if m and limits.MIN_YEAR <= int(m.group(1)) <= limits.MAX_YEAR:
+                    year = int(m.group(1))
+                    return year, [*notes, s.DOCX_YEAR_FROM_TEXT.format(year=year)]
+    year = dt.date.today().year - 1
+    return year, [*notes, s.DOCX_NO_YEAR.format(year=year)]
+
+
+def _year_out_of_range(year: int) -> str:
+    return s.DOCX_YEAR_OUT_OF_RANGE.format(year=year, first=limits.MIN_YEAR, last=limits.MAX_YEAR)
+
+
+def _cn_date(date: dt.date) -> str:
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def _agency(from_title: str, from_signature: str, notes: list[str]) -> str:
+    """The signature's agency; the title's only when there is no signature."""
+    if from_signature:
+        if from_title and norm(from_title) != norm(from_signature):
+            notes.append(
+                s.DOCX_AGENCY_FROM_SIGNATURE.format(signature=from_signature, title=from_title)
+            )
+        agency = from_signature
+    elif from_title:
+        notes.append(s.DOCX_AGENCY_FROM_TITLE.format(agency=from_title))
+        agency = from_title
+    else:
+        notes.append(s.DOCX_NO_AGENCY)
+        return ""
+    if len(agency) > limits.MAX_AGENCY_CHARS:
+        notes.append(
+            s.DOCX_AGENCY_TOO_LONG.format(chars=len(agency), limit=limits.MAX_AGENCY_CHARS)
+        )
+        agency = agency[: limits.MAX_AGENCY_CHARS]
+    return agency
+
+
+# ---- narrative ---------------------------------------------------------------------------
+def _read_texts(
+    report: Report, blocks: Sequence[Block], headings: dict[str, int], sig_start: int
+) -> list[str]:
+    spec = report.spec
+    notes = _heading_notes(blocks, headings, spec)
+    order = sorted(headings.items(), key=lambda kv: kv[1])
+    for n, (section_id, start) in enumerate(order):
+        end = order[n + 1][1] if n + 1 < len(order) else sig_start
+        paragraphs = [
+            b.text.strip()
+            for b in blocks[start + 1 : max(end, start + 1)]
+            if isinstance(b, Paragraph) and b.text.strip()
+        ]
+        if section_id in report.texts:
+            if section_id == order[0][0] == spec.sections[0].id:
+                preamble = _preamble(blocks, start)
+                if preamble:
+                    notes.append(
+                        s.DOCX_PREAMBLE.format(
+                            heading=spec.sections[0].heading, chars=len(preamble)
+                        )
+                    )
+                    paragraphs = [preamble, *paragraphs]
+            text = "\n".join(paragraphs)
+            if len(text) > limits.MAX_TEXT_CHARS:
+                heading = spec.section_by_id[section_id].heading
+                notes.append(
+                    s.DOCX_TEXT_CUT.format(
+                        heading=heading, chars=len(text), limit=limits.MAX_TEXT_CHARS
+                    )
+                )
+                text = text[: limits.MAX_TEXT_CHARS]
+            report.set_text(section_id, text)
+        else:
+            notes += _stray_paragraphs(spec, section_id, paragraphs)
+    return notes
+
+
+def _stray_paragraphs(spec, section_id: str, paragraphs: list[str]) -> list[str]:
+    """Text in a table section that is not a block caption: said, not dropped silently."""
+    section = spec.section_by_id[section_id]
+    table = spec.table_by_id.get(section.table or "")
+    captions = {norm(g.text) for g in table.grid if g.role is Role.CAPTION} if table else set()
+    stray = [p for p in paragraphs if norm(p) not in captions]
+    if not stray:
+        return []
+    text = "".join(stray)
+    short = text if len(text) <= _QUOTE else text[:_QUOTE] + "…"
+    return [s.DOCX_TEXT_FROM_TABLE_SECTION.format(heading=section.heading, text=short)]
+
+
+def _preamble(blocks: Sequence[Block], first_heading: int) -> str:
+    """Paragraphs between the title and the first heading (an introduction)."""
+    title = _title(blocks, first_heading)
+    texts = [b.text.strip() for b in blocks[:first_heading] if isinstance(b, Paragraph)]
+    texts = [t for t in texts if t]
+    joined = "".join(texts)
+    if title and joined.startswith(title):
+        joined = joined[len(title) :]
+    rest = [t for t in texts if t not in title]
+    return "\n".join(rest) if joined.strip() else ""
+
+
+# ---- tables --------------------------------------------------------------------------------
+def _caption_before(blocks: Sequence[Block], i: int, captions: list[str]) -> str | None:
+    """A block caption typed as a paragraph just above a table (「第二十条第（一）项」)."""
+    for block in reversed(blocks[max(0, i - 3) : i]):
+        if isinstance(block, Table):
+            return None
+        key = norm(block.text)
+        if key:
+            return next((c for c in captions if norm(c) == key), None)
+    return None
+
+
+def _read_tables(report: Report, blocks: Sequence[Block]) -> list[str]:
+    spec = report.spec
+    headings_by_table = {sec.table: sec.heading for sec in spec.sections if sec.table}
+    readers = [(t, TableReader(t, headings_by_table.get(t.id, t.id))) for t in spec.tables]
+    reads: dict[str, list[TableRead]] = {t.id: [] for t in spec.tables}
+    notes: list[str] = []
+    for n, (i, block) in enumerate(
+        [(i, b) for i, b in enumerate(blocks) if isinstance(b, Table)], start=1
+    ):
+        best: TableRead | None = None
+        for table, reader in readers:
+            captions = [g.text for g in table.grid if g.role is Role.CAPTION]
+            before = reads[table.id][-1] if reads[table.id] else None
+            result = reader.read(block, _caption_before(blocks, i, captions), before)
+            if best is None or result.score > best.score:
+                best = result
+        if best is None or best.score == 0:
+            first = next((t.strip() for t in block.texts() if t.strip()), "")
+            notes.append(s.DOCX_TABLE_UNKNOWN.format(index=n, first=first[:20]))
+            continue
+        if best.used_inherited:
+            heading = headings_by_table.get(best.table.id, best.table.id)
+            notes.append(s.DOCX_TABLE_CONTINUED.format(index=n, heading=heading))
+        reads[best.table.id].append(best)
+
+    values: dict = {}
+    for table in spec.tables:
+        heading = headings_by_table.get(table.id, table.id)
+        parts = reads[table.id]
+        if not parts:
+            notes.append(s.DOCX_TABLE_MISSING.format(heading=heading))
+            continue
+        seen: set[str] = set()
+        printed: dict[str, str] = {}
+        blank = marks = 0
+        for part in parts:
+            notes += part.notes
+            for cell_id, value in part.values.items():
+                if cell_id not in values:
+                    values[cell_id] = value
+            for cell_id, unit in part.units.items():
+                report.set_unit(cell_id, unit)
+            seen |= part.seen
+            for cell_id, text in part.printed.items():
+                printed.setdefault(cell_id, text)
+            blank += part.blank
+            marks += part.marks
+        if blank:
+            notes.append(s.DOCX_BLANK_CELLS.format(heading=heading, count=blank))
+        if marks:
+            notes.append(s.DOCX_MARK_CELLS.format(heading=heading, count=marks))
+        missing = [c for c in table.inputs if c.id not in seen]
+        if missing:
+            names = "、".join(cell_name(c) for c in missing[:_MISSING_LISTED])
+            if len(missing) > _MISSING_LISTED:
+                names += "等"
+            notes.append(
+                s.DOCX_CELLS_MISSING.format(heading=heading, count=len(missing), cells=names)
+            )
+        table_values = {k: v for k, v in values.items() if k in table.cell_by_id}
+        report.set_values(table_values)
+        notes += _keep_printed_totals(report, table.id, printed, heading)
+    return notes
+
+
+def _keep_printed_totals(
+    report: Report, table_id: str, printed: dict[str, str], heading: str
+) -> list[str]:
+    """Totals as printed, compared with the sum of their parts: every one that
+    disagrees (a different number, a blank over filled parts, a number over blank
+    parts) is kept on the report, where the rule engine reports it."""
+    notes: list[str] = []
+    keep: dict[str, Value | None] = {}
+    blank = 0
+    table = report.spec.table_by_id[table_id]
+    for cell in table.computed_cells:
+        if cell.id not in printed:
+            continue
+        text = printed[cell.id]
+        try:
+            shown = printed_total(cell, text)
+        except InvalidValue as exc:
+            notes.append(
+                s.DOCX_TOTAL_UNREADABLE.format(cell=cell_name(cell), text=text, reason=exc)
+            )
+            continue
+        computed = report.value(cell.id)
+        if shown is None and computed is None:
+            continue
+        if shown is None:
+            blank += 1
+        elif computed is None:
+            notes.append(
+                s.DOCX_TOTAL_BUT_BLANK.format(cell=cell_name(cell), printed=format_value(shown))
+            )
+        elif shown != computed:
+            notes.append(
+                s.DOCX_TOTAL_DIFFERS.format(
+                    cell=cell_name(cell),
+                    printed=format_value(shown),
+                    computed=format_value(computed),
+                )
+            )
+        else:
+            continue
+        keep[cell.id] = shown
+    if blank:
+        notes.append(s.DOCX_TOTALS_BLANK.format(heading=heading, count=blank))
+    report.set_printed(keep)
+    return notes

@@ -1,0 +1,94 @@
+"""The signature block: agency and date from it whatever shape it takes (date as
+text, field, smart tag — see test_docx_final_view.py — or missing), never part of
+六; the report kind from the agency's name; the title only without a signature."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from importers.docx import import_docx
+from tests import docx_fixtures as fx
+
+SIX = fx.NARRATIVE["六"]
+
+
+def _import(tmp_path, title: str, signature: list[str], year: int = 2020):
+    apps = fx.consistent_applications("2019")
+    parts = fx._report(
+        title,
+        [fx.active_table(fx.BLOCKS_2019, fx._texts(fx.ACTIVE_2019))],
+        fx.applications_table("2019", fx._app_text(apps, "2019")),
+        fx.appeals_table(fx._appeal_text(fx.appeals_values())),
+        signature,
+    )
+    return import_docx(fx.write(tmp_path / "report.docx", parts))
+
+
+@pytest.mark.parametrize(
+    ("agency", "kind", "what"),
+    [
+        ("某某县人民政府", "government", "一级人民政府"),
+        ("某某市某某区某某街道办事处", "government", "街道办事处"),
+        ("某某经济技术开发区管理委员会", "government", "开发区（园区）的管理委员会"),
+        ("某某高新区管委会", "government", "开发区（园区）的管理委员会"),
+        ("某某县人民政府办公室", "department", ""),
+        ("某某市城市管理委员会", "department", ""),
+        ("某某县交通运输局", "department", ""),
+    ],
+)
+def test_signature_without_a_date_names_the_agency_and_its_kind(tmp_path, agency, kind, what):
+    result = _import(tmp_path, "某某2020年政府信息公开工作年度报告", [agency])
+    report = result.report
+    assert report.meta.agency == agency
+    assert report.meta.kind == kind
+    assert report.meta.date is None
+    assert report.texts["六"] == SIX  # the signature is not part of 六
+    notes = "\n".join(result.notes)
+    assert f"落款只有机关名称「{agency}」，没有成文日期" in notes
+    if kind == "government":
+        assert f"机关名称「{agency}」是{what}" in notes
+        assert "按本级政府年度报告导入（公布期限为次年3月31日）" in notes
+    else:
+        assert "按部门年度报告导入（公布期限为次年1月31日）" in notes
+
+
+@pytest.mark.parametrize("date_text", ["2021年1月9日", "二〇二一年一月九日", "2021 年 1 月 9 日"])
+def test_signature_with_a_date(tmp_path, date_text):
+    result = _import(
+        tmp_path, "区经信局2020年政府信息公开工作年度报告", ["某某区经信局", date_text]
+    )
+    report = result.report
+    assert (report.meta.agency, report.meta.date) == ("某某区经信局", dt.date(2021, 1, 9))
+    assert report.texts["六"] == SIX
+
+
+def test_a_date_without_an_agency_line_takes_the_agency_from_the_title(tmp_path):
+    result = _import(tmp_path, "某某市某某局2020年政府信息公开工作年度报告", ["2021年1月9日"])
+    report = result.report
+    assert report.meta.agency == "某某市某某局"
+    assert report.meta.date == dt.date(2021, 1, 9)
+    assert any("机关名称取自标题「某某市某某局」" in n for n in result.notes)
+    assert report.texts["六"] == SIX
+
+
+def test_no_signature_at_all_keeps_the_last_lines_in_six(tmp_path):
+    result = _import(tmp_path, "某某市某某局2020年政府信息公开工作年度报告", ["特此报告。"])
+    report = result.report
+    assert report.meta.agency == "某某市某某局"  # from the title: there is no signature
+    assert report.meta.date is None
+    assert report.texts["六"] == SIX + "\n特此报告。"
+    assert any("落款中没有找到成文日期" in n for n in result.notes)
+
+
+def test_a_last_line_that_extends_the_title_agency_is_the_signature(tmp_path):
+    result = _import(tmp_path, "宿迁市2020年政府信息公开工作年度报告", ["宿迁市人民政府"])
+    assert result.report.meta.agency == "宿迁市人民政府"
+    assert result.report.meta.kind == "government"
+
+
+def test_a_year_outside_the_limits_is_not_taken(tmp_path):
+    result = _import(tmp_path, "某某局1999年政府信息公开工作年度报告", ["某某局", "2021年1月9日"])
+    assert result.report.meta.year == 2020  # from the date instead
+    assert any("文档中的年份 1999 不在 2008–2100 年之间" in n for n in result.notes)
