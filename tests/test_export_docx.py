@@ -727,3 +727,41 @@ def test_body_text_never_leaves_a_single_line_at_a_page_break(tmp_path):
     assert normal.paragraph_format.widow_control is True
     body = next(p for p in document.paragraphs if p.style.name == "Normal" and p.text)
     assert body.paragraph_format.widow_control is None  # inherited from 正文
+
+
+def test_cli_fill_zero_fills_the_draft_then_exports(tmp_path, capsys):
+    from model.drafts import load_draft, save_draft
+
+    report = _full(2023, blank_ratio=0.3)
+    n = len(report.blank_inputs())
+    path = tmp_path / "blanks.nianbao"
+    save_draft(report, path)
+    out = tmp_path / "a.docx"
+    assert _cli(str(path), "--docx", str(out)) == 0
+    assert f"有 {n} 个未填写的数字" in capsys.readouterr().out
+    assert load_draft(path).blank_inputs() == report.blank_inputs()  # untouched
+    out2 = tmp_path / "b.docx"
+    assert _cli(str(path), "--docx", str(out2), "--fill-zero") == 0
+    printed = capsys.readouterr().out
+    assert f"已在草稿中把 {n} 个未填写的数字补为 0" in printed
+    filled = load_draft(path)
+    assert filled.blank_inputs() == []
+    assert all(filled.value(c) == 0 for c in report.blank_inputs())
+
+
+def test_cli_pdf_through_libreoffice_or_says_there_is_no_suite(
+    tmp_path, draft, capsys, monkeypatch
+):
+    import shutil
+
+    out = tmp_path / "年报.pdf"
+    if shutil.which("soffice"):
+        assert _cli(str(draft), "--pdf", str(out)) == 0
+        assert out.read_bytes()[:5] == b"%PDF-"
+        assert f"已导出 PDF：{out}" in capsys.readouterr().out
+    monkeypatch.setattr("exporters.pdf.find_soffice", lambda: None)
+    monkeypatch.setattr("exporters.pdf.suite_name", lambda: None)
+    missing = tmp_path / "none.pdf"
+    assert _cli(str(draft), "--pdf", str(missing)) == 3
+    assert "没有找到可以生成 PDF 的办公软件" in capsys.readouterr().err
+    assert not missing.exists()
