@@ -1,8 +1,11 @@
-"""`main.py export FILE [--docx OUT.docx] [--xlsx OUT.xlsx] [--strict] [--previous LAST]`.
+"""`main.py export FILE [--docx OUT.docx] [--pdf OUT.pdf] [--xlsx OUT.xlsx] [--fill-zero]
+[--strict] [--previous LAST]`.
 
 Validates the draft, prints its errors and warnings, then writes the requested
 files. A report with errors is still exported (the officer may want to look at
-it) unless --strict, which then writes nothing and exits 1.
+it) unless --strict, which then writes nothing and exits 1. Blank cells print
+blank; --fill-zero first fills them with 0 in the draft and saves it, so the draft
+and the document agree.
 """
 
 from __future__ import annotations
@@ -26,7 +29,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("file", metavar="FILE", help=s.EXPORT_HELP_FILE)
     parser.add_argument("--docx", metavar="OUT.docx", help=s.EXPORT_HELP_DOCX)
+    parser.add_argument("--pdf", metavar="OUT.pdf", help=s.EXPORT_HELP_PDF)
     parser.add_argument("--xlsx", metavar="OUT.xlsx", help=s.EXPORT_HELP_XLSX)
+    parser.add_argument("--fill-zero", action="store_true", help=s.EXPORT_HELP_FILL_ZERO)
     parser.add_argument("--strict", action="store_true", help=s.EXPORT_HELP_STRICT)
     parser.add_argument("--previous", metavar="LAST.nianbao", help=s.EXPORT_HELP_PREVIOUS)
     parser.set_defaults(func=run)
@@ -38,7 +43,8 @@ def _err(text: str) -> None:
 
 def _check_outputs(args: argparse.Namespace) -> str | None:
     """A Chinese reason why the requested outputs cannot be used, or None."""
-    outputs = [(p, suffix) for p, suffix in ((args.docx, ".docx"), (args.xlsx, ".xlsx")) if p]
+    requested = ((args.docx, ".docx"), (args.pdf, ".pdf"), (args.xlsx, ".xlsx"))
+    outputs = [(p, suffix) for p, suffix in requested if p]
     if not outputs:
         return s.EXPORT_NO_OUTPUT
     source = Path(args.file).resolve()
@@ -71,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
             _err(s.EXPORT_PREVIOUS_UNREADABLE.format(reason=exc))
             return EXIT_UNREADABLE
 
+    if args.fill_zero and not _fill_zero(report, args.file):
+        return EXIT_UNWRITABLE
     validation = validate(report, previous, today=dt.date.today())
     for issue in validation.issues:
         line = s.EXPORT_ISSUE.format(
@@ -83,18 +91,42 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_ISSUES
 
     status = EXIT_OK
-    if args.docx:
+    if blanks := len(report.blank_inputs()):
+        print(s.EXPORT_BLANKS.format(n=blanks))
+    if args.docx or args.pdf:
         from exporters.font_check import font_warning
 
-        if warning := font_warning():  # once per run; the file itself is still right
+        # once per run; the Word file itself is still right, a PDF takes the substitutes
+        if warning := font_warning(pdf=bool(args.pdf)):
             print(s.EXPORT_FONT_NOTE.format(warning=warning))
     if args.docx and not _export(report, args.docx, validation, "docx"):
+        status = EXIT_UNWRITABLE
+    if args.pdf and not _export(report, args.pdf, validation, "pdf"):
         status = EXIT_UNWRITABLE
     if args.xlsx and not _export(report, args.xlsx, validation, "xlsx"):
         status = EXIT_UNWRITABLE
     if status == EXIT_OK and validation.has_errors:
         print(s.EXPORT_WITH_ERRORS.format(errors=validation.errors))
     return status
+
+
+def _fill_zero(report, draft: str) -> bool:
+    """补零: every blank input becomes 0 in the draft, which is saved first, so the
+    draft and the exported files agree. False (nothing exported) when it cannot be
+    saved."""
+    from model.drafts import DraftError, save_draft
+
+    blanks = report.blank_inputs()
+    if not blanks:
+        return True
+    report.set_values(dict.fromkeys(blanks, 0))
+    try:
+        save_draft(report, draft)
+    except (DraftError, OSError) as exc:
+        _err(s.EXPORT_FILL_FAILED.format(reason=exc))
+        return False
+    print(s.EXPORT_FILLED.format(n=len(blanks), path=draft))
+    return True
 
 
 def _export(report, path: str, validation, kind: str) -> bool:
@@ -105,6 +137,13 @@ def _export(report, path: str, validation, kind: str) -> bool:
         from exporters.docx import export_docx as export
 
         done = s.EXPORT_DONE_DOCX
+    elif kind == "pdf":
+        from exporters.pdf import export_pdf
+
+        def export(report, path, validation):
+            return export_pdf(report, path)
+
+        done = s.EXPORT_DONE_PDF
     else:
         from exporters.xlsx import export_xlsx as export
 

@@ -171,16 +171,19 @@ IMPORT_FAILED = "无法保存草稿：{reason}"
 IMPORT_CHECK = "校验：{errors} 个错误、{warnings} 个警告；可用 validate 命令查看详情。"
 
 # ---- export (导出) -------------------------------------------------------------------
-EXPORT_HELP = "把报告草稿导出为 Word 文档（.docx）和/或 Excel 工作簿（.xlsx）"
+EXPORT_HELP = "把报告草稿导出为 Word 文档（.docx）、PDF 和/或 Excel 工作簿（.xlsx）"
 EXPORT_DESCRIPTION = (
     "校验草稿，列出错误和警告，然后导出：Word 文档按公文格式排版（A4，仿宋_GB2312 正文，\n"
     "官方表格原样合并，单双页页码），可直接送审和公开；Excel 工作簿便于核对和汇总。\n"
     "报告有错误时仍然导出（并列出错误），加 --strict 则有错误时拒绝导出、不写任何文件。\n"
-    "未填写的数字按 0 打印，并提示未填写的个数和位置。"
+    "未填写的数字在文件中留空（与草稿一致），并提示未填写的个数和位置；确实没有的，\n"
+    "加 --fill-zero 先在草稿中把空白单元格补 0（保存草稿）再导出。\n"
+    "--pdf 由本机的 LibreOffice（Windows 上为 Word 或 WPS）把 Word 文档转换为 PDF。"
 )
 EXPORT_EPILOG = (
     "示例：main.py export 2024年报.nianbao --docx 2024年报.docx\n"
     "      main.py export 2024年报.nianbao --docx 2024年报.docx --xlsx 2024年报.xlsx --strict\n"
+    "      main.py export 2024年报.nianbao --pdf 2024年报.pdf --fill-zero\n"
     "退出码：0 已导出；1 报告有错误且使用了 --strict（未导出）；2 无法读取草稿或命令行有误；\n"
     "3 无法写入输出文件。"
 )
@@ -189,7 +192,16 @@ EXPORT_HELP_DOCX = "导出 Word 文档到此位置（.docx）"
 EXPORT_HELP_XLSX = "导出 Excel 工作簿到此位置（.xlsx）"
 EXPORT_HELP_STRICT = "报告有错误时拒绝导出（退出码 1），不写任何文件"
 EXPORT_HELP_PREVIOUS = "上一年度的报告草稿（.nianbao），用于核对上年结转和内容雷同"
-EXPORT_NO_OUTPUT = "请至少用 --docx 或 --xlsx 指定一个输出文件"
+EXPORT_HELP_PDF = "导出 PDF 到此位置（.pdf，需要本机装有 LibreOffice、WPS 或 Word）"
+EXPORT_HELP_FILL_ZERO = "先把草稿中未填写的数字补 0 并保存草稿，再导出（草稿与文件一致）"
+EXPORT_BLANKS = (
+    "草稿中有 {n} 个未填写的数字，导出的文件中留空。确实没有的，请填 0："
+    "可加 --fill-zero 补零后导出（会修改并保存草稿）。"
+)
+EXPORT_FILLED = "已在草稿中把 {n} 个未填写的数字补为 0，并保存草稿：{path}"
+EXPORT_FILL_FAILED = "无法保存补零后的草稿，未导出任何文件：{reason}"
+EXPORT_DONE_PDF = "已导出 PDF：{path}"
+EXPORT_NO_OUTPUT = "请至少用 --docx、--pdf 或 --xlsx 指定一个输出文件"
 EXPORT_BAD_SUFFIX = "输出文件「{path}」的扩展名应为 {suffix}"
 EXPORT_SAME_AS_INPUT = "输出文件「{path}」就是要导出的草稿本身，请换一个文件名"
 EXPORT_UNREADABLE = "无法导出：{reason}"

@@ -48,12 +48,19 @@ def missing_fonts(installed: Iterable[str]) -> list[MissingFont]:
     ]
 
 
-def describe(missing: list[MissingFont]) -> str:
-    """One Chinese sentence for the officer, empty when nothing is missing."""
+def describe(missing: list[MissingFont], pdf: bool = False) -> str:
+    """One Chinese sentence for the officer, empty when nothing is missing. For a PDF
+    (made here, with the fonts of this computer) it says the PDF uses substitutes."""
     if not missing:
         return ""
     names = "、".join(m.name for m in missing)
     subs = "，".join(f"{m.name}→{m.substitute}" for m in missing)
+    if pdf:
+        return (
+            f"本机未安装公文字体：{names}。导出的 PDF 由本机的办公软件生成，"
+            f"会以其他字体代替（{subs}），与正式公文的字体不同；"
+            "请在装有这些字体的电脑上生成 PDF，或导出 Word 文件送审。"
+        )
     return (
         f"本机未安装公文字体：{names}。导出的 Word 文件仍按规范指定这些字体，"
         f"在未安装的电脑上 Word/WPS 会以其他字体代替显示（{subs}），打印效果可能与正式公文不同。"
@@ -98,7 +105,7 @@ def _windows_families() -> frozenset[str] | None:
     return frozenset(names)
 
 
-def font_warning() -> str:
+def font_warning(pdf: bool = False) -> str:
     """The warning to show before an export, or "" (also when fonts can't be listed)."""
     families = installed_families()
-    return "" if families is None else describe(missing_fonts(families))
+    return "" if families is None else describe(missing_fonts(families), pdf)

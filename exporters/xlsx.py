@@ -7,17 +7,21 @@ and data validation follows each input's `ValueKind`. A hidden marker (a defined
 name and a custom document property holding the format id) lets the importer
 recognise our workbooks; the importer then reads values by their labels.
 
-Blank inputs stay blank (the workbook is a working copy that can come back in);
-the Word export is where blanks are refused or printed as 0.
+Written with XlsxWriter, which stores each formula with its result: readers that
+do not calculate (phone and chat previews, web viewers, other programs) show the
+model's totals, and Excel, WPS and LibreOffice still recalculate. openpyxl stays
+the reader (importers.xlsx).
+
+Blank inputs stay blank (the workbook is a working copy that can come back in).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import re
 import unicodedata
 from collections.abc import Iterable
-from copy import copy
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -26,9 +30,9 @@ from exporters import xlsx_strings as s
 from model.messages import KIND_NAMES
 from model.spec import BalanceRule, CellSpec, GridCell, Role, TableSpec, ValueKind
 
-if TYPE_CHECKING:  # openpyxl is imported inside the functions that need it
-    from openpyxl.workbook import Workbook
-    from openpyxl.worksheet.worksheet import Worksheet
+if TYPE_CHECKING:  # XlsxWriter is imported inside the functions that need it
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
 
     from model.issues import Validation
     from model.report import Report
@@ -73,9 +77,12 @@ def table_layout(table: TableSpec, rules: Iterable[object] = ()) -> TableLayout:
 
 
 def col_letter(col: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(col)
+    """The letters of 1-based column `col` (1 → A, 27 → AA)."""
+    letters = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
 
 
 def ref(row: int, col: int, absolute: bool = False) -> str:
@@ -116,14 +123,6 @@ def ranges(coords: Iterable[tuple[int, int]]) -> list[str]:
     return out
 
 
-def merge(ws: Worksheet, r1: int, c1: int, r2: int, c2: int) -> None:
-    """Merge a range without openpyxl's per-merge restyling of the covered cells
-    (slow, and we give those cells their borders ourselves)."""
-    from openpyxl.worksheet.cell_range import CellRange
-
-    ws.merged_cells.add(CellRange(min_col=c1, min_row=r1, max_col=c2, max_row=r2))
-
-
 def sheet_ref(sheet: str, address: str) -> str:
     return "'" + sheet.replace("'", "''") + "'!" + address
 
@@ -141,27 +140,21 @@ def lines_needed(text: str, width: float) -> int:
     return sum(max(1, math.ceil(text_width(p) / usable)) for p in text.split("\n"))
 
 
+# characters an xlsx file cannot hold (the XML 1.0 control characters)
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+
+
 class _Cleaner:
     """Removes characters an xlsx file cannot hold, remembering where it did."""
 
     def __init__(self) -> None:
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-        self._re = ILLEGAL_CHARACTERS_RE
         self.warnings: list[str] = []
 
     def __call__(self, text: str, where: str) -> str:
-        cleaned = self._re.sub("", text)
+        cleaned = _ILLEGAL.sub("", text)
         if cleaned != text:
             self.warnings.append(s.WARN_TEXT_CLEANED.format(where=where))
         return cleaned
-
-
-def put_text(cell, text: str) -> None:
-    """Write a string as a string, even when it starts with '=' (no formula injection)."""
-    cell.value = text
-    if isinstance(text, str) and text.startswith("="):
-        cell.data_type = "s"
 
 
 def money_format(value: Decimal | None) -> str:
@@ -176,43 +169,53 @@ def money_format(value: Decimal | None) -> str:
 
 # ---- styles --------------------------------------------------------------------------
 
+_BASE = {"font_name": FONT_NAME, "font_size": FONT_SIZE, "valign": "vcenter", "text_wrap": True}
+_STYLES: dict[str, dict[str, object]] = {
+    "title": {"font_name": TITLE_FONT, "font_size": 14, "bold": True, "align": "center"},
+    "head": {"bold": True, "align": "center", "border": 1, "bg_color": "#" + HEADER_GREY},
+    "meta_label": {"bold": True, "align": "left", "border": 1, "bg_color": "#" + GREY},
+    "meta_value": {"align": "left", "border": 1, "locked": False},
+    "meta_text": {"align": "left", "valign": "top", "border": 1, "locked": False},
+    "meta_fixed": {"align": "left", "border": 1, "bg_color": "#" + GREY},
+    "plain": {"align": "left"},
+    "total": {"align": "center", "border": 1, "bg_color": "#" + GREY, "num_format": "0"},
+    "check": {"align": "center", "border": 1, "bg_color": "#" + GREY, "num_format": "+0;-0;0"},
+    "check_label": {"bold": True, "align": "left", "border": 1},
+    "caption": {"bold": True, "align": "center", "border": 1, "bg_color": "#" + HEADER_GREY},
+    "header": {"align": "center", "border": 1, "bg_color": "#" + HEADER_GREY},
+    "header_v": {"align": "center", "border": 1, "bg_color": "#" + HEADER_GREY, "rotation": 270},
+    "label": {"align": "left", "border": 1},
+    "label_v": {"align": "center", "border": 1, "rotation": 270},
+    "cell": {"align": "center", "border": 1},
+    "input": {"align": "center", "border": 1, "locked": False},
+    "issue": {"align": "left", "border": 1},
+    "issue_c": {"align": "center", "border": 1},
+    "issue_red": {"align": "center", "border": 1, "bg_color": "#" + RED},
+    "link": {"align": "left", "border": 1, "font_color": "#0563C1", "underline": 1},
+    "yellow": {"bg_color": "#" + YELLOW},
+    "red": {"bg_color": "#" + RED, "bold": True, "font_color": "#9C0006"},
+}
+
 
 class _Styles:
-    def __init__(self) -> None:
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    """Formats of the workbook, made once each (XlsxWriter wants a format object per
+    combination)."""
 
-        thin = Side(style="thin", color="000000")
-        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-        self.font = Font(name=FONT_NAME, size=FONT_SIZE)
-        self.bold = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
-        self.title = Font(name=TITLE_FONT, size=14, bold=True)
-        self.red_bold = Font(name=FONT_NAME, size=FONT_SIZE, bold=True, color="9C0006")
-        self.link = Font(name=FONT_NAME, size=FONT_SIZE, color="0563C1", underline="single")
-        self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self.left = Alignment(horizontal="left", vertical="center", wrap_text=True)
-        self.top_left = Alignment(horizontal="left", vertical="top", wrap_text=True)
-        self.vertical = Alignment(
-            horizontal="center", vertical="center", wrap_text=True, text_rotation=255
-        )
-        self.grey = PatternFill("solid", fgColor=GREY)
-        self.header = PatternFill("solid", fgColor=HEADER_GREY)
-        self.red = PatternFill("solid", fgColor=RED)
-        self.yellow = PatternFill("solid", fgColor=YELLOW)
-        self.unlocked = Protection(locked=False)
-        self.no_fill = PatternFill()
-        self._cache: dict[str, object] = {}
+    def __init__(self, wb: Workbook) -> None:
+        self._wb = wb
+        self._made: dict[str, object] = {}
 
-    def apply(self, cell, key: str, **attrs: object) -> None:
-        """Give `cell` a combination of style attributes named `key`. openpyxl hashes
-        every style object on each assignment, which dominates export time; a repeated
-        combination copies the style indices the first assignment produced instead."""
-        cached = self._cache.get(key)
-        if cached is not None:
-            cell._style = copy(cached)
-            return
-        for name, value in attrs.items():
-            setattr(cell, name, value)
-        self._cache[key] = copy(cell._style)
+    def __call__(self, key: str, num_format: str | None = None):
+        name = key if num_format is None else f"{key} {num_format}"
+        fmt = self._made.get(name)
+        if fmt is None:
+            props = {**_BASE, **_STYLES[key]}
+            if num_format is not None:
+                props["num_format"] = num_format
+            if key in ("yellow", "red"):
+                props = dict(_STYLES[key])
+            fmt = self._made[name] = self._wb.add_format(props)
+        return fmt
 
 
 # ---- the workbook --------------------------------------------------------------------
@@ -225,9 +228,8 @@ def export_xlsx(report: Report, path, validation: Validation | None = None) -> l
 
     if validation is None:
         validation = _validate(report)
-    wb, warnings = build_workbook(report, validation)
     with atomic_output(path) as tmp:
-        wb.save(tmp)
+        warnings = write_workbook(report, validation, tmp)
     return warnings
 
 
@@ -237,48 +239,61 @@ def _validate(report: Report) -> Validation:
     return validate(report)
 
 
-def build_workbook(report: Report, validation: Validation | None) -> tuple[Workbook, list[str]]:
-    from openpyxl import Workbook
-    from openpyxl.packaging.custom import StringProperty
-    from openpyxl.workbook.defined_name import DefinedName
+def write_workbook(report: Report, validation: Validation | None, path) -> list[str]:
+    """Build and write the workbook at `path`; returns its warnings."""
+    from xlsxwriter import Workbook
 
     spec = report.spec
-    st = _Styles()
-    clean = _Cleaner()
-    wb = Workbook()
+    wb = Workbook(
+        str(path),
+        {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
+    )
     _default_font(wb)
-    meta_ws = wb.active
-    meta_ws.title = s.META_SHEET
-    unit_refs, meta_rows = _write_meta(meta_ws, report, st, clean)
+    st = _Styles(wb)
+    clean = _Cleaner()
+    meta_ws = wb.add_worksheet(s.META_SHEET)
+    unit_refs, meta_rows = _write_meta(wb, meta_ws, report, st, clean)
     layouts: dict[str, TableLayout] = {}
     for table in spec.tables:
-        ws = wb.create_sheet(table.sheet_name)
+        ws = wb.add_worksheet(table.sheet_name)
         layouts[table.id] = _write_table(ws, report, table, st, unit_refs)
-    _write_issues(wb.create_sheet(s.ISSUES_SHEET), report, validation, layouts, meta_rows, st)
+    _write_issues(wb.add_worksheet(s.ISSUES_SHEET), report, validation, layouts, meta_rows, st)
 
-    wb.defined_names[s.MARKER_NAME] = DefinedName(s.MARKER_NAME, attr_text=f'"{spec.id}"')
-    wb.custom_doc_props.append(StringProperty(name=s.MARKER_APP, value=spec.id))
-    wb.properties.title = _title(report)
-    wb.properties.creator = "年报填报助手"
-    wb.active = 0  # opens on 基本信息, the tables follow in the report's order
+    wb.define_name(s.MARKER_NAME, f'="{spec.id}"')
+    wb.set_custom_property(s.MARKER_APP, spec.id)
+    wb.set_properties({"title": _title(report), "author": "年报填报助手"})
+    meta_ws.activate()  # opens on 基本信息, the tables follow in the report's order
+    _close(wb)
 
     warnings = list(clean.warnings)
     blanks = len(report.blank_inputs())
     if blanks:
         warnings.append(s.WARN_BLANKS.format(n=blanks))
-    return wb, warnings
+    return warnings
+
+
+def _close(wb: Workbook) -> None:
+    """Write the file; a failed write is the OSError behind XlsxWriter's own error,
+    so atomic_output names its reason (disk full, no permission …)."""
+    from xlsxwriter.exceptions import FileCreateError
+
+    try:
+        wb.close()
+    except FileCreateError as exc:
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], OSError) else None
+        raise (cause or OSError(str(exc))) from exc
 
 
 def _default_font(wb: Workbook) -> None:
     """The workbook's 常规 style in 宋体 10.5 instead of Calibri 11. Excel measures
     column widths in digits of this font: 宋体's half-width digit is exactly half a
     Chinese character, so a width of 2 holds one character, as `text_width` counts,
-    and empty or unstyled cells match the tables. openpyxl offers no public setter:
-    its font list starts with the default font, which the 常规 style points to."""
-    from openpyxl.styles import Font
-    from openpyxl.utils.indexed_list import IndexedList
-
-    wb._fonts = IndexedList([Font(name=FONT_NAME, size=FONT_SIZE, family=3, charset=134)])
+    and empty or unstyled cells match the tables."""
+    default = wb.formats[0]
+    default.set_font_name(FONT_NAME)
+    default.set_font_size(FONT_SIZE)
+    default.set_font_charset(134)
+    default.set_font_family(3)
 
 
 def _title(report: Report) -> str:
@@ -286,52 +301,65 @@ def _title(report: Report) -> str:
 
 
 def _print_setup(ws: Worksheet, title_rows: int, landscape: bool = False) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.set_paper(9)  # A4
+    if landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.fit_to_pages(1, 0)
+    ws.center_horizontally()
+    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
     if title_rows:
-        ws.print_title_rows = f"1:{title_rows}"
+        ws.repeat_rows(0, title_rows - 1)
 
 
 def _protect(ws: Worksheet) -> None:
     """Protected without a password: totals and labels cannot be overwritten by
     accident, column widths and row heights can still be changed."""
-    ws.protection.sheet = True
-    ws.protection.formatColumns = False
-    ws.protection.formatRows = False
+    ws.protect("", {"format_columns": True, "format_rows": True})
+
+
+def _text(ws: Worksheet, r: int, c: int, text: str, fmt=None) -> None:
+    """Write a string as a string at 1-based (r, c), even when it starts with '='
+    (no formula injection); an empty one leaves the cell empty."""
+    if text:
+        ws.write_string(r - 1, c - 1, text, fmt)
+    else:
+        ws.write_blank(r - 1, c - 1, None, fmt)
+
+
+def _merge(ws: Worksheet, r1: int, c1: int, r2: int, c2: int, value, fmt) -> None:
+    """Merge a 1-based range; every cell of it gets `fmt` (borders all round)."""
+    if (r1, c1) == (r2, c2):
+        ws.write(r1 - 1, c1 - 1, value, fmt)
+    else:
+        ws.merge_range(r1 - 1, c1 - 1, r2 - 1, c2 - 1, "", fmt)
+        if isinstance(value, str):
+            ws.write_string(r1 - 1, c1 - 1, value, fmt)
+        elif value is not None:
+            ws.write(r1 - 1, c1 - 1, value, fmt)
 
 
 def _title_row(ws: Worksheet, text: str, n_cols: int, st: _Styles) -> None:
-    cell = ws.cell(1, 1)
-    put_text(cell, text)
-    cell.font = st.title
-    cell.alignment = st.center
-    if n_cols > 1:
-        merge(ws, 1, 1, 1, n_cols)
-    ws.row_dimensions[1].height = 28
+    _merge(ws, 1, 1, 1, max(n_cols, 1), text, st("title"))
+    ws.set_row(0, 28)
 
 
 # ---- 基本信息 --------------------------------------------------------------------------
 
 
 def _write_meta(
-    ws: Worksheet, report: Report, st: _Styles, clean: _Cleaner
-) -> tuple[dict[str, str], dict[str, int]]:
-    """The meta sheet; returns the absolute references of the unit cells by cell id,
-    and the row of each label."""
-    from openpyxl.worksheet.datavalidation import DataValidation
+    wb: Workbook, ws: Worksheet, report: Report, st: _Styles, clean: _Cleaner
+) -> tuple[dict[str, tuple[str, str]], dict[str, int]]:
+    """The meta sheet; returns the absolute reference and the value of the unit
+    cells by cell id, and the row of each label."""
+    import datetime as dt
 
     spec, meta = report.spec, report.meta
     _title_row(ws, clean(_title(report), s.META_AGENCY), 2, st)
-    for col, text in ((1, s.META_HEAD_ITEM), (2, s.META_HEAD_VALUE)):
-        c = ws.cell(2, col, text)
-        c.font, c.alignment, c.border, c.fill = st.bold, st.center, st.border, st.header
-    ws.row_dimensions[2].height = ROW_HEIGHT
+    _text(ws, 2, 1, s.META_HEAD_ITEM, st("head"))
+    _text(ws, 2, 2, s.META_HEAD_VALUE, st("head"))
+    ws.set_row(1, ROW_HEIGHT)
 
     rows: list[tuple[str, object, bool]] = [  # label, value, editable
         (s.META_AGENCY, clean(meta.agency, s.META_AGENCY), True),
@@ -354,72 +382,76 @@ def _write_meta(
     for i, (label, value, editable) in enumerate(rows):
         r = 3 + i
         row_of[label] = r
-        head = ws.cell(r, 1, label)
-        head.font, head.alignment, head.border, head.fill = st.bold, st.left, st.border, st.grey
-        cell = ws.cell(r, 2)
-        if isinstance(value, str):
-            put_text(cell, value)
+        _text(ws, r, 1, label, st("meta_label"))
+        key = "meta_text" if label in text_labels else "meta_value" if editable else "meta_fixed"
+        if label == s.META_DATE:
+            fmt = st(key, s.DATE_NUMBER_FORMAT)
+            if isinstance(value, dt.date):
+                ws.write_datetime(r - 1, 1, dt.datetime(value.year, value.month, value.day), fmt)
+            else:
+                ws.write_blank(r - 1, 1, None, fmt)
+        elif label == s.META_YEAR:
+            ws.write_number(r - 1, 1, value, st(key, "0"))
+        elif isinstance(value, str):
+            _text(ws, r, 2, value, st(key))
         else:
-            cell.value = value
-        cell.font, cell.border = st.font, st.border
-        cell.alignment = st.top_left if label in text_labels else st.left
-        if editable:
-            cell.protection = st.unlocked
-        else:
-            cell.fill = st.grey
+            ws.write_blank(r - 1, 1, None, st(key))
         if isinstance(value, str) and label in text_labels:
             lines = lines_needed(value, META_VALUE_WIDTH)
-            ws.row_dimensions[r].height = min(MAX_ROW_HEIGHT, max(lines, 3) * LINE_HEIGHT + 4)
+            ws.set_row(r - 1, min(MAX_ROW_HEIGHT, max(lines, 3) * LINE_HEIGHT + 4))
         else:  # the same row height as the tables, not the default's cramped one
             lines = lines_needed(str(value or ""), META_VALUE_WIDTH)
-            ws.row_dimensions[r].height = ROW_HEIGHT if lines == 1 else lines * LINE_HEIGHT + 6
-    ws.cell(row_of[s.META_DATE], 2).number_format = s.DATE_NUMBER_FORMAT
-    ws.cell(row_of[s.META_YEAR], 2).number_format = "0"
+            ws.set_row(r - 1, ROW_HEIGHT if lines == 1 else lines * LINE_HEIGHT + 6)
 
     machine_row = 3 + len(rows)
     for label, payload in _machine_rows(report):
-        ws.cell(machine_row, 1, label).font = st.font
-        put_text(ws.cell(machine_row, 2), payload)
-        ws.row_dimensions[machine_row].hidden = True
+        _text(ws, machine_row, 1, label)
+        _text(ws, machine_row, 2, payload)
+        ws.set_row(machine_row - 1, None, None, {"hidden": True})
         machine_row += 1
-    note_row = machine_row
-    ws.cell(note_row, 1, s.META_NOTE).alignment = st.left
-    merge(ws, note_row, 1, note_row, 2)
-    ws.row_dimensions[note_row].height = 2 * LINE_HEIGHT + 4
+    _merge(ws, machine_row, 1, machine_row, 2, s.META_NOTE, st("plain"))
+    ws.set_row(machine_row - 1, 2 * LINE_HEIGHT + 4)
 
     kinds = [KIND_NAMES[k] for k in KIND_NAMES]
-    dvs = [
-        _dv(
-            DataValidation(type="whole", operator="between", formula1="2019", formula2="2100"),
+    checks = [
+        (
+            s.META_YEAR,
+            {"validate": "integer", "criteria": "between", "minimum": 2019, "maximum": 2100},
             s.DV_YEAR,
         ),
-        _dv(
-            DataValidation(type="list", formula1='"' + ",".join(kinds) + '"'),
+        (
+            s.META_KIND,
+            {"validate": "list", "source": kinds},
             s.DV_KIND.format(kinds="、".join(kinds)),
         ),
-        _dv(
-            DataValidation(type="date", operator="between", formula1="36526", formula2="73051"),
+        (
+            s.META_DATE,
+            {
+                "validate": "date",
+                "criteria": "between",
+                "minimum": dt.date(2000, 1, 1),
+                "maximum": dt.date(2099, 12, 31),
+            },
             s.DV_DATE,
         ),
     ]
-    targets = [s.META_YEAR, s.META_KIND, s.META_DATE]
-    for dv, label in zip(dvs, targets, strict=True):
-        dv.add(ref(row_of[label], 2))
-        ws.add_data_validation(dv)
-    unit_refs: dict[str, str] = {}
+    for label, options, message in checks:
+        ws.data_validation(row_of[label] - 1, 1, row_of[label] - 1, 1, _dv(options, message))
+    unit_refs: dict[str, tuple[str, str]] = {}
     for cell in money:
         r = row_of[_unit_label(cell)]
-        dv = _dv(
-            DataValidation(type="list", formula1='"' + ",".join(cell.units) + '"'),
-            s.DV_UNIT.format(units="、".join(cell.units)),
+        options = {"validate": "list", "source": list(cell.units)}
+        ws.data_validation(
+            r - 1, 1, r - 1, 1, _dv(options, s.DV_UNIT.format(units="、".join(cell.units)))
         )
-        dv.add(ref(r, 2))
-        ws.add_data_validation(dv)
-        unit_refs[cell.id] = sheet_ref(s.META_SHEET, ref(r, 2, absolute=True))
+        unit_refs[cell.id] = (
+            sheet_ref(s.META_SHEET, ref(r, 2, absolute=True)),
+            report.unit(cell.id) or "",
+        )
 
-    ws.column_dimensions["A"].width = 30
-    ws.column_dimensions["B"].width = META_VALUE_WIDTH
-    ws.freeze_panes = "B3"
+    ws.set_column(0, 0, 30)
+    ws.set_column(1, 1, META_VALUE_WIDTH)
+    ws.freeze_panes(2, 1)
     _print_setup(ws, 2, landscape=True)
     _protect(ws)
     return unit_refs, row_of
@@ -461,12 +493,14 @@ def _unit_label(cell: CellSpec) -> str:
     return s.META_UNIT.format(col=cell.col_label, row=cell.row_label)
 
 
-def _dv(dv, message: str):
-    dv.error = message
-    dv.errorTitle = s.DV_TITLE
-    dv.showErrorMessage = True
-    dv.allow_blank = True
-    return dv
+def _dv(options: dict, message: str) -> dict:
+    return {
+        **options,
+        "error_message": message,
+        "error_title": s.DV_TITLE,
+        "show_error": True,
+        "ignore_blank": True,
+    }
 
 
 # ---- the table sheets ----------------------------------------------------------------
@@ -478,18 +512,28 @@ def _col_widths(table: TableSpec) -> list[float]:
     return [round(w * target / total, 1) for w in table.col_widths]
 
 
-def _write_table(
-    ws: Worksheet, report: Report, table: TableSpec, st: _Styles, unit_refs: dict[str, str]
-) -> TableLayout:
-    from openpyxl.formatting.rule import CellIsRule, FormulaRule
+def _cached(value) -> float | int:
+    """A total's stored result: the model's value, 0 when every term is blank (what
+    SUM gives over empty cells)."""
+    if value is None:
+        return 0
+    return float(value) if isinstance(value, Decimal) else value
 
+
+def _write_table(
+    ws: Worksheet,
+    report: Report,
+    table: TableSpec,
+    st: _Styles,
+    unit_refs: dict[str, tuple[str, str]],
+) -> TableLayout:
     spec = report.spec
     lay = table_layout(table, spec.rules)
     widths = _col_widths(table)
     section = spec.section_by_id[table.section]
     _title_row(ws, section.heading, table.n_cols, st)
     for i, w in enumerate(widths):
-        ws.column_dimensions[col_letter(i + 1)].width = w
+        ws.set_column(i, i, w)
 
     heights: dict[int, float] = {}
     for g in table.grid:
@@ -503,39 +547,42 @@ def _write_table(
             r = g.row + TOP
             heights[r] = max(heights.get(r, ROW_HEIGHT), h)
     for r in range(TOP, TOP + table.n_rows):
-        ws.row_dimensions[r].height = min(MAX_ROW_HEIGHT, heights.get(r, ROW_HEIGHT))
+        ws.set_row(r - 1, min(MAX_ROW_HEIGHT, heights.get(r, ROW_HEIGHT)))
 
     # blank inputs in yellow, so what is left to fill stands out
-    inputs = [lay.address[c.id] for c in table.inputs]
-    for rng in ranges(inputs):
-        first = rng.split(":")[0]
-        ws.conditional_formatting.add(
-            rng, FormulaRule(formula=[f"LEN({first})=0"], fill=st.yellow, stopIfTrue=False)
+    inputs = ranges(lay.address[c.id] for c in table.inputs)
+    if inputs:
+        first = inputs[0].split(":")[0]
+        ws.conditional_format(
+            inputs[0],
+            {
+                "type": "formula",
+                "criteria": f"=LEN({first})=0",
+                "format": st("yellow"),
+                "multi_range": " ".join(inputs),
+            },
         )
     _add_validations(ws, table, lay)
 
     after = lay.last_row + 1
     for rule in spec.rules:
         if isinstance(rule, BalanceRule) and rule.table == table.id and lay.check_row:
-            _write_check_row(ws, table, rule, lay, st)
-            ws.conditional_formatting.add(
+            _write_check_row(ws, report, table, rule, lay, st)
+            ws.conditional_format(
                 f"{ref(lay.check_row, table.label_cols + 1)}:{ref(lay.check_row, table.n_cols)}",
-                CellIsRule(
-                    operator="notEqual", formula=[f'"{s.CHECK_OK}"'], fill=st.red, font=st.red_bold
-                ),
+                {"type": "cell", "criteria": "!=", "value": f'"{s.CHECK_OK}"', "format": st("red")},
             )
     for cell in table.inputs:
         if cell.id in unit_refs:
-            note = ws.cell(after, 1)
+            target, unit = unit_refs[cell.id]
             what = f"{cell.col_label}（{cell.row_label}）"
-            note.value = (
-                f'="{s.UNIT_NOTE.format(what=what)}"&{unit_refs[cell.id]}&"{s.UNIT_NOTE_TAIL}"'
-            )
-            note.font, note.alignment = st.font, st.left
-            merge(ws, after, 1, after, table.n_cols)
+            note = s.UNIT_NOTE.format(what=what)
+            formula = f'="{note}"&{target}&"{s.UNIT_NOTE_TAIL}"'
+            ws.merge_range(after - 1, 0, after - 1, table.n_cols - 1, "", st("plain"))
+            ws.write_formula(after - 1, 0, formula, st("plain"), f"{note}{unit}{s.UNIT_NOTE_TAIL}")
             after += 1
 
-    ws.freeze_panes = ref(TOP + table.header_rows, table.label_cols + 1)
+    ws.freeze_panes(TOP - 1 + table.header_rows, table.label_cols)
     _print_setup(ws, TOP - 1 + table.header_rows)
     _protect(ws)
     return lay
@@ -545,115 +592,105 @@ def _write_grid_cell(
     ws: Worksheet, report: Report, table: TableSpec, g: GridCell, lay: TableLayout, st: _Styles
 ) -> None:
     r, c = g.row + TOP, g.col + 1
-    cell = ws.cell(r, c)
+    r2, c2 = r + g.rowspan - 1, c + g.colspan - 1
     if g.role is Role.VALUE and g.cell:
         spec = table.cell_by_id[g.cell]
         if spec.computed:
             terms = ranges(lay.address[t] for t in spec.terms)
-            cell.value = "=SUM(" + ",".join(terms) + ")"
-            st.apply(
-                cell,
-                "total",
-                font=st.font,
-                alignment=st.center,
-                border=st.border,
-                fill=st.grey,
-                number_format="0",
-            )
+            fmt = st("total")
+            if (r, c) != (r2, c2):
+                ws.merge_range(r - 1, c - 1, r2 - 1, c2 - 1, "", fmt)
+            formula = "=SUM(" + ",".join(terms) + ")"
+            ws.write_formula(r - 1, c - 1, formula, fmt, _cached(report.value(g.cell)))
+            return
+        value = report.input_value(g.cell)
+        if isinstance(value, Decimal):
+            number_format = money_format(value)
         else:
-            value = report.input_value(g.cell)
-            if isinstance(value, Decimal):
-                cell.value = float(value)
-                number_format = money_format(value)
-            else:
-                cell.value = value
-                number_format = "General" if spec.kind is ValueKind.MONEY else "0"
-            st.apply(
-                cell,
-                f"input {number_format}",
-                font=st.font,
-                alignment=st.center,
-                border=st.border,
-                protection=st.unlocked,
-                number_format=number_format,
-            )
+            number_format = "General" if spec.kind is ValueKind.MONEY else "0"
+        fmt = st("input", number_format)
+        if isinstance(value, Decimal):
+            value = float(value)
+        _merge(ws, r, c, r2, c2, value, fmt)
+        return
+    if g.role is Role.CAPTION:
+        key = "caption"
+    elif g.role is Role.HEADER:
+        key = "header_v" if g.vertical else "header"
+    elif g.role is Role.LABEL:
+        key = "label_v" if g.vertical else "label"
     else:
-        if g.text:
-            put_text(cell, g.text)
-        alignment = st.vertical if g.vertical else st.left if g.role is Role.LABEL else st.center
-        st.apply(
-            cell,
-            f"{g.role.value} {g.vertical}",
-            border=st.border,
-            alignment=alignment,
-            font=st.bold if g.role is Role.CAPTION else st.font,
-            fill=st.header if g.role in (Role.HEADER, Role.CAPTION) else st.no_fill,
-        )
-    if g.rowspan > 1 or g.colspan > 1:
-        # every printed cell of the span gets a border, or merged cells print half-framed
-        for rr in range(r, r + g.rowspan):
-            for cc in range(c, c + g.colspan):
-                if (rr, cc) != (r, c):
-                    st.apply(ws.cell(rr, cc), "border", border=st.border)
-        merge(ws, r, c, r + g.rowspan - 1, c + g.colspan - 1)
+        key = "cell"
+    _merge(ws, r, c, r2, c2, g.text or None, st(key))
 
 
 def _add_validations(ws: Worksheet, table: TableSpec, lay: TableLayout) -> None:
-    from openpyxl.worksheet.datavalidation import DataValidation
-
     groups: dict[tuple[ValueKind, int], list[tuple[int, int]]] = {}
     for cell in table.inputs:
         groups.setdefault((cell.kind, cell.decimals), []).append(lay.address[cell.id])
     for (kind, decimals), coords in groups.items():
         if kind is ValueKind.COUNT:
-            dv = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0")
+            options = {"validate": "integer", "criteria": ">=", "value": 0}
             message = s.DV_COUNT
         elif kind is ValueKind.SIGNED_COUNT:
-            dv = DataValidation(
-                type="whole", operator="between", formula1="-999999999", formula2="999999999"
-            )
+            options = {
+                "validate": "integer",
+                "criteria": "between",
+                "minimum": -999999999,
+                "maximum": 999999999,
+            }
             message = s.DV_SIGNED
         else:
-            dv = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0")
+            options = {"validate": "decimal", "criteria": ">=", "value": 0}
             message = s.DV_MONEY.format(decimals=decimals)
-        _dv(dv, message)
-        for rng in ranges(coords):
-            dv.add(rng)
-        ws.add_data_validation(dv)
+        rngs = ranges(coords)
+        first = rngs[0].split(":")
+        (r1, c1), (r2, c2) = _cell(first[0]), _cell(first[-1])
+        ws.data_validation(r1, c1, r2, c2, {**_dv(options, message), "multi_range": " ".join(rngs)})
+
+
+def _cell(address: str) -> tuple[int, int]:
+    """0-based (row, col) of an A1 address."""
+    from xlsxwriter.utility import xl_cell_to_rowcol
+
+    return xl_cell_to_rowcol(address)
 
 
 def _write_check_row(
-    ws: Worksheet, table: TableSpec, rule: BalanceRule, lay: TableLayout, st: _Styles
+    ws: Worksheet,
+    report: Report,
+    table: TableSpec,
+    rule: BalanceRule,
+    lay: TableLayout,
+    st: _Styles,
 ) -> None:
-    """R1 per column: 「一致」, or left minus right when they differ."""
+    """R1 per column: 「一致」, or left minus right when they differ; the stored
+    result is what the model's values give."""
     r = lay.check_row
     assert r is not None
-    label = ws.cell(r, 1)
-    put_text(label, s.CHECK_LABEL.format(left=rule.left_name, right=rule.right_name))
-    label.font, label.alignment = st.bold, st.left
-    label.border = st.border
-    for cc in range(2, table.label_cols + 1):
-        st.apply(ws.cell(r, cc), "border", border=st.border)
-    if table.label_cols > 1:
-        merge(ws, r, 1, r, table.label_cols)
-    ws.row_dimensions[r].height = (
-        lines_needed(label.value, sum(_col_widths(table)[: table.label_cols])) * LINE_HEIGHT + 6
+    label = s.CHECK_LABEL.format(left=rule.left_name, right=rule.right_name)
+    _merge(ws, r, 1, r, max(table.label_cols, 1), label, st("check_label"))
+    ws.set_row(
+        r - 1,
+        lines_needed(label, sum(_col_widths(table)[: table.label_cols])) * LINE_HEIGHT + 6,
     )
     for col in rule.columns:
-        left = [lay.address[table.cell_id(row, col)] for row in rule.left]
-        right = [lay.address[table.cell_id(row, col)] for row in rule.right]
+        left_ids = [table.cell_id(row, col) for row in rule.left]
+        right_ids = [table.cell_id(row, col) for row in rule.right]
+        left = [lay.address[c] for c in left_ids]
+        right = [lay.address[c] for c in right_ids]
         lsum = "SUM(" + ",".join(ref(*a) for a in left) + ")"
         rsum = "SUM(" + ",".join(ref(*a) for a in right) + ")"
-        cell = ws.cell(r, left[0][1])
-        cell.value = f'=IF({lsum}={rsum},"{s.CHECK_OK}",{lsum}-{rsum})'
-        st.apply(
-            cell,
-            "check",
-            font=st.font,
-            alignment=st.center,
-            fill=st.grey,
-            border=st.border,
-            number_format="+0;-0;0",
+        diff = sum(_cached(report.value(c)) for c in left_ids) - sum(
+            _cached(report.value(c)) for c in right_ids
+        )
+        result = s.CHECK_OK if diff == 0 else diff
+        ws.write_formula(
+            r - 1,
+            left[0][1] - 1,
+            f'=IF({lsum}={rsum},"{s.CHECK_OK}",{lsum}-{rsum})',
+            st("check"),
+            result,
         )
 
 
@@ -668,39 +705,33 @@ def _write_issues(
     meta_rows: dict[str, int],
     st: _Styles,
 ) -> None:
-    from openpyxl.worksheet.hyperlink import Hyperlink
-
     n_cols = len(s.ISSUES_HEAD)
     _title_row(ws, s.ISSUES_TITLE, n_cols, st)
     for i, text in enumerate(s.ISSUES_HEAD):
-        c = ws.cell(2, i + 1, text)
-        c.font, c.alignment, c.border, c.fill = st.bold, st.center, st.border, st.header
-    ws.row_dimensions[2].height = ROW_HEIGHT
+        _text(ws, 2, i + 1, text, st("head"))
+    ws.set_row(1, ROW_HEIGHT)
     for i, w in enumerate(ISSUES_WIDTHS):
-        ws.column_dimensions[col_letter(i + 1)].width = w
+        ws.set_column(i, i, w)
     issues = validation.issues if validation is not None else ()
     r = 3
     for issue in issues:
         where, what, location = _where(report, issue.cell, layouts, meta_rows)
         values = (issue.severity.label, issue.rule, where, what, issue.message)
         for i, v in enumerate(values):
-            c = ws.cell(r, i + 1)
-            put_text(c, v)
-            c.font, c.border = st.font, st.border
-            c.alignment = st.center if i < 2 else st.left
-        if issue.severity.rank == 0:
-            ws.cell(r, 1).fill = st.red
-        if location:
-            # the link holds only the short address: LibreOffice does not wrap a
-            # cell with a hyperlink, so a long text there would be cut off
-            link = ws.cell(r, 3)
-            link.hyperlink = Hyperlink(ref=link.coordinate, location=location)
-            link.font = st.link
+            key = "issue_c" if i < 2 else "issue"
+            if i == 0 and issue.severity.rank == 0:
+                key = "issue_red"
+            if i == 2 and location:
+                # the link holds only the short address: LibreOffice does not wrap a
+                # cell with a hyperlink, so a long text there would be cut off
+                ws.write_url(r - 1, i, f"internal:{location}", st("link"), string=v)
+            else:
+                _text(ws, r, i + 1, v, st(key))
         lines = max(
             lines_needed(text, width)
             for text, width in zip(values[2:], ISSUES_WIDTHS[2:], strict=True)
         )
-        ws.row_dimensions[r].height = min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 6)
+        ws.set_row(r - 1, min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT + 6))
         r += 1
     if validation is None:
         summary = s.ISSUES_NOT_RUN
@@ -714,10 +745,8 @@ def _write_issues(
             warnings=validation.warnings,
             infos=validation.count(Severity.INFO),
         )
-    c = ws.cell(r + 1, 1, summary)
-    c.font, c.alignment = st.font, st.left
-    merge(ws, r + 1, 1, r + 1, n_cols)
-    ws.freeze_panes = "A3"
+    _merge(ws, r + 1, 1, r + 1, n_cols, summary, st("plain"))
+    ws.freeze_panes(2, 0)
     _print_setup(ws, 2, landscape=True)
     _protect(ws)
 

@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         self.act_export_docx = self._action(
             s.ACT_EXPORT_DOCX, lambda: self.export("docx"), "Ctrl+E", P.SP_FileDialogDetailedView
         )
+        self.act_export_pdf = self._action(s.ACT_EXPORT_PDF, lambda: self.export("pdf"))
         self.act_export_xlsx = self._action(
             s.ACT_EXPORT_XLSX, lambda: self.export("xlsx"), "Ctrl+Shift+E", P.SP_FileDialogListView
         )
@@ -245,6 +246,7 @@ class MainWindow(QMainWindow):
         file.addAction(self.act_save_as)
         file.addSeparator()
         file.addAction(self.act_export_docx)
+        file.addAction(self.act_export_pdf)
         file.addAction(self.act_export_xlsx)
         file.addAction(self.act_import_docx)
         file.addAction(self.act_import_xlsx)
@@ -715,18 +717,18 @@ class MainWindow(QMainWindow):
         if self.tasks.busy:
             self.statusBar().showMessage(s.EXPORT_BUSY, 4000)
             return False
-        from gui import dialogs
+        from gui import dialogs, export_flow
 
+        if kind == "pdf" and not export_flow.confirm_pdf_suite(self):
+            return False
+        if not export_flow.confirm_blanks(self, self.controller):
+            return False
         validation = self.controller.validation
         if validation.has_errors and not dialogs.ask_export_with_errors(self, validation.errors):
             return False
-        if kind == "docx":
-            from exporters.docx import export_docx as exporter
-        else:
-            from exporters.xlsx import export_xlsx as exporter
+        exporter = export_flow.exporter(kind)
         if path is None:
-            title = s.DLG_EXPORT_DOCX if kind == "docx" else s.DLG_EXPORT_XLSX
-            filt = s.FILTER_DOCX if kind == "docx" else s.FILTER_XLSX
+            title, filt = export_flow.DIALOG[kind]
             default = str(Path(self._folder()) / f"{self.default_file_name()}.{kind}")
             from PySide6.QtWidgets import QFileDialog
 
@@ -738,7 +740,7 @@ class MainWindow(QMainWindow):
         snapshot = self.controller.report.snapshot()
         target = path
         # Missing official fonts are named once per session, with the first Word export.
-        check_fonts = kind == "docx" and not self._fonts_checked
+        check_fonts = kind in ("docx", "pdf") and not self._fonts_checked
         self._fonts_checked = self._fonts_checked or check_fonts
 
         def work() -> list[str]:
@@ -746,7 +748,7 @@ class MainWindow(QMainWindow):
             if check_fonts:
                 from exporters.font_check import font_warning
 
-                if warning := font_warning():
+                if warning := font_warning(pdf=kind == "pdf"):
                     notes.append(warning)
             return notes
 

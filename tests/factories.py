@@ -91,3 +91,32 @@ def reports(draw, format_id: str | None = None, consistent: bool = True, blank_r
     year = draw(st.integers(spec.first_year, spec.last_year or spec.first_year + 5))
     seed = draw(st.integers(0, 2**32 - 1))
     return random_report(random.Random(seed), year, consistent=consistent, blank_ratio=blank_ratio)
+
+
+def big_report(rng: random.Random, year: int = 2023, agency: str = "某某市人民政府") -> Report:
+    """A city's roll-up at the sizes real ones reach and beyond: every count of
+    seven digits, a few at the largest count a cell takes (model.limits.MAX_COUNT),
+    money of 15 significant digits with 6 decimals; section 三 balanced."""
+    from model.limits import MAX_COUNT
+
+    spec = format_for_year(year)
+    report = Report(spec, year, agency, "government", dt.date(year + 1, 3, 20))
+    values: dict[str, object] = {}
+    for cell in spec.inputs:
+        if cell.kind is ValueKind.MONEY:
+            values[cell.id] = Decimal("123456789.123456")
+        elif cell.kind is ValueKind.SIGNED_COUNT:
+            values[cell.id] = -rng.randint(1_000_000, 9_999_999)
+        else:
+            values[cell.id] = rng.randint(1_000_000, 9_999_999)
+    balanced = {r.table for r in spec.rules if isinstance(r, BalanceRule)}
+    for rule in spec.rules:
+        if isinstance(rule, BalanceRule):
+            _balance(spec, rule, values, rng)
+    counts = [c.id for c in spec.inputs if c.kind is ValueKind.COUNT and c.table not in balanced]
+    for cell_id in rng.sample(counts, 3):
+        values[cell_id] = MAX_COUNT
+    report.set_values(values)  # type: ignore[arg-type]
+    for section in spec.text_sections:
+        report.set_text(section.id, SAMPLE_TEXT[section.id].format(year=year, new="1234567"))
+    return report

@@ -1,26 +1,40 @@
 """The body of the report as WordprocessingML: title, sections in the order of
-the spec (headings, narratives, tables), signature block."""
+the spec (headings, narratives, tables), signature block.
+
+While the body is built, a running estimate of the page position
+(exporters.docx.paging.Flow) sizes the first piece of a table too long for a page.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 
-from exporters.docx import fonts, layout, styles
+from exporters.docx import fonts, layout, metrics, styles
 from exporters.docx import strings as s
 from exporters.docx.numbers import printed_value
+from exporters.docx.paging import Flow, plan_table, row_heights
+from exporters.docx.sizing import size_table
 from exporters.docx.tables import table_xml
 from model.report import Report
 from model.spec import Section
 
 MAX_LISTED_BLANKS = 3
+# A last paragraph this short goes whole to the signature's page when it must.
+SHORT_LAST_LINES = 3
+TAIL_LINES = 2  # lines of text that always stand on the page of the signature
+# space under a heading that a table follows, so the heading does not sit on the
+# table's top rule (the gap then matches the one between two lines of text)
+HEADING_BEFORE_TABLE_AFTER = 180
+# half a line above a heading that follows a table, so the two do not touch
+AFTER_TABLE_BEFORE = styles.LINE_TWIPS // 2
 
 
 @dataclass
 class BodyResult:
     xml: str  # paragraphs and tables, without the enclosing w:body
     warnings: list[str] = field(default_factory=list)
-    blank_cells: list[str] = field(default_factory=list)  # inputs printed as 0
+    blank_cells: list[str] = field(default_factory=list)  # inputs printed blank
 
 
 def run(text: str, font: fonts.Font, size_pt: float, char_style: str | None = None) -> str:
@@ -32,31 +46,76 @@ def run(text: str, font: fonts.Font, size_pt: float, char_style: str | None = No
 
 
 def paragraph(style: str, runs: str = "", ppr: str = "") -> str:
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{ppr}</w:pPr>{runs}</w:p>'
+    """A paragraph; `ppr` is a whole ``w:pPr`` (styles.ppr), or empty for the style's."""
+    return f"<w:p>{ppr or styles.ppr(style)}{runs}</w:p>"
 
 
 def _body_run(text: str) -> str:
     return run(text, fonts.BODY, styles.BODY_PT)
 
 
-_KEEP_NEXT = "<w:keepNext/>"
+_TEXT_WIDTH_PT = styles.TEXT_WIDTH / 20
+_SPACING_PT = styles.BODY_CHAR_SPACING / 20
+_INDENT_PT = 2 * styles.CHAR_TWIPS / 20
 
 
-def narrative(text: str, heading: str = "", keep_last: bool = False) -> str:
+def body_lines(text: str, first_indent: bool = True) -> list[str]:
+    """The lines a paragraph of body text prints as (exporters.docx.metrics)."""
+    indent = _INDENT_PT if first_indent else 0.0
+    return metrics.break_lines(text, _TEXT_WIDTH_PT, styles.BODY_PT, _SPACING_PT, indent)
+
+
+def _runs(text: str, head: str) -> str:
+    """Runs of a paragraph whose first `len(head)` characters are a （一） heading."""
+    runs = run(head, fonts.SUBHEADING, styles.BODY_PT, styles.HEADING2_CHAR) if head else ""
+    rest = text[len(head) :]
+    return runs + (_body_run(rest) if rest else "")
+
+
+def _last_paragraph(line: str, head: str, flow: Flow) -> str:
+    """The report's last paragraph, which the signature follows. A short one keeps
+    with the signature whole; a longer one is printed as two paragraphs that read
+    as one, split at a line end: its last TAIL_LINES lines keep with the signature,
+    the rest may stay on the page before (LibreOffice would otherwise move the
+    whole paragraph). The first part is set 分散对齐 so its last line is as full as
+    the lines above it."""
+    lines = body_lines(line)
+    flow.lines(len(lines), styles.LINE_TWIPS)
+    if len(lines) <= SHORT_LAST_LINES:
+        ppr = styles.ppr(styles.NORMAL, keep_next=True, keep_lines=True)
+        return paragraph(styles.NORMAL, _runs(line, head), ppr)
+    cut = sum(len(x) for x in lines[:-TAIL_LINES])
+    first, tail = line[:cut], line[cut:]
+    head_first, head_tail = head[:cut], head[cut:]
+    no_indent = '<w:ind w:firstLine="0" w:firstLineChars="0"/>'
+    return paragraph(
+        styles.NORMAL, _runs(first, head_first), styles.ppr(styles.NORMAL, jc="distribute")
+    ) + paragraph(
+        styles.NORMAL,
+        _runs(tail, head_tail),
+        styles.ppr(styles.NORMAL, keep_next=True, keep_lines=True, ind=no_indent),
+    )
+
+
+def narrative(text: str, heading: str = "", last: bool = False, flow: Flow | None = None) -> str:
     """Paragraphs of a narrative section; a （一）-style heading sentence in 楷体.
     A first line repeating the section `heading` (pasted with the text) is left out.
-    `keep_last` keeps the last paragraph on the page of what follows (the signature)."""
+    `last`: the signature follows this section."""
+    flow = flow or Flow()
     lines = layout.without_heading(layout.paragraphs(text), heading)
     out = []
     for i, line in enumerate(lines):
         head, rest = layout.split_heading(line)
-        runs = run(head, fonts.SUBHEADING, styles.BODY_PT, styles.HEADING2_CHAR) if head else ""
-        if rest:
-            runs += _body_run(rest)
-        # a heading line stays with its text; the last line with the signature
-        last = i == len(lines) - 1
-        keep = _KEEP_NEXT if (head and not rest and not last) or (keep_last and last) else ""
-        out.append(paragraph(styles.NORMAL, runs, keep))
+        line = head + metrics.breakable_latin(rest)
+        is_last = i == len(lines) - 1
+        if last and is_last:
+            out.append(_last_paragraph(line, head, flow))
+            continue
+        flow.lines(len(body_lines(line)), styles.LINE_TWIPS)
+        # a heading line stays with its text
+        keep = bool(head and not rest and not is_last)
+        ppr = styles.ppr(styles.NORMAL, keep_next=keep)
+        out.append(paragraph(styles.NORMAL, _runs(line, head), ppr))
     return "".join(out)
 
 
@@ -67,11 +126,12 @@ def _cell_name(report: Report, cell_id: str) -> str:
     return s.CELL_NAME.format(section=table.section, row=row, col=cell.col_label)
 
 
-def _blank_warning(report: Report, blanks: list[str]) -> str:
+def blank_warning(report: Report, blanks: list[str]) -> str:
+    """One sentence naming how many inputs are blank, per section, and a few of them."""
     spec = report.spec
     per_section = Counter(spec.table_by_id[spec.cell_by_id[c].table].section for c in blanks)
     listed = "；".join(_cell_name(report, c) for c in blanks[:MAX_LISTED_BLANKS])
-    return s.BLANK_AS_ZERO.format(
+    return s.BLANK_LEFT.format(
         count=len(blanks),
         per_section="，".join(
             s.BLANK_IN_SECTION.format(section=sec, count=n) for sec, n in per_section.items()
@@ -81,13 +141,10 @@ def _blank_warning(report: Report, blanks: list[str]) -> str:
     )
 
 
-def _right_indent(chars: float) -> str:
-    twips = round(chars * styles.CHAR_TWIPS)
-    return f'<w:ind w:right="{twips}" w:rightChars="{round(chars * 100)}"/>'
-
-
 def signature(report: Report) -> tuple[str, list[str]]:
-    """The agency name centred over the date, the date 右空四字, after two blank lines."""
+    """The agency name centred over the date, the date 右空四字, after two blank lines.
+    A long name takes several lines, broken between words. Every line keeps with
+    the next, so the block never starts a page alone."""
     warnings = []
     agency = layout.agency_name(report.meta.agency)
     if report.meta.date is not None:
@@ -95,42 +152,79 @@ def signature(report: Report) -> tuple[str, list[str]]:
     else:
         date = s.DATE_PLACEHOLDER
         warnings.append(s.NO_DATE)
-    agency_indent, date_indent = layout.signature_right_indents(agency, date)
-    # the block never starts a page alone: each line keeps with the next
-    xml = paragraph(styles.SIGNATURE, "", _KEEP_NEXT) * 2
-    if agency:
-        ppr = _KEEP_NEXT + _right_indent(agency_indent)
-        xml += paragraph(styles.SIGNATURE, _body_run(agency), ppr)
-    xml += paragraph(styles.SIGNATURE, _body_run(date), _right_indent(date_indent))
+    names = layout.name_lines(agency, layout.signature_max_em(date))
+    box = f'<w:ind w:left="{layout.signature_left_indent(date)}" w:right="0" w:firstLine="0"/>'
+    keep = styles.ppr(styles.SIGNATURE, keep_next=True)
+    xml = paragraph(styles.SIGNATURE, "", keep) * 2
+    for name in names:
+        ppr = styles.ppr(styles.SIGNATURE, keep_next=True, ind=box, jc="center")
+        xml += paragraph(styles.SIGNATURE, _body_run(name), ppr)
+    ppr = styles.ppr(styles.SIGNATURE, ind=box, jc="center")
+    xml += paragraph(styles.SIGNATURE, _body_run(date), ppr)
     return xml, warnings
 
 
-def title(report: Report) -> str:
+def title(report: Report, flow: Flow) -> str:
     meta, suffix = report.meta, report.spec.title_suffix
     lines = layout.title_lines(layout.agency_name(meta.agency), meta.year, suffix)
+    flow.block(len(lines) * styles.TITLE_LINE_TWIPS + styles.LINE_TWIPS)
     return paragraph(styles.TITLE, run("\n".join(lines), fonts.TITLE, styles.TITLE_PT))
 
 
-# half a line above a heading that follows a table, so the two do not touch
-_AFTER_TABLE = (
-    f'<w:spacing w:before="{styles.LINE_TWIPS // 2}" w:after="0" '
-    f'w:line="{styles.LINE_TWIPS}" w:lineRule="exact"/>'
-)
+def _table(report: Report, section: Section, heading_xml: str, flow: Flow, heading_h: int):
+    """Heading and table of a table section, planned against the page position."""
+    table = report.spec.table_by_id[section.table or ""]
+    cells = table.cell_by_id
+
+    def value_text(cid: str) -> str:
+        return printed_value(report, cells[cid])
+
+    sizing = size_table(table, value_text)
+    heights = row_heights(table, sizing, value_text)
+    plan = plan_table(table, heights, heading_h, flow.room if flow.y else None)
+    xml = table_xml(table, value_text, sizing, plan)
+    if plan.new_page:
+        heading_xml = heading_xml.replace("<w:keepNext/>", "<w:keepNext/><w:pageBreakBefore/>", 1)
+        flow.new_page()
+    header = sum(heights[: table.header_rows])
+    for i, (start, end) in enumerate(plan.pieces):
+        if i:
+            flow.new_page()
+        body = plan.height(start, end) + header + (heading_h if i == 0 else 0)
+        if len(plan.pieces) == 1 and not plan.keep >= set(range(table.n_rows - 1)):
+            flow.lines(max(1, body // styles.LINE_TWIPS), styles.LINE_TWIPS)  # may break
+        else:
+            flow.block(body)
+    return heading_xml + xml
 
 
 def section_xml(
-    report: Report, section: Section, blanks: list[str], after_table: bool, last: bool
+    report: Report, section: Section, blanks: list[str], after_table: bool, last: bool, flow: Flow
 ) -> tuple[str, list[str]]:
     warnings = []
-    ppr = _AFTER_TABLE if after_table else ""
-    xml = paragraph(styles.HEADING1, run(section.heading, fonts.HEADING, styles.BODY_PT), ppr)
+    before = AFTER_TABLE_BEFORE if after_table else 0
+    after = HEADING_BEFORE_TABLE_AFTER if section.table else 0
+    heading_h = styles.LINE_TWIPS + before + after
+    ppr = styles.ppr(
+        styles.HEADING1,
+        keep_next=True,
+        line=styles.LINE_TWIPS if before or after else None,
+        before=before,
+        after=after,
+    )
+    heading_xml = paragraph(
+        styles.HEADING1, run(section.heading, fonts.HEADING, styles.BODY_PT), ppr
+    )
+    xml = ""
     if section.table:
         table = report.spec.table_by_id[section.table]
         blanks.extend(c.id for c in table.inputs if report.is_blank(c.id))
-        cells = table.cell_by_id
-        xml += table_xml(table, lambda cid: printed_value(report, cells[cid]))
+        xml = _table(report, section, heading_xml, flow, heading_h)
+    else:
+        flow.heading(heading_h, 2 * styles.LINE_TWIPS)
+        xml = heading_xml
     if section.text is not None:
-        text = narrative(report.texts.get(section.id, ""), section.heading, keep_last=last)
+        text = narrative(report.texts.get(section.id, ""), section.heading, last, flow)
         if not text:
             warnings.append(s.EMPTY_SECTION.format(heading=section.heading))
         xml += text
@@ -141,18 +235,19 @@ def build_body(report: Report) -> BodyResult:
     result = BodyResult("")
     if not layout.agency_name(report.meta.agency):
         result.warnings.append(s.NO_AGENCY)
-    parts = [title(report)]
+    flow = Flow()
+    parts = [title(report, flow)]
     sections = report.spec.sections
     for i, section in enumerate(sections):
         after_table = i > 0 and sections[i - 1].table is not None
         last = i == len(sections) - 1
-        xml, warnings = section_xml(report, section, result.blank_cells, after_table, last)
+        xml, warnings = section_xml(report, section, result.blank_cells, after_table, last, flow)
         parts.append(xml)
         result.warnings += warnings
     xml, warnings = signature(report)
     parts.append(xml)
     result.warnings += warnings
     if result.blank_cells:
-        result.warnings.insert(0, _blank_warning(report, result.blank_cells))
+        result.warnings.insert(0, blank_warning(report, result.blank_cells))
     result.xml = "".join(parts)
     return result

@@ -26,6 +26,39 @@ W_NS = styles.W_NS
 _DROPPED = (
     "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
     RT.CUSTOM_XML,
+    RT.NUMBERING,  # the template's lists point at styles that are not ours; no lists here
+)
+APP_NAME = "年报填报助手"
+# The whole of word/settings.xml: Word 2013 and later layout (no 兼容模式), the page
+# shown at 100%, odd and even footers, Chinese theme language; no revision ids or
+# document id that every export would share.
+SETTINGS_XML = (
+    f'<w:settings xmlns:w="{W_NS}">'
+    '<w:zoom w:percent="100"/>'
+    '<w:defaultTabStop w:val="420"/>'
+    "<w:evenAndOddHeaders/>"
+    '<w:characterSpacingControl w:val="doNotCompress"/>'
+    "<w:compat>"
+    '<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"'
+    ' w:val="15"/>'
+    '<w:compatSetting w:name="overrideTableStyleFontSizeAndJustification"'
+    ' w:uri="http://schemas.microsoft.com/office/word" w:val="1"/>'
+    '<w:compatSetting w:name="enableOpenTypeFeatures"'
+    ' w:uri="http://schemas.microsoft.com/office/word" w:val="1"/>'
+    '<w:compatSetting w:name="doNotFlipMirrorIndents"'
+    ' w:uri="http://schemas.microsoft.com/office/word" w:val="1"/>'
+    "</w:compat>"
+    '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>'
+    '<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/>'
+    "</w:settings>"
+)
+APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>{application}</Application><DocSecurity>0</DocSecurity>"
+    "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+    "</Properties>"
 )
 
 
@@ -58,18 +91,31 @@ def _font_table(doc: Document) -> None:
 
 
 def _settings(doc: Document) -> None:
-    settings = doc.settings.element
-    lang = settings.find(qn("w:themeFontLang"))
-    if lang is not None:
-        lang.set(qn("w:val"), "en-US")
-        lang.set(qn("w:eastAsia"), "zh-CN")
-    doc.settings.odd_and_even_pages_header_footer = True
+    _replace_children(doc.settings.element, SETTINGS_XML)
+
+
+def _app_properties(doc: Document) -> None:
+    """docProps/app.xml names this program and claims no page or word counts (Word
+    and WPS compute them when they open the file)."""
+    from xml.sax.saxutils import escape
+
+    from model.drafts import APP_VERSION
+
+    for rel in doc.part.package.rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
+            app = escape(f"{APP_NAME} {APP_VERSION}")
+            rel.target_part._blob = APP_XML.format(application=app).encode("utf-8")
 
 
 def _page_number(odd: bool) -> str:
     """「— 1 —」 in 4号 宋体: odd pages right, even pages left, one character in."""
     indent = f'w:right="{styles.CHAR_TWIPS}"' if odd else f'w:left="{styles.CHAR_TWIPS}"'
-    ppr = f'<w:ind {indent}/><w:jc w:val="{"right" if odd else "left"}"/>'
+    ppr = styles.ppr(
+        styles.FOOTER,
+        line=styles.FOOTER_LINE_TWIPS,
+        ind=f'<w:ind {indent} w:firstLine="0" w:firstLineChars="0"/>',
+        jc="right" if odd else "left",
+    )
     rpr = styles.run_props(fonts.PAGE_NUMBER, styles.PAGE_NUMBER_PT, fonts.PAGE_NUMBER.name)
     field = (
         f'<w:r><w:rPr>{rpr}</w:rPr><w:fldChar w:fldCharType="begin"/></w:r>'
@@ -123,6 +169,7 @@ def new_document(report: Report, body_xml: str, title: str) -> Document:
     _replace_children(doc.styles.element, styles.styles_xml())
     _font_table(doc)
     _settings(doc)
+    _app_properties(doc)
     _page(doc)
     _properties(doc, report, title)
     body = doc.element.body

@@ -31,6 +31,7 @@ _NAME_UNITS = (
     "自治州",
     "自治县",
     "街道",
+    "中心",
     "省",
     "市",
     "州",
@@ -40,6 +41,15 @@ _NAME_UNITS = (
     "区",
     "镇",
     "乡",
+    "局",
+    "厅",
+    "委",
+    "部",
+    "署",
+    "院",
+    "）",
+    ")",
+    "」",
 )
 _HALF = frozenset(("N", "Na", "H"))  # Unicode East Asian Width classes printed half width
 _NOT_AFTER = ("市场", "区域", "县域", "区块", "乡村", "镇街", "州府")
@@ -74,61 +84,61 @@ def _agency_breaks(agency: str) -> list[int]:
     for i in range(1, len(agency)):
         if any(agency.startswith(w, i) for w in _NOT_AFTER):
             continue
+        if agency[i - 1] in "（(" or agency[i] in "）)":  # brackets stay with their words
+            continue
         if any(agency[:i].endswith(u) for u in _NAME_UNITS):
             breaks.append(i)
     return breaks
 
 
+def name_lines(name: str, max_em: float) -> list[str]:
+    """`name` on as few balanced lines of at most `max_em` as its word boundaries
+    allow (after 省/市/县/区, 局, 委员会, 办公室, a closing bracket …); a name with no
+    boundary that works breaks where it must, into even lines."""
+    if not name or text_width(name) <= max_em:
+        return [name] if name else []
+    best = _best_breaks(name, set(_agency_breaks(name)), max_em)
+    if best is None:
+        best = _best_breaks(name, set(range(1, len(name))), max_em)
+    if best is None:
+        return _filled_lines(name, max_em)
+    bounds = [0, *best, len(name)]
+    return [name[a:b] for a, b in pairwise(bounds)]
+
+
 def title_lines(agency: str, year: int, suffix: str) -> list[str]:
-    """「<机关名称><年份>年<suffix>」 on one line, or on as few balanced lines as fit,
-    broken at word boundaries: after the agency name, after the year, before
-    「工作年度报告」 or after a unit of the agency name (省、市、区、人民政府 …).
-    Two lines for nearly every agency; a very long name (自治区…自治州…自治县人民政府)
-    takes three. A name with no unit to break after breaks where it must."""
-    year_part = f"{year}年"
-    title = f"{agency}{year_part}{suffix}"
-    if text_width(title) <= TITLE_LINE_CHARS:
-        return [title]
-    n = len(agency)
-    candidates = {n, n + len(year_part)}
-    candidates.update(_agency_breaks(agency))
-    work = suffix.find("工作")
-    if work > 0:
-        candidates.add(n + len(year_part) + work)
-    best = _best_breaks(title, candidates)
-    if best is None and n <= MAX_TITLE_LINES * TITLE_LINE_CHARS:
-        # no word boundary works: allow any place inside the agency name
-        best = _best_breaks(title, candidates | set(range(1, n)))
-    if best is None:  # a name longer than three lines: fill the lines one by one
-        return _filled_lines(title)
-    bounds = [0, *best, len(title)]
-    return [title[a:b] for a, b in pairwise(bounds)]
+    """The agency name alone on the first line(s), broken at word boundaries into
+    balanced lines, and 「<年份>年<suffix>」 on the last line (as published reports
+    set it). Without an agency name the title is the last line alone."""
+    return [*name_lines(agency, TITLE_LINE_CHARS), f"{year}年{suffix}"]
 
 
 MAX_TITLE_LINES = 3
 
 
-def _best_breaks(title: str, candidates: set[int]) -> tuple[int, ...] | None:
+def _best_breaks(text: str, candidates: set[int], max_em: float) -> tuple[int, ...] | None:
     """Break positions giving the fewest lines (at most MAX_TITLE_LINES) of at most
-    TITLE_LINE_CHARS, and among those the most even; on a tie earlier lines shorter
-    (梯形). None when no choice of candidates fits."""
-    points = sorted(c for c in candidates if 0 < c < len(title))
+    `max_em`, and among those the most even; on a tie earlier lines shorter (梯形).
+    None when no choice of candidates fits."""
+    points = sorted(c for c in candidates if 0 < c < len(text))
     for lines in range(2, MAX_TITLE_LINES + 1):
+        if len(points) > 60 and lines > 2:
+            break  # any-place breaks of a very long name: filled lines instead
         options = []
         for breaks in combinations(points, lines - 1):
-            bounds = [0, *breaks, len(title)]
-            widths = [text_width(title[a:b]) for a, b in pairwise(bounds)]
-            if max(widths) <= TITLE_LINE_CHARS:
+            bounds = [0, *breaks, len(text)]
+            widths = [text_width(text[a:b]) for a, b in pairwise(bounds)]
+            if max(widths) <= max_em:
                 options.append(((max(widths) - min(widths), widths), breaks))
         if options:
             return min(options)[1]
     return None
 
 
-def _filled_lines(title: str) -> list[str]:
+def _filled_lines(text: str, max_em: float) -> list[str]:
     lines = [""]
-    for ch in title:
-        if lines[-1] and text_width(lines[-1] + ch) > TITLE_LINE_CHARS:
+    for ch in text:
+        if lines[-1] and text_width(lines[-1] + ch) > max_em:
             lines.append("")
         lines[-1] += ch
     return lines
@@ -172,9 +182,18 @@ def date_text(date: dt.date) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
 
-def signature_right_indents(agency: str, date: str) -> tuple[float, float]:
-    """Right indents in body characters of the agency line and the date line: the
-    date 右空四字, the agency name centred over the date (never past the margin)."""
-    date_w, agency_w = text_width(date), text_width(agency)
-    agency_indent = DATE_RIGHT_CHARS + (date_w - agency_w) / 2
-    return max(agency_indent, 0.0), float(DATE_RIGHT_CHARS)
+def signature_max_em(date: str) -> float:
+    """The widest agency line that can still be centred over the date 右空四字."""
+    return 2 * DATE_RIGHT_CHARS + text_width(date)
+
+
+def signature_left_indent(date: str) -> int:
+    """Left indent in twips of the signature lines. The agency name and the date are
+    each centred between this indent and the right margin, so the renderer itself
+    centres the name over the date, whatever the fonts; the indent puts the date's
+    right end four characters from the margin (右空四字)."""
+    from exporters.docx import metrics, styles
+
+    date_pt = metrics.text_pt(date, styles.BODY_PT, styles.BODY_CHAR_SPACING / 20)
+    right_gap = DATE_RIGHT_CHARS * styles.CHAR_TWIPS
+    return max(styles.TEXT_WIDTH - 2 * right_gap - round(date_pt * 20), 0)

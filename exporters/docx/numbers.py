@@ -1,5 +1,6 @@
-"""What a value cell prints: blank inputs as 0, money with its unit unless the
-column label already names the unit (「本年收费金额（单位：万元）」)."""
+"""What a value cell prints: what the report holds (a blank input prints blank),
+money with its unit unless the column label already names the unit
+(「本年收费金额（单位：万元）」)."""
 
 from __future__ import annotations
 
@@ -24,18 +25,22 @@ def _money_units(cell: CellSpec) -> tuple[str, ...]:
 
 
 def printed_value(report: Report, cell: CellSpec) -> str:
-    """The text printed in a value cell. A blank prints as 0 (R6: never blank)."""
+    """The text printed in a value cell; "" for a blank one. The document shows what
+    the draft holds, so the two always agree (R6 names the blanks, and the export
+    offers 补零 before writing)."""
     value = report.value(cell.id)
+    if value is None:
+        return ""
     if cell.kind is not ValueKind.MONEY:
-        return format_value(value, blank="0")
+        return format_value(value)
     unit = report.unit(cell.id)
     header_unit = label_unit(cell.col_label, _money_units(cell))
     if header_unit is not None:
         if value is not None and unit and unit != header_unit:
             converted = report.amount_in(cell.id, header_unit)
             return _plain(converted)
-        return format_value(value, blank="0")
-    return f"{format_value(value, blank='0')}{unit or ''}"
+        return format_value(value)
+    return f"{format_value(value)}{unit or ''}"
 
 
 def _plain(amount: Decimal | None) -> str:

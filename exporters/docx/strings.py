@@ -12,3 +12,8 @@ NO_DATE = "未填写成文日期：落款日期留空（「　　年　月　日
 EMPTY_SECTION = "「{heading}」没有内容：Word 文件中只有标题"
 HAS_ERRORS = "报告仍有 {count} 个错误，导出的文件仅供核对，请改正后再报送"
 DATE_PLACEHOLDER = "　　年　月　日"
+CONTINUED = "{label}（续）"
+BLANK_LEFT = (
+    "有 {count} 个未填写的数字（{per_section}），在 Word 文件中留空，如：{cells}{more}。"
+    "确实没有的，请填 0（可用“补零后导出”）"
+)

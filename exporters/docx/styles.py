@@ -19,7 +19,11 @@ MARGIN_TOP_MM = 37
 MARGIN_BOTTOM_MM = 35
 MARGIN_LEFT_MM = 28
 MARGIN_RIGHT_MM = 26
-FOOTER_DISTANCE_MM = 21  # puts 「— 1 —」 about 7 mm below the text block
+# The footer's bottom edge sits this far above the paper's edge; with the footer's
+# exact 14 pt line it puts the dash of 「— 1 —」 7 mm under the type area (GB/T 9704
+# §7.5), as measured in LibreOffice (tests/integration/test_docx_layout.py).
+FOOTER_DISTANCE_MM = 25.7
+FOOTER_LINE_TWIPS = 280  # exact line of the page number: its height does not depend on the font
 
 
 def mm_to_twips(mm: float) -> int:
@@ -75,12 +79,62 @@ def run_props(font: fonts.Font, size_pt: float, latin: str = fonts.LATIN) -> str
     return f'{rfonts(font, latin)}{color}{spacing}<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/>'
 
 
+def ppr(
+    style: str,
+    *,
+    keep_next: bool = False,
+    keep_lines: bool = False,
+    page_break: bool = False,
+    line: int | None = None,
+    before: int = 0,
+    after: int = 0,
+    ind: str = "",
+    jc: str = "",
+) -> str:
+    """A paragraph's ``w:pPr`` in schema order. Every paragraph says itself that
+    punctuation does not hang into the margin (see _NO_HANGING), and that Latin runs
+    (URLs, long digit strings) may break anywhere (``w:wordWrap``), so no line
+    before one is stretched."""
+    parts = [f'<w:pStyle w:val="{style}"/>']
+    if keep_next:
+        parts.append("<w:keepNext/>")
+    if keep_lines:
+        parts.append("<w:keepLines/>")
+    if page_break:
+        parts.append("<w:pageBreakBefore/>")
+    parts.append(_PARAGRAPH_TEXT_RULES)
+    if line is not None or before or after:
+        rule = f'w:line="{line}" w:lineRule="exact"' if line is not None else ""
+        parts.append(f'<w:spacing w:before="{before}" w:after="{after}" {rule}/>')
+    parts.append(ind)
+    if jc:
+        parts.append(f'<w:jc w:val="{jc}"/>')
+    return "<w:pPr>" + "".join(parts) + "</w:pPr>"
+
+
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+W15_NS = "http://schemas.microsoft.com/office/word/2012/wordml"
+# No hanging punctuation: Word and WPS read ``w:overflowPunct w:val="0"`` as "keep
+# punctuation inside the margins", LibreOffice reads the same value as "let it hang"
+# (its DOCX import inverts the flag). Word 2013 and later take the Choice, which
+# requires the Word 2012 namespace; LibreOffice does not know that namespace and
+# takes the Fallback, which it reads as "do not hang". Word 2010 also takes the
+# Fallback and may hang punctuation.
+_NO_HANGING = (
+    f'<mc:AlternateContent xmlns:mc="{MC_NS}" xmlns:w15="{W15_NS}">'
+    '<mc:Choice Requires="w15"><w:overflowPunct w:val="0"/></mc:Choice>'
+    '<mc:Fallback><w:overflowPunct w:val="1"/></mc:Fallback>'
+    "</mc:AlternateContent>"
+)
+_PARAGRAPH_TEXT_RULES = f'<w:wordWrap w:val="0"/>{_NO_HANGING}'
+
+
 def _spacing(line: int, rule: str = "exact") -> str:
     return f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="{rule}"/>'
 
 
 _NO_INDENT = '<w:ind w:firstLine="0" w:firstLineChars="0"/>'
-_SINGLE = _spacing(240, "auto")
+TABLE_LINE_TWIPS = round(TABLE_PT * 1.3 * 20)  # exact: row heights are predictable
 
 
 def _pstyle(sid: str, ppr: str, rpr: str, based_on: str | None = NORMAL, extra: str = "") -> str:
@@ -103,7 +157,7 @@ def styles_xml() -> str:
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>'
         "</w:rPr></w:rPrDefault>"
         # punctuation stays inside the 156 mm text block (no hanging 。，)
-        '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/><w:overflowPunct w:val="0"/>'
+        f'<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>{_PARAGRAPH_TEXT_RULES}'
         f"{_spacing(LINE_TWIPS)}"
         '<w:jc w:val="both"/></w:pPr></w:pPrDefault>'
         "</w:docDefaults>"
@@ -111,7 +165,7 @@ def styles_xml() -> str:
         f'<w:style w:type="paragraph" w:default="1" w:styleId="{NORMAL}">'
         f'<w:name w:val="{STYLE_NAMES[NORMAL]}"/><w:qFormat/>'
         # no paragraph leaves a single line at the foot or head of a page (孤行控制)
-        f'<w:pPr><w:widowControl/><w:overflowPunct w:val="0"/>{_spacing(LINE_TWIPS)}'
+        f"<w:pPr><w:widowControl/>{_PARAGRAPH_TEXT_RULES}{_spacing(LINE_TWIPS)}"
         f'<w:ind w:firstLine="{2 * CHAR_TWIPS}" w:firstLineChars="200"/>'
         f'<w:jc w:val="both"/></w:pPr><w:rPr>{body}</w:rPr></w:style>'
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
@@ -141,14 +195,16 @@ def styles_xml() -> str:
             '<w:basedOn w:val="DefaultParagraphFont"/><w:qFormat/>'
             f"<w:rPr>{run_props(fonts.SUBHEADING, BODY_PT)}</w:rPr></w:style>"
         )
-        + _pstyle(TABLE_TEXT, f'{_SINGLE}{_NO_INDENT}<w:jc w:val="center"/>', table)
+        + _pstyle(
+            TABLE_TEXT, f'{_spacing(TABLE_LINE_TWIPS)}{_NO_INDENT}<w:jc w:val="center"/>', table
+        )
         + _pstyle(TABLE_LABEL, '<w:jc w:val="left"/>', table, based_on=TABLE_TEXT)
         + _pstyle(SIGNATURE, f'{_NO_INDENT}<w:jc w:val="right"/>', body)
         + (
             f'<w:style w:type="paragraph" w:styleId="{FOOTER}">'
             f'<w:name w:val="{STYLE_NAMES[FOOTER]}"/><w:basedOn w:val="{NORMAL}"/>'
             '<w:uiPriority w:val="99"/><w:unhideWhenUsed/>'
-            f"<w:pPr>{_SINGLE}{_NO_INDENT}</w:pPr>"
+            f"<w:pPr>{_spacing(FOOTER_LINE_TWIPS)}{_NO_INDENT}</w:pPr>"
             f"<w:rPr>{run_props(fonts.PAGE_NUMBER, PAGE_NUMBER_PT, fonts.PAGE_NUMBER.name)}</w:rPr>"
             "</w:style>"
         )

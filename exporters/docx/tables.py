@@ -2,8 +2,9 @@
 
 The grid of the spec is written as it is: every GridCell becomes one ``w:tc`` with
 ``w:gridSpan`` for its columns and ``w:vMerge`` for its rows, exactly how Word
-itself stores merged cells. Header rows repeat on every page, no row splits
-across a page, and the table fills the text width with the spec's relative widths.
+itself stores merged cells. Header rows repeat on every page, no row splits across
+a page, columns are sized by what this report prints (exporters.docx.sizing), and
+a table too long for a page is printed in pieces (exporters.docx.paging).
 """
 
 from __future__ import annotations
@@ -11,24 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from exporters.docx import fonts, layout, styles
+from exporters.docx import strings as s
+from exporters.docx.paging import CELL_PAD, SEPARATOR_TWIPS, TablePlan, fixed_heights
+from exporters.docx.sizing import TableSizing
 from model.spec import GridCell, Role, TableSpec
 
 BORDER = '<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'  # 0.5 pt
-CELL_MARGIN = 57  # 0.1 cm left and right: the narrow number columns need the room
-MIN_ROW_HEIGHT = 454  # 0.8 cm
-VERTICAL_PADDING = 170  # room above and below a vertical header
-# Below the repeated header a page holds about 25 rows; a row-label group of up to
-# 10 rows stays on one page, a longer one breaks where it must.
-MAX_KEPT_GROUP_ROWS = 10
-
-
-def column_widths(table: TableSpec, total: int = styles.TEXT_WIDTH) -> list[int]:
-    """Grid column widths in twips, proportional to the spec, summing to `total`."""
-    weights = table.col_widths
-    widths = [int(total * w / sum(weights)) for w in weights]
-    widths[-1] += total - sum(widths)
-    return widths
-
 
 Positions = dict[tuple[int, int], GridCell]
 
@@ -45,53 +34,14 @@ def _layout(table: TableSpec) -> tuple[Positions, Positions]:
     return origin, covered
 
 
-def _row_heights(table: TableSpec) -> list[int]:
-    """Minimum row heights: a vertical header needs its characters' height in the
-    last row it spans."""
-    heights = [MIN_ROW_HEIGHT] * table.n_rows
-    char = round(styles.TABLE_PT * 20 * 1.1)
-    for g in table.grid:
-        if g.vertical and g.text:
-            last = g.row + g.rowspan - 1
-            need = len(g.text) * char + VERTICAL_PADDING - (g.rowspan - 1) * MIN_ROW_HEIGHT
-            heights[last] = max(heights[last], need)
-    return heights
-
-
-def _keep_rows(table: TableSpec) -> set[int]:
-    """Rows that stay on the page of the next row (Word's "keep with next" on their
-    paragraphs). Caption and header rows stay with the first row under them; a
-    captioned block (section 二) stays whole, so no row is printed away from its
-    caption; the rows of a row-label group (（三）不予公开 …) stay together, so the
-    group label is never cut off its last rows; and the last row never starts a
-    page alone. A group too long for a page (三、本年度办理结果) must break."""
-    rows = {
-        r
-        for g in table.grid
-        if g.role in (Role.CAPTION, Role.HEADER)
-        for r in range(g.row, g.row + g.rowspan)
-    }
-    captions = sorted({g.row for g in table.grid if g.role is Role.CAPTION})
-    ends = [*captions[1:], table.n_rows] if captions else []
-    for start, end in zip(captions, ends, strict=True):
-        rows.update(range(start, end - 1))
-    for g in table.grid:
-        if g.role is Role.LABEL and 1 < g.rowspan <= MAX_KEPT_GROUP_ROWS:
-            rows.update(range(g.row, g.row + g.rowspan - 1))
-    if table.n_rows >= 2:
-        rows.add(table.n_rows - 2)
-    rows.discard(table.n_rows - 1)
-    return rows
-
-
-def _paragraph(text: str, style: str, keep: bool) -> str:
+def _paragraph(text: str, style: str, keep: bool, sizing: TableSizing) -> str:
     runs = ""
     if text:
-        rpr = styles.run_props(fonts.TABLE, styles.TABLE_PT)
+        rpr = styles.run_props(fonts.TABLE, sizing.size_pt)
         body = layout.xml_text(text)
         runs = f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{body}</w:t></w:r>'
-    keep_next = "<w:keepNext/>" if keep else ""
-    return f'<w:p><w:pPr><w:pStyle w:val="{style}"/>{keep_next}</w:pPr>{runs}</w:p>'
+    ppr = styles.ppr(style, keep_next=keep, line=sizing.line)
+    return f"<w:p>{ppr}{runs}</w:p>"
 
 
 def _style_of(g: GridCell) -> str:
@@ -101,72 +51,112 @@ def _style_of(g: GridCell) -> str:
     return styles.TABLE_TEXT
 
 
-def _tc(width: int, span: int, merge: str | None, vertical: bool, content: str) -> str:
+def _tc(width: int, span: int, merge: str | None, g: GridCell | None, content: str) -> str:
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
         props += f'<w:gridSpan w:val="{span}"/>'
     if merge:
         props += f'<w:vMerge w:val="{merge}"/>' if merge == "restart" else "<w:vMerge/>"
-    if vertical:
+    if g is not None and g.role is Role.VALUE:
+        props += "<w:noWrap/>"  # the last guard: a number never breaks across lines
+    if g is not None and g.vertical:
         props += '<w:textDirection w:val="tbRl"/>'  # CJK upright, read top to bottom
     props += '<w:vAlign w:val="center"/>'
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>"
 
 
-def table_xml(table: TableSpec, value_text: Callable[[str], str]) -> str:
-    """The ``w:tbl`` of `table`; `value_text(cell_id)` gives what a value cell prints."""
-    widths = column_widths(table)
-    origin, covered = _layout(table)
-    heights = _row_heights(table)
-    keep_rows = _keep_rows(table)
+def _tbl_pr(sizing: TableSizing) -> str:
     borders = "".join(
         BORDER.format(side=s) for s in ("top", "left", "bottom", "right", "insideH", "insideV")
     )
-    out = [
-        "<w:tbl><w:tblPr>"
-        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+    m = sizing.margin
+    return (
+        "<w:tblPr>"
+        f'<w:tblW w:w="{sum(sizing.widths)}" w:type="dxa"/><w:jc w:val="center"/>'
         f'<w:tblInd w:w="0" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
         '<w:tblLayout w:type="fixed"/>'
-        f'<w:tblCellMar><w:left w:w="{CELL_MARGIN}" w:type="dxa"/>'
-        f'<w:right w:w="{CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>'
+        f'<w:tblCellMar><w:top w:w="{CELL_PAD}" w:type="dxa"/>'
+        f'<w:left w:w="{m}" w:type="dxa"/><w:bottom w:w="{CELL_PAD}" w:type="dxa"/>'
+        f'<w:right w:w="{m}" w:type="dxa"/></w:tblCellMar>'
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
         'w:lastColumn="0" w:noHBand="0" w:noVBand="0"/>'
-        "</w:tblPr><w:tblGrid>",
-        *(f'<w:gridCol w:w="{w}"/>' for w in widths),
-        "</w:tblGrid>",
+        "</w:tblPr><w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in sizing.widths)
+    ) + "</w:tblGrid>"
+
+
+def _row(
+    table: TableSpec,
+    r: int,
+    first: int,
+    cells: tuple[Positions, Positions],
+    sizing: TableSizing,
+    keep: bool,
+    value_text: Callable[[str], str],
+    height: int,
+) -> str:
+    """Row `r` of a piece whose first body row is `first`: a merged cell cut off its
+    top by the piece starts again there, a row label with 「（续）」."""
+    origin, covered = cells
+    widths = sizing.widths
+    header = "<w:tblHeader/>" if r < table.header_rows else ""
+    out = [
+        f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" '
+        f'w:hRule="atLeast"/>{header}</w:trPr>'
     ]
-    for r in range(table.n_rows):
-        header = "<w:tblHeader/>" if r < table.header_rows else ""
-        out.append(
-            f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{heights[r]}" w:hRule="atLeast"/>'
-            f"{header}</w:trPr>"
-        )
-        keep = r in keep_rows
-        c = 0
-        while c < table.n_cols:
-            g = origin.get((r, c))
-            if g is not None:
-                text = value_text(g.cell) if g.role is Role.VALUE and g.cell else g.text
-                width = sum(widths[c : c + g.colspan])
-                merge = "restart" if g.rowspan > 1 else None
-                content = _paragraph(text, _style_of(g), keep)
-                out.append(_tc(width, g.colspan, merge, g.vertical, content))
-                c += g.colspan
-                continue
-            above = covered.get((r, c))
-            span = above.colspan if above else 1
-            width = sum(widths[c : c + span])
-            style = _style_of(above) if above else styles.TABLE_TEXT
-            out.append(
-                _tc(
-                    width,
-                    span,
-                    "continue" if above else None,
-                    bool(above and above.vertical),
-                    _paragraph("", style, keep),
-                )
-            )
-            c += span
-        out.append("</w:tr>")
-    out.append("</w:tbl>")
+    c = 0
+    while c < table.n_cols:
+        g = origin.get((r, c))
+        restart = False
+        if g is None and r == first and (r, c) in covered:
+            g, restart = covered[(r, c)], True
+        if g is not None:
+            if restart:
+                text = s.CONTINUED.format(label=g.text) if g.role is Role.LABEL else ""
+            elif g.role is Role.VALUE and g.cell:
+                text = value_text(g.cell)
+            else:
+                text = g.text
+            width = sum(widths[c : c + g.colspan])
+            merge = "restart" if g.row + g.rowspan - 1 > r else None
+            content = _paragraph(text, _style_of(g), keep, sizing)
+            out.append(_tc(width, g.colspan, merge, g, content))
+            c += g.colspan
+            continue
+        above = covered.get((r, c))
+        span = above.colspan if above else 1
+        width = sum(widths[c : c + span])
+        style = _style_of(above) if above else styles.TABLE_TEXT
+        merge = "continue" if above else None
+        content = _paragraph("", style, keep, sizing)
+        out.append(_tc(width, span, merge, above, content))
+        c += span
+    out.append("</w:tr>")
+    return "".join(out)
+
+
+def separator() -> str:
+    """The 1 pt paragraph between two pieces of a table; it starts the next page."""
+    return (
+        f"<w:p>{styles.ppr(styles.TABLE_TEXT, page_break=True, line=SEPARATOR_TWIPS)}"
+        f"<w:r><w:rPr>{styles.run_props(fonts.TABLE, 1)}</w:rPr></w:r></w:p>"
+    )
+
+
+def table_xml(
+    table: TableSpec, value_text: Callable[[str], str], sizing: TableSizing, plan: TablePlan
+) -> str:
+    """The ``w:tbl`` pieces of `table`; `value_text(cell_id)` gives what a value cell
+    prints. Pieces after the first start on a new page, after their header rows."""
+    cells = _layout(table)
+    tbl_pr = _tbl_pr(sizing)
+    heights = fixed_heights(table, sizing)
+    out = []
+    for i, (start, end) in enumerate(plan.pieces):
+        if i:
+            out.append(separator())
+        out.append(f"<w:tbl>{tbl_pr}")
+        for r in (*range(table.header_rows), *range(start, end)):
+            keep = r in plan.keep or (r < table.header_rows)
+            out.append(_row(table, r, start, cells, sizing, keep, value_text, heights[r]))
+        out.append("</w:tbl>")
     return "".join(out)

@@ -261,6 +261,7 @@ def test_missing_official_fonts_are_named_once_per_session(qtbot, monkeypatch, t
 def test_export_declined_when_warned_writes_nothing(qtbot, monkeypatch, tmp_path):
     window = make_window(qtbot, monkeypatch)
     window.open_report(Report("2021", 2021, "某局"))  # blank: R6 errors
+    monkeypatch.setattr("gui.export_flow.ask_blanks", lambda *_a: "as_is")
     monkeypatch.setattr(dialogs, "ask_export_with_errors", lambda *_a: False)
     out = tmp_path / "x.docx"
     assert not window.export("docx", str(out))

@@ -1,8 +1,9 @@
 """LibreOffice recalculates our workbooks: its totals equal the model's, and the R1
 check row says 一致, or flags exactly the broken column.
 
-The exported workbook carries no cached results (openpyxl writes formulas only), so
-every number read back from LibreOffice's copy was computed by LibreOffice. All
+The exported workbook stores each formula's result, but LibreOffice recalculates
+on load (and its copy stores its own results), so every number read back from
+LibreOffice's copy was computed by LibreOffice. All
 reports go through one soffice run to keep the test fast.
 """
 
