@@ -9,6 +9,10 @@ NOT_WHOLE = "「{text}」不是整数：件数只能填写整数"
 NEGATIVE_COUNT = "件数不能为负数（只有“本年增/减”可以填写负数，如 -8）"
 NEGATIVE_AMOUNT = "金额不能为负数"
 TOO_MANY_DECIMALS = "金额最多保留 {decimals} 位小数"
+BAD_SEPARATOR = (
+    "「{text}」中的逗号、空格或换行不在千分位上（应每三位一个，如 1,234），"
+    "无法确定是一个数还是几个数，请核对后重填"
+)
 COUNT_TOO_LARGE = "「{text}」超出件数的上限（最多 {limit}），请核对"
 MONEY_TOO_LARGE = "「{text}」超出金额的上限（最多 {limit}），请核对金额和单位"
 MONEY_TOO_MANY_DIGITS = "「{text}」的数字太多：金额的整数和小数合计最多 {digits} 位"

@@ -17,7 +17,18 @@ from model.spec import CellSpec, ValueKind
 
 Value = int | Decimal
 
-_SEPARATORS = re.compile(r"[\s,，、'’_]")
+# Characters people put between digit groups. They are dropped only where they
+# separate thousands groups (「1,234」「12 345」); anywhere else they may mean two
+# numbers (「12，1」, 「22 6」 over a line break), and the text is refused.
+_GROUP_MARKS = ",，'’_、"
+_GROUPED = re.compile(rf"(?<![\d.])\d+(?:[{_GROUP_MARKS}\s]\d+)+")
+_THOUSANDS = re.compile(r"\d{1,3}(?:(?P<mark>[,，'’\s])\d{3})(?:(?P=mark)\d{3})*")
+_SPACE_BESIDE_NON_DIGIT = re.compile(r"(?<!\d)\s+|\s+(?!\d)")
+_STRAY_MARKS = re.compile(rf"(?<!\d)[{_GROUP_MARKS}]+|[{_GROUP_MARKS}]+(?!\d)")
+_MARK_BETWEEN_DIGITS = re.compile(rf"\d[{_GROUP_MARKS}\s]\d")
+# Invisible characters Word, web pages and our own export (line-break hints in
+# long digit strings) put inside text.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 # The measure words a count may be typed (or printed in a Word report) with: 「12件」,
 # 「12（件）」 (after NFKC the brackets are ASCII). The number is what counts.
 COUNT_WORDS = "件个条项次份人家起篇"
@@ -29,10 +40,20 @@ class InvalidValue(ValueError):
 
 
 def normalise_text(text: str) -> str:
-    """Full-width digits and signs to ASCII, spaces and thousands separators removed."""
-    text = unicodedata.normalize("NFKC", text)
+    """Full-width digits and signs to ASCII; invisible characters, spaces beside
+    words and thousands separators removed. A separator that does not separate
+    thousands groups (「8,90281」, 「12，1」, 「2 26」, 「22」 and 「6」 on two lines)
+    is kept, so that the text is refused rather than read as one number."""
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
     text = text.replace("－", "-").replace("−", "-").replace("—", "-").replace("．", ".")
-    return _SEPARATORS.sub("", text)
+    text = _SPACE_BESIDE_NON_DIGIT.sub("", text.strip())
+    text = _GROUPED.sub(_drop_thousands_marks, text)
+    return _STRAY_MARKS.sub("", text)
+
+
+def _drop_thousands_marks(found: re.Match[str]) -> str:
+    run = found.group(0)
+    return re.sub(r"\D", "", run) if _THOUSANDS.fullmatch(run) else run
 
 
 def parse_value(text: str, cell: CellSpec, unit: str | None = None) -> Value | None:
@@ -44,6 +65,8 @@ def parse_value(text: str, cell: CellSpec, unit: str | None = None) -> Value | N
     cleaned = normalise_text(text)
     if cleaned == "":
         return None
+    if _MARK_BETWEEN_DIGITS.search(cleaned):
+        raise InvalidValue(msg.BAD_SEPARATOR.format(text=clip(text)))
     if cell.kind is ValueKind.MONEY:
         current = unit or cell.unit
         typed = None
@@ -78,7 +101,8 @@ def parse_value(text: str, cell: CellSpec, unit: str | None = None) -> Value | N
 def clip(text: object, chars: int = 24) -> str:
     """Typed text as a message quotes it: stripped, and cut short with 「…」 when long
     (a pasted block of thousands of digits must not become the message)."""
-    shown = str(text).strip()
+    shown = str(text).strip().replace("\r\n", "\n")
+    shown = shown.replace("\n", "（换行）").replace("\t", "（制表符）")
     return shown if len(shown) <= chars else shown[: chars - 1] + "…"
 
 

@@ -503,7 +503,7 @@ def units_2019(folder: Path) -> Fixture:
     values["active.art20_6.penalty.decisions"] = "16件"
     revoked = "active.art20_5.licensing.prev_items"
     values[revoked] = f"{ACTIVE_2019[revoked]}（项）"
-    values["active.art20_1.normative_docs.total_public"] = " 1 2 "
+    values["active.art20_1.normative_docs.total_public"] = " 12 "
     expected = {**ACTIVE_2019, "active.art20_9.procurement.amount": Decimal("5.68")}
     apps = consistent_applications("2019")
     appeals = appeals_values()

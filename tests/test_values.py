@@ -179,3 +179,51 @@ def test_count_limits_and_long_input_are_quoted_short():
         check_value(10**30, count)
     with pytest.raises(InvalidValue, match="超出件数的上限"):
         check_value(Decimal("1E+30"), count)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "8,90281",
+        "8902,81",
+        "12，1",
+        "3,0",
+        "2 26",
+        "22\n6",
+        "22\t6",
+        "1.234,5",
+        "1、2",
+        "1,23,456",
+        "1,234 567",
+    ],
+)
+def test_separators_off_the_thousands_are_refused_not_joined(text):
+    """「12，1」 may be two numbers or a typo: never silently 121 (a comma anywhere was
+    dropped before, so a fee 「8,90281」 became 890281 万元)."""
+    for cell in (COUNT, MONEY_WAN):
+        with pytest.raises(InvalidValue, match="不在千分位上"):
+            parse_value(text, cell)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1,234", 1234),
+        ("1,234,567", 1234567),
+        ("12 345", 12345),
+        (" １，２３４ ", 1234),
+        ("1 234 567", 1234567),
+        ("12，", 12),
+        ("+ 2", 2),
+        ("12 件", 12),
+        ("12\u200b3", 123),
+    ],
+)
+def test_thousands_separators_spaces_and_invisible_characters_are_read(text, value):
+    assert parse_value(text, COUNT) == value
+
+
+def test_a_refused_text_is_quoted_on_one_line():
+    with pytest.raises(InvalidValue) as refused:
+        parse_value("22\n6", COUNT)
+    assert "「22（换行）6」" in str(refused.value)

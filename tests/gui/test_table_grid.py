@@ -291,7 +291,7 @@ def test_paste_accepts_full_width_and_separators_and_skips_totals(qtbot):
     controller, page = make_page(qtbot)
     page.focus_cell("applications.new.other")
     # 其他, then the 总计 column (computed: skipped), then past the table's edge
-    changed = page.view.paste("１,０００\t1000\t5\n２ ０\t20\t\n")
+    changed = page.view.paste("１,０００\t1000\t5\n ２０ \t20\t\n")
     assert changed == 2
     assert controller.report.value("applications.new.other") == 1000
     assert controller.report.value("applications.carried_in.other") == 20
