@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from model import limits
 from model import messages as msg
@@ -25,6 +25,7 @@ _GROUPED = re.compile(rf"(?<![\d.])\d+(?:[{_GROUP_MARKS}\s]\d+)+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:(?P<mark>[,，'’\s])\d{3})(?:(?P=mark)\d{3})*")
 _SPACE_BESIDE_NON_DIGIT = re.compile(r"(?<!\d)\s+|\s+(?!\d)")
 _STRAY_MARKS = re.compile(rf"(?<!\d)[{_GROUP_MARKS}]+|[{_GROUP_MARKS}]+(?!\d)")
+_PLAIN_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _MARK_BETWEEN_DIGITS = re.compile(rf"\d[{_GROUP_MARKS}\s]\d")
 # Invisible characters Word, web pages and our own export (line-break hints in
 # long digit strings) put inside text.
@@ -75,12 +76,10 @@ def parse_value(text: str, cell: CellSpec, unit: str | None = None) -> Value | N
             if cleaned.endswith(candidate):
                 typed, cleaned = candidate, cleaned[: -len(candidate)]
                 break
-        try:
-            number = Decimal(cleaned)
-        except InvalidOperation:
-            raise InvalidValue(msg.NOT_A_NUMBER.format(text=clip(text))) from None
-        if not number.is_finite():
+        # plain decimal notation only: Decimal() would also take 「1e2」, 「Infinity」
+        if not _PLAIN_DECIMAL.fullmatch(cleaned):
             raise InvalidValue(msg.NOT_A_NUMBER.format(text=clip(text)))
+        number = Decimal(cleaned)
         if typed and current and typed != current:
             check_amount(number.copy_abs())  # before converting an absurd number
             number = to_unit(number, typed, current)
@@ -126,6 +125,8 @@ def check_value(value: object, cell: CellSpec) -> Value:
             raise InvalidValue(msg.NOT_A_NUMBER.format(text=clip(value)))
         if value < 0:
             raise InvalidValue(msg.NEGATIVE_AMOUNT)
+        if value.is_signed():  # 「-0」, 「-0.00」: zero, printed without its sign
+            value = value.copy_abs()
         check_amount(value, cell.decimals)
         return value
     if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():

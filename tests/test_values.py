@@ -154,7 +154,7 @@ def test_an_amount_typed_with_another_unit_is_converted_to_the_cells_unit():
     [
         ("999999999999.99", None),
         ("1000000000000", "超出金额的上限"),
-        ("1e999999999", "超出金额的上限"),
+        ("1e999999999", "不是数字"),  # typed: plain notation only (drafts: see test_drafts)
         ("123456789.1234567", "最多保留 6 位小数"),
         ("123456789012.123", None),
         ("99999999999.12345", "合计最多 15 位"),
@@ -227,3 +227,13 @@ def test_a_refused_text_is_quoted_on_one_line():
     with pytest.raises(InvalidValue) as refused:
         parse_value("22\n6", COUNT)
     assert "「22（换行）6」" in str(refused.value)
+
+
+def test_money_is_plain_decimal_notation_and_zero_has_no_sign():
+    for text in ("1e2", "1E+2", "Infinity", "NaN", "0x10", "1.2.3"):
+        with pytest.raises(InvalidValue, match="不是数字"):
+            parse_value(text, MONEY_WAN)
+    assert str(parse_value("-0", MONEY_WAN)) == "0"
+    assert str(parse_value("-0.00", MONEY_WAN)) == "0.00"
+    assert str(check_value(Decimal("-0.0"), MONEY_WAN)) == "0.0"
+    assert str(parse_value(".5", MONEY_WAN)) == "0.5"
