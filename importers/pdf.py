@@ -23,6 +23,7 @@ from pathlib import Path
 
 from importers import ImportRefused, ImportResult
 from importers import strings as s
+from importers.pdf_tables import TEXT_OPTIONS
 from importers.published.document import Block, Paragraph, PublishedDocument, Table
 from importers.published.reader import read_published
 from model import limits
@@ -141,7 +142,7 @@ def _read(pdf, name: str, started: float) -> PublishedDocument:
         notes += table_notes
         rest = page.filter(lambda obj, boxes=boxes: not _inside(obj, boxes)) if boxes else page
         on_page: list[tuple[float, _Line | Table]] = [(top, table) for top, table in tables]
-        for line in rest.extract_text_lines(strip=True, return_chars=False):
+        for line in rest.extract_text_lines(strip=True, return_chars=False, **TEXT_OPTIONS):
             text = line["text"]
             if text.strip():
                 on_page.append(
@@ -194,7 +195,13 @@ def _active_content(pdf) -> bool:
 
     try:
         catalog = pdf.doc.catalog
-        if any(key in catalog for key in ("AcroForm", "OpenAction", "AA")):
+        if "AA" in catalog:
+            return True
+        action = resolve1(catalog.get("OpenAction"))
+        if isinstance(action, dict) and str(resolve1(action.get("S"))) != "/'GoTo'":
+            return True  # an opening view ([page /XYZ …] or GoTo) is harmless
+        form = resolve1(catalog.get("AcroForm"))
+        if isinstance(form, dict) and resolve1(form.get("Fields")):
             return True
         names = resolve1(catalog.get("Names"))
         return isinstance(names, dict) and any(
@@ -266,9 +273,9 @@ def _continues(previous: _Line, line: _Line, left: float, right: float, size: fl
 
 def _join(before: str, after: str) -> str:
     """Two wrapped lines as one: Chinese runs on, Latin words keep a space."""
-    if before and after and before[-1].isascii() and before[-1].isalnum():
-        if after[0].isascii() and after[0].isalnum():
-            return f"{before} {after}"
+    latin = before and after and before[-1].isascii() and before[-1].isalnum()
+    if latin and after[0].isascii() and after[0].isalnum():
+        return f"{before} {after}"
     return before + after
 
 

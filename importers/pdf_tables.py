@@ -22,6 +22,11 @@ _THIN = 2.5  # pt: a filled rectangle this narrow is a ruling line
 _TOLERANCE = 1.5  # pt: box edges this close are one grid line
 _WHITE = ((1,), (1, 1, 1), (0, 0, 0, 0))
 
+# Words: a gap under 0.3 of the font size is letter spacing or the space Word and
+# WPS put between Chinese and digits (「2020年」 prints as 「2020 年」), not a
+# space; a space character the PDF does print is kept.
+TEXT_OPTIONS = {"x_tolerance_ratio": 0.3, "keep_blank_chars": True}
+
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 
@@ -64,7 +69,9 @@ def _rulings(page) -> list[dict]:
         thin = min(rect["width"], rect["height"]) <= _THIN
         colour = rect.get("non_stroking_color")
         white = _is_white(colour)
-        if (rect.get("stroke") and not _is_white(rect.get("stroking_color"))) or (thin and rect.get("fill") and not white):
+        if (rect.get("stroke") and not _is_white(rect.get("stroking_color"))) or (
+            thin and rect.get("fill") and not white
+        ):
             edges.append(rect)
     return edges
 
@@ -81,7 +88,7 @@ def _is_white(colour) -> bool:
 
 def _grid(table, where: str) -> tuple[Table, list[str]]:
     """A pdfplumber table as a grid: columns and rows at every distinct cell edge."""
-    texts = table.extract()
+    texts = table.extract(**TEXT_OPTIONS)
     cells: list[tuple[Box, str]] = []
     for row, row_texts in zip(table.rows, texts, strict=False):
         for box, text in zip(row.cells, row_texts, strict=False):

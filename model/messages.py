@@ -151,3 +151,16 @@ FEE_NONE = "本年度未收取信息处理费。"
 FEE_SOME = "本年度共收取信息处理费{count}件，金额{amount}元。"
 FEE_BAD_AMOUNT = "金额请填写数字，如 120 或 120.50"
 FEE_BAD_COUNT = "件数请填写整数，如 3"
+
+# ---- the folder check (model/review.py) -----------------------------------------------------
+REVIEW_ON_TIME = "按期"
+REVIEW_LATE = "逾期 {days} 天"
+REVIEW_NO_DATE = "未写成文日期"
+REVIEW_TEXT_CELL = "{heading}（正文）"
+REVIEW_META_FIELDS = {
+    "meta.agency": "基本信息 / 机关名称",
+    "meta.date": "基本信息 / 成文日期",
+    "meta.year": "基本信息 / 报告年度",
+    "meta.kind": "基本信息 / 报告类型",
+    "meta.format": "基本信息 / 报告格式",
+}

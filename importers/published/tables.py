@@ -160,9 +160,16 @@ class _TableIndex:
         headers = [h for h in headers if norm(h)]
         if not headers:
             return (), ""
-        outer = {norm(h) for h in headers[:-1]}
         candidates = self.col_paths(caption)
-        match, fuzzy = best_match(headers[-1], [p[-1] for p in candidates])
+        leaves = [p[-1] for p in candidates]
+        match, fuzzy = best_match(headers[-1], leaves)
+        # a header set over two or three rows without a merge (「科研」 over 「机构」)
+        for n in (2, 3):
+            if match is None and len(headers) >= n:
+                joined, _fuzzy = best_match("".join(headers[-n:]), leaves)
+                if joined is not None and not _fuzzy:
+                    match, fuzzy, headers = joined, "", [*headers[:-n], "".join(headers[-n:])]
+        outer = {norm(h) for h in headers[:-1]}
         if match is None:
             # headers that add a unit the official label lacks: 「采购总金额（元）」
             bare = re.sub(r"[（(][^（()）]*元[^（()）]*[)）]\s*$", "", headers[-1])
