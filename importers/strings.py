@@ -130,3 +130,4 @@ DOCX_GROUP_AS_ITEMS = (
     "「{heading}」中「{group}」只印了一行，且数字均为 0，其下各项（{items}）均按 0 导入"
 )
 DOCX_GROUP_NOT_SPLIT = "「{heading}」中「{group}」只印了一行（其中的数字：{values}），无法分到其下各项，各项按未填写导入，请按实际情况填写"
+DOCX_ROW_MISALIGNED = "「{heading}」中「{label}」一行的单元格与表头错位（可能是上方合并单元格跨了过多的行），该行数字未导入，请核对后填写"

@@ -52,6 +52,22 @@ def value_like(text: str) -> bool:
     return bool(_NUMBER.fullmatch(t))
 
 
+def _width(row: list[TableCell | None]) -> int:
+    """Grid positions a row reaches (its last cell's end)."""
+    return max((c + 1 for c, cell in enumerate(row) if cell is not None), default=0)
+
+
+def _misaligned(row: list[TableCell | None], first_value: int, header_width: int) -> bool:
+    """A row pushed sideways (a merge from above that covers more rows than it
+    should, a missing or extra cell): a label cell reaching into the value
+    columns, or cells beyond the header's last column. Its numbers would be read
+    under the wrong headers, so the row is not read."""
+    for cell in row:
+        if cell is not None and cell.col < first_value < cell.col + cell.colspan:
+            return True
+    return bool(header_width) and _width(row) > header_width
+
+
 def _one_line(text: str) -> str:
     """A label as one line: a label printed one character per line reads whole."""
     return re.sub(r"\s*\n\s*", "", text.strip())
@@ -236,6 +252,7 @@ class TableReader:
             col_map = dict(before.col_map)
             caption = caption or before.caption
         last_header = False
+        header_width = doc.n_cols if inherited else 0
         previous_labels: dict[int, str] = {}
         taken: dict[str, bool] = {}  # spec row -> matched exactly
         for r in range(len(doc.rows)):
@@ -262,6 +279,7 @@ class TableReader:
                 if not last_header:
                     header_paths, col_map, inherited = {}, {}, False
                 self._add_header(doc, r, header_paths, col_map, caption, out)
+                header_width = max(header_width if last_header else 0, _width(doc.rows[r]))
                 last_header = True
                 continue
             last_header = False
@@ -277,6 +295,11 @@ class TableReader:
                             values="、".join(numbers),
                         )
                     )
+                continue
+            if key is not None and _misaligned(doc.rows[r], min(col_map), header_width):
+                out.notes.append(
+                    s.DOCX_ROW_MISALIGNED.format(heading=self.heading, label=_one_line(key.leaf))
+                )
                 continue
             if key is not None:
                 if key.row in taken:
