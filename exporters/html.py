@@ -95,7 +95,7 @@ def table_html(report: Report, table: TableSpec) -> str:
     by_row: dict[int, list[GridCell]] = {}
     for g in table.grid:
         by_row.setdefault(g.row, []).append(g)
-    lines = ["<table>"]
+    lines = ['<table border="1">']
     for r in range(table.n_rows):
         row = []
         for g in sorted(by_row.get(r, []), key=lambda g: g.col):

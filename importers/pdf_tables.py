@@ -48,7 +48,7 @@ def page_tables(page, number: int) -> tuple[list[tuple[float, Table]], list[Box]
     notes: list[str] = []
     for index, table in enumerate(found, start=1):
         grid, grid_notes = _grid(table, s.PDF_TABLE_WHERE.format(page=number, index=index))
-        if grid.n_cols < 2 or len(grid.rows) < 2:
+        if grid.n_cols < 2 or not grid.rows:
             continue  # a frame around text, not a table
         out.append((table.bbox[1], grid))
         boxes.append(table.bbox)

@@ -7,6 +7,8 @@ for every front end:
   page) or by the officer (Word) comes as two tables with nothing but blank lines
   between them: they are one table again, and header rows the second part
   repeats are dropped;
+- a row broken by the page (its label's last characters, or its numbers, at the
+  top of the next part) is one row again;
 - a "table" of one column is a frame around text (a web page laid out in a
   table, a PDF that draws a box behind every line): its cells are paragraphs.
 """
@@ -73,6 +75,9 @@ def _joined(first: Table, second: Table) -> Table:
         and _row_key(second, repeated) == _row_key(first, repeated)
     ):
         repeated += 1
+    if repeated < len(second.rows) and first.rows and _row_broken(first, second, repeated):
+        if _merge_broken_row(first, second, repeated):
+            repeated += 1
     offset = len(first.rows) - repeated
     rows = [list(row) for row in first.rows]
     moved: set[int] = set()
@@ -86,3 +91,56 @@ def _joined(first: Table, second: Table) -> Table:
                 cell.row += offset
         rows.append(list(row))
     return Table(rows)
+
+
+def _numbers(row) -> bool:
+    from importers.published.tables import value_like
+
+    return any(c is not None and c.text.strip() and value_like(c.text) for c in row)
+
+
+def _row_broken(first: Table, second: Table, r: int) -> bool:
+    """Whether the first row of `second` (after repeated headers) is the rest of
+    the last row of `first`: as wide, one of the two has numbers and the other
+    has none, and the other's text stands only under the first's labels (a
+    label's end, as a page break leaves it — never a header over numbers)."""
+    from importers.published.tables import value_like
+
+    last, head = first.rows[-1], second.rows[r]
+    if len(last) != len(head) or not any(c is not None and c.text.strip() for c in head):
+        return False
+    if _numbers(last) == _numbers(head):
+        return False
+    broken, whole = (head, last) if _numbers(last) else (last, head)
+    for piece, other in zip(broken, whole, strict=True):
+        if piece is None or not piece.text.strip() or piece is other:
+            continue
+        # the broken half only continues labels: text under a label of the other half
+        if other is None or not other.text.strip() or value_like(other.text):
+            return False
+    return True
+
+
+def _merge_broken_row(first: Table, second: Table, r: int) -> bool:
+    """Join the two halves' texts column by column, in reading order, and drop the
+    half without numbers: True when that is the second's row, False when the
+    first's last row was dropped (its cells are no longer in the table)."""
+    last, head = first.rows[-1], second.rows[r]
+    merged: set[int] = set()
+    for above, below in zip(last, head, strict=True):
+        if above is None or below is None or id(above) in merged or below is above:
+            continue
+        merged.add(id(above))
+        if below.text.strip():
+            joined = "\n".join(t for t in (above.text, below.text) if t.strip())
+            above.text = below.text = joined
+    if _numbers(last):
+        return True
+    dropped = len(first.rows) - 1
+    first.rows.pop()
+    seen: set[int] = set()
+    for cell in last:
+        if cell is not None and id(cell) not in seen and cell.row < dropped:
+            seen.add(id(cell))
+            cell.rowspan -= 1  # a merge from above no longer reaches the dropped row
+    return False

@@ -251,6 +251,12 @@ class TableReader:
         if inherited and before is not None:
             col_map = dict(before.col_map)
             caption = caption or before.caption
+        elif before is not None and before.caption and before.col_map and caption is None:
+            # a block of 二 continued on the next page, drawn with its own width:
+            # its columns are the block's, when it has exactly as many
+            col_map = self._block_columns(before, doc.n_cols)
+            inherited = bool(col_map)
+            caption = before.caption if inherited else None
         last_header = False
         header_width = doc.n_cols if inherited else 0
         previous_labels: dict[int, str] = {}
@@ -357,6 +363,15 @@ class TableReader:
             if cell is not None and not cell.computed and origin is not None:
                 out.append(origin.text)
         return out
+
+    def _block_columns(self, before: TableRead, n_cols: int) -> ColMap:
+        """The columns of `before`'s block for a continuation `n_cols` wide, or {}."""
+        paths = self.index.col_paths(before.caption)
+        label_cols = self.index.table.label_cols
+        if not paths or n_cols != label_cols + len(paths):
+            return {}
+        units = {path: unit for path, unit in before.col_map.values()}
+        return {label_cols + i: (path, units.get(path)) for i, path in enumerate(paths)}
 
     def _labels(self, doc: Table, r: int, label_cols: range, previous: dict[int, str]) -> list[str]:
         """Texts of the label cells of row r; leading blank label cells take the text
