@@ -75,9 +75,9 @@ def _joined(first: Table, second: Table) -> Table:
         and _row_key(second, repeated) == _row_key(first, repeated)
     ):
         repeated += 1
-    if repeated < len(second.rows) and first.rows and _row_broken(first, second, repeated):
-        if _merge_broken_row(first, second, repeated):
-            repeated += 1
+    broken = repeated < len(second.rows) and first.rows and _row_broken(first, second, repeated)
+    if broken and _merge_broken_row(first, second, repeated):
+        repeated += 1  # the second's half is merged into the first's row
     offset = len(first.rows) - repeated
     rows = [list(row) for row in first.rows]
     moved: set[int] = set()
