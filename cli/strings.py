@@ -122,7 +122,7 @@ NEW_HELP_AGENCY = "机关名称，如 某某市某某局（使用 --from 时默�
 NEW_HELP_KIND = (
     "报告类型：department 部门（默认），government 本级政府（使用 --from 时默认沿用上年）"
 )
-NEW_HELP_FROM = "上一年度的报告：草稿（.nianbao），或上年公开发布的报告（.docx/.doc/.html/.pdf/.xlsx），从中接续上年结转件数和上年数据"
+NEW_HELP_FROM = "上一年度的报告草稿（.nianbao），或上年公开发布的报告（.docx/.doc/.html/.pdf/.xlsx），从中接续上年结转件数和上年数据"
 NEW_HELP_OUTPUT = "新草稿的保存位置（.nianbao）"
 NEW_HELP_FORCE = "文件已存在时覆盖（原文件保留为 .bak 备份）"
 NEW_NO_FORMAT = (
@@ -196,7 +196,7 @@ EXPORT_HELP_XLSX = "导出 Excel 工作簿到此位置（.xlsx）"
 EXPORT_HELP_HTML = "导出网页到此位置（.html）：独立的 HTML5 页面，可粘贴到政府网站的内容管理系统"
 EXPORT_HELP_STRICT = "报告有错误时拒绝导出（退出码 1），不写任何文件"
 EXPORT_HELP_PREVIOUS = "上一年度的报告草稿（.nianbao），用于核对上年结转和内容雷同"
-EXPORT_NO_OUTPUT = "请至少用 --docx、--xlsx 或 --html 指定一个输出文件"
+EXPORT_NO_OUTPUT = "请至少用 --docx 或 --xlsx（或 --html）指定一个输出文件"
 EXPORT_BAD_SUFFIX = "输出文件「{path}」的扩展名应为 {suffix}"
 EXPORT_SAME_AS_INPUT = "输出文件「{path}」就是要导出的草稿本身，请换一个文件名"
 EXPORT_UNREADABLE = "无法导出：{reason}"

@@ -559,11 +559,12 @@ class MainWindow(QMainWindow):
             )
             if not path:
                 return False
-        from importers import importer_for
+        if Path(path).suffix.lower() != ".nianbao":  # a draft opens without the importers
+            from importers import importer_for
 
-        if importer_for(Path(path)) is not None:
-            self._start_import(Path(path).suffix.lower()[1:], path)
-            return True
+            if importer_for(Path(path)) is not None:
+                self._start_import(Path(path).suffix.lower()[1:], path)
+                return True
         from model.drafts import DraftError, load_draft
 
         try:

@@ -59,6 +59,7 @@ def page_tables(page, number: int) -> tuple[list[tuple[float, Table]], list[Box]
         for top, table, box in word_tables(page):
             out.append((top, table))
             boxes.append(box)
+        if out:  # one note per page
             notes.append(s.PDF_TABLE_FROM_WORDS.format(page=number))
     return out, boxes, notes
 

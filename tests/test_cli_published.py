@@ -40,7 +40,7 @@ def test_import_a_gbk_web_page(capsys, tmp_path):
     report = random_report(random.Random(1), 2023)
     page = tmp_path / "年报.htm"
     page.write_bytes(published_page(report, encoding="gbk", site=True, split_active=True))
-    code, out, _err = run(capsys, "import", str(page), "-o", str(tmp_path / "a.nianbao"))
+    code, _out, _err = run(capsys, "import", str(page), "-o", str(tmp_path / "a.nianbao"))
     assert code == EXIT_OK
     assert load_draft(tmp_path / "a.nianbao").values() == report.values()
 
