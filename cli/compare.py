@@ -1,6 +1,7 @@
 """`main.py compare LAST.nianbao THIS.nianbao [--changed]`: year-on-year tables.
 
-LAST may also be last year's published Word report (.docx), read by the importer.
+Either may also be a published report (Word, web page, PDF, workbook), read by
+the importers (cli/report_files.py).
 
 Prints every table of this year's report with last year's number, this year's
 and the difference, aligned for a terminal (Chinese characters count double).
@@ -93,24 +94,20 @@ def format_tables(tables, changed_only: bool = False) -> str:
 
 
 def _load(path: str, which: str):
-    """A draft, or a published Word report read by the importer (notes counted)."""
+    """A draft, or any report file the importers read (notes counted)."""
     from pathlib import Path
 
-    from model.drafts import load_draft
+    from cli.report_files import load_report_file
 
-    if Path(path).suffix.lower() != ".docx":
-        return load_draft(path)
-    from importers.docx import import_docx
-
-    result = import_docx(path)
-    print(s.COMPARE_IMPORTED.format(which=which, name=Path(path).name, n=len(result.notes)))
-    return result.report
+    report, notes = load_report_file(path)
+    if notes:
+        print(s.COMPARE_IMPORTED.format(which=which, name=Path(path).name, n=len(notes)))
+    return report
 
 
 def run(args: argparse.Namespace) -> int:
-    from importers import ImportRefused
+    from cli.report_files import ReportFileError
     from model.compare import compare
-    from model.drafts import DraftError
 
     loaded = []
     for path, which, message in (
@@ -119,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
     ):
         try:
             loaded.append(_load(path, which))
-        except (DraftError, ImportRefused, OSError) as exc:
+        except ReportFileError as exc:
             print(message.format(reason=exc), file=sys.stderr)
             return EXIT_UNREADABLE
     previous, current = loaded

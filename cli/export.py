@@ -1,5 +1,5 @@
-"""`main.py export FILE [--docx OUT.docx] [--pdf OUT.pdf] [--xlsx OUT.xlsx] [--fill-zero]
-[--strict] [--previous LAST]`.
+"""`main.py export FILE [--docx OUT.docx] [--pdf OUT.pdf] [--xlsx OUT.xlsx] [--html OUT.html]
+[--fill-zero] [--strict] [--previous LAST]`.
 
 Validates the draft, prints its errors and warnings, then writes the requested
 files. A report with errors is still exported (the officer may want to look at
@@ -32,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--pdf", metavar="OUT.pdf", help=s.EXPORT_HELP_PDF)
     parser.add_argument("--xlsx", metavar="OUT.xlsx", help=s.EXPORT_HELP_XLSX)
     parser.add_argument("--fill-zero", action="store_true", help=s.EXPORT_HELP_FILL_ZERO)
+    parser.add_argument("--html", metavar="OUT.html", help=s.EXPORT_HELP_HTML)
     parser.add_argument("--strict", action="store_true", help=s.EXPORT_HELP_STRICT)
     parser.add_argument("--previous", metavar="LAST.nianbao", help=s.EXPORT_HELP_PREVIOUS)
     parser.set_defaults(func=run)
@@ -43,14 +44,19 @@ def _err(text: str) -> None:
 
 def _check_outputs(args: argparse.Namespace) -> str | None:
     """A Chinese reason why the requested outputs cannot be used, or None."""
-    requested = ((args.docx, ".docx"), (args.pdf, ".pdf"), (args.xlsx, ".xlsx"))
-    outputs = [(p, suffix) for p, suffix in requested if p]
+    requested = (
+        (args.docx, (".docx",)),
+        (args.pdf, (".pdf",)),
+        (args.xlsx, (".xlsx",)),
+        (args.html, (".html", ".htm")),
+    )
+    outputs = [(p, suffixes) for p, suffixes in requested if p]
     if not outputs:
         return s.EXPORT_NO_OUTPUT
     source = Path(args.file).resolve()
-    for path, suffix in outputs:
-        if Path(path).suffix.lower() != suffix:
-            return s.EXPORT_BAD_SUFFIX.format(path=path, suffix=suffix)
+    for path, suffixes in outputs:
+        if Path(path).suffix.lower() not in suffixes:
+            return s.EXPORT_BAD_SUFFIX.format(path=path, suffix=suffixes[0])
         if Path(path).resolve() == source:
             return s.EXPORT_SAME_AS_INPUT.format(path=path)
     return None
@@ -105,6 +111,8 @@ def run(args: argparse.Namespace) -> int:
         status = EXIT_UNWRITABLE
     if args.xlsx and not _export(report, args.xlsx, validation, "xlsx"):
         status = EXIT_UNWRITABLE
+    if args.html and not _export(report, args.html, validation, "html"):
+        status = EXIT_UNWRITABLE
     if status == EXIT_OK and validation.has_errors:
         print(s.EXPORT_WITH_ERRORS.format(errors=validation.errors))
     return status
@@ -144,6 +152,10 @@ def _export(report, path: str, validation, kind: str) -> bool:
             return export_pdf(report, path)
 
         done = s.EXPORT_DONE_PDF
+    elif kind == "html":
+        from exporters.html import export_html as export
+
+        done = s.EXPORT_DONE_HTML
     else:
         from exporters.xlsx import export_xlsx as export
 

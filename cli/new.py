@@ -1,5 +1,5 @@
 """`main.py new`: an empty draft in the format its year requires, optionally
-continued from last year's draft."""
+continued from last year's report: a draft or any file the importers read."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from model.carryover import start_from_previous
-    from model.drafts import DraftError, load_draft, save_draft
+    from model.drafts import DraftError, save_draft
     from model.formats import FORMATS, UnknownFormat, format_for_year
     from model.report import Report
 
@@ -47,10 +47,12 @@ def run(args: argparse.Namespace) -> int:
 
     previous = None
     if args.previous:
+        from cli.report_files import ReportFileError, load_report_file
+
         try:
-            previous = load_draft(args.previous)
+            previous, _notes = load_report_file(args.previous)
             report = start_from_previous(previous, args.year)
-        except (DraftError, ValueError) as exc:
+        except (ReportFileError, ValueError) as exc:
             print(s.NEW_PREVIOUS_UNREADABLE.format(reason=exc), file=sys.stderr)
             return EXIT_UNREADABLE
         changes = {"agency": args.agency, "kind": args.kind}

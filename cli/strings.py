@@ -66,19 +66,24 @@ AGG_SAVED_XLSX = "汇总表已保存：{path}"
 AGG_FAILED = "汇总失败：{reason}"
 
 # ---- validate (校验) --------------------------------------------------------------------
-VALIDATE_HELP = "校验报告草稿，列出错误、警告和提示"
+VALIDATE_HELP = "校验一份报告，或检查一个文件夹中的全部报告"
 VALIDATE_DESCRIPTION = (
     "按年度报告格式的规则校验一份报告草稿（.nianbao），先列错误，再列警告和提示。\n"
     "给出上一年度的报告（--previous）时，还核对“上年结转”与上年“结转下年度继续办理”、\n"
-    "现行有效件数的衔接，以及正文是否与上年雷同。"
+    "现行有效件数的衔接，以及正文是否与上年雷同。\n"
+    "也可以直接校验公开发布的报告（Word、网页、PDF、Excel），先按导入读取再校验。\n"
+    "给出一个文件夹时，检查其中（含子文件夹）每一份报告，每份一行列出机关、年度、格式、\n"
+    "错误、警告、空白单元格、是否按期公开（成文日期与公开期限相比）；--xlsx 另存为工作簿，\n"
+    "含“检查结果”和“问题清单”（每个问题及其单元格）两张表。"
 )
 VALIDATE_EPILOG = (
     "示例：main.py validate 2023年报.nianbao --previous 2022年报.nianbao\n"
     "      main.py validate 2023年报.nianbao --accept-totals\n"
+    "      main.py validate 各单位年报 --xlsx 检查结果.xlsx\n"
     "退出码：0 没有错误（可能有警告或提示）；1 有错误；2 无法读取文件或命令行有误；\n"
     "3 使用 --accept-totals 时无法保存草稿。"
 )
-VALIDATE_HELP_FILE = "要校验的报告草稿（.nianbao）"
+VALIDATE_HELP_FILE = "要校验的报告：草稿（.nianbao）或可导入的报告文件（.xlsx/.docx/.doc/.html/.pdf）；给出文件夹时检查其中的全部报告"
 VALIDATE_HELP_JSON = (
     "以 JSON 输出问题列表（每项含 severity、rule、cell、message），便于其他程序处理"
 )
@@ -117,7 +122,7 @@ NEW_HELP_AGENCY = "机关名称，如 某某市某某局（使用 --from 时默�
 NEW_HELP_KIND = (
     "报告类型：department 部门（默认），government 本级政府（使用 --from 时默认沿用上年）"
 )
-NEW_HELP_FROM = "上一年度的报告草稿（.nianbao），从中接续上年结转件数和上年数据"
+NEW_HELP_FROM = "上一年度的报告草稿（.nianbao），或上年公开发布的报告（.docx/.doc/.html/.pdf/.xlsx），从中接续上年结转件数和上年数据"
 NEW_HELP_OUTPUT = "新草稿的保存位置（.nianbao）"
 NEW_HELP_FORCE = "文件已存在时覆盖（原文件保留为 .bak 备份）"
 NEW_NO_FORMAT = (
@@ -144,8 +149,9 @@ SAMPLE_FAILED = "无法保存示例报告：{reason}"
 # ---- import (导入) -------------------------------------------------------------------
 IMPORT_HELP = "把 Excel 工作簿（.xlsx）或 Word 报告（.docx）导入为草稿"
 IMPORT_DESCRIPTION = (
-    "读取本程序导出后又在 Excel、WPS 中修改过的工作簿（.xlsx），或 Word 格式的年度报告\n"
-    "（.docx），保存为草稿（.nianbao）。工作簿按行、列标题读取数字，插入行或移动表格不影响\n"
+    "读取本程序导出后又在 Excel、WPS 中修改过的工作簿（.xlsx），或公开发布的年度报告——\n"
+    "Word 文档（.docx，旧版 .doc 需安装 LibreOffice）、网页（.html/.htm）、有文字层的 PDF——\n"
+    "保存为草稿（.nianbao）。工作簿按行、列标题读取数字，插入行或移动表格不影响\n"
     "导入；无法读取的内容逐条列出。不是本程序导出的工作簿、损坏或可疑的文件会被拒绝。"
 )
 IMPORT_EPILOG = (
@@ -153,14 +159,14 @@ IMPORT_EPILOG = (
     "      main.py import 2024年报.docx -o 2024年报.nianbao --accept-totals\n"
     "退出码：0 成功；2 文件无法读取或被拒绝导入；3 无法写入草稿（或文件已存在且未加 --force）。"
 )
-IMPORT_HELP_FILE = "要导入的文件（.xlsx 或 .docx）"
+IMPORT_HELP_FILE = "要导入的文件（.xlsx、.docx、.doc、.html、.htm 或 .pdf）"
 IMPORT_HELP_OUTPUT = "草稿的保存位置（.nianbao）"
 IMPORT_HELP_FORCE = "草稿文件已存在时覆盖（原文件保留为 .bak 备份）"
 IMPORT_HELP_ACCEPT_TOTALS = (
     "采用程序按各项计算的合计：文档中印出的合计与各项之和不符时，不保留印出的数字（不加此项时"
     "保留，校验时作为错误 R16 提示）"
 )
-IMPORT_UNKNOWN_TYPE = "无法导入「{name}」：只支持 Excel 工作簿（.xlsx）和 Word 文档（.docx）"
+IMPORT_UNKNOWN_TYPE = "无法导入「{name}」：只支持 Excel 工作簿（.xlsx）、Word 文档（.docx/.doc）、网页（.html/.htm）和 PDF（.pdf）"
 IMPORT_MISSING = "找不到文件「{path}」"
 IMPORT_REFUSED = "导入失败：{reason}"
 IMPORT_EXISTS = "文件「{path}」已存在；如要覆盖，请加 --force"
@@ -190,6 +196,7 @@ EXPORT_EPILOG = (
 EXPORT_HELP_FILE = "要导出的报告草稿（.nianbao）"
 EXPORT_HELP_DOCX = "导出 Word 文档到此位置（.docx）"
 EXPORT_HELP_XLSX = "导出 Excel 工作簿到此位置（.xlsx）"
+EXPORT_HELP_HTML = "导出网页到此位置（.html）：独立的 HTML5 页面，可粘贴到政府网站的内容管理系统"
 EXPORT_HELP_STRICT = "报告有错误时拒绝导出（退出码 1），不写任何文件"
 EXPORT_HELP_PREVIOUS = "上一年度的报告草稿（.nianbao），用于核对上年结转和内容雷同"
 EXPORT_HELP_PDF = "导出 PDF 到此位置（.pdf，需要本机装有 LibreOffice、WPS 或 Word）"
@@ -201,7 +208,7 @@ EXPORT_BLANKS = (
 EXPORT_FILLED = "已在草稿中把 {n} 个未填写的数字补为 0，并保存草稿：{path}"
 EXPORT_FILL_FAILED = "无法保存补零后的草稿，未导出任何文件：{reason}"
 EXPORT_DONE_PDF = "已导出 PDF：{path}"
-EXPORT_NO_OUTPUT = "请至少用 --docx、--pdf 或 --xlsx 指定一个输出文件"
+EXPORT_NO_OUTPUT = "请至少用 --docx、--pdf、--xlsx 或 --html 指定一个输出文件"
 EXPORT_BAD_SUFFIX = "输出文件「{path}」的扩展名应为 {suffix}"
 EXPORT_SAME_AS_INPUT = "输出文件「{path}」就是要导出的草稿本身，请换一个文件名"
 EXPORT_UNREADABLE = "无法导出：{reason}"
@@ -215,6 +222,7 @@ EXPORT_WITH_ERRORS = "报告仍有 {errors} 个错误，已照常导出；报送
 EXPORT_NOTE = "提示：{note}"
 EXPORT_DONE_DOCX = "已导出 Word 文档：{path}"
 EXPORT_DONE_XLSX = "已导出 Excel 工作簿：{path}"
+EXPORT_DONE_HTML = "已导出网页：{path}"
 EXPORT_FAILED = "导出失败：{reason}"
 EXPORT_FONT_NOTE = "提示：{warning}"
 
@@ -225,8 +233,10 @@ COMPARE_DESCRIPTION = (
     "两年格式不同时（2020 年与 2021 年之间），只有两种格式都有的单元格才有可比数据。"
 )
 COMPARE_EPILOG = "示例：main.py compare 2024.nianbao 2025.nianbao --changed"
-COMPARE_HELP_LAST = "上年报告的草稿文件（.nianbao），也可以是上年公开发布的 Word 报告（.docx）"
-COMPARE_HELP_THIS = "本年报告的草稿文件（.nianbao）"
+COMPARE_HELP_LAST = (
+    "上年报告的草稿文件（.nianbao），也可以是上年公开发布的报告（.docx/.doc/.html/.pdf/.xlsx）"
+)
+COMPARE_HELP_THIS = "本年报告的草稿文件（.nianbao），或其他可导入的报告文件"
 COMPARE_HELP_CHANGED = "只列出有增减的单元格"
 COMPARE_LAST_UNREADABLE = "无法读取上年报告：{reason}"
 COMPARE_THIS_UNREADABLE = "无法读取本年报告：{reason}"
@@ -235,6 +245,26 @@ COMPARE_COLUMNS = ("项目", "上年", "本年", "增减")
 COMPARE_NO_AGENCY = "（未填写机关名称）"
 COMPARE_NONE_CHANGED = "（没有增减）"
 COMPARE_SUMMARY = "共 {cells} 项，其中 {changed} 项有增减，{missing} 项上年没有可比数据。"
-COMPARE_IMPORTED = "{which}由 Word 报告「{name}」读取，有 {n} 条导入提示（可用 import 命令查看）。"
+COMPARE_IMPORTED = "{which}由「{name}」导入，有 {n} 条导入提示（可用 import 命令查看）。"
 COMPARE_WHICH_LAST = "上年报告"
 COMPARE_WHICH_THIS = "本年报告"
+
+# ---- validate FOLDER (年报检查) ---------------------------------------------------------------
+VALIDATE_HELP_XLSX = "检查文件夹时，把检查结果另存为 Excel 工作簿（.xlsx）"
+VALIDATE_XLSX_NEEDS_FOLDER = "--xlsx 只用于检查文件夹；校验单个文件时请去掉 --xlsx"
+VALIDATE_FOLDER_ONLY_OPTIONS = "检查文件夹时不能使用 --previous 或 --accept-totals"
+VALIDATE_ACCEPT_NEEDS_DRAFT = (
+    "--accept-totals 只用于报告草稿（.nianbao）；请先用 import 命令导入为草稿"
+)
+VALIDATE_IMPORTED = "由「{name}」导入后校验，有 {n} 条导入提示（可用 import 命令查看）。"
+FOLDER_NO_FILES = (
+    "文件夹「{folder}」中没有可检查的报告文件（.nianbao/.xlsx/.docx/.doc/.html/.htm/.pdf）"
+)
+FOLDER_HEADER = "检查文件夹「{folder}」：共 {n} 个报告文件"
+FOLDER_ROW = "{file}：{agency}{year}年（{format}） 错误 {errors}，警告 {warnings}，空白单元格 {blanks}，成文日期 {date}（期限 {deadline}，{timeliness}）"
+FOLDER_ROW_UNREADABLE = "{file}：无法读取——{reason}"
+FOLDER_SUMMARY = "共 {n} 份：{unreadable} 份无法读取，{with_errors} 份有错误，{late} 份逾期，{no_date} 份未写成文日期。"
+FOLDER_SAVED = "检查结果已保存：{path}"
+FOLDER_SAVE_FAILED = "无法保存检查结果：{reason}"
+FOLDER_NO_AGENCY = "（未填写机关名称）"
+FOLDER_NO_VALUE = "—"

@@ -1,10 +1,17 @@
-"""`main.py validate FILE [--json] [--previous LAST.nianbao] [--accept-totals]`:
-check a draft.
+"""`main.py validate FILE [--json] [--previous LAST] [--accept-totals]`: check a
+report; `main.py validate FOLDER [--xlsx 检查结果.xlsx]`: check every report in a
+folder.
 
-Prints the issues, errors first, and a summary line; `--json` prints them as a
-list of objects instead. The exit code says whether the report has errors.
-`--accept-totals` first accepts the computed totals where an imported document
-printed others (R16) and saves the draft, as the problems panel's action does.
+FILE is a draft or any file the importers read (a published Word report, web
+page, PDF or workbook, read as `import` reads it). Prints the issues, errors
+first, and a summary line; `--json` prints them as a list of objects instead.
+The exit code says whether the report has errors. `--accept-totals` (drafts
+only) first accepts the computed totals where an imported document printed
+others (R16) and saves the draft, as the problems panel's action does.
+
+A FOLDER is checked report by report (model/review.py): one line each, and with
+`--xlsx` a workbook (exporters/review_xlsx.py). The exit code is 1 when any
+report has errors or cannot be read.
 """
 
 from __future__ import annotations
@@ -30,25 +37,47 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help=s.VALIDATE_HELP_JSON)
     parser.add_argument("--previous", metavar="LAST.nianbao", help=s.VALIDATE_HELP_PREVIOUS)
     parser.add_argument("--accept-totals", action="store_true", help=s.VALIDATE_HELP_ACCEPT_TOTALS)
+    parser.add_argument("--xlsx", metavar="检查结果.xlsx", help=s.VALIDATE_HELP_XLSX)
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from model.drafts import DraftError, load_draft, save_draft
+    from pathlib import Path
+
+    from cli.report_files import ReportFileError, load_report_file
+    from model.drafts import DraftError, save_draft
     from model.issues import Severity
     from model.rules import validate
 
+    if Path(args.file).is_dir():
+        if args.previous or args.accept_totals:
+            print(s.VALIDATE_FOLDER_ONLY_OPTIONS, file=sys.stderr)
+            return EXIT_UNREADABLE
+        from cli.validate_folder import check_folder
+
+        return check_folder(Path(args.file), args.xlsx)
+    if args.xlsx:
+        print(s.VALIDATE_XLSX_NEEDS_FOLDER, file=sys.stderr)
+        return EXIT_UNREADABLE
     try:
-        report = load_draft(args.file)
-    except (DraftError, OSError) as exc:
+        report, notes = load_report_file(args.file)
+    except ReportFileError as exc:
         print(s.VALIDATE_UNREADABLE.format(reason=exc), file=sys.stderr)
         return EXIT_UNREADABLE
+    if notes and not args.json:
+        print(s.VALIDATE_IMPORTED.format(name=Path(args.file).name, n=len(notes)))
     previous = None
     if args.previous:
         try:
-            previous = load_draft(args.previous)
-        except (DraftError, OSError) as exc:
+            previous, _notes = load_report_file(args.previous)
+        except ReportFileError as exc:
             print(s.VALIDATE_PREVIOUS_UNREADABLE.format(reason=exc), file=sys.stderr)
+            return EXIT_UNREADABLE
+    if args.accept_totals and Path(args.file).suffix.lower() != ".nianbao":
+        from importers import importer_for
+
+        if importer_for(Path(args.file)) is not None:
+            print(s.VALIDATE_ACCEPT_NEEDS_DRAFT, file=sys.stderr)
             return EXIT_UNREADABLE
     if args.accept_totals:
         accepted = accept_computed_totals(report)

@@ -15,6 +15,7 @@ DIALOG = {
     "docx": (s.DLG_EXPORT_DOCX, s.FILTER_DOCX),
     "pdf": (s.DLG_EXPORT_PDF, s.FILTER_PDF),
     "xlsx": (s.DLG_EXPORT_XLSX, s.FILTER_XLSX),
+    "html": (s.DLG_EXPORT_HTML, s.FILTER_HTML),
 }
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ def confirm_pdf_suite(parent: QWidget) -> bool:
 
 
 def exporter(kind: str):
-    """The function writing `kind` ("docx", "pdf", "xlsx"): (report, path, validation)
+    """The function writing `kind` ("docx", "pdf", "xlsx", "html"): (report, path, validation)
     -> warnings."""
     if kind == "docx":
         from exporters.docx import export_docx
@@ -78,6 +79,10 @@ def exporter(kind: str):
         from exporters.pdf import export_pdf
 
         return lambda report, path, validation: export_pdf(report, path)
+    if kind == "html":
+        from exporters.html import export_html
+
+        return export_html
     from exporters.xlsx import export_xlsx
 
     return export_xlsx

@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         self.act_export_xlsx = self._action(
             s.ACT_EXPORT_XLSX, lambda: self.export("xlsx"), "Ctrl+Shift+E", P.SP_FileDialogListView
         )
+        self.act_export_html = self._action(s.ACT_EXPORT_HTML, lambda: self.export("html"))
         self.act_import_docx = self._action(s.ACT_IMPORT_DOCX, lambda: self.import_file("docx"))
         self.act_import_xlsx = self._action(s.ACT_IMPORT_XLSX, lambda: self.import_file("xlsx"))
         self.act_load_previous = self._action(s.ACT_LOAD_PREVIOUS, self.load_previous)
@@ -248,6 +249,7 @@ class MainWindow(QMainWindow):
         file.addAction(self.act_export_docx)
         file.addAction(self.act_export_pdf)
         file.addAction(self.act_export_xlsx)
+        file.addAction(self.act_export_html)
         file.addAction(self.act_import_docx)
         file.addAction(self.act_import_xlsx)
         file.addSeparator()
@@ -559,10 +561,12 @@ class MainWindow(QMainWindow):
             )
             if not path:
                 return False
-        suffix = Path(path).suffix.lower()
-        if suffix in (".docx", ".xlsx"):
-            self._start_import(suffix[1:], path)
-            return True
+        if Path(path).suffix.lower() != ".nianbao":  # a draft opens without the importers
+            from importers import importer_for
+
+            if importer_for(Path(path)) is not None:
+                self._start_import(Path(path).suffix.lower()[1:], path)
+                return True
         from model.drafts import DraftError, load_draft
 
         try:
@@ -783,7 +787,7 @@ class MainWindow(QMainWindow):
             return False
         if path is None:
             title = s.DLG_IMPORT_DOCX if kind == "docx" else s.DLG_IMPORT_XLSX
-            filt = s.FILTER_DOCX if kind == "docx" else s.FILTER_XLSX
+            filt = s.FILTER_PUBLISHED if kind == "docx" else s.FILTER_XLSX
             from PySide6.QtWidgets import QFileDialog
 
             path, _ = QFileDialog.getOpenFileName(self, title, self._folder(), filt)
@@ -792,10 +796,20 @@ class MainWindow(QMainWindow):
         return self._start_import(kind, path)
 
     def _start_import(self, kind: str, path: str) -> bool:
-        if kind == "docx":
-            from importers.docx import import_docx as importer
-        else:
-            from importers.xlsx import import_xlsx as importer
+        """Import `path` in the background with the importer for its type (`kind`
+        only says which dialog chose it)."""
+        from importers import importer_for
+
+        importer = importer_for(Path(path))
+        if importer is None:  # a file of another type picked through 「所有文件」
+            from importers import strings as import_strings
+
+            show_error(
+                self,
+                s.IMPORT_FAILED_TITLE,
+                import_strings.UNSUPPORTED_TYPE.format(name=Path(path).name),
+            )
+            return False
         self.statusBar().showMessage(s.STATUS_IMPORTING.format(name=Path(path).name))
         self.tasks.start(
             lambda: importer(path),

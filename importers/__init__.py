@@ -1,4 +1,5 @@
-"""Reading reports from files other programs made (Excel/WPS workbooks, Word reports).
+"""Reading reports from files other programs made: Excel/WPS workbooks, and reports as
+published — Word (.docx, old .doc), web pages (.html/.htm) and PDFs.
 
 Importers return an `ImportResult`: the report, plus every note about what could
 not be read or had to be interpreted. They never guess silently.
@@ -24,13 +25,13 @@ class ImportResult:
 
 
 # The files the importers read, by suffix: the one list the `import` command, the
-# window and the roll-up consult.
-SUFFIXES = (".xlsx", ".xlsm", ".docx")
+# window, the folder check and the roll-up consult.
+SUFFIXES = (".xlsx", ".xlsm", ".docx", ".doc", ".html", ".htm", ".pdf")
 
 
 def importer_for(path: Path) -> Callable[[Path], ImportResult] | None:
     """The import function for the file's suffix, or None when it is not one we read.
-    The Word and Excel libraries are loaded here, only when needed."""
+    The libraries each format needs are loaded here, only when needed."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         from importers.xlsx import import_xlsx
@@ -40,4 +41,16 @@ def importer_for(path: Path) -> Callable[[Path], ImportResult] | None:
         from importers.docx import import_docx
 
         return import_docx
+    if suffix == ".doc":
+        from importers.doc import import_doc
+
+        return import_doc
+    if suffix in (".html", ".htm"):
+        from importers.html import import_html
+
+        return import_html
+    if suffix == ".pdf":
+        from importers.pdf import import_pdf
+
+        return import_pdf
     return None

@@ -88,3 +88,46 @@ TABLE_NESTED_WHERE = "{where}单元格中的表格"
 TABLE_SPAN_CLIPPED = "{where}有 {count} 处合并或缩进的列数超出表格的宽度（{cols} 列），已按表格宽度读取，请核对该表的数字"
 TABLE_CELLS_DROPPED = "{where}有 {count} 个单元格超出 {limit} 列，未导入"
 TABLE_ROWS_DROPPED = "{where}超过 {limit} 行，其后的 {count} 行未导入"
+
+# ---- published web pages and PDFs (importers/html.py, importers/pdf.py, importers/doc.py) -------
+UNSUPPORTED_TYPE = (
+    "文件「{name}」的类型无法导入；可以导入的有：年报草稿（.nianbao）、Excel 工作簿（.xlsx）、"
+    "Word 文档（.docx，旧版 .doc）、网页（.html / .htm）和 PDF（.pdf）"
+)
+HTML_TOO_LARGE = "网页「{name}」超过 {mb} MB，不像是一份年度报告，已拒绝导入"
+HTML_BROKEN = "文件「{name}」不是可以读取的网页，无法导入"
+HTML_ENCODING_GUESSED = "网页没有声明文字编码，按检测结果「{encoding}」读取，请核对文字是否有乱码"
+HTML_ENCODING_UNKNOWN = (
+    "网页声明的文字编码「{declared}」无法识别，按检测结果「{encoding}」读取，请核对文字是否有乱码"
+)
+HTML_LAYOUT_TABLES = "网页用表格排版（{count} 个表格中套有表格），已按其中的正文和表格读取"
+PDF_NOT_PDF = "文件「{name}」不是 PDF 文件，无法导入"
+PDF_BROKEN = "PDF 文件「{name}」已损坏，无法读取"
+PDF_ENCRYPTED = "PDF 文件「{name}」设置了打开密码，无法读取；请取消密码后再导入"
+PDF_TOO_MANY_PAGES = (
+    "PDF 文件「{name}」有 {pages} 页，超过上限 {limit} 页，不像是一份年度报告，已拒绝导入"
+)
+PDF_NO_TEXT = (
+    "PDF 文件「{name}」中没有文字（可能是扫描件或图片），本程序不做文字识别，无法导入；"
+    "请找到报告的网页版或 Word 版，或在 WPS/Word 中把文字录入后导入"
+)
+PDF_TOO_SLOW = (
+    "PDF 文件「{name}」读取超过 {seconds} 秒仍未完成，不像是一份普通的年度报告，已停止导入"
+)
+PDF_ACTIVE_CONTENT = "PDF 中的脚本、表单或附件未读取（只读取页面上印出的文字和表格）"
+PDF_TABLE_WHERE = "第 {page} 页第 {index} 个表格"
+PDF_TABLE_FROM_WORDS = "第 {page} 页的表格没有框线，已按文字位置读取，请核对该表的数字"
+DOC_CONVERTED = "旧版 Word 文档（.doc）已用 LibreOffice 转换为 .docx 后导入，请核对"
+DOC_NO_OFFICE = (
+    "文件「{name}」是旧版 Word 文档（.doc），本机没有安装 LibreOffice，无法直接读取；"
+    "请在 Word 或 WPS 中打开它，选择“另存为”，保存类型选“Word 文档（*.docx）”，再导入 .docx 文件"
+)
+DOC_CONVERT_FAILED = (
+    "旧版 Word 文档「{name}」无法用 LibreOffice 转换（{reason}）；"
+    "请在 Word 或 WPS 中打开它，另存为“Word 文档（*.docx）”后再导入"
+)
+DOCX_GROUP_AS_ITEMS = (
+    "「{heading}」中「{group}」只印了一行，且数字均为 0，其下各项（{items}）均按 0 导入"
+)
+DOCX_GROUP_NOT_SPLIT = "「{heading}」中「{group}」只印了一行（其中的数字：{values}），无法分到其下各项，各项按未填写导入，请按实际情况填写"
+DOCX_ROW_MISALIGNED = "「{heading}」中「{label}」一行的单元格与表头错位（可能是上方合并单元格跨了过多的行），该行数字未导入，请核对后填写"

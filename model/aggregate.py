@@ -34,7 +34,7 @@ from model.values import Value, sum_filled
 
 DRAFT_SUFFIX = ".nianbao"
 # reports exported by the app, read through importers (importers.SUFFIXES)
-IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".docx")
+IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".docx", ".doc", ".html", ".htm", ".pdf")
 REPORT_SUFFIXES = (DRAFT_SUFFIX, *IMPORT_SUFFIXES)
 DEFAULT_AGENCY = "汇总"
 SUMMARY_KIND = "government"  # a roll-up is made by a government's office

@@ -105,7 +105,7 @@ DATE_FORMAT = "{year}年{month}月{day}日"
 # ---- roll-up (汇总) ------------------------------------------------------------------
 AGG_SUMMARY_LINE = "{included} 份报告已汇总，{refused} 份未纳入。"
 AGG_MISSING = "文件不存在"
-AGG_UNSUPPORTED = "不是报告草稿（.nianbao），也不是本程序导出的 Excel（.xlsx）或 Word（.docx）报告"
+AGG_UNSUPPORTED = "不是报告草稿（.nianbao），也不是 Excel（.xlsx）、Word（.docx/.doc）、网页（.html/.htm）或 PDF 报告"
 AGG_UNREADABLE = "无法读取：{reason}"
 AGG_UNEXPECTED = "文件内容损坏或格式不符（{error}）"
 AGG_OTHER_YEAR = "未纳入：本报告为{year}年度，汇总的是{target}年度"
@@ -134,7 +134,14 @@ CONVERT_NO_PRINTED = (
 CONVERT_BLANK = "空白"
 CONVERT_NO_TEXT = "“{heading}”部分的文字在新格式中没有对应部分，未转换"
 AGG_IMPORT_NOTES = "由 {source}导入，有 {n} 条导入说明（在程序中打开该文件可查看）"
-AGG_IMPORT_SOURCES = {".xlsx": "Excel 表格", ".docx": "Word 报告"}
+AGG_IMPORT_SOURCES = {
+    ".xlsx": "Excel 表格",
+    ".docx": "Word 报告",
+    ".doc": "旧版 Word 报告",
+    ".html": "网页",
+    ".htm": "网页",
+    ".pdf": "PDF 报告",
+}
 
 # ---- year-on-year comparison ------------------------------------------------------------
 COMPARE_NOT_IN_PREVIOUS = "上年的格式中没有此项"
@@ -148,3 +155,16 @@ FEE_NONE = "本年度未收取信息处理费。"
 FEE_SOME = "本年度共收取信息处理费{count}件，金额{amount}元。"
 FEE_BAD_AMOUNT = "金额请填写数字，如 120 或 120.50"
 FEE_BAD_COUNT = "件数请填写整数，如 3"
+
+# ---- the folder check (model/review.py) -----------------------------------------------------
+REVIEW_ON_TIME = "按期"
+REVIEW_LATE = "逾期 {days} 天"
+REVIEW_NO_DATE = "未写成文日期"
+REVIEW_TEXT_CELL = "{heading}（正文）"
+REVIEW_META_FIELDS = {
+    "meta.agency": "基本信息 / 机关名称",
+    "meta.date": "基本信息 / 成文日期",
+    "meta.year": "基本信息 / 报告年度",
+    "meta.kind": "基本信息 / 报告类型",
+    "meta.format": "基本信息 / 报告格式",
+}

@@ -142,6 +142,9 @@ def pyinstaller(icon_ico: Path) -> Path:
         # one file there to create it
         "--add-data",
         f"{_docx_parts_file()}{sep}docx/parts",
+        # pdfminer reads the CJK character maps of PDF fonts from its cmap/ files
+        "--collect-data",
+        "pdfminer",
         "--icon",
         str(icon_ico),
         "--exclude-module",

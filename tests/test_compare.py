@@ -155,7 +155,7 @@ def test_cli_compare_with_last_years_word_report(tmp_path, capsys):
     save_draft(current, this)
     assert cli_main(["compare", str(last), str(this), "--changed"]) == EXIT_OK
     out = capsys.readouterr().out
-    assert out.startswith("上年报告由 Word 报告「2022.docx」读取")
+    assert out.startswith("上年报告由「2022.docx」导入")
     changed = [c for c in current.spec.inputs if previous.value(c.id) != current.value(c.id)]
     unchanged = [c for c in current.spec.inputs if previous.value(c.id) == current.value(c.id)]
     assert f"{changed[0].row_label} / {changed[0].col_label}" in out

@@ -646,7 +646,7 @@ def test_cli_exports_a_report_with_errors_but_strict_refuses(tmp_path, capsys):
 def test_cli_exit_codes_for_bad_input_and_unwritable_output(tmp_path, draft, capsys):
     assert _cli(str(tmp_path / "missing.nianbao"), "--docx", str(tmp_path / "x.docx")) == 2
     assert _cli(str(draft)) == 2
-    assert "至少用 --docx、--pdf 或 --xlsx" in capsys.readouterr().err
+    assert "至少用 --docx、--pdf、--xlsx 或 --html" in capsys.readouterr().err
     assert _cli(str(draft), "--docx", str(tmp_path / "x.pdf")) == 2
     assert _cli(str(draft), "--docx", str(tmp_path / "no" / "x.docx")) == 3
     assert "导出失败" in capsys.readouterr().err

@@ -160,6 +160,15 @@ class TableBuilder:
         self._col = start + colspan
         return cell
 
+    def add_at(self, col: int, text: str, colspan: int = 1, rowspan: int = 1) -> TableCell | None:
+        """A new cell at grid column `col` of this row (or the next free position
+        after it), for front ends that know each cell's column (PDF geometry)."""
+        if self._row is None:
+            return None
+        if col > self._free():
+            self._col = min(col, limits.MAX_TABLE_COLS)
+        return self.add(text, colspan, rowspan)
+
     def continue_above(self, colspan: int = 1) -> bool:
         """The cell at the next position continues the cell above it (Word's vMerge).
         False when there is no cell above that starts in this column: the caller

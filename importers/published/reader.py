@@ -34,6 +34,7 @@ from importers.published.meta import (
     parse_title,
     split_name_and_date,
 )
+from importers.published.normalise import normalise
 from importers.published.tables import TableRead, TableReader, cell_name, printed_total
 from model import limits
 from model.formats import FORMATS, UnknownFormat, format_for_year
@@ -52,6 +53,7 @@ def read_published(document: PublishedDocument) -> ImportResult:
     every note the front end and the mapping made (front end first). Raises
     ImportRefused when the document has neither a section heading nor a table of
     the official formats."""
+    document = normalise(document)
     blocks, name = document.blocks, document.name
     notes: list[str] = list(document.notes)
     spec = _detect_format(blocks)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from difflib import SequenceMatcher
 
 from importers import strings as s
 from importers.published.document import Table, TableCell
@@ -49,6 +50,27 @@ def value_like(text: str) -> bool:
     else:
         t, _word = split_count_word(t)
     return bool(_NUMBER.fullmatch(t))
+
+
+def _width(row: list[TableCell | None]) -> int:
+    """Grid positions a row reaches (its last cell's end)."""
+    return max((c + 1 for c, cell in enumerate(row) if cell is not None), default=0)
+
+
+def _misaligned(row: list[TableCell | None], first_value: int, header_width: int) -> bool:
+    """A row pushed sideways (a merge from above that covers more rows than it
+    should, a missing or extra cell): a label cell reaching into the value
+    columns, or cells beyond the header's last column. Its numbers would be read
+    under the wrong headers, so the row is not read."""
+    for cell in row:
+        if cell is not None and cell.col < first_value < cell.col + cell.colspan:
+            return True
+    return bool(header_width) and _width(row) > header_width
+
+
+def _one_line(text: str) -> str:
+    """A label as one line: a label printed one character per line reads whole."""
+    return re.sub(r"\s*\n\s*", "", text.strip())
 
 
 def cell_name(cell: CellSpec) -> str:
@@ -128,20 +150,42 @@ class _TableIndex:
         leaf, parents = labels[-1], [norm(p) for p in labels[:-1]]
         match, fuzzy = best_match(leaf, [k.leaf for k in pool])
         if match is None:
-            return None, ""
+            key = _numbered_match(leaf, parents, pool)
+            return (key, leaf) if key else (None, "")
         keys = [k for k in pool if k.leaf == match]
         if len(keys) > 1:  # same leaf in several groups: the outer labels decide
             keys = [k for k in keys if all(norm(p) in parents for p in k.parents)] or keys[:1]
         return keys[0], (leaf if fuzzy else "")
+
+    def match_group(self, labels: list[str], caption: str | None) -> tuple[str, list[_RowKey]]:
+        """The rows of the group a printed label names when the table prints the
+        group as one row instead of its items (「（六）其他处理」 without 1.–3.):
+        (group label, its item rows), or ("", []) when the label names no group."""
+        labels = [t for t in labels if norm(t)]
+        if not labels:
+            return "", []
+        pool = [k for k in self.rows.values() if caption is None or k.caption == caption]
+        groups = list(dict.fromkeys(k.parents[-1] for k in pool if k.parents))
+        group, _fuzzy = best_match(labels[-1], groups)
+        if group is None:
+            return "", []
+        return group, [k for k in pool if k.parents and k.parents[-1] == group]
 
     def match_col(self, headers: list[str], caption: str | None) -> tuple[tuple[str, ...], str]:
         """The spec column path named by a stack of header texts (outer to inner)."""
         headers = [h for h in headers if norm(h)]
         if not headers:
             return (), ""
-        outer = {norm(h) for h in headers[:-1]}
         candidates = self.col_paths(caption)
-        match, fuzzy = best_match(headers[-1], [p[-1] for p in candidates])
+        leaves = [p[-1] for p in candidates]
+        match, fuzzy = best_match(headers[-1], leaves)
+        # a header set over two or three rows without a merge (「科研」 over 「机构」)
+        for n in (2, 3):
+            if match is None and len(headers) >= n:
+                joined, _fuzzy = best_match("".join(headers[-n:]), leaves)
+                if joined is not None and not _fuzzy:
+                    match, fuzzy, headers = joined, "", [*headers[:-n], "".join(headers[-n:])]
+        outer = {norm(h) for h in headers[:-1]}
         if match is None:
             # headers that add a unit the official label lacks: 「采购总金额（元）」
             bare = re.sub(r"[（(][^（()）]*元[^（()）]*[)）]\s*$", "", headers[-1])
@@ -152,6 +196,32 @@ class _TableIndex:
         paths = [p for p in candidates if p[-1] == match]
         best = max(paths, key=lambda p: sum(1 if norm(x) in outer else -1 for x in p[:-1]))
         return best, (headers[-1] if fuzzy else "")
+
+
+_ITEM_NUMBER = re.compile(r"^(\d{1,2})[.、．]?")
+NUMBERED_RATIO = 0.75  # a numbered item's label may differ more than by one character
+
+
+def _numbered_match(leaf: str, parents: list[str], pool: list[_RowKey]) -> _RowKey | None:
+    """A numbered item label with a typo longer than one character (「2.其他法律行政
+    止公开」 for 「2.其他法律行政法规禁止公开」): the one row of the printed group with
+    the same number whose label is mostly the same characters in the same order."""
+    key = norm(leaf)
+    number = _ITEM_NUMBER.match(key)
+    if not number:
+        return None
+    rest = key[number.end() :]
+    found = []
+    for row in pool:
+        official = norm(row.leaf)
+        m = _ITEM_NUMBER.match(official)
+        if not m or m.group(1) != number.group(1):
+            continue
+        if row.parents and not all(norm(p) in parents for p in row.parents):
+            continue
+        if SequenceMatcher(None, rest, official[m.end() :]).ratio() >= NUMBERED_RATIO:
+            found.append(row)
+    return found[0] if len(found) == 1 else None
 
 
 def _header_unit(texts: list[str]) -> str | None:
@@ -181,7 +251,14 @@ class TableReader:
         if inherited and before is not None:
             col_map = dict(before.col_map)
             caption = caption or before.caption
+        elif before is not None and before.caption and before.col_map and caption is None:
+            # a block of 二 continued on the next page, drawn with its own width:
+            # its columns are the block's, when it has exactly as many
+            col_map = self._block_columns(before, doc.n_cols)
+            inherited = bool(col_map)
+            caption = before.caption if inherited else None
         last_header = False
+        header_width = doc.n_cols if inherited else 0
         previous_labels: dict[int, str] = {}
         taken: dict[str, bool] = {}  # spec row -> matched exactly
         for r in range(len(doc.rows)):
@@ -208,19 +285,27 @@ class TableReader:
                 if not last_header:
                     header_paths, col_map, inherited = {}, {}, False
                 self._add_header(doc, r, header_paths, col_map, caption, out)
+                header_width = max(header_width if last_header else 0, _width(doc.rows[r]))
                 last_header = True
                 continue
             last_header = False
             if key is None and self.index.table.label_cols > 0:
                 numbers = [c.text.strip() for c in others if c.text.strip()]
+                if self._read_group_row(doc, r, labels, caption, col_map, taken, out):
+                    continue
                 if numbers and labels:
                     out.notes.append(
                         s.DOCX_EXTRA_ROW.format(
                             heading=self.heading,
-                            label=" ".join(t.strip() for t in labels if t.strip()),
+                            label=" ".join(_one_line(t) for t in labels if t.strip()),
                             values="、".join(numbers),
                         )
                     )
+                continue
+            if key is not None and _misaligned(doc.rows[r], min(col_map), header_width):
+                out.notes.append(
+                    s.DOCX_ROW_MISALIGNED.format(heading=self.heading, label=_one_line(key.leaf))
+                )
                 continue
             if key is not None:
                 if key.row in taken:
@@ -235,6 +320,58 @@ class TableReader:
             self._read_values(doc, r, key, col_map, out)
         out.col_map, out.caption = col_map, caption
         return out
+
+    def _read_group_row(
+        self,
+        doc: Table,
+        r: int,
+        labels: list[str],
+        caption: str | None,
+        col_map: ColMap,
+        taken: dict[str, bool],
+        out: TableRead,
+    ) -> bool:
+        """A group printed as one row where the format has its items (an older
+        layout): when every number of the row is 0, each item is 0 too, and the
+        note says so; other numbers cannot be shared out and are noted instead.
+        False when the label names no group."""
+        group, items = self.index.match_group(labels, caption)
+        if not items or any(k.row in taken for k in items):
+            return False
+        texts = self._input_texts(doc, r, items[0], col_map)
+        if any(normalise_text(t) not in ("", "0", *BLANK_MARKS) for t in texts):
+            numbers = "、".join(t.strip() for t in texts if t.strip())
+            out.notes.append(
+                s.DOCX_GROUP_NOT_SPLIT.format(heading=self.heading, group=group, values=numbers)
+            )
+            return True
+        for key in items:
+            taken[key.row] = False
+            self._read_values(doc, r, key, col_map, out)
+        names = "、".join(k.leaf for k in items)
+        out.notes.append(
+            s.DOCX_GROUP_AS_ITEMS.format(heading=self.heading, group=group, items=names)
+        )
+        return True
+
+    def _input_texts(self, doc: Table, r: int, key: _RowKey, col_map: ColMap) -> list[str]:
+        """The printed texts of row r in the columns of key's input cells."""
+        out = []
+        for c, (col_path, _unit) in sorted(col_map.items()):
+            cell = self.index.cells.get((key.row, col_path))
+            origin = doc.rows[r][c] if c < len(doc.rows[r]) else None
+            if cell is not None and not cell.computed and origin is not None:
+                out.append(origin.text)
+        return out
+
+    def _block_columns(self, before: TableRead, n_cols: int) -> ColMap:
+        """The columns of `before`'s block for a continuation `n_cols` wide, or {}."""
+        paths = self.index.col_paths(before.caption)
+        label_cols = self.index.table.label_cols
+        if not paths or n_cols != label_cols + len(paths):
+            return {}
+        units = {path: unit for path, unit in before.col_map.values()}
+        return {label_cols + i: (path, units.get(path)) for i, path in enumerate(paths)}
 
     def _labels(self, doc: Table, r: int, label_cols: range, previous: dict[int, str]) -> list[str]:
         """Texts of the label cells of row r; leading blank label cells take the text
