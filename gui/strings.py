@@ -280,7 +280,9 @@ AGG_INTRO = (
     "添加各机关报送的报告草稿（.nianbao）或本程序导出的 Excel、Word 报告，程序将同一年度、"
     "同一格式的报告逐项相加，生成一份汇总报告。合计由汇总报告重新计算；金额先换算为统一单位"
     "再相加；空白单元格按 0 相加，并在“空白单元格”列中列出。年度或格式不同的报告和无法读取的"
-    "文件不纳入汇总，并注明原因。"
+    "文件不纳入汇总，并注明原因。以前的汇总报告和汇总表不会再次计入；同一机关同一年度有多份报告时"
+    "只计入一份（草稿优先于 Excel，Excel 优先于 Word，同类取最后修改的一份）。文件夹中的每个文件都"
+    "列出是否计入及原因。"
 )
 AGG_ADD_FOLDER = "添加文件夹…"
 AGG_ADD_FILES = "添加文件…"
@@ -313,7 +315,18 @@ AGG_COLUMNS = (
 )
 AGG_WAITING = "待汇总"
 AGG_INCLUDED = "已汇总"
-AGG_COUNT = "共 {n} 个文件"
+AGG_COUNT = "共 {n} 个文件，其中 {reports} 个报告文件待汇总"
+AGG_FLAGS_LINE = "已汇总的报告中，{errors} 份有错误，{blanks} 份有空白单元格（按 0 计入）。"
+AGG_FLAGS_TITLE = "部分报告有问题"
+AGG_FLAGS_QUESTION = (
+    "已汇总的报告中，{errors} 份有错误，{blanks} 份有空白单元格（空白按 0 计入汇总）。"
+)
+AGG_FLAGS_INFO = (
+    "“报送情况”中标色的行就是这些报告。可以先请报送机关改正后重新汇总，"
+    "也可以现在保存（汇总表的“报送情况”表会列出这些问题）。"
+)
+AGG_FLAGS_SAVE = "仍然保存"
+AGG_FLAGS_BACK = "返回查看"
 AGG_RUNNING = "正在读取第 {done}/{total} 个文件：{name}"
 AGG_CANCELLED = "已取消汇总。"
 AGG_NOTHING = "没有可汇总的报告。请查看“说明”列中的原因。"
