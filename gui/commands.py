@@ -103,25 +103,41 @@ class SetTextCommand(QUndoCommand):
 
 
 class SetMetaCommand(QUndoCommand):
-    """Change agency, year, kind or date; typing in one field merges."""
+    """Change agency, year, kind or date; typing in one field merges. With
+    `detach_previous`, last year's report is detached in the same step (a year
+    change after which it is no longer the year before)."""
 
-    def __init__(self, report: Report, changes: Mapping[str, Any], text: str) -> None:
+    def __init__(
+        self,
+        report: Report,
+        changes: Mapping[str, Any],
+        text: str,
+        detach_previous: bool = False,
+    ) -> None:
         super().__init__(text)
         self._report = report
         self._new = dict(changes)
         self._old = {name: getattr(report.meta, name) for name in self._new}
+        self._previous = report.previous if detach_previous else None
+        self._detach = detach_previous
 
     def redo(self) -> None:
+        if self._detach:
+            self._report.set_previous(None)
         self._report.set_meta(**self._new)
 
     def undo(self) -> None:
         self._report.set_meta(**self._old)
+        if self._detach:
+            self._report.set_previous(self._previous)
 
     def id(self) -> int:
-        return _ID_META if len(self._new) == 1 else -1
+        return _ID_META if len(self._new) == 1 and not self._detach else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetMetaCommand) or other._report is not self._report:
+            return False
+        if other._detach:
             return False
         if set(other._new) != set(self._new):
             return False

@@ -20,7 +20,7 @@ from gui import strings as s
 from model import messages as msg
 from model.formats import format_for_year
 from model.issues import Validation
-from model.report import Change, Report
+from model.report import Change, Report, previous_fits
 from model.rules import validate
 from model.values import InvalidValue, Value, check_value, parse_value
 
@@ -34,6 +34,7 @@ class DocumentController(QObject):
     validationChanged = Signal(object)  # model.issues.Validation
     cleanChanged = Signal(bool)  # True: no unsaved changes
     pathChanged = Signal(object)  # str | None
+    previousDetached = Signal(str)  # a year change detached last year's report: why
 
     def __init__(self, report: Report | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +72,12 @@ class DocumentController(QObject):
 
     @property
     def previous_report(self) -> Report | None:
-        return self._previous
+        """Last year's report given for the checks, while it is the year before the
+        report's year (a report of another year is never compared with)."""
+        previous = self._previous
+        if previous is None or not previous_fits(self._report.meta.year, previous.meta.year):
+            return None
+        return previous
 
     def is_clean(self) -> bool:
         """True when nothing changed since the report was opened or last saved."""
@@ -194,7 +200,24 @@ class DocumentController(QObject):
             return
         self._report.check_meta(**changed)  # the model decides, before the undo step
         fields = "、".join(s.META_FIELD_NAMES.get(k, k) for k in changed)
-        self._push(cmd.SetMetaCommand(self._report, changed, s.CMD_SET_META.format(fields=fields)))
+        label = s.CMD_SET_META.format(fields=fields)
+        detached = self._detached_by(changed["year"]) if "year" in changed else None
+        self._push(cmd.SetMetaCommand(self._report, changed, label, detached is not None))
+        if detached is not None:
+            from model.carryover import detached_note
+
+            self.previousDetached.emit(detached_note(changed["year"], detached))
+
+    def _detached_by(self, year: int) -> int | None:
+        """The year of last year's report that a change to `year` leaves behind (it
+        is detached with the change), or None."""
+        kept = self._report.previous
+        if kept is not None and not previous_fits(year, kept.year):
+            return kept.year
+        given = self._previous
+        if kept is None and given is not None and not previous_fits(year, given.meta.year):
+            return given.meta.year  # not stored in the report: it simply stops applying
+        return None
 
     def set_unit(self, cell_id: str, unit: str) -> None:
         """Change a money cell's unit (元/万元); raises InvalidValue for another unit."""
@@ -242,7 +265,7 @@ class DocumentController(QObject):
         self.validationChanged.emit(self._validation)
 
     def _run_validation(self) -> Validation:
-        return validate(self._report, previous=self._previous, today=self.today())
+        return validate(self._report, previous=self.previous_report, today=self.today())
 
 
 def _differs(old: Value | None, new: Value | None) -> bool:

@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         c.reportChanged.connect(self._on_changed)
         c.validationChanged.connect(self._on_validation)
         c.cleanChanged.connect(self._on_clean)
+        c.previousDetached.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.autosaver.saved.connect(self._on_autosaved)
         self.autosaver.failed.connect(self._on_autosave_failed)
         self.navigator.pageSelected.connect(self._show_page)
@@ -643,8 +644,11 @@ class MainWindow(QMainWindow):
 
     # ---- last year ---------------------------------------------------------------------------
     def _pick_previous(self) -> Report | None:
+        """Ask for last year's draft; None when cancelled, unreadable or of another
+        year than the one before the report's (said to the officer)."""
         from PySide6.QtWidgets import QFileDialog
 
+        from model.carryover import check_previous
         from model.drafts import DraftError, load_draft
 
         path, _ = QFileDialog.getOpenFileName(
@@ -653,10 +657,15 @@ class MainWindow(QMainWindow):
         if not path:
             return None
         try:
-            return load_draft(path)
+            previous = load_draft(path)
+            check_previous(self.controller.report.meta.year, previous.meta.year)
         except DraftError as exc:
             show_error(self, s.OPEN_FAILED_TITLE, str(exc))
             return None
+        except ValueError as exc:
+            show_error(self, s.PREVIOUS_WRONG_TITLE, str(exc))
+            return None
+        return previous
 
     def load_previous(self) -> None:
         previous = self._pick_previous()

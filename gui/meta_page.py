@@ -129,6 +129,12 @@ class MetaPage(QWidget):
         note.hide()
         self.notes["meta.format"] = note
         form.addRow("", note)
+        # Said when a year change detached last year's report (item of the undo step).
+        self.previous_note = QLabel()
+        self.previous_note.setWordWrap(True)
+        self.previous_note.setStyleSheet(f"color: {colors.issue_foreground(Severity.INFO).name()};")
+        self.previous_note.hide()
+        form.addRow("", self.previous_note)
 
         # A form of readable width, not stretched across a wide window.
         body = QWidget()
@@ -152,7 +158,9 @@ class MetaPage(QWidget):
         self.clear_date.clicked.connect(lambda: self.date.setDate(_NO_DATE))
         controller.reportChanged.connect(self._on_change)
         controller.reportReplaced.connect(self.refresh)
+        controller.reportReplaced.connect(self.previous_note.hide)
         controller.validationChanged.connect(self.show_issues)
+        controller.previousDetached.connect(self._on_previous_detached)
         self.refresh()
         self.show_issues(controller.validation)
 
@@ -180,6 +188,12 @@ class MetaPage(QWidget):
     def _on_change(self, change: Change) -> None:
         if change.what == "meta":
             self.refresh()
+        elif change.what == "previous" and self.controller.report.previous is not None:
+            self.previous_note.hide()  # undone, or another report loaded
+
+    def _on_previous_detached(self, text: str) -> None:
+        self.previous_note.setText(text)
+        self.previous_note.show()
 
     def show_issues(self, validation: Validation) -> None:
         shown = _issues_by_note(validation)

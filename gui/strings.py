@@ -271,6 +271,7 @@ WINDOW_TITLE_DOC = "{agency} {year}年报告[*] — 年报填报助手"
 UNDO_PREFIX = "撤销"
 REDO_PREFIX = "重做"
 PREVIOUS_LOADED = "已载入上年（{year}年度）报告，用于核对上年结转等数字。"
+PREVIOUS_WRONG_TITLE = "不是上一年度的报告"
 SAMPLE_FAILED = "无法打开示例报告：{reason}"
 SCREENSHOT_FAILED = "无法生成截图：{reason}"
 

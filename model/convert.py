@@ -1,7 +1,8 @@
 """Moving a report to another official format (when its year crosses 2020/2021).
 
-Kept: meta, texts of sections both formats have, last year's data, extras, and
-every input whose cell id exists in both formats with the same kind. Everything
+Kept: meta, texts of sections both formats have, last year's data (while it is
+still the year before the new year), extras, and every input whose cell id
+exists in both formats with the same kind. Everything
 else is reported in a Chinese note naming section, row, column and value, so
 the officer can re-enter it where it belongs; nothing is dropped silently.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from model import messages as msg
+from model.carryover import detached_note, previous_fits
 from model.formats import get_format
 from model.report import Report
 from model.spec import CellSpec, ValueKind
@@ -75,7 +77,11 @@ def convert_report(report: Report, target_format_id: str, year: int) -> tuple[Re
             heading = report.spec.section_by_id[section_id].heading
             notes.append(msg.CONVERT_NO_TEXT.format(heading=heading))
 
-    out.previous = report.previous
+    previous = report.previous
+    if previous is not None and not previous_fits(year, previous.year):
+        notes.append(detached_note(year, previous.year))  # no longer last year's report
+        previous = None
+    out.previous = previous
     out.extras = dict(report.extras)
     out.revision = 0
     return out, notes

@@ -134,6 +134,15 @@ DRAFT_READ_IS_FOLDER = "这是一个文件夹，不是草稿文件"
 
 # ---- carry-over and format conversion ------------------------------------------------
 CARRY_NOT_LATER = "新报告的年度（{year}年）应晚于上一年度报告的年度（{previous}年）"
+PREVIOUS_WRONG_YEAR = "所选报告是{previous}年度的，本报告是{year}年度：上年报告应为{expected}年度。"
+PREVIOUS_DETACHED = (
+    "原附带的{previous}年度报告不是{year}年度的上一年度，已解除关联：上年结转、现行有效件数和"
+    "正文雷同不再与它核对。撤销可恢复；需要核对时，请载入{expected}年度的报告。"
+)
+RULE_PREVIOUS_YEAR = (
+    "附带的上年报告是{previous}年度的，不是{year}年度的上一年度：未与它核对上年结转、现行有效件数"
+    "和正文雷同。请载入{expected}年度的报告（文件 → 载入上年报告）"
+)
 CONVERT_WRONG_YEAR = "{year}年度报告不能使用《{name}》（{doc}）"
 CONVERT_NO_CELL = "{heading}：“{row}”行“{col}”列的 {value} 在新格式中没有对应栏目，未转换"
 CONVERT_OTHER_KIND = "{heading}：“{row}”行“{col}”列的 {value} 在新格式中的数据类型不同，未转换"
