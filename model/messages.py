@@ -5,6 +5,7 @@ Official labels are not here: they live in the format specs, untranslated.
 
 # ---- typed values ------------------------------------------------------------------
 NOT_A_NUMBER = "「{text}」不是数字，请填写阿拉伯数字（如 12）"
+NOT_ONE_NUMBER = "「{text}」分成了几行（或几格），不是一个数字"
 NOT_WHOLE = "「{text}」不是整数：件数只能填写整数"
 NEGATIVE_COUNT = "件数不能为负数（只有“本年增/减”可以填写负数，如 -8）"
 NEGATIVE_AMOUNT = "金额不能为负数"

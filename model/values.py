@@ -18,6 +18,9 @@ from model.spec import CellSpec, ValueKind
 Value = int | Decimal
 
 _SEPARATORS = re.compile(r"[\s,，、'’_]")
+_BREAK_CHARS = r"\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029"  # line and cell breaks
+_LINE_BREAKS = re.compile(f"[{_BREAK_CHARS}]+")
+_SPLIT_NUMBER = re.compile(rf"\d\s*[{_BREAK_CHARS}]\s*\d")  # \d: full-width digits too
 # The measure words a count may be typed (or printed in a Word report) with: 「12件」,
 # 「12（件）」 (after NFKC the brackets are ASCII). The number is what counts.
 COUNT_WORDS = "件个条项次份人家起篇"
@@ -41,6 +44,11 @@ def parse_value(text: str, cell: CellSpec, unit: str | None = None) -> Value | N
     A money cell holds its number in `unit` (the unit the report uses for the cell,
     default the spec's); an amount typed with another unit (「1.5万元」 in a 元
     cell) is converted to it."""
+    if _SPLIT_NUMBER.search(text):
+        # 「12⏎13」 from a spreadsheet cell of two lines is not 1213: never join digits
+        # across a line break or a tab (a space may group thousands: 「1 000」)
+        shown = _LINE_BREAKS.sub("⏎", clip(text))
+        raise InvalidValue(msg.NOT_ONE_NUMBER.format(text=shown))
     cleaned = normalise_text(text)
     if cleaned == "":
         return None

@@ -179,3 +179,13 @@ def test_count_limits_and_long_input_are_quoted_short():
         check_value(10**30, count)
     with pytest.raises(InvalidValue, match="超出件数的上限"):
         check_value(Decimal("1E+30"), count)
+
+
+@pytest.mark.parametrize("text", ["12\n13", "12\t3", "１２\r\n１３", "1\u2028000"])
+def test_digits_across_a_line_break_or_tab_are_never_joined(text):
+    """A spreadsheet cell of two lines (or two cells) is not one number: 1213 would be
+    a number read wrongly without a word."""
+    with pytest.raises(InvalidValue, match="分成了几行（或几格），不是一个数字"):
+        parse_value(text, COUNT)
+    assert parse_value("12\n件", COUNT) == 12  # a measure word on its own line is fine
+    assert parse_value("1 000", COUNT) == 1000  # spaces still group thousands
