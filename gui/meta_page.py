@@ -98,6 +98,11 @@ class MetaPage(QWidget):
         self.format = QLabel()
         self.format.setWordWrap(True)
 
+        # Said under the year when a year change detached last year's report.
+        self.previous_note = QLabel()
+        self.previous_note.setWordWrap(True)
+        self.previous_note.setStyleSheet(f"color: {colors.issue_foreground(Severity.INFO).name()};")
+        self.previous_note.hide()
         # One line under each field for its problems, so they are read where they are fixed.
         self.notes: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -115,6 +120,8 @@ class MetaPage(QWidget):
             note.hide()
             self.notes[key] = note
             form.addRow("", note)
+            if key == "meta.year":
+                form.addRow("", self.previous_note)
         note = QLabel()
         note.setWordWrap(True)
         note.hide()
@@ -130,12 +137,6 @@ class MetaPage(QWidget):
         note.hide()
         self.notes["meta.format"] = note
         form.addRow("", note)
-        # Said when a year change detached last year's report (item of the undo step).
-        self.previous_note = QLabel()
-        self.previous_note.setWordWrap(True)
-        self.previous_note.setStyleSheet(f"color: {colors.issue_foreground(Severity.INFO).name()};")
-        self.previous_note.hide()
-        form.addRow("", self.previous_note)
 
         # A form of readable width, not stretched across a wide window.
         body = QWidget()

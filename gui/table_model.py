@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from gui import colors
@@ -172,8 +172,6 @@ def where_text(spec: CellSpec) -> str:
 class TableModel(QAbstractTableModel):
     """The grid of one table of the current report (follows format changes)."""
 
-    inputRefused = Signal(str)  # a Chinese sentence: what was refused and why
-
     def __init__(self, controller: DocumentController, table_id: str, parent=None) -> None:
         super().__init__(parent)
         self._controller = controller
@@ -269,16 +267,14 @@ class TableModel(QAbstractTableModel):
 
     def commit_text(self, index: _Index, text: str) -> str | None:
         """Hand what was typed in a cell to the controller. None when taken; else
-        the refusal sentence naming the cell (also emitted as `inputRefused`)."""
+        the refusal sentence naming the cell."""
         spec = self.cell_spec(index)
         if spec is None or spec.computed:
             return None
         reason = self._controller.set_cell_text(spec.id, text)
         if reason is None:
             return None
-        sentence = refusal_text(spec, reason)
-        self.inputRefused.emit(sentence)
-        return sentence
+        return refusal_text(spec, reason)
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         return None  # the printed headers are part of the grid; Qt's bars are hidden
