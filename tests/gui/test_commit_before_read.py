@@ -273,3 +273,15 @@ def test_a_fee_that_is_not_a_number_stops_save(qtbot, window):
     assert path.read_bytes() == before
     assert "信息处理费" in window.statusBar().currentMessage()
     assert page.fee_count.hasFocus() or page.fee_count.text() == "3x"
+
+
+def test_a_year_typed_without_enter_is_saved(qtbot, window):
+    window.pages["三"].view.cancel_editor()
+    window.select_page("基本信息")
+    year = window.meta_page.year
+    year.setFocus()
+    year.lineEdit().selectAll()
+    qtbot.keyClicks(year.lineEdit(), "2024")  # the field waits for Enter: not in the report
+    assert window.controller.report.meta.year == 2023
+    window.act_save.trigger()
+    assert load_draft(window.controller.path).meta.year == 2024
