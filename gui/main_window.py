@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         c.validationChanged.connect(self._on_validation)
         c.cleanChanged.connect(self._on_clean)
         c.previousDetached.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        c.commitRefused.connect(self._show_refusal)
         self.autosaver.saved.connect(self._on_autosaved)
         self.autosaver.failed.connect(self._on_autosave_failed)
         self.navigator.pageSelected.connect(self._on_page_selected)
@@ -450,13 +451,11 @@ class MainWindow(QMainWindow):
         text and the focus, the reason is in the page and the status bar."""
         if not self.has_document:
             return True
-        refusal = self.controller.commit_edits()
-        if refusal is None:
-            return True
-        self._show_refusal(refusal)
-        return False
+        return self.controller.commit_edits() is None  # a refusal: `_show_refusal`
 
     def _show_refusal(self, refusal: Refusal) -> None:
+        """An editor kept a refused text (whatever asked it to commit): show its page
+        and say why in the status bar too."""
         for key in self.pages:
             if key in self.pages.built_keys() and self.pages[key] is refusal.source:
                 if key != self._shown_key:

@@ -147,6 +147,8 @@ class TablePage(QWidget):
     def fill_zero(self) -> int:
         """补零 for this table: every blank input becomes 0, one undo step. A blank
         cell whose last entry was refused is left blank and named."""
+        if self._controller.commit_edits() is not None:
+            return 0  # a refused entry is held: it is said where it was typed
         n = self._controller.fill_blanks_with_zero(self._table_id)
         skipped = zero_skipped_text(self._controller, self._table_id)
         text = s.ZERO_TABLE_DONE.format(n=n) if n else s.ZERO_TABLE_NONE

@@ -157,6 +157,15 @@ def test_every_file_found_is_listed_with_its_reason(tmp_path):
         "断开.nianbao": msg.AGG_SKIP_BROKEN_LINK,
     }
     assert len(result.statuses) == 2 + len(notes)
+    # and each has its row, with the reason, in the workbook's 报送情况 sheet
+    from openpyxl import load_workbook
+
+    from exporters.xlsx_strings import STATUS_SHEET
+
+    out = tmp_path / "汇总表.xlsx"
+    export_summary_xlsx(result, out)
+    rows = list(load_workbook(out)[STATUS_SHEET].iter_rows(min_row=3, values_only=True))
+    assert {Path(r[8]).name: r[9] for r in rows if r[9] and r[9] != "已汇总"} == notes
 
 
 def test_a_folder_linked_twice_is_read_once(tmp_path):

@@ -285,3 +285,17 @@ def test_a_year_typed_without_enter_is_saved(qtbot, window):
     assert window.controller.report.meta.year == 2023
     window.act_save.trigger()
     assert load_draft(window.controller.path).meta.year == 2024
+
+
+def test_the_pages_own_fill_zero_button_commits_first(qtbot, window):
+    page = window.pages["三"]
+    _type(qtbot, window, "999")
+    page.fill_zero()  # the button's slot
+    assert window.controller.report.value(CELL) == 999
+    assert window.controller.report.blank_inputs("applications") == []
+    window.controller.undo_stack.undo()  # blanks again
+    page.focus_cell(CELL)
+    type_text(qtbot, page.view, "abc")
+    assert page.fill_zero() == 0
+    assert window.controller.report.blank_inputs("applications") != []
+    assert "「abc」不是数字" in window.statusBar().currentMessage()
