@@ -83,6 +83,7 @@ def convert_report(report: Report, target_format_id: str, year: int) -> tuple[Re
         previous = None
     out.previous = previous
     out.extras = dict(report.extras)
+    out.summary = report.summary  # a summary stays one: a roll-up must never count it
     out.revision = 0
     return out, notes
 

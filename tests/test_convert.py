@@ -179,3 +179,12 @@ def test_value_of_another_kind_is_noted(monkeypatch):
         "二、主动公开政府信息情况：“政府集中采购”行“采购总金额”列的 3 元 "
         "在新格式中的数据类型不同，未转换"
     ]
+
+
+def test_a_summary_stays_a_summary_in_another_format():
+    from model.report import SummaryInfo, SummarySource
+
+    report = random_report(random.Random(2), 2020, agency="某某县人民政府")
+    report.set_summary(SummaryInfo((SummarySource("某局", 2020, "department", "a.nianbao"),)))
+    new, _notes = convert_report(report, "2021", 2021)
+    assert new.summary == report.summary
