@@ -49,13 +49,10 @@ def run(args: argparse.Namespace) -> int:
     if result.summary is None:
         print(s.AGG_NONE, file=sys.stderr)
         return EXIT_UNREADABLE
-    included = result.included
+    flags = result.flags()
     print(
         s.AGG_FLAGS.format(
-            errors=sum(1 for x in included if x.errors),
-            blanks=sum(1 for x in included if x.blanks),
-            late=sum(1 for x in included if x.late),
-            unknown=sum(1 for x in included if x.late is None),
+            errors=flags.errors, blanks=flags.blanks, late=flags.late, unknown=flags.undated
         )
     )
     return _write(result, output, xlsx)

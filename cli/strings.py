@@ -42,7 +42,11 @@ AGG_DESCRIPTION = (
     "只相加填报的单元格，合计由汇总报告重新计算；金额先换算为格式规定的单位再相加；\n"
     "空白单元格按 0 相加，并在报送情况中计为“空白单元格”。\n"
     "年度或格式与多数报告不同的报告不纳入汇总（可用 --year 指定年度），无法读取的文件\n"
-    "列出原因，不影响其他报告的汇总。"
+    "列出原因，不影响其他报告的汇总。\n"
+    "汇总报告（以前汇总的结果）和汇总表从不计入；与本次汇总同名的报告视为以前的汇总结果，\n"
+    "不计入。同一机关同一年度有多份报告（不论文件类型）时只计入一份：草稿优先于 Excel，\n"
+    "Excel 优先于 Word，同类文件取最后修改的一份；其余列出。文件夹中的每个文件都列出\n"
+    "是否计入及原因（其他类型的文件、临时文件、备份、链接循环等）。"
 )
 AGG_EPILOG = (
     "示例：main.py aggregate 各部门报告/ -o 汇总.nianbao --xlsx 汇总表.xlsx --agency 某某市人民政府\n"
@@ -260,9 +264,11 @@ VALIDATE_IMPORTED = "由「{name}」导入后校验，有 {n} 条导入提示（
 FOLDER_NO_FILES = (
     "文件夹「{folder}」中没有可检查的报告文件（.nianbao/.xlsx/.docx/.doc/.html/.htm/.pdf）"
 )
-FOLDER_HEADER = "检查文件夹「{folder}」：共 {n} 个报告文件"
+FOLDER_HEADER = (
+    "检查文件夹「{folder}」：共 {n} 个报告文件，另有 {others} 个其他文件（逐个列出未读取的原因）"
+)
 FOLDER_ROW = "{file}：{agency}{year}年（{format}） 错误 {errors}，警告 {warnings}，空白单元格 {blanks}，成文日期 {date}（期限 {deadline}，{timeliness}）"
-FOLDER_ROW_UNREADABLE = "{file}：无法读取——{reason}"
+FOLDER_ROW_UNREADABLE = "{file}：{reason}"
 FOLDER_SUMMARY = "共 {n} 份：{unreadable} 份无法读取，{with_errors} 份有错误，{late} 份逾期，{no_date} 份未写成文日期。"
 FOLDER_SAVED = "检查结果已保存：{path}"
 FOLDER_SAVE_FAILED = "无法保存检查结果：{reason}"

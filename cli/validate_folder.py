@@ -13,16 +13,23 @@ from cli import strings as s
 def check_folder(folder: Path, xlsx: str | None) -> int:
     """Check every report in `folder` (and its sub-folders); one line each, a
     summary, and the workbook when `xlsx` is given."""
-    from model.aggregate import collect_files, load_report
-    from model.review import review_files
+    from model.aggregate import find_files, load_report
+    from model.review import ReviewRow, review_files
 
     exclude = [Path(xlsx)] if xlsx else []
-    files = collect_files([folder], exclude)
-    if not files:
+    found = find_files([folder], exclude)
+    reports = [f.path for f in found if not f.skip]
+    if not reports:
         print(s.FOLDER_NO_FILES.format(folder=folder), file=sys.stderr)
         return EXIT_UNREADABLE
-    print(s.FOLDER_HEADER.format(folder=folder, n=len(files)))
-    rows = review_files(files, load_report, today=dt.date.today())
+    print(s.FOLDER_HEADER.format(folder=folder, n=len(reports), others=len(found) - len(reports)))
+    # every file found gets a row, in the order found: a file that is not read is
+    # listed with the reason, never left out of the review without a word
+    reviewed = iter(review_files(reports, load_report, today=dt.date.today()))
+    rows = [
+        ReviewRow(str(f.path), unreadable=f.skip, skipped=True) if f.skip else next(reviewed)
+        for f in found
+    ]
     for row in rows:
         name = _relative(row.file, folder)
         if row.unreadable:
@@ -45,8 +52,8 @@ def check_folder(folder: Path, xlsx: str | None) -> int:
     readable = [r for r in rows if not r.unreadable]
     print(
         s.FOLDER_SUMMARY.format(
-            n=len(rows),
-            unreadable=len(rows) - len(readable),
+            n=len(reports),
+            unreadable=len(reports) - len(readable),
             with_errors=sum(1 for r in readable if r.errors),
             late=sum(1 for r in readable if r.days_late),
             no_date=sum(1 for r in readable if r.date is None),
@@ -62,7 +69,7 @@ def check_folder(folder: Path, xlsx: str | None) -> int:
             print(s.FOLDER_SAVE_FAILED.format(reason=exc), file=sys.stderr)
             return EXIT_UNWRITABLE
         print(s.FOLDER_SAVED.format(path=xlsx))
-    failed = any(r.unreadable or r.errors for r in rows)
+    failed = any((r.unreadable and not r.skipped) or r.errors for r in rows)
     return EXIT_ISSUES if failed else EXIT_OK
 
 

@@ -65,7 +65,7 @@ def export_review_xlsx(rows: Sequence[ReviewRow], path: str | os.PathLike[str]) 
         r = sheet.max_row
         for col in (8, 9):
             sheet.cell(r, col).number_format = DATE_NUMBER_FORMAT
-        fill = _ERROR_FILL if (row.errors or row.unreadable) else None
+        fill = _ERROR_FILL if (row.errors or (row.unreadable and not row.skipped)) else None
         if fill is None and row.days_late:
             fill = _LATE_FILL
         if fill is not None:

@@ -38,9 +38,11 @@ from gui.errors import show_error
 from model.aggregate import (
     AggregateCancelled,
     AggregateResult,
+    FoundFile,
     ReportStatus,
     aggregate,
-    collect_files,
+    default_output_folder,
+    find_files,
     format_name,
 )
 
@@ -80,8 +82,10 @@ class AggregateDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(s.AGG_TITLE)
         self.resize(1000, 600)
-        self._files: list[Path] = []
+        self._found: list[FoundFile] = []  # every file found, with why it is skipped
+        self._inputs: list[Path] = []  # what the officer added (folders and files)
         self._result: AggregateResult | None = None
+        self._flags_confirmed = False  # the officer saw the count of flawed reports
         self._worker: _Worker | None = None
         self._build()
         self._update_buttons()
@@ -167,28 +171,31 @@ class AggregateDialog(QDialog):
     # ---- the list ----------------------------------------------------------------------
     @property
     def files(self) -> list[Path]:
-        return list(self._files)
+        return [f.path for f in self._found]
 
     @property
     def result(self) -> AggregateResult | None:
         return self._result
 
     def add_paths(self, paths: list[str | Path]) -> None:
-        """Add folders (their report files) and files to the list."""
-        added = collect_files([*self._files, *paths])[len(self._files) :]
+        """Add folders (every file in them, read or not, each with its reason) and
+        files to the list."""
+        added = find_files([*self._found, *paths])[len(self._found) :]
+        self._inputs += [Path(p) for p in paths]
         if not added:
             return
-        self._files += added
+        self._found += added
         self._set_result(None)
 
     def clear(self) -> None:
-        self._files = []
+        self._found = []
+        self._inputs = []
         self._set_result(None)
 
     @Slot()
     def _remove_selected(self) -> None:
         rows = {i.row() for i in self.table.selectedIndexes()}
-        self._files = [f for i, f in enumerate(self._files) if i not in rows]
+        self._found = [f for i, f in enumerate(self._found) if i not in rows]
         self._set_result(None)
 
     @Slot()
@@ -209,7 +216,7 @@ class AggregateDialog(QDialog):
             self.add_paths(paths)
 
     def _start_folder(self) -> str:
-        return str(self._files[-1].parent) if self._files else ""
+        return str(self._found[-1].path.parent) if self._found else ""
 
     # ---- running -------------------------------------------------------------------------
     @property
@@ -218,9 +225,9 @@ class AggregateDialog(QDialog):
 
     @Slot()
     def run(self) -> None:
-        if self.running or not self._files:
+        if self.running or not self._found:
             return
-        files = list(self._files)
+        files = list(self._found)
         year = self.year_combo.currentData()
         agency = self.agency_edit.text()
 
@@ -295,12 +302,45 @@ class AggregateDialog(QDialog):
             self._worker.wait(ms)
 
     # ---- saving -----------------------------------------------------------------------------
+    def default_folder(self) -> Path:
+        """The drafts folder, or the nearest folder above it that is not one of the
+        folders being summed: a summary saved among the reports would meet the next
+        run (model.aggregate skips it, but the officer should not have to wonder)."""
+        from model.paths import drafts_dir
+
+        return default_output_folder(self._inputs, drafts_dir())
+
     def _default_path(self, pattern: str) -> str:
         year = self._result.year if self._result else ""
-        return str(Path(self._start_folder()) / pattern.format(year=year))
+        return str(self.default_folder() / pattern.format(year=year))
+
+    def confirm_flags(self) -> bool:
+        """Before the first save of a result: say how many summed reports had errors
+        or blank cells (added as 0) and let the officer go back. True to save."""
+        result = self._result
+        if result is None or self._flags_confirmed:
+            return True
+        flags = result.flags()
+        if not flags.errors and not flags.blanks:
+            return True
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(s.AGG_FLAGS_TITLE)
+        box.setText(s.AGG_FLAGS_QUESTION.format(errors=flags.errors, blanks=flags.blanks))
+        box.setInformativeText(s.AGG_FLAGS_INFO)
+        save = box.addButton(s.AGG_FLAGS_SAVE, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(s.AGG_FLAGS_BACK, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        self._flags_confirmed = box.clickedButton() is save
+        return self._flags_confirmed
 
     @Slot()
     def _ask_save_draft(self) -> None:
+        if not self.confirm_flags():
+            return
         path, _ = QFileDialog.getSaveFileName(
             self,
             s.AGG_SAVE_DRAFT_TITLE,
@@ -312,6 +352,8 @@ class AggregateDialog(QDialog):
 
     @Slot()
     def _ask_save_xlsx(self) -> None:
+        if not self.confirm_flags():
+            return
         path, _ = QFileDialog.getSaveFileName(
             self,
             s.AGG_SAVE_XLSX_TITLE,
@@ -370,24 +412,31 @@ class AggregateDialog(QDialog):
     # ---- showing ------------------------------------------------------------------------------
     def _set_result(self, result: AggregateResult | None) -> None:
         self._result = result
+        self._flags_confirmed = False
         statuses = {st.file: st for st in result.statuses} if result else {}
-        self.table.setRowCount(len(self._files))
-        for r, path in enumerate(self._files):
-            self._fill_row(r, path, statuses.get(str(path)))
+        self.table.setRowCount(len(self._found))
+        for r, found in enumerate(self._found):
+            self._fill_row(r, found, statuses.get(str(found.path)))
         if result is None:
-            self.status_label.setText(s.AGG_COUNT.format(n=len(self._files)) if self._files else "")
+            count = sum(1 for f in self._found if not f.skip)
+            text = s.AGG_COUNT.format(n=len(self._found), reports=count) if self._found else ""
+            self.status_label.setText(text)
         elif result.spec is None:
             self.status_label.setText(result.summary_line() + s.AGG_NOTHING)
         else:
+            flags = result.flags()
             scope = s.AGG_SCOPE.format(
                 line=result.summary_line(), year=result.year, format=format_name(result.spec)
             )
-            self.status_label.setText(scope)
+            self.status_label.setText(
+                scope + s.AGG_FLAGS_LINE.format(errors=flags.errors, blanks=flags.blanks)
+            )
         self._update_buttons()
 
-    def _fill_row(self, r: int, path: Path, st: ReportStatus | None) -> None:
+    def _fill_row(self, r: int, found: FoundFile, st: ReportStatus | None) -> None:
+        path = found.path
         if st is None:
-            texts = [path.name, "", "", "", "", "", "", "", s.AGG_WAITING]
+            texts = [path.name, "", "", "", "", "", "", "", found.skip or s.AGG_WAITING]
         else:
             texts = [
                 path.name,
@@ -408,12 +457,14 @@ class AggregateDialog(QDialog):
                 item.setToolTip(text)
             if st is not None:
                 _paint(item, c, st)
+            elif found.skip:
+                item.setForeground(REFUSED_FG)
             self.table.setItem(r, c, item)
 
     def _update_buttons(self) -> None:
         running = self.running
         has_summary = self._result is not None and self._result.summary is not None
-        self.run_button.setEnabled(bool(self._files) and not running)
+        self.run_button.setEnabled(bool(self._found) and not running)
         self.cancel_button.setEnabled(running)
         for b in (self.add_folder_button, self.add_files_button, self.clear_button):
             b.setEnabled(not running)

@@ -1,5 +1,11 @@
 """Nothing ever lost: a copy of unsaved work a few seconds after each change.
 
+The promise: the copy is written at most `AUTOSAVE_CEILING_MS` after the first
+change it does not hold yet, however steadily the officer types (a pause of
+`AUTOSAVE_PAUSE_MS` writes it sooner). On the UI thread only a snapshot of the
+report is taken (about a millisecond, see bench/bench_autosave.py); encoding and
+writing run in a background thread.
+
 Each running window owns a session in `model.paths.autosave_dir()`: a draft
 ``session-<id>.nianbao``, a small ``.json`` saying what it is a copy of and when
 it was written, and a ``.lock`` held (QLockFile) while the session runs. A clean
@@ -14,18 +20,22 @@ import datetime as dt
 import json
 import logging
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
+from gui.tasks import TaskRunner
 from model.paths import autosave_dir
 from model.report import Report
 
 log = logging.getLogger(__name__)
 
-AUTOSAVE_DELAY_MS = 3000  # after the last change: typing does not write on every key
+AUTOSAVE_PAUSE_MS = 2000  # a pause in typing this long writes the copy
+AUTOSAVE_CEILING_MS = 4000  # never later than this after the first change not in the copy
+AUTOSAVE_DELAY_MS = AUTOSAVE_PAUSE_MS  # the name callers used for the pause
 _PREFIX = "session-"
 
 
@@ -122,22 +132,25 @@ def _read_info(path: Path) -> dict[str, object]:
 
 
 class Autosaver(QObject):
-    """Writes `get_report()` to this session's autosave a few seconds after
-    `schedule()` was last called. `saved(datetime)` after each write."""
+    """Writes `get_copy()` (a report nobody changes afterwards: a snapshot) to this
+    session's autosave once changes pause for `delay_ms`, and at the latest
+    `ceiling_ms` after the first change `schedule()` was told of. The write runs
+    in a background thread; `saved(datetime)` after each write, `failed(str)`."""
 
     saved = Signal(object)
     failed = Signal(str)
 
     def __init__(
         self,
-        get_report: Callable[[], Report | None],
+        get_copy: Callable[[], Report | None],
         get_source: Callable[[], str | None],
         parent: QObject | None = None,
-        delay_ms: int = AUTOSAVE_DELAY_MS,
+        delay_ms: int = AUTOSAVE_PAUSE_MS,
         folder: Path | None = None,
+        ceiling_ms: int = AUTOSAVE_CEILING_MS,
     ) -> None:
         super().__init__(parent)
-        self._get_report = get_report
+        self._get_copy = get_copy
         self._get_source = get_source
         self.folder = folder or autosave_dir()
         # 12 random hex digits; os.urandom spares importing uuid (and platform) at start
@@ -146,49 +159,99 @@ class Autosaver(QObject):
         self._lock = _lock(lock_path)
         if not self._lock.tryLock(0):  # a fresh random id: only fails on a broken folder
             log.warning("cannot lock autosave session %s", lock_path)
+        self.pause_ms = delay_ms
+        self.ceiling_ms = max(ceiling_ms, 0)
+        self._first_change: float | None = None  # monotonic time of the oldest unsaved change
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self.save_now)
+        self._tasks = TaskRunner(self)  # one write at a time, in order
+        self._writing = False
+        self._again = False  # a write was asked for while one ran
+        self._generation = 0  # bumped by discard(): a write started before is stale
         self.last_saved: dt.datetime | None = None
 
     @property
     def pending(self) -> bool:
-        return self._timer.isActive()
+        """A copy is due or being written."""
+        return self._timer.isActive() or self._writing
 
     def schedule(self) -> None:
-        """A change happened: write a copy once the officer pauses."""
-        self._timer.start()
+        """A change happened: write a copy once the officer pauses, and never later
+        than the ceiling after the first change since the last copy."""
+        now = time.monotonic()
+        if self._first_change is None:
+            self._first_change = now
+        left = self.ceiling_ms - (now - self._first_change) * 1000
+        self._timer.start(max(0, int(min(self.pause_ms, left))))
 
     def save_now(self) -> bool:
+        """Take the copy now and write it in the background. False when there is
+        nothing to save."""
         self._timer.stop()
-        report = self._get_report()
+        report = self._get_copy()
         if report is None:
+            self._first_change = None
             return False
+        if self._writing:  # one write at a time: this copy follows it
+            self._again = True
+            return True
+        self._first_change = None
+        self._writing = True
+        generation = self._generation
+        info = {
+            "source": self._get_source(),
+            "saved": dt.datetime.now().isoformat(timespec="seconds"),
+            "label": f"{report.meta.agency} {report.meta.year}年度".strip(),
+        }
+        self._tasks.start(
+            lambda: self._write(report, info),
+            lambda when: self._written(generation, when),
+            lambda exc: self._write_failed(generation, exc),
+        )
+        return True
+
+    def _write(self, report: Report, info: dict[str, object]) -> dt.datetime:
+        """In the background thread: the draft, then the note of what it is."""
         from model.drafts import save_draft
 
-        snapshot = report.snapshot()
-        try:
-            save_draft(snapshot, self.draft_path)
-            info = {
-                "source": self._get_source(),
-                "saved": dt.datetime.now().isoformat(timespec="seconds"),
-                "label": f"{snapshot.meta.agency} {snapshot.meta.year}年度".strip(),
-            }
-            tmp = self.info_path.with_suffix(".json.tmp")
-            tmp.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
-            os.replace(tmp, self.info_path)
-        except Exception as exc:  # a full disk must not interrupt the officer's typing
-            log.warning("autosave failed: %s", exc)
+        save_draft(report, self.draft_path)
+        tmp = self.info_path.with_suffix(".json.tmp")
+        tmp.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, self.info_path)
+        return dt.datetime.now()
+
+    def _written(self, generation: int, when: dt.datetime) -> None:
+        self._writing = False
+        if generation == self._generation:
+            self.last_saved = when
+            self.saved.emit(when)
+        self._next()
+
+    def _write_failed(self, generation: int, exc: BaseException) -> None:
+        # a full disk must not interrupt the officer's typing: say it, keep going
+        self._writing = False
+        log.warning("autosave failed: %s", exc)
+        if generation == self._generation:
             self.failed.emit(str(exc))
-            return False
-        self.last_saved = dt.datetime.now()
-        self.saved.emit(self.last_saved)
-        return True
+        self._next()
+
+    def _next(self) -> None:
+        if self._again:
+            self._again = False
+            self.save_now()
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until a write under way has reached the disk."""
+        return self._tasks.wait(msecs)
 
     def discard(self) -> None:
         """The work is saved (or deliberately dropped): the copy is not needed."""
         self._timer.stop()
+        self._first_change = None
+        self._again = False
+        self._generation += 1
+        self.wait()  # a copy being written must not appear after its removal
         _remove(self.draft_path, self.info_path)
         self.last_saved = None
 

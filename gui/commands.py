@@ -18,7 +18,6 @@ from model.report import Report
 from model.values import Value
 
 # Command ids for QUndoCommand.mergeWith (any distinct positive ints).
-_ID_CELL = 1001
 _ID_TEXT = 1002
 _ID_META = 1003
 _ID_EXTRA = 1004
@@ -29,21 +28,14 @@ TEXT_MERGE_PAUSE = 10.0
 
 
 class SetCellsCommand(QUndoCommand):
-    """Set input cells (typing, paste, clear, 补零). `mergeable` single-cell edits of
-    the same cell made one after the other merge into one step."""
+    """Set input cells (typing, paste, clear, 补零). Never merged: each committed
+    entry is its own step, so 3 corrected to 2 undoes to 3, not to blank."""
 
-    def __init__(
-        self,
-        report: Report,
-        values: Mapping[str, Value | None],
-        text: str,
-        mergeable: bool = False,
-    ) -> None:
+    def __init__(self, report: Report, values: Mapping[str, Value | None], text: str) -> None:
         super().__init__(text)
         self._report = report
         self._new = dict(values)
         self._old = {cid: report.input_value(cid) for cid in self._new}
-        self._mergeable = mergeable and len(self._new) == 1
 
     @property
     def cell_ids(self) -> tuple[str, ...]:
@@ -54,19 +46,6 @@ class SetCellsCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._report.set_values(self._old)
-
-    def id(self) -> int:
-        return _ID_CELL if self._mergeable else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetCellsCommand) or not other._mergeable:
-            return False
-        if other._report is not self._report or other.cell_ids != self.cell_ids:
-            return False
-        self._new = dict(other._new)
-        # Typing a cell back to where it started leaves nothing to undo.
-        self.setObsolete(_same(self._new, self._old))
-        return True
 
 
 class SetTextCommand(QUndoCommand):
@@ -103,25 +82,41 @@ class SetTextCommand(QUndoCommand):
 
 
 class SetMetaCommand(QUndoCommand):
-    """Change agency, year, kind or date; typing in one field merges."""
+    """Change agency, year, kind or date; typing in one field merges. With
+    `detach_previous`, last year's report is detached in the same step (a year
+    change after which it is no longer the year before)."""
 
-    def __init__(self, report: Report, changes: Mapping[str, Any], text: str) -> None:
+    def __init__(
+        self,
+        report: Report,
+        changes: Mapping[str, Any],
+        text: str,
+        detach_previous: bool = False,
+    ) -> None:
         super().__init__(text)
         self._report = report
         self._new = dict(changes)
         self._old = {name: getattr(report.meta, name) for name in self._new}
+        self._previous = report.previous if detach_previous else None
+        self._detach = detach_previous
 
     def redo(self) -> None:
+        if self._detach:
+            self._report.set_previous(None)
         self._report.set_meta(**self._new)
 
     def undo(self) -> None:
         self._report.set_meta(**self._old)
+        if self._detach:
+            self._report.set_previous(self._previous)
 
     def id(self) -> int:
-        return _ID_META if len(self._new) == 1 else -1
+        return _ID_META if len(self._new) == 1 and not self._detach else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetMetaCommand) or other._report is not self._report:
+            return False
+        if other._detach:
             return False
         if set(other._new) != set(self._new):
             return False
@@ -208,10 +203,3 @@ class ReplaceReportCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._install(self._old)
-
-
-def _same(a: Mapping[str, Value | None], b: Mapping[str, Value | None]) -> bool:
-    """Equal as the report compares values: 12.50 and 12.5 differ."""
-    return a.keys() == b.keys() and all(
-        (a[k] is None) == (b[k] is None) and str(a[k]) == str(b[k]) for k in a
-    )

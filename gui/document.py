@@ -4,13 +4,21 @@ Every change a widget makes goes through an operation here, and each operation
 is one undoable command. The controller listens to the report, revalidates it
 synchronously (validation is pure model code and takes well under a millisecond)
 and re-emits what happened as Qt signals, so widgets only ever listen.
+
+What is being typed is not in the report until its editor commits it. Pages with
+editors register as edit sources; before anything reads the report (save,
+export, close, undo, a page switch…) the window calls `commit_edits()`, which
+asks each source to commit. A refused text stops the reader: the editor keeps
+it, with the reason, until it is fixed or dropped (Esc). Autosave does not close
+editors: `snapshot()` adds what is being typed to its copy instead.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -20,12 +28,32 @@ from gui import strings as s
 from model import messages as msg
 from model.formats import format_for_year
 from model.issues import Validation
-from model.report import Change, Report
+from model.report import Change, Report, check_text, previous_fits
 from model.rules import validate
 from model.values import InvalidValue, Value, check_value, parse_value
 
 # Longest row label quoted in an undo text before it is shortened with 「…」.
 _WHERE_MAX = 18
+
+
+class EditSource(Protocol):
+    """A page with editors whose text reaches the report only when committed."""
+
+    def commit_edit(self) -> str | None:
+        """Commit what is being typed. None when nothing was pending or it was taken;
+        else the Chinese refusal (the editor keeps the text and the focus)."""
+
+    def peek_edit(self, snapshot: Report) -> None:
+        """Put what is being typed into `snapshot` (a copy), where it can be read;
+        leave the editor and the report alone."""
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a reader of the report was stopped: an editor refused its text."""
+
+    source: EditSource
+    text: str
 
 
 class DocumentController(QObject):
@@ -34,6 +62,8 @@ class DocumentController(QObject):
     validationChanged = Signal(object)  # model.issues.Validation
     cleanChanged = Signal(bool)  # True: no unsaved changes
     pathChanged = Signal(object)  # str | None
+    previousDetached = Signal(str)  # a year change detached last year's report: why
+    commitRefused = Signal(object)  # Refusal: an editor kept a text it could not commit
 
     def __init__(self, report: Report | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,6 +71,9 @@ class DocumentController(QObject):
         self._undo.cleanChanged.connect(self.cleanChanged)
         self._previous: Report | None = None
         self._path: str | None = None
+        self._sources: list[EditSource] = []
+        # cell id -> the text last typed there and refused, until the cell changes
+        self._refused: dict[str, str] = {}
         self.today: Callable[[], dt.date] = dt.date.today  # replaceable in tests
         placeholder = report is None
         if report is None:
@@ -71,7 +104,12 @@ class DocumentController(QObject):
 
     @property
     def previous_report(self) -> Report | None:
-        return self._previous
+        """Last year's report given for the checks, while it is the year before the
+        report's year (a report of another year is never compared with)."""
+        previous = self._previous
+        if previous is None or not previous_fits(self._report.meta.year, previous.meta.year):
+            return None
+        return previous
 
     def is_clean(self) -> bool:
         """True when nothing changed since the report was opened or last saved."""
@@ -87,6 +125,43 @@ class DocumentController(QObject):
         if path is not None:
             self.set_path(path)
         self._undo.setClean()
+
+    # ---- editors ------------------------------------------------------------------------
+    def add_edit_source(self, source: EditSource) -> None:
+        """Register a page whose editors must commit before the report is read."""
+        self._sources.append(source)
+
+    def _live_sources(self) -> list[EditSource]:
+        from shiboken6 import isValid
+
+        # pages of another format are deleted when the format changes
+        self._sources = [s for s in self._sources if not isinstance(s, QObject) or isValid(s)]
+        return list(self._sources)
+
+    def commit_edits(self) -> Refusal | None:
+        """Ask every editor to commit what is being typed: the one gate every reader
+        of the report goes through first. Returns the first refusal (and emits
+        `commitRefused`), None when the report now holds everything typed."""
+        for source in self._live_sources():
+            text = source.commit_edit()
+            if text is not None:
+                refusal = Refusal(source, text)
+                self.commitRefused.emit(refusal)
+                return refusal
+        return None
+
+    def snapshot(self) -> Report:
+        """A copy of the report with what is being typed in open editors (when it
+        can be read), for autosave: editors are not closed, nothing is committed."""
+        copy = self._report.snapshot()
+        for source in self._live_sources():
+            source.peek_edit(copy)
+        return copy
+
+    def last_refused(self, cell_id: str) -> str | None:
+        """The text last typed into a cell and refused, while the cell has not
+        changed since (补零 leaves such a cell alone)."""
+        return self._refused.get(cell_id)
 
     def set_report(self, report: Report, path: str | None = None) -> None:
         """Open another report: history cleared, no unsaved changes."""
@@ -119,15 +194,14 @@ class DocumentController(QObject):
         try:
             value = parse_value(text, spec, self._report.unit(cell_id))
         except InvalidValue as exc:
+            self._refused[cell_id] = text
             return str(exc)
+        self._refused.pop(cell_id, None)
         if not _differs(self._report.input_value(cell_id), value):
             return None
         where = _short(spec.row_label) + s.WHERE_SEPARATOR + spec.col_label
-        self._push(
-            cmd.SetCellsCommand(
-                self._report, {cell_id: value}, s.CMD_EDIT_CELL.format(where=where), True
-            )
-        )
+        label = s.CMD_EDIT_CELL.format(where=where)
+        self._push(cmd.SetCellsCommand(self._report, {cell_id: value}, label))
         return None
 
     def set_cells(self, values: Mapping[str, Value | None], text: str | None = None) -> int:
@@ -159,9 +233,11 @@ class DocumentController(QObject):
 
     def fill_blanks_with_zero(self, table_id: str | None = None) -> int:
         """补零: every blank input of a table (or of the whole report) becomes 0, as
-        one step. Returns how many cells were filled."""
+        one step, except a cell whose last typed text was refused (see
+        `refused_blanks`: the officer meant something there). Returns how many
+        cells were filled."""
         report = self._report
-        blanks = report.blank_inputs(table_id)
+        blanks = [cid for cid in report.blank_inputs(table_id) if cid not in self._refused]
         if not blanks:
             return 0
         zeros = {cid: check_value(0, report.cell(cid)) for cid in blanks}
@@ -174,10 +250,18 @@ class DocumentController(QObject):
         self._push(cmd.SetCellsCommand(report, zeros, label))
         return len(zeros)
 
+    def refused_blanks(self, table_id: str | None = None) -> dict[str, str]:
+        """Blank inputs whose last typed text was refused (cell id → that text), which
+        补零 does not fill."""
+        blanks = self._report.blank_inputs(table_id)
+        return {cid: self._refused[cid] for cid in blanks if cid in self._refused}
+
     def set_text(self, section_id: str, text: str) -> None:
-        """Replace a section's text; consecutive typing in one section is one step."""
+        """Replace a section's text; consecutive typing in one section is one step.
+        Raises InvalidValue (Chinese) for a text over model.limits, changing nothing."""
         if self._report.texts[section_id] == text:
             return
+        check_text(section_id, text)  # the model decides, before the undo step
         heading = self._report.spec.section_by_id[section_id].heading
         self._push(
             cmd.SetTextCommand(
@@ -194,7 +278,24 @@ class DocumentController(QObject):
             return
         self._report.check_meta(**changed)  # the model decides, before the undo step
         fields = "、".join(s.META_FIELD_NAMES.get(k, k) for k in changed)
-        self._push(cmd.SetMetaCommand(self._report, changed, s.CMD_SET_META.format(fields=fields)))
+        label = s.CMD_SET_META.format(fields=fields)
+        detached = self._detached_by(changed["year"]) if "year" in changed else None
+        self._push(cmd.SetMetaCommand(self._report, changed, label, detached is not None))
+        if detached is not None:
+            from model.carryover import detached_note
+
+            self.previousDetached.emit(detached_note(changed["year"], detached))
+
+    def _detached_by(self, year: int) -> int | None:
+        """The year of last year's report that a change to `year` leaves behind (it
+        is detached with the change), or None."""
+        kept = self._report.previous
+        if kept is not None and not previous_fits(year, kept.year):
+            return kept.year
+        given = self._previous
+        if kept is None and given is not None and not previous_fits(year, given.meta.year):
+            return given.meta.year  # not stored in the report: it simply stops applying
+        return None
 
     def set_unit(self, cell_id: str, unit: str) -> None:
         """Change a money cell's unit (元/万元); raises InvalidValue for another unit."""
@@ -235,6 +336,7 @@ class DocumentController(QObject):
     def _install(self, report: Report) -> None:
         if report is self._report:
             return
+        self._refused.clear()
         self._report.remove_listener(self._on_change)
         self._report = report
         report.add_listener(self._on_change)
@@ -243,6 +345,9 @@ class DocumentController(QObject):
         self.validationChanged.emit(self._validation)
 
     def _on_change(self, change: Change) -> None:
+        if change.what == "value" and self._refused:
+            for cell_id in change.keys:
+                self._refused.pop(cell_id, None)
         self._validation = self._run_validation()
         self.reportChanged.emit(change)
         self.validationChanged.emit(self._validation)
@@ -252,7 +357,7 @@ class DocumentController(QObject):
         self.validationChanged.emit(self._validation)
 
     def _run_validation(self) -> Validation:
-        return validate(self._report, previous=self._previous, today=self.today())
+        return validate(self._report, previous=self.previous_report, today=self.today())
 
 
 def _differs(old: Value | None, new: Value | None) -> bool:

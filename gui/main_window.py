@@ -1,15 +1,21 @@
 """The main window: navigator, pages, problems dock, menus, files and exports.
 
 The window owns one DocumentController for its whole life; opening a report
-hands the controller another Report. Pages are built from the report's format
-spec, each the first time it is shown (so the window appears without building
-six pages nobody looks at yet), and rebuilt only when the format changes.
+hands the controller another Report. Every action that reads the report (save,
+export, close, open, new, a page switch, a jump from the problems list, undo and
+redo, compare, roll-up, 补零) first has the controller commit what is being typed
+(`reads_report`); a refused text stops it, shown where it was typed.
+
+Pages are built from the report's format spec, each the first time it is shown
+(so the window appears without building six pages nobody looks at yet), and
+rebuilt only when the format changes.
 Dialogs, exporters and importers are imported where they are used.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -31,8 +37,8 @@ from PySide6.QtWidgets import (
 
 from gui import settings as cfg
 from gui import strings as s
-from gui.autosave import AUTOSAVE_DELAY_MS, Autosaver, Orphan, find_orphans
-from gui.document import DocumentController
+from gui.autosave import AUTOSAVE_CEILING_MS, AUTOSAVE_PAUSE_MS, Autosaver, Orphan, find_orphans
+from gui.document import DocumentController, Refusal
 from gui.errors import show_error
 from gui.meta_page import MetaPage
 from gui.navigator import META, Navigator
@@ -51,6 +57,20 @@ DEFAULT_SIZE = (1280, 820)
 SCREEN_SHARE = 0.92  # of the screen's free area, for the first window on a small screen
 NAV_WIDTH = 300
 PROBLEMS_HEIGHT = 170
+
+
+def reads_report(method: Callable[..., Any]) -> Callable[..., Any]:
+    """For a window action that reads the report: the open editor commits first; if
+    its text is refused the action does not run (returns False) and the refusal
+    is shown where the text was typed."""
+
+    @functools.wraps(method)
+    def wrapper(self: MainWindow, *args: Any, **kwargs: Any) -> Any:
+        if not self.commit_edits():
+            return False
+        return method(self, *args, **kwargs)
+
+    return wrapper
 
 
 class Pages(Mapping[str, QWidget]):
@@ -84,13 +104,17 @@ class Pages(Mapping[str, QWidget]):
         """The pages made so far (a page not yet shown does not exist)."""
         return list(self._built.values())
 
+    def built_keys(self) -> list[str]:
+        return list(self._built)
+
 
 class MainWindow(QMainWindow):
     def __init__(
         self,
         settings: cfg.Settings | None = None,
-        autosave_delay_ms: int = AUTOSAVE_DELAY_MS,
+        autosave_delay_ms: int = AUTOSAVE_PAUSE_MS,
         with_start_page: bool = True,
+        autosave_ceiling_ms: int = AUTOSAVE_CEILING_MS,
     ) -> None:
         """`with_start_page=False`: the caller opens a file next (`main.py FILE`), so
         the start page is not built unless that fails (start-up time, issue 8)."""
@@ -100,8 +124,14 @@ class MainWindow(QMainWindow):
         self.has_document = False
         self.tasks = TaskRunner(self)
         self.autosaver = Autosaver(
-            self._unsaved_report, lambda: self.controller.path, self, autosave_delay_ms
+            self._unsaved_copy,
+            lambda: self.controller.path,
+            self,
+            autosave_delay_ms,
+            ceiling_ms=autosave_ceiling_ms,
         )
+        self._shown_key: str | None = None  # the page on screen
+        self._recorded: list[Change] | None = None  # changes made by an undo or redo
         self._autosaved_at: dt.datetime | None = None
         self._fonts_checked = False
         self._built_spec: str | None = None
@@ -134,9 +164,11 @@ class MainWindow(QMainWindow):
         c.reportChanged.connect(self._on_changed)
         c.validationChanged.connect(self._on_validation)
         c.cleanChanged.connect(self._on_clean)
+        c.previousDetached.connect(lambda text: self.statusBar().showMessage(text, 15000))
+        c.commitRefused.connect(self._show_refusal)
         self.autosaver.saved.connect(self._on_autosaved)
         self.autosaver.failed.connect(self._on_autosave_failed)
-        self.navigator.pageSelected.connect(self._show_page)
+        self.navigator.pageSelected.connect(self._on_page_selected)
 
         self._restore_geometry()
         if with_start_page:
@@ -206,13 +238,18 @@ class MainWindow(QMainWindow):
         self.act_aggregate = self._action(s.ACT_AGGREGATE, self.aggregate)
         self.act_quit = self._action(s.ACT_QUIT, self.close, K.Quit)
 
+        # Undo and redo read the report too: their own actions, following the stack
         stack = self.controller.undo_stack
-        self.act_undo = stack.createUndoAction(self, s.UNDO_PREFIX)
-        self.act_undo.setShortcut(QKeySequence(K.Undo))
-        self.act_undo.setIcon(self.style().standardIcon(P.SP_ArrowBack))
-        self.act_redo = stack.createRedoAction(self, s.REDO_PREFIX)
+        self.act_undo = self._action(s.UNDO_PREFIX, self.undo, K.Undo, P.SP_ArrowBack)
+        self.act_redo = self._action(s.REDO_PREFIX, self.redo, None, P.SP_ArrowForward)
         self.act_redo.setShortcuts([QKeySequence(k) for k in REDO_KEYS])
-        self.act_redo.setIcon(self.style().standardIcon(P.SP_ArrowForward))
+        for action, prefix, can, text in (
+            (self.act_undo, s.UNDO_PREFIX, stack.canUndoChanged, stack.undoTextChanged),
+            (self.act_redo, s.REDO_PREFIX, stack.canRedoChanged, stack.redoTextChanged),
+        ):
+            action.setEnabled(False)
+            can.connect(action.setEnabled)
+            text.connect(lambda t, a=action, p=prefix: a.setText(f"{p}{t}" if t else p))
         self.act_zero_table = self._action(
             s.ACT_ZERO_TABLE, self.fill_zero_table, tip=s.TIP_ZERO_TABLE
         )
@@ -360,7 +397,9 @@ class MainWindow(QMainWindow):
         return section is not None and section.table is not None
 
     def select_page(self, key: str) -> None:
+        self.navigator.blockSignals(True)
         self.navigator.select(key)
+        self.navigator.blockSignals(False)
         self._show_page(key)
 
     def step_page(self, step: int) -> None:
@@ -369,6 +408,16 @@ class MainWindow(QMainWindow):
         if 0 <= row < self.navigator.count():
             self.navigator.setCurrentRow(row)
 
+    def _on_page_selected(self, key: str) -> None:
+        """The navigator moved: leave the page only once its editor has committed."""
+        if key != self._shown_key and not self.commit_edits():
+            if self._shown_key is not None:
+                self.navigator.blockSignals(True)
+                self.navigator.select(self._shown_key)  # back to the refusing page
+                self.navigator.blockSignals(False)
+            return
+        self._show_page(key)
+
     def current_page_key(self) -> str | None:
         return self.navigator.current_key()
 
@@ -376,8 +425,10 @@ class MainWindow(QMainWindow):
         page = self.pages.get(key)
         if page is not None:
             self.page_stack.setCurrentWidget(page)
+            self._shown_key = key
         self.act_zero_table.setEnabled(page is not None and self._is_table_page(key))
 
+    @reads_report
     def go_to(self, key: str) -> None:
         """Show the page of a cell or field id and put the cursor on it."""
         if not self.has_document:
@@ -396,6 +447,82 @@ class MainWindow(QMainWindow):
             page.focus_editor()
         elif isinstance(page, TablePage):
             page.focus_cell(key)
+
+    # ---- what is being typed ------------------------------------------------------------------
+    def commit_edits(self) -> bool:
+        """Have every editor commit what is being typed (the document controller asks
+        them). False when a text is refused: its page is shown, its editor keeps the
+        text and the focus, the reason is in the page and the status bar."""
+        if not self.has_document:
+            return True
+        return self.controller.commit_edits() is None  # a refusal: `_show_refusal`
+
+    def _show_refusal(self, refusal: Refusal) -> None:
+        """An editor kept a refused text (whatever asked it to commit): show its page
+        and say why in the status bar too."""
+        for key in self.pages:
+            if key in self.pages.built_keys() and self.pages[key] is refusal.source:
+                if key != self._shown_key:
+                    self.select_page(key)
+                break
+        self.statusBar().showMessage(refusal.text, 10000)
+
+    # ---- undo and redo -----------------------------------------------------------------------
+    @reads_report
+    def undo(self) -> bool:
+        """Undo one step and show what it changed (its cells selected, or its page)."""
+        return self._step_history(self.controller.undo_stack.undo)
+
+    @reads_report
+    def redo(self) -> bool:
+        return self._step_history(self.controller.undo_stack.redo)
+
+    def _step_history(self, step: Callable[[], None]) -> bool:
+        texts = dict(self.controller.report.texts)
+        self._recorded = []
+        try:
+            step()
+            changes = self._recorded
+        finally:
+            self._recorded = None
+        self._reveal(changes, texts)
+        return True
+
+    def _reveal(self, changes: list[Change], texts_before: dict[str, str]) -> None:
+        """Select and scroll to what an undo or redo changed."""
+        if not self.has_document or not changes:
+            return
+        from gui.table_page import TablePage
+        from gui.text_page import TextPage
+
+        spec = self.controller.report.spec
+        for change in changes:
+            if change.what in ("value", "unit", "printed") and change.keys:
+                key = section_of(change.keys[0], spec)
+                if key in self.pages:
+                    self.select_page(key)
+                    page = self.pages[key]
+                    if isinstance(page, TablePage):
+                        page.select_cells([k for k in change.keys if k.startswith(page.table_id)])
+                return
+            if change.what == "text" and change.keys and change.keys[0] in self.pages:
+                section = change.keys[0]
+                self.select_page(section)
+                page = self.pages[section]
+                if isinstance(page, TextPage):
+                    new = self.controller.report.texts.get(section, "")
+                    page.focus_editor(_first_difference(texts_before.get(section, ""), new))
+                return
+            if change.what == "extra":
+                section = next((x.id for x in spec.text_sections if x.text.fee_statement), None)
+                if section in self.pages:
+                    self.select_page(section)
+                return
+            if change.what == "meta" and change.keys:
+                self.select_page(META)
+                self.meta_page.focus_field(f"meta.{change.keys[0]}")
+                return
+        self.select_page(META)  # a whole report replaced (format conversion, import)
 
     # ---- document state ----------------------------------------------------------------------
     def show_start(self) -> None:
@@ -431,17 +558,22 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
 
-    def _unsaved_report(self) -> Report | None:
+    def _unsaved_copy(self) -> Report | None:
+        """For autosave: a copy of the unsaved report with what is being typed."""
         if not self.has_document or self.controller.is_clean():
             return None
-        return self.controller.report
+        return self.controller.snapshot()
 
     def _on_replaced(self) -> None:
         if self.has_document and self._built_spec != self.controller.report.spec.id:
             self._build_pages()
+        if self._recorded is not None:
+            self._recorded.append(Change("replaced", ()))
         self._touched()
 
     def _on_changed(self, change: Change) -> None:
+        if self._recorded is not None:
+            self._recorded.append(change)
         if change.what == "meta":
             self._update_title()
         self._touched()
@@ -537,6 +669,7 @@ class MainWindow(QMainWindow):
 
         return str(drafts_dir())
 
+    @reads_report
     def new_report(self) -> None:
         if not self.confirm_close_document():
             return
@@ -550,6 +683,7 @@ class MainWindow(QMainWindow):
             self.open_report(dialog.report, None, dialog.previous_report)
             self.select_page(META)
 
+    @reads_report
     def open_file(self, path: str | None = None) -> bool:
         if not self.confirm_close_document():
             return False
@@ -582,6 +716,7 @@ class MainWindow(QMainWindow):
         self.open_report(report, str(Path(path).resolve()))
         return True
 
+    @reads_report
     def open_sample(self) -> None:
         if not self.confirm_close_document():
             return
@@ -596,6 +731,7 @@ class MainWindow(QMainWindow):
         self.open_report(report, None)
         self.select_page("三")
 
+    @reads_report
     def save(self) -> bool:
         if not self.has_document:
             return False
@@ -603,6 +739,7 @@ class MainWindow(QMainWindow):
             return self.save_as()
         return self.write_draft(self.controller.path)
 
+    @reads_report
     def save_as(self) -> bool:
         if not self.has_document:
             return False
@@ -649,8 +786,11 @@ class MainWindow(QMainWindow):
 
     # ---- last year ---------------------------------------------------------------------------
     def _pick_previous(self) -> Report | None:
+        """Ask for last year's draft; None when cancelled, unreadable or of another
+        year than the one before the report's (said to the officer)."""
         from PySide6.QtWidgets import QFileDialog
 
+        from model.carryover import check_previous
         from model.drafts import DraftError, load_draft
 
         path, _ = QFileDialog.getOpenFileName(
@@ -659,11 +799,17 @@ class MainWindow(QMainWindow):
         if not path:
             return None
         try:
-            return load_draft(path)
+            previous = load_draft(path)
+            check_previous(self.controller.report.meta.year, previous.meta.year)
         except DraftError as exc:
             show_error(self, s.OPEN_FAILED_TITLE, str(exc))
             return None
+        except ValueError as exc:
+            show_error(self, s.PREVIOUS_WRONG_TITLE, str(exc))
+            return None
+        return previous
 
+    @reads_report
     def load_previous(self) -> None:
         previous = self._pick_previous()
         if previous is not None:
@@ -671,6 +817,7 @@ class MainWindow(QMainWindow):
             self.controller.keep_previous(previous)
             self.statusBar().showMessage(s.PREVIOUS_LOADED.format(year=previous.meta.year), 6000)
 
+    @reads_report
     def compare_with_previous(self) -> None:
         from gui.compare_dialog import CompareDialog
         from model.compare import report_from_previous
@@ -687,6 +834,7 @@ class MainWindow(QMainWindow):
             self.controller.keep_previous(previous)
         CompareDialog(previous, self.controller.report, self).exec()
 
+    @reads_report
     def aggregate(self) -> None:
         from gui.aggregate_dialog import AggregateDialog
 
@@ -700,6 +848,7 @@ class MainWindow(QMainWindow):
             self._open_as_unsaved(summary, None, s.CMD_OPEN_SUMMARY)
 
     # ---- edit --------------------------------------------------------------------------------
+    @reads_report
     def fill_zero_table(self) -> None:
         key = self.current_page_key()
         if self._is_table_page(key):
@@ -708,12 +857,16 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(s.ZERO_NO_TABLE, 6000)
 
+    @reads_report
     def fill_zero_all(self) -> None:
+        from gui.table_page import zero_skipped_text
+
         n = self.controller.fill_blanks_with_zero(None)
         text = s.ZERO_ALL_DONE.format(n=n) if n else s.ZERO_NOTHING
-        self.statusBar().showMessage(text, 8000)
+        self.statusBar().showMessage(text + zero_skipped_text(self.controller, None), 15000)
 
     # ---- export and import -------------------------------------------------------------------
+    @reads_report
     def export(self, kind: str, path: str | None = None) -> bool:
         """Ask where, then write the Word or Excel file in the background."""
         if not self.has_document:
@@ -782,6 +935,7 @@ class MainWindow(QMainWindow):
         log.warning("export to %s failed: %r", path, exc)
         show_error(self, s.EXPORT_FAILED_TITLE, s.EXPORT_FAILED.format(path=path, reason=exc))
 
+    @reads_report
     def import_file(self, kind: str, path: str | None = None) -> bool:
         if not self.confirm_close_document():
             return False
@@ -922,13 +1076,22 @@ class MainWindow(QMainWindow):
                 self.settings.set(cfg.PROBLEMS_VISIBLE, self.problems.isVisible())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.confirm_close_document():
+        if not self.commit_edits() or not self.confirm_close_document():
             event.ignore()
             return
         self._save_geometry()
         self.tasks.wait()
         self.autosaver.close()
         event.accept()
+
+
+def _first_difference(before: str, after: str) -> int:
+    """Where two texts start to differ (the cursor's place after an undo)."""
+    n = min(len(before), len(after))
+    for i in range(n):
+        if before[i] != after[i]:
+            return i
+    return n
 
 
 def initial_size(preferred: tuple[int, int], available: QSize) -> QSize:

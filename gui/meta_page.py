@@ -28,8 +28,9 @@ from gui.document import DocumentController
 from gui.shortcuts import pass_undo_shortcuts
 from model.formats import UnknownFormat, format_for_year
 from model.issues import Issue, Severity, Validation
-from model.report import KINDS, Change
+from model.report import KINDS, Change, Report
 from model.rules import format_date
+from model.values import InvalidValue
 
 MIN_YEAR = 2019  # the first year an official format covers
 MAX_YEAR = 2099
@@ -97,6 +98,11 @@ class MetaPage(QWidget):
         self.format = QLabel()
         self.format.setWordWrap(True)
 
+        # Said under the year when a year change detached last year's report.
+        self.previous_note = QLabel()
+        self.previous_note.setWordWrap(True)
+        self.previous_note.setStyleSheet(f"color: {colors.issue_foreground(Severity.INFO).name()};")
+        self.previous_note.hide()
         # One line under each field for its problems, so they are read where they are fixed.
         self.notes: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -114,6 +120,8 @@ class MetaPage(QWidget):
             note.hide()
             self.notes[key] = note
             form.addRow("", note)
+            if key == "meta.year":
+                form.addRow("", self.previous_note)
         note = QLabel()
         note.setWordWrap(True)
         note.hide()
@@ -152,7 +160,11 @@ class MetaPage(QWidget):
         self.clear_date.clicked.connect(lambda: self.date.setDate(_NO_DATE))
         controller.reportChanged.connect(self._on_change)
         controller.reportReplaced.connect(self.refresh)
+        controller.reportReplaced.connect(self.previous_note.hide)
         controller.validationChanged.connect(self.show_issues)
+        controller.previousDetached.connect(self._on_previous_detached)
+        controller.add_edit_source(self)
+        self._agency_refusal: str | None = None
         self.refresh()
         self.show_issues(controller.validation)
 
@@ -180,10 +192,18 @@ class MetaPage(QWidget):
     def _on_change(self, change: Change) -> None:
         if change.what == "meta":
             self.refresh()
+        elif change.what == "previous" and self.controller.report.previous is not None:
+            self.previous_note.hide()  # undone, or another report loaded
+
+    def _on_previous_detached(self, text: str) -> None:
+        self.previous_note.setText(text)
+        self.previous_note.show()
 
     def show_issues(self, validation: Validation) -> None:
         shown = _issues_by_note(validation)
         for key, note in self.notes.items():
+            if key == "meta.agency" and self._agency_refusal is not None:
+                continue  # the refusal stays in sight until the name is fixed
             issues = shown.get(key, [])
             if not issues:
                 note.hide()
@@ -194,9 +214,37 @@ class MetaPage(QWidget):
             note.setStyleSheet(f"color: {color};")
             note.show()
 
+    # ---- edit source (gui.document.EditSource) -------------------------------------------
+    def commit_edit(self) -> str | None:
+        """The year typed but not yet confirmed (the field waits for Enter or a focus
+        change, so that 「2021」 is one change) is taken now; a refused agency name
+        stops the reader."""
+        self.year.interpretText()  # emits valueChanged only for a new year
+        if self._agency_refusal is not None:
+            self.agency.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self._agency_refusal
+
+    def peek_edit(self, snapshot: Report) -> None:
+        """Fields reach the report as they change; a year waiting for Enter may
+        switch the format, so it is left to the commit."""
+
     # ---- widgets → model --------------------------------------------------------------
     def _on_agency(self, text: str) -> None:
-        self.controller.set_meta(agency=text)
+        try:
+            self.controller.set_meta(agency=text)
+        except InvalidValue as exc:  # too long (model.limits): kept in the field, said
+            self._agency_refusal = str(exc)
+            self._show_agency_refusal()
+        else:
+            if self._agency_refusal is not None:
+                self._agency_refusal = None
+                self.show_issues(self.controller.validation)
+
+    def _show_agency_refusal(self) -> None:
+        note = self.notes["meta.agency"]
+        note.setText(s.META_AGENCY_REFUSED.format(reason=self._agency_refusal))
+        note.setStyleSheet(f"color: {colors.issue_foreground(Severity.ERROR).name()};")
+        note.show()
 
     def _on_agency_done(self) -> None:
         text = self.agency.text()

@@ -9,9 +9,9 @@ the validation; `setData()` hands typed text to the document controller.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from gui import colors
@@ -20,7 +20,7 @@ from gui.document import DocumentController
 from model.issues import Validation
 from model.report import Report
 from model.spec import CellSpec, GridCell, Role, TableSpec, ValueKind
-from model.values import InvalidValue, Value, format_value, parse_value
+from model.values import InvalidValue, Value, format_value, parse_value, sum_terms
 
 # Extra data roles for the view and its delegate.
 VERTICAL_ROLE = Qt.ItemDataRole.UserRole + 1  # bool: header set vertically
@@ -69,34 +69,21 @@ class GridIndex:
         ]
 
 
-def parse_tsv(text: str) -> list[list[str]]:
-    """Rows of tab-separated text as Excel and WPS put it on the clipboard.
-    A trailing line break is not an extra row; quoted fields are unquoted."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.endswith("\n"):
-        text = text[:-1]
-    rows = [line.split("\t") for line in text.split("\n")]
-    return [[_unquote(f) for f in row] for row in rows]
-
-
-def _unquote(field_text: str) -> str:
-    if len(field_text) >= 2 and field_text[0] == field_text[-1] == '"':
-        return field_text[1:-1].replace('""', '"')
-    return field_text
-
-
 @dataclass
 class PastePlan:
-    """What pasting a block would do. Policy: when any value cannot be read the whole
-    paste is refused (`refusals` non-empty, nothing applied), so a block is never
-    half pasted; values landing on totals, labels or outside the table are skipped
-    and counted, never dropped silently. An empty field blanks its cell, as pasting
+    """What pasting a block would do. Policy: a block is applied whole or not at all.
+    When any value cannot be read the paste is refused (`refusals`); a non-empty
+    field that would land on a total, a printed label, inside a merged cell or
+    outside the table is a `conflict`, named where it would land, and the paste
+    waits for the officer's word (the rest pasted, or nothing). A number landing on
+    a total that equals what the total will add up to is no conflict (a block
+    copied with its own 总计 column). An empty field blanks its cell, as pasting
     empty cells does in Excel and WPS."""
 
     values: dict[str, Value | None] = field(default_factory=dict)
     refusals: list[str] = field(default_factory=list)
-    skipped: int = 0  # non-empty values on computed, label or merged-over cells
-    outside: int = 0  # non-empty values beyond the table's last row or column
+    conflicts: list[str] = field(default_factory=list)
+    matching_totals: int = 0  # numbers on totals that agree with the sum
     rows: int = 0
     cols: int = 0
 
@@ -108,22 +95,69 @@ def paste_plan(
     printed table lies, and parse each value for the input cell it lands on."""
     table = index.table
     plan = PastePlan(rows=len(block), cols=max((len(r) for r in block), default=0))
+    on_totals: list[tuple[CellSpec, str]] = []
     for i, texts in enumerate(block):
         for j, text in enumerate(texts):
             r, c = row + i, col + j
+            shown = text.strip()
             if r >= table.n_rows or c >= table.n_cols:
-                plan.outside += bool(text.strip())
+                if shown:
+                    side = s.PASTE_BELOW if r >= table.n_rows else s.PASTE_RIGHT
+                    plan.conflicts.append(s.PASTE_OUTSIDE_AT.format(text=_clip(shown), side=side))
                 continue
             g = index.anchor(r, c)
             spec = report.spec.cell_by_id.get(g.cell) if g and g.cell else None
-            if spec is None or spec.computed:
-                plan.skipped += bool(text.strip())
+            if spec is None:
+                if shown:
+                    plan.conflicts.append(_on_printed(index, r, c, shown, report))
+                continue
+            if spec.computed:
+                if shown:
+                    on_totals.append((spec, shown))
                 continue
             try:
                 plan.values[spec.id] = parse_value(text, spec, report.unit(spec.id))
             except InvalidValue as exc:
                 plan.refusals.append(refusal_text(spec, str(exc)))
+    if on_totals and not plan.refusals:
+        after = {**report.values(), **plan.values}
+        for spec, shown in on_totals:
+            total = sum_terms({k: v for k, v in after.items() if v is not None}, spec.terms)
+            if _same_number(shown, total, spec, report):
+                plan.matching_totals += 1
+            else:
+                plan.conflicts.append(
+                    s.PASTE_ON_TOTAL.format(
+                        where=where_text(spec), text=_clip(shown), total=format_value(total)
+                    )
+                )
     return plan
+
+
+def _on_printed(index: GridIndex, r: int, c: int, shown: str, report: Report) -> str:
+    """Where a value lands that is not an input cell: a label or a merged cell."""
+    g = index.covering(r, c)
+    if g is not None and g.cell:  # inside a merged value cell, not its first position
+        spec = report.spec.cell_by_id.get(g.cell)
+        where = where_text(spec) if spec else g.text
+        return s.PASTE_IN_MERGED.format(text=_clip(shown), where=where)
+    label = (g.text if g is not None else "") or s.PASTE_EMPTY_LABEL
+    return s.PASTE_ON_LABEL.format(text=_clip(shown), label=_clip(label.replace("\n", "")))
+
+
+def _same_number(text: str, total: Value | None, spec: CellSpec, report: Report) -> bool:
+    """Whether a number pasted on a total is what the total adds up to."""
+    if total is None:
+        return False
+    try:
+        value = parse_value(text, replace(spec, terms=()), report.unit(spec.id))
+    except InvalidValue:
+        return False
+    return value is not None and value == total
+
+
+def _clip(text: str, limit: int = 16) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def refusal_text(spec: CellSpec, reason: str) -> str:
@@ -137,8 +171,6 @@ def where_text(spec: CellSpec) -> str:
 
 class TableModel(QAbstractTableModel):
     """The grid of one table of the current report (follows format changes)."""
-
-    inputRefused = Signal(str)  # a Chinese sentence: what was refused and why
 
     def __init__(self, controller: DocumentController, table_id: str, parent=None) -> None:
         super().__init__(parent)
@@ -231,12 +263,18 @@ class TableModel(QAbstractTableModel):
         spec = self.cell_spec(index)
         if spec is None or spec.computed:
             return False
-        text = "" if value is None else str(value)
+        return self.commit_text(index, "" if value is None else str(value)) is None
+
+    def commit_text(self, index: _Index, text: str) -> str | None:
+        """Hand what was typed in a cell to the controller. None when taken; else
+        the refusal sentence naming the cell."""
+        spec = self.cell_spec(index)
+        if spec is None or spec.computed:
+            return None
         reason = self._controller.set_cell_text(spec.id, text)
-        if reason is not None:
-            self.inputRefused.emit(refusal_text(spec, reason))
-            return False
-        return True
+        if reason is None:
+            return None
+        return refusal_text(spec, reason)
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         return None  # the printed headers are part of the grid; Qt's bars are hidden

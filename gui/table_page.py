@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from gui import colors
 from gui import strings as s
 from gui.document import DocumentController
-from gui.table_model import TableModel
+from gui.table_model import TableModel, where_text
 from gui.table_view import GridView
-from model.report import Change
+from model.report import Report
 from model.spec import TableSpec
 
 NOTE_SECONDS = 12
@@ -119,10 +119,10 @@ class TablePage(QWidget):
         layout.addWidget(self.view, 1)
         layout.addStretch(0)
 
-        self.model.inputRefused.connect(lambda text: self.show_message(text, True))
         self.view.message.connect(self.show_message)
-        controller.reportChanged.connect(self._on_report_changed)
+        self.view.refusalResolved.connect(self._on_refusal_resolved)
         controller.reportReplaced.connect(self._update_title)
+        controller.add_edit_source(self)
         self._update_title()
 
     @property
@@ -133,13 +133,26 @@ class TablePage(QWidget):
         """Select, scroll to and focus a cell of this table (False if not in it)."""
         return self.view.focus_cell(cell_id)
 
+    def select_cells(self, cell_ids: list[str]) -> bool:
+        """Select, scroll to and focus cells of this table (after undo or redo)."""
+        return self.view.select_cells(cell_ids)
+
+    # ---- edit source (gui.document.EditSource) -------------------------------------------
+    def commit_edit(self) -> str | None:
+        return self.view.commit_editor()
+
+    def peek_edit(self, snapshot: Report) -> None:
+        self.view.peek_editor(snapshot)
+
     def fill_zero(self) -> int:
-        """补零 for this table: every blank input becomes 0, one undo step."""
+        """补零 for this table: every blank input becomes 0, one undo step. A blank
+        cell whose last entry was refused is left blank and named."""
+        if self._controller.commit_edits() is not None:
+            return 0  # a refused entry is held: it is said where it was typed
         n = self._controller.fill_blanks_with_zero(self._table_id)
-        if n:
-            self.show_message(s.ZERO_TABLE_DONE.format(n=n), False)
-        else:
-            self.show_message(s.ZERO_TABLE_NONE, False)
+        skipped = zero_skipped_text(self._controller, self._table_id)
+        text = s.ZERO_TABLE_DONE.format(n=n) if n else s.ZERO_TABLE_NONE
+        self.show_message(text + skipped, bool(skipped))
         return n
 
     def show_message(self, text: str, refused: bool = False) -> None:
@@ -149,19 +162,31 @@ class TablePage(QWidget):
         """The message shown, '' when none (for tests and the status bar)."""
         return self.message_bar.text()
 
-    def _on_report_changed(self, change: Change) -> None:
-        # A successful edit in this table makes an earlier refusal stale.
-        if (
-            change.what == "value"
-            and self.message_bar.refused
-            and any(k.startswith(self._table_id + ".") for k in change.keys)
-        ):
+    def _on_refusal_resolved(self) -> None:
+        # the refused text was fixed or dropped (Esc): its message has done its job
+        if self.message_bar.refused:
             self.message_bar.hide()
 
     def _update_title(self) -> None:
         spec = self._controller.report.spec
         table = spec.table_by_id[self._table_id]
         self._title.setText(spec.section_by_id[table.section].heading)
+
+
+def zero_skipped_text(controller: DocumentController, table_id: str | None) -> str:
+    """What 补零 left blank because the officer's last entry there was refused."""
+    skipped = controller.refused_blanks(table_id)
+    if not skipped:
+        return ""
+    report = controller.report
+    cells = "；".join(
+        s.ZERO_SKIPPED_CELL.format(where=where_text(report.cell(cid)), text=text)
+        for cid, text in list(skipped.items())[:3]
+    )
+    more = len(skipped) - 3
+    if more > 0:
+        cells += s.PASTE_MORE_REFUSED.format(n=more).strip()
+    return s.ZERO_SKIPPED_REFUSED.format(n=len(skipped), cells=cells)
 
 
 def _legend(parent: QWidget) -> QHBoxLayout:

@@ -1,13 +1,24 @@
 """The grid view of an official table, with spreadsheet keys.
 
-Typing on a cell replaces its value; Enter commits and moves down, Tab moves right
-(Shift+Tab left), arrows move; moves skip printed labels. Delete/Backspace clears
-the selected inputs, Ctrl+C copies the selection as tab-separated text and Ctrl+V
-pastes a block copied from Excel or WPS (see `table_model.PastePlan` for the
-policy). Every change goes through the document controller as one undo step.
+Keys as in Excel and WPS:
+- typing on a cell opens it in entry mode and replaces its value; Enter commits
+  and moves down, Tab right (Shift+Tab left), the arrows commit and move. F2 (or a
+  double click) edits the value in place, where Left/Right move in the text; F2
+  again switches back. Esc drops what was typed.
+- after a run of Tabs, Enter goes one row down to the column where the run began
+  (numbers typed row by row from a ledger).
+- a refused text keeps the cell open with the text and the reason until it is
+  fixed or dropped with Esc: the cursor cannot leave it meanwhile.
+- moves skip printed labels; Tab and Enter pass over totals, arrows stop on them.
+- Delete/Backspace clears the selected inputs, Ctrl+C copies the selection as
+  tab-separated text, Ctrl+V pastes a block from Excel, WPS or a web page (see
+  `gui.clipboard`; `table_model.PastePlan` for the policy).
+Every committed change goes through the document controller as one undo step.
 """
 
 from __future__ import annotations
+
+import contextlib
 
 from PySide6.QtCore import (
     QEvent,
@@ -49,16 +60,17 @@ from PySide6.QtWidgets import (
 )
 
 from gui import strings as s
+from gui.clipboard import Block, parse_html_table, parse_tsv
 from gui.table_model import (
     CELL_ID_ROLE,
     GRID_ROLE,
     PastePlan,
     TableModel,
-    parse_tsv,
     paste_plan,
 )
+from model.report import Report
 from model.spec import GridCell, Role, ValueKind
-from model.values import format_value
+from model.values import InvalidValue, format_value, parse_value
 
 _CA = QAbstractItemView.CursorAction
 _PAD_X = 8  # horizontal text padding inside a cell, px
@@ -116,8 +128,9 @@ def _is_tall(g: GridCell) -> bool:
 
 
 class GridDelegate(QStyledItemDelegate):
-    """Draws vertical headers one character per line, and gives editors the
-    spreadsheet feel: Up/Down commit and move instead of doing nothing."""
+    """Draws vertical headers one character per line, and hands the editor's keys
+    and focus changes to the view (`GridView.editor_key`, `editor_focus_out`), which
+    gives them the spreadsheet feel."""
 
     def __init__(self, view: GridView) -> None:
         super().__init__(view)
@@ -166,14 +179,45 @@ class GridDelegate(QStyledItemDelegate):
         return editor
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(editor, QWidget):
-            key = event.key()  # type: ignore[attr-defined]
-            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-                self.commitData.emit(editor)
-                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-                self._view.step(_CA.MoveUp if key == Qt.Key.Key_Up else _CA.MoveDown)
-                return True
+        if isinstance(editor, QLineEdit):
+            if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+                if self._view.editor_key(editor, event):
+                    return True
+            elif event.type() == QEvent.Type.FocusOut and self._view.editor_focus_out(editor):
+                return True  # refused: the editor stays open with its text
         return super().eventFilter(editor, event)
+
+
+def clipboard_block(text: str, html: str) -> Block | None:
+    """The block to paste: the text when it holds anything, else the first table of
+    the HTML; None when there is nothing to paste."""
+    if text.strip():
+        return parse_tsv(text)
+    if html.strip():
+        return parse_html_table(html)
+    return None
+
+
+def confirm_paste_conflicts(parent: QWidget, conflicts: list[str]) -> bool:
+    """Ask whether to paste the rest of a block some of whose numbers have no input
+    cell to land on (named in `conflicts`). Cancel is the default."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(s.PASTE_CONFLICT_TITLE)
+    box.setText(s.PASTE_CONFLICT_TEXT.format(n=len(conflicts), details=_listed(conflicts)))
+    rest = box.addButton(s.PASTE_CONFLICT_REST, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(s.PASTE_CONFLICT_CANCEL, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is rest
+
+
+def _listed(items: list[str]) -> str:
+    shown = "\n".join(items[:_MAX_REFUSALS_SHOWN])
+    more = len(items) - _MAX_REFUSALS_SHOWN
+    return shown + (s.PASTE_MORE_REFUSED.format(n=more) if more > 0 else "")
 
 
 def cover_span_edges(view: QTableView, model: TableModel) -> None:
@@ -213,9 +257,15 @@ class GridView(QTableView):
     """A QTableView that draws the whole official table, headers included."""
 
     message = Signal(str, bool)  # (Chinese text, refused?) for the page's message area
+    refusalResolved = Signal()  # the refused text was fixed or dropped
 
     def __init__(self, model: TableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._editing: QPersistentModelIndex | None = None  # the cell an editor is open on
+        self._entry_mode = True  # opened by typing: arrows commit and move (F2: in place)
+        self._held = False  # the open editor holds a refused text
+        self._tab_column: int | None = None  # where the current run of Tabs began
+        self._tabbing = False
         self.setModel(model)
         self._model = model
         self._fitting = False
@@ -582,34 +632,231 @@ class GridView(QTableView):
         return QModelIndex()
 
     def step(self, action: _CA) -> None:
-        """Move the current cell as a key would (used after an editor commits)."""
+        """Move the current cell as a key would (used after an editor commits).
+        Tab and Shift+Tab continue a run of Tabs (see `enter_step`)."""
+        current = self.currentIndex()
+        tab = action in (_CA.MoveNext, _CA.MovePrevious)
+        if tab and self._tab_column is None and current.isValid():
+            here = self._model.grid.anchor(current.row(), current.column())
+            self._tab_column = here.col if here is not None else current.column()
         target = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
         if target.isValid():
-            self.setCurrentIndex(target)
+            self._tabbing = tab
+            try:
+                self.setCurrentIndex(target)
+            finally:
+                self._tabbing = False
 
     def enter_step(self, up: bool = False) -> None:
         """Enter (Shift+Enter): down (up) to the next cell to fill in, over the
-        （七）总计 row as Tab goes over the 总计 column; stay at the table's end."""
+        （七）总计 row as Tab goes over the 总计 column; stay at the table's end.
+        After a run of Tabs, Enter goes down to the column where the run began
+        (Excel's habit for typing a ledger row by row)."""
         current = self.currentIndex()
+        start, self._tab_column = self._tab_column, None
         if not current.isValid():
             self.step(_CA.MoveUp if up else _CA.MoveDown)
             return
-        target = self._neighbour(current, -1 if up else 1, 0, wrap=False, inputs_only=True)
+        target = QModelIndex()
+        if start is not None and not up:
+            target = self._below_in_column(current, start)
+        if not target.isValid():
+            target = self._neighbour(current, -1 if up else 1, 0, wrap=False, inputs_only=True)
         if target.isValid():
             self.setCurrentIndex(target)
 
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        # Spreadsheet feel: Enter commits and moves down; Tab/Shift+Tab move sideways
-        # without opening the next cell (typing there replaces, as in Excel).
-        moves = {
-            QAbstractItemDelegate.EndEditHint.EditNextItem: _CA.MoveNext,
-            QAbstractItemDelegate.EndEditHint.EditPreviousItem: _CA.MovePrevious,
-        }
+    def _below_in_column(self, index: QModelIndex, col: int) -> QModelIndex:
+        """The first input cell in grid column `col` below the row(s) of `index`."""
+        grid = self._model.grid
+        here = grid.anchor(index.row(), index.column())
+        if here is None:
+            return QModelIndex()
+        for r in range(here.row + here.rowspan, self._model.table.n_rows):
+            g = grid.covering(r, col)
+            if g is None or g.cell is None or g.row != r:
+                continue
+            target = self._model.index(g.row, g.col)
+            if self._model.is_input(target):
+                return target
+        return QModelIndex()
+
+    def currentChanged(self, current: QModelIndex, previous: QModelIndex) -> None:
+        super().currentChanged(current, previous)
+        if not self._tabbing:
+            self._tab_column = None  # any other move ends a run of Tabs
+
+    # ---- editing ------------------------------------------------------------------------
+    def edit(self, index, trigger=None, event=None) -> bool:  # type: ignore[override]
+        if trigger is None:  # the one-argument overload: Qt calls back with a trigger
+            return super().edit(index)
+        opened = super().edit(index, trigger, event)
+        if opened and self.state() == QAbstractItemView.State.EditingState:
+            if self._editing is None or QModelIndex(self._editing) != index:
+                T = QAbstractItemView.EditTrigger
+                self._entry_mode = trigger not in (T.DoubleClicked, T.EditKeyPressed)
+            self._editing = QPersistentModelIndex(index)
+        return opened
+
+    @property
+    def entry_mode(self) -> bool:
+        """True while typing replaces a value (arrows commit and move); False in
+        place (F2 or a double click: Left/Right move in the text)."""
+        return self._entry_mode
+
+    @property
+    def holding_refusal(self) -> bool:
+        return self._held and self.open_editor() is not None
+
+    def open_editor(self) -> QLineEdit | None:
+        """The cell editor, while one is open."""
+        if self.state() != QAbstractItemView.State.EditingState or self._editing is None:
+            return None
+        editor = self._open_editor()
+        return editor if isinstance(editor, QLineEdit) else None
+
+    def commit_editor(self) -> str | None:
+        """Commit an open cell editor. None when none was open or its text was taken
+        (the editor closes); else the refusal, and the editor stays open with the
+        text and the focus (the message stays until it is fixed or dropped)."""
+        editor = self.open_editor()
+        if editor is None:
+            return None
+        refusal = self._commit(editor)
+        if refusal is None:
+            self._close(editor)
+        return refusal
+
+    def peek_editor(self, snapshot: Report) -> None:
+        """Put the number being typed into `snapshot` when it can be read; the
+        editor stays as it is (autosave while the officer types)."""
+        editor = self.open_editor()
+        index = QModelIndex(self._editing) if self._editing is not None else QModelIndex()
+        spec = self._model.cell_spec(index)
+        if editor is None or spec is None or spec.computed:
+            return
+        # unreadable: the last value taken stays in the copy; the refusal comes on commit
+        with contextlib.suppress(InvalidValue):
+            value = parse_value(editor.text(), spec, snapshot.unit(spec.id))
+            snapshot.set_value(spec.id, value)
+
+    def cancel_editor(self) -> None:
+        """Esc: drop what was typed (and a refusal held with it)."""
+        editor = self.open_editor()
+        if editor is not None:
+            self._close(editor)
+
+    def _commit(self, editor: QLineEdit) -> str | None:
+        index = QModelIndex(self._editing) if self._editing is not None else QModelIndex()
+        refusal = self._model.commit_text(index, editor.text())
+        if refusal is not None:
+            self._held = True
+            self.message.emit(refusal, True)
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            return refusal
+        self._resolve()
+        return None
+
+    def _close(self, editor: QWidget) -> None:
+        self._resolve()
+        self._editing = None
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
-            self.enter_step()
-        elif hint in moves:
-            self.step(moves[hint])
+
+    def _resolve(self) -> None:
+        if self._held:
+            self._held = False
+            self.refusalResolved.emit()
+
+    def editor_key(self, editor: QLineEdit, event: QKeyEvent) -> bool:
+        """A key pressed in the cell editor; True when handled here."""
+        key = event.key()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        moves = {
+            Qt.Key.Key_Tab: _CA.MoveNext,
+            Qt.Key.Key_Backtab: _CA.MovePrevious,
+            Qt.Key.Key_Up: _CA.MoveUp,
+            Qt.Key.Key_Down: _CA.MoveDown,
+        }
+        if self._entry_mode:
+            moves |= {Qt.Key.Key_Left: _CA.MoveLeft, Qt.Key.Key_Right: _CA.MoveRight}
+        if key == Qt.Key.Key_Tab and shift:
+            key = Qt.Key.Key_Backtab
+        if key == Qt.Key.Key_Escape:
+            self.cancel_editor()
+            return True
+        if key == Qt.Key.Key_F2:
+            self._entry_mode = not self._entry_mode
+            return True
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if not enter and key not in moves:
+            return False
+        if self._commit(editor) is not None:
+            return True  # refused: stay in the cell with the text
+        self._close(editor)
+        if enter:
+            self.enter_step(up=shift)
+        else:
+            self.step(moves[key])
+        return True
+
+    def editor_focus_out(self, editor: QLineEdit) -> bool:
+        """The editor lost the focus (a click elsewhere, a page switch). Commit;
+        True (keep the editor open) when the text is refused."""
+        if self.open_editor() is not editor:
+            return False
+        if self._commit(editor) is not None:
+            return True
+        self._close(editor)
+        return True
+
+    def commitData(self, editor: QWidget) -> None:
+        # Qt commits by itself when the current cell changes while editing: the
+        # same path as ours, so a refusal is held there too.
+        if isinstance(editor, QLineEdit) and editor is self.open_editor():
+            self._commit(editor)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        if self._held and hint != QAbstractItemDelegate.EndEditHint.RevertModelCache:
+            # A refused text is not dropped by a move: back to its cell.
+            if self._editing is not None and self._editing.isValid():
+                held = QModelIndex(self._editing)
+                QTimer.singleShot(0, self, lambda: self._back_to(held))
+            return
+        self._close(editor)
+
+    def _back_to(self, index: QModelIndex) -> None:
+        if index.isValid() and self.currentIndex() != index:
+            self.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        editor = self.open_editor()
+        if editor is not None:
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def mousePressEvent(self, event) -> None:
+        editor = self.open_editor()
+        if editor is not None and self._held:
+            editor.setFocus(Qt.FocusReason.MouseFocusReason)  # fix it, or Esc, first
+            return
+        super().mousePressEvent(event)
+
+    def select_cells(self, cell_ids: list[str]) -> bool:
+        """Select the given cells of this table (the first becomes current), scroll
+        to them and focus the grid. False when none is in this table."""
+        indexes = [self._model.index_of(cid) for cid in cell_ids]
+        indexes = [i for i in indexes if i.isValid()]
+        if not indexes:
+            return False
+        selection = QItemSelection()
+        for index in indexes:
+            selection.select(index, index)
+        model = self.selectionModel()
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        model.setCurrentIndex(indexes[0], QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.scrollTo(indexes[0], QAbstractItemView.ScrollHint.EnsureVisible)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        target = QPersistentModelIndex(indexes[0])
+        QTimer.singleShot(0, self, lambda: self._scroll_to(target))
+        return True
 
     def focus_cell(self, cell_id: str) -> bool:
         """Select, scroll to and focus a value cell. False if the table has no such cell."""
@@ -657,6 +904,9 @@ class GridView(QTableView):
             return
         editing = self.state() == QAbstractItemView.State.EditingState
         key = event.key()
+        if not editing and key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.step(_CA.MovePrevious if key == Qt.Key.Key_Backtab else _CA.MoveNext)
+            return
         if not editing and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.enter_step(up=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
             return
@@ -729,13 +979,20 @@ class GridView(QTableView):
         QApplication.clipboard().setText(text)
         return text
 
-    def paste(self, text: str | None = None) -> int:
-        """Paste tab-separated text from the current cell. Returns cells changed."""
-        if text is None:
-            text = QApplication.clipboard().text()
-        if not text.strip("\r\n"):
+    def paste(self, text: str | None = None, html: str | None = None) -> int:
+        """Paste a block from the current cell: the clipboard's text (Excel, WPS), or
+        its HTML table when it holds no usable text (a web page). All or nothing:
+        unreadable values refuse the paste; values that would land on totals,
+        labels or outside the table are named and the officer decides. Returns
+        cells changed."""
+        if text is None and html is None:
+            mime = QApplication.clipboard().mimeData()
+            text = mime.text() if mime is not None and mime.hasText() else ""
+            html = mime.html() if mime is not None and mime.hasHtml() else ""
+        block = clipboard_block(text or "", html or "")
+        if block is None:
+            self.message.emit(s.PASTE_NOTHING, True)
             return 0
-        block = parse_tsv(text)
         current = self.currentIndex()
         if not current.isValid():
             self.message.emit(s.PASTE_NO_CURRENT, True)
@@ -756,20 +1013,23 @@ class GridView(QTableView):
         else:
             plan = paste_plan(self._model.grid, report, current.row(), current.column(), block)
         if plan.refusals:
-            shown = "\n".join(plan.refusals[:_MAX_REFUSALS_SHOWN])
-            more = len(plan.refusals) - _MAX_REFUSALS_SHOWN
-            tail = s.PASTE_MORE_REFUSED.format(n=more) if more > 0 else ""
             self.message.emit(
-                s.PASTE_REFUSED.format(n=len(plan.refusals), details=shown + tail), True
+                s.PASTE_REFUSED.format(n=len(plan.refusals), details=_listed(plan.refusals)),
+                True,
             )
+            return 0
+        if plan.conflicts and not confirm_paste_conflicts(self, plan.conflicts):
+            self.message.emit(s.PASTE_CANCELLED.format(details=_listed(plan.conflicts)), True)
             return 0
         changed = controller.set_cells(plan.values, s.CMD_PASTE.format(n=len(plan.values)))
         notes = [s.PASTE_DONE.format(n=changed)]
-        if plan.skipped:
-            notes.append(s.PASTE_SKIPPED.format(n=plan.skipped))
-        if plan.outside:
-            notes.append(s.PASTE_OUTSIDE.format(n=plan.outside))
-        self.message.emit("".join(notes), bool(plan.skipped or plan.outside))
+        if plan.matching_totals:
+            notes.append(s.PASTE_TOTALS_AGREE.format(n=plan.matching_totals))
+        if plan.conflicts:
+            notes.append(
+                s.PASTE_CONFLICT_DONE.format(n=len(plan.conflicts), details=_listed(plan.conflicts))
+            )
+        self.message.emit("".join(notes), bool(plan.conflicts))
         self._select_block(current, plan.rows, plan.cols, single and len(targets) > 1)
         return changed
 

@@ -35,10 +35,10 @@ from model.fees import (
     parse_count,
     place_fee_sentence,
 )
-from model.issues import Validation
-from model.report import Change
+from model.issues import Severity, Validation
+from model.report import Change, Report
 from model.spec import Section
-from model.values import normalise_text
+from model.values import InvalidValue, normalise_text
 
 
 # ---- pure helpers (no widgets) ---------------------------------------------------------
@@ -73,6 +73,12 @@ class TextPage(QWidget):
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.hide()
+        # A text the report refused (over model.limits): said until it is fixed.
+        self.refusal = QLabel()
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet(f"color: {colors.issue_foreground(Severity.ERROR).name()};")
+        self.refusal.hide()
+        self._refusals: dict[QWidget, str] = {}  # editor or fee field -> why refused
 
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText(s.TEXT_PLACEHOLDER)
@@ -133,14 +139,36 @@ class TextPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(prompt)
         layout.addWidget(self.note)
+        layout.addWidget(self.refusal)
         layout.addWidget(splitter, 1)
 
         self.editor.textChanged.connect(self._on_edit)
         controller.reportChanged.connect(self._on_change)
         controller.reportReplaced.connect(self.refresh)
         controller.validationChanged.connect(self.show_issues)
+        controller.add_edit_source(self)
         self.refresh()
         self.show_issues(controller.validation)
+
+    # ---- edit source (gui.document.EditSource) -------------------------------------------
+    def commit_edit(self) -> str | None:
+        """Text reaches the report with each keystroke; what is left is a text the
+        report refused (too long, a fee that is not a number): say it, stay there."""
+        for widget, reason in self._refusals.items():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return reason
+        return None
+
+    def peek_edit(self, snapshot: Report) -> None:
+        """Nothing typed here waits for a commit (a refused text is not readable)."""
+
+    def _refuse(self, widget: QWidget, reason: str | None) -> None:
+        if reason is None:
+            self._refusals.pop(widget, None)
+        else:
+            self._refusals[widget] = reason
+        self.refusal.setText("\n".join(self._refusals.values()))
+        self.refusal.setVisible(bool(self._refusals))
 
     def _build_fee_box(self) -> QGroupBox:
         box = QGroupBox(s.TEXT_FEE_GROUP)
@@ -205,12 +233,14 @@ class TextPage(QWidget):
         shown_count = normalise_text(self.fee_count.text())
         if shown_count != ("" if count is None else str(count)):
             self.fee_count.setText("" if count is None else str(count))
+            self._refuse(self.fee_count, None)
         try:
             shown_amount = parse_amount(self.fee_amount.text())
         except ValueError:
             shown_amount = None
         if shown_amount != amount or (amount is None and self.fee_amount.text().strip()):
             self.fee_amount.setText("" if amount is None else format(amount, "f"))
+            self._refuse(self.fee_amount, None)
         sentence = fee_sentence(count, amount)
         self.fee_preview.setText(s.TEXT_FEE_PREVIEW + sentence if sentence else s.TEXT_FEE_HINT)
         self.fee_insert.setEnabled(sentence is not None)
@@ -240,8 +270,14 @@ class TextPage(QWidget):
     # ---- widgets → model ------------------------------------------------------------------
     def _on_edit(self) -> None:
         self._update_count()
-        if not self._applying:
+        if self._applying:
+            return
+        try:
             self.controller.set_text(self.section.id, self.editor.toPlainText())
+        except InvalidValue as exc:  # over the length limit: kept here, said, not saved
+            self._refuse(self.editor, str(exc))
+        else:
+            self._refuse(self.editor, None)
 
     def insert_outline(self) -> None:
         """Each suggested sub-heading on a line of its own, at the cursor."""
@@ -267,7 +303,9 @@ class TextPage(QWidget):
         except ValueError as exc:
             self.fee_preview.setText(str(exc))
             self.fee_insert.setEnabled(False)
+            self._refuse(self.fee_count, s.TEXT_FEE_REFUSED.format(reason=exc))
             return
+        self._refuse(self.fee_count, None)
         self.controller.set_extra(FEE_COUNT, count, s.TEXT_FEE_GROUP)
         self._refresh_fee()
 
@@ -277,7 +315,9 @@ class TextPage(QWidget):
         except ValueError as exc:
             self.fee_preview.setText(str(exc))
             self.fee_insert.setEnabled(False)
+            self._refuse(self.fee_amount, s.TEXT_FEE_REFUSED.format(reason=exc))
             return
+        self._refuse(self.fee_amount, None)
         self.controller.set_extra(FEE_AMOUNT, amount, s.TEXT_FEE_GROUP)
         self._refresh_fee()
 
@@ -290,5 +330,12 @@ class TextPage(QWidget):
         self.controller.set_text(self.section.id, text)
         self.editor.moveCursor(QTextCursor.MoveOperation.End)
 
-    def focus_editor(self) -> None:
+    def focus_editor(self, at: int | None = None) -> None:
+        """Focus the editor; with `at`, put the cursor at that character and scroll
+        to it (undo and redo show where the text changed)."""
+        if at is not None:
+            cursor = self.editor.textCursor()
+            cursor.setPosition(max(0, min(at, len(self.editor.toPlainText()))))
+            self.editor.setTextCursor(cursor)
+            self.editor.ensureCursorVisible()
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,11 +1,11 @@
 """Roll-up (汇总): add many agencies' reports of one year and format into one report.
 
-The reports are read one at a time and dropped after use: what is kept is one
-running sum per input cell, and per report the small status row and the row of
-numbers the summary workbook prints. Reports are grouped by (year, format) while
-reading, so a single pass suffices; at the end the requested year (or else the
-largest group, the earliest on a tie) is summed and every other report is listed
-as refused with the reason.
+The reports are read one at a time and dropped after use: what is kept per report
+is the small status row and the row of its input numbers (which the summary
+workbook prints too). Reports are grouped by (year, format) while reading, so a
+single pass suffices; at the end duplicates are settled, the requested year (or
+else the largest group, the earliest on a tie) is summed from the kept rows and
+every other file is listed with the reason.
 
 Decisions, documented for users:
 - Only input cells are added. Computed cells (总计, R2–R4) of the summary are
@@ -14,6 +14,17 @@ Decisions, documented for users:
   adding; the summary holds it in that unit.
 - A blank input counts as 0 in the sum and is counted in the report's status as a
   空白单元格. A cell blank in every summed report stays blank in the summary.
+- A summary is never a part: a draft marked as a summary (`Report.summary`), a
+  roll-up workbook (汇总表), and a report that bears the name this run gives the
+  summary (an earlier summary exported to Word or Excel) are listed as skipped.
+- One agency counts once a year: reports with the same agency name (ignoring
+  spaces and full/half width) and year are duplicates, whatever their file type.
+  One is counted: a draft (.nianbao) before a workbook (.xlsx) before a Word file
+  (.docx); among files of one type the one modified last; the others are listed
+  with the file that was counted instead.
+- Every file found is accounted for: files that are not reports, Office lock
+  files, hidden files, draft backups, folder links that loop, folders that cannot
+  be opened and a second path to the same file are listed with the reason.
 """
 
 from __future__ import annotations
@@ -21,6 +32,7 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import os
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -28,14 +40,29 @@ from pathlib import Path
 from typing import Any
 
 from model import messages as msg
-from model.report import Report
+from model.report import Report, SummaryInfo, SummarySource
 from model.spec import CellSpec, FormatSpec, TableSpec, ValueKind
 from model.values import Value, sum_filled
 
 DRAFT_SUFFIX = ".nianbao"
+BACKUP_SUFFIX = ".bak"  # as model.drafts.BACKUP_SUFFIX: the previous save of a draft
 # reports exported by the app, read through importers (importers.SUFFIXES)
 IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".docx", ".doc", ".html", ".htm", ".pdf")
 REPORT_SUFFIXES = (DRAFT_SUFFIX, *IMPORT_SUFFIXES)
+# Which of one agency's duplicate reports counts: the lowest rank (then the newest file).
+# Which copy of one agency's report counts: the one read most exactly. A draft holds
+# what was typed; a workbook and a Word file are read cell by cell; a web page
+# carries the text as published; a PDF is rebuilt from glyph positions.
+_TYPE_RANK = {
+    DRAFT_SUFFIX: 0,
+    ".xlsx": 1,
+    ".xlsm": 1,
+    ".docx": 2,
+    ".doc": 3,
+    ".html": 4,
+    ".htm": 4,
+    ".pdf": 5,
+}
 DEFAULT_AGENCY = "汇总"
 SUMMARY_KIND = "government"  # a roll-up is made by a government's office
 
@@ -50,11 +77,11 @@ class AggregateCancelled(Exception):
 
 @dataclass(frozen=True)
 class ReportStatus:
-    """One line of the 报送情况 sheet: one input file, summed or not."""
+    """One line of the 报送情况 sheet: one file found, summed or not."""
 
     file: str
     agency: str = ""
-    kind: str | None = None  # "department" / "government"; None when unreadable
+    kind: str | None = None  # "department" / "government"; None when not read
     year: int | None = None
     format_id: str | None = None
     errors: int | None = None
@@ -63,7 +90,7 @@ class ReportStatus:
     date: dt.date | None = None  # 成文日期
     late: bool | None = None  # past the deadline; None: unknown (no date)
     included: bool = False
-    note: str = ""  # why not summed, or a remark (e.g. a possible duplicate)
+    note: str = ""  # why not summed, or a remark (e.g. the duplicates it stands for)
 
     @property
     def readable(self) -> bool:
@@ -119,12 +146,22 @@ class TablePlan:
         return cls(table, cells)
 
 
+@dataclass(frozen=True)
+class Flags:
+    """How many summed reports need a look before the summary goes out."""
+
+    errors: int  # reports with at least one error
+    blanks: int  # reports with blank cells (added as 0)
+    late: int  # reports dated after the deadline
+    undated: int  # reports without 成文日期
+
+
 @dataclass
 class AggregateResult:
     spec: FormatSpec | None  # None when no report could be summed
     year: int | None
     summary: Report | None
-    statuses: list[ReportStatus]  # one per input file, in input order
+    statuses: list[ReportStatus]  # one per file found, in input order
     rows: list[AgencyRow]  # one per summed report, in input order
 
     @property
@@ -136,57 +173,187 @@ class AggregateResult:
         return [s for s in self.statuses if not s.included]
 
     def summary_line(self) -> str:
-        """「N 份报告已汇总，M 份未纳入。」"""
+        """「N 份报告已汇总，M 个文件未纳入。」"""
         return msg.AGG_SUMMARY_LINE.format(
             included=len(self.included), refused=len(self.not_included)
         )
 
+    def flags(self) -> Flags:
+        included = self.included
+        return Flags(
+            errors=sum(1 for x in included if x.errors),
+            blanks=sum(1 for x in included if x.blanks),
+            late=sum(1 for x in included if x.late),
+            undated=sum(1 for x in included if x.late is None),
+        )
+
 
 # ---- finding the files ---------------------------------------------------------------
-def collect_files(
-    inputs: Iterable[str | os.PathLike[str]], exclude: Iterable[Path] = ()
-) -> list[Path]:
-    """Expand folders (recursively) into the report files they hold, keep files
-    as given (a missing or unsupported file is listed later with the reason).
-    `exclude` drops the outputs of this run if they lie in a scanned folder."""
-    skip = {_key(p) for p in exclude}
-    seen: set[str] = set()
-    out: list[Path] = []
+@dataclass(frozen=True)
+class FoundFile:
+    """A file (or a folder link) met while scanning the inputs. `skip` is the Chinese
+    reason it is not read; empty for a file to read."""
+
+    path: Path
+    skip: str = ""
+
+
+Input = str | os.PathLike[str] | FoundFile
+
+
+def find_files(inputs: Iterable[Input], exclude: Iterable[Path] = ()) -> list[FoundFile]:
+    """Every file in the folders of `inputs` (with their subfolders, following links
+    to folders) and every file given, once each, in reading order. Files given by
+    name are always read (a missing or unsupported one is refused then, with the
+    reason). Found in folders, everything that is not read is listed with the
+    reason: other file types, Office lock files (~$…), hidden files, draft
+    backups, folder links that lead back into their own folder (loops), folders
+    that cannot be opened, a second path (link) to a file or folder met before.
+    `exclude` are the outputs of this run (listed as such if they lie in a
+    scanned folder)."""
+    outputs = {_real(p) for p in exclude}
+    seen_files: dict[str, Path] = {}
+    seen_dirs: dict[str, Path] = {}
+    given: set[str] = set()
+    out: list[FoundFile] = []
+
+    def add_file(path: Path, skip: str) -> None:
+        real = _real(path)
+        if real in outputs:
+            out.append(FoundFile(path, msg.AGG_SKIP_OUTPUT))
+            return
+        first = seen_files.get(real)
+        if first is not None:
+            if _key(first) != _key(path):  # the same name twice is one entry
+                out.append(FoundFile(path, msg.AGG_SKIP_SAME_FILE.format(file=first)))
+            return
+        seen_files[real] = path
+        out.append(FoundFile(path, skip))
+
     for item in inputs:
+        if isinstance(item, FoundFile):
+            if item.skip:
+                if _key(item.path) not in given:
+                    given.add(_key(item.path))
+                    out.append(item)
+            else:
+                add_file(item.path, "")
+            continue
         path = Path(item)
         if path.is_dir():
-            found = sorted(
-                (p for p in path.rglob("*") if _is_report_file(p)),
-                key=lambda p: str(p.relative_to(path)),
-            )
+            real = _real(path)
+            if real in seen_dirs:
+                continue  # the same folder added twice
+            seen_dirs[real] = path
+            found: list[tuple[str, Path, str]] = []
+            _walk(path, seen_dirs, found)
+            for _order, file, skip in sorted(found, key=lambda f: f[0]):
+                if skip and not file.is_file():
+                    out.append(FoundFile(file, skip))  # a folder entry: loop, unreadable…
+                else:
+                    add_file(file, skip)
         else:
-            found = [path]
-        for p in found:
-            key = _key(p)
-            if key not in seen and key not in skip:
-                seen.add(key)
-                out.append(p)
+            add_file(path, "")
     return out
+
+
+def _walk(top: Path, seen_dirs: dict[str, Path], found: list[tuple[str, Path, str]]) -> None:
+    """Collect (sort key, path, skip reason) for everything under `top`. Links to
+    folders are followed once; a link back into the folders it lies in is a loop."""
+    stack: list[tuple[Path, tuple[str, ...]]] = [(top, (_real(top),))]
+    while stack:
+        folder, ancestors = stack.pop()
+        order = str(folder.relative_to(top))
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as exc:
+            found.append((order, folder, msg.AGG_SKIP_FOLDER.format(reason=_os_reason(exc))))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            key = str(path.relative_to(top))
+            try:
+                is_dir = entry.is_dir()  # follows links
+            except OSError:
+                is_dir = False
+            if is_dir:
+                real = _real(path)
+                if real in ancestors:
+                    found.append(
+                        (key, path, msg.AGG_SKIP_LOOP.format(target=seen_dirs.get(real, real)))
+                    )
+                elif real in seen_dirs:
+                    found.append(
+                        (key, path, msg.AGG_SKIP_SAME_FOLDER.format(folder=seen_dirs[real]))
+                    )
+                else:
+                    seen_dirs[real] = path
+                    stack.append((path, (*ancestors, real)))
+                continue
+            if entry.is_symlink() and not path.exists():
+                found.append((key, path, msg.AGG_SKIP_BROKEN_LINK))
+                continue
+            found.append((key, path, _file_skip(path)))
+
+
+def _file_skip(path: Path) -> str:
+    """Why a file found in a folder is not read ('' when it is a report file)."""
+    name = path.name
+    lower = name.lower()
+    if name.startswith("~$"):
+        return msg.AGG_SKIP_LOCK
+    if lower.endswith(BACKUP_SUFFIX):
+        return msg.AGG_SKIP_BACKUP
+    if name.startswith("."):
+        return msg.AGG_SKIP_HIDDEN
+    suffix = path.suffix.lower()
+    if suffix not in REPORT_SUFFIXES:
+        return not_a_report(suffix)
+    return ""
+
+
+def not_a_report(suffix: str) -> str:
+    """Why a file of this type (「.txt」, or "" for none) is not read, naming the
+    types that are."""
+    return msg.AGG_SKIP_TYPE.format(
+        suffix=suffix or msg.AGG_NO_SUFFIX, known="、".join(REPORT_SUFFIXES)
+    )
+
+
+def _real(path: str | os.PathLike[str]) -> str:
+    return os.path.normcase(os.path.realpath(path))
 
 
 def _key(path: Path) -> str:
     return os.path.normcase(os.path.abspath(path))
 
 
-def _is_report_file(path: Path) -> bool:
-    # skip Office lock files (~$报告.docx) and hidden files
-    name = path.name
-    return (
-        path.suffix.lower() in REPORT_SUFFIXES
-        and not name.startswith(("~$", "."))
-        and path.is_file()
-    )
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return msg.AGG_NO_PERMISSION
+    return exc.strerror or type(exc).__name__
+
+
+def default_output_folder(inputs: Iterable[str | os.PathLike[str]], preferred: Path) -> Path:
+    """Where the summary is offered to be saved: `preferred` (the drafts folder),
+    unless it is one of the scanned folders or lies inside one; then the nearest
+    folder above that is outside all of them, so that the next run over the same
+    folders (when a late report arrives) does not meet its own output."""
+    folders = [Path(os.path.realpath(p)) for p in inputs if Path(p).is_dir()]
+    folder = Path(os.path.realpath(preferred))
+    while any(folder == f or f in folder.parents for f in folders):
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return folder
 
 
 def load_report(path: Path) -> Any:
     """Read one report: a draft (a Report), or an exported workbook / Word file
     through the importers (their ImportResult, with notes). Raises
-    ReportUnreadable with a Chinese reason."""
+    ReportUnreadable with a Chinese reason (ReportSkipped for a roll-up workbook,
+    which is not a report)."""
     suffix = path.suffix.lower()
     if not path.exists():
         raise ReportUnreadable(msg.AGG_MISSING)
@@ -205,6 +372,10 @@ def load_report(path: Path) -> Any:
         try:
             return importer(path)
         except ImportRefused as exc:
+            from importers.summary_xlsx import is_summary_workbook
+
+            if is_summary_workbook(path):
+                raise ReportSkipped(msg.AGG_SKIP_SUMMARY_XLSX) from exc
             raise ReportUnreadable(str(exc)) from exc
     raise ReportUnreadable(msg.AGG_UNSUPPORTED)
 
@@ -213,9 +384,13 @@ class ReportUnreadable(Exception):
     """A file that cannot be read as a report; str() is a Chinese reason."""
 
 
+class ReportSkipped(ReportUnreadable):
+    """A file that is read but is not a report to count (a roll-up workbook)."""
+
+
 # ---- adding up -------------------------------------------------------------------------
 class _Group:
-    """Running sums of the reports of one (year, format)."""
+    """The rows of the reports of one (year, format); summed once duplicates are settled."""
 
     def __init__(self, spec: FormatSpec, year: int, first_seen: int) -> None:
         self.spec = spec
@@ -223,10 +398,6 @@ class _Group:
         self.first_seen = first_seen
         self.inputs = spec.inputs
         self._ids = [c.id for c in self.inputs]
-        self.sums: list[Value] = [
-            Decimal(0) if c.kind is ValueKind.MONEY else 0 for c in self.inputs
-        ]
-        self.filled = [False] * len(self.inputs)
         self.rows: list[AgencyRow] = []
         self.members: list[int] = []  # indexes into the status list
         self._money = [
@@ -239,28 +410,38 @@ class _Group:
         for i, cell_id, unit in self._money:
             if row[i] is not None and unit:
                 row[i] = report.amount_in(cell_id, unit)
-        if None in row:  # blanks count as 0 and leave `filled` alone
-            sums, filled = self.sums, self.filled
-            for i, v in enumerate(row):
-                if v is not None:
-                    sums[i] += v
-                    filled[i] = True
-        else:  # the common case, complete reports: add the rows at C speed
-            self.sums = list(map(operator.add, self.sums, row))
-            if not self.all_filled:
-                self.filled = [True] * len(row)
         self.rows.append(AgencyRow(report.meta.agency, file, tuple(row)))
         self.members.append(index)
 
-    @property
-    def all_filled(self) -> bool:
-        return all(self.filled)
+    def remove(self, index: int) -> None:
+        at = self.members.index(index)
+        del self.members[at], self.rows[at]
+
+    def sums(self) -> tuple[list[Value], list[bool]]:
+        """Per input: the sum over the rows, and whether any row filled it."""
+        sums: list[Value] = [Decimal(0) if c.kind is ValueKind.MONEY else 0 for c in self.inputs]
+        filled = [False] * len(self.inputs)
+        complete = False
+        for row in self.rows:
+            values = row.values
+            if None in values:  # blanks count as 0 and leave `filled` alone
+                for i, v in enumerate(values):
+                    if v is not None:
+                        sums[i] += v
+                        filled[i] = True
+            else:  # the common case, complete reports: add the rows at C speed
+                sums = list(map(operator.add, sums, values))
+                complete = True
+        if complete:
+            filled = [True] * len(filled)
+        return sums, filled
 
     def summary(self, agency: str) -> Report:
         report = Report(self.spec, self.year, agency, SUMMARY_KIND)
         values: dict[str, Value | None] = {}
-        for cell, total, filled in zip(self.inputs, self.sums, self.filled, strict=True):
-            if filled:
+        sums, filled = self.sums()
+        for cell, total, any_filled in zip(self.inputs, sums, filled, strict=True):
+            if any_filled:
                 values[cell.id] = _fit(total, cell) if isinstance(total, Decimal) else total
         report.set_values(values)
         return report
@@ -283,8 +464,24 @@ def _validate(report: Report) -> tuple[int, int]:
     return result.errors, result.warnings
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    """A readable report that may be counted: what settles duplicates."""
+
+    index: int  # into the status list
+    agency: str  # as compared: see agency_key
+    year: int
+    rank: tuple[int, float, int]  # lower wins: file type, newest first, first found
+    group: tuple[int, str]
+
+
+def agency_key(agency: str) -> str:
+    """An agency name as compared for duplicates: NFKC (full/half width), no spaces."""
+    return "".join(unicodedata.normalize("NFKC", agency).split())
+
+
 def aggregate(
-    inputs: Iterable[str | os.PathLike[str]] | Sequence[Path],
+    inputs: Iterable[Input] | Sequence[Path],
     year: int | None = None,
     agency: str = "",
     *,
@@ -293,60 +490,129 @@ def aggregate(
     progress: Progress | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> AggregateResult:
-    """Add up the reports found in `inputs` (files and folders).
+    """Add up the reports found in `inputs` (files, folders, or `find_files` entries).
 
     `year` picks the report year to sum; without it the year and format shared by
-    most reports (the first on a tie) is summed. Unreadable files and reports of
-    another year or format are listed in `statuses` with the reason and never stop
-    the run. The summary report is named `agency` (default 「汇总」).
+    most reports (the first on a tie) is summed. Every file found gets a status:
+    unreadable files, files that are not reports, summaries, duplicates and
+    reports of another year or format are listed with the reason and never stop
+    the run. The summary report is named `agency` (default 「汇总」) and records
+    its sources (`Report.summary`).
     """
-    files = collect_files(inputs, exclude)
-    total = len(files)
+    found = find_files(inputs, exclude)
+    total = len(found)
+    summary_name = agency.strip() or DEFAULT_AGENCY
+    summary_key = agency_key(summary_name)
     statuses: list[ReportStatus] = []
     groups: dict[tuple[int, str], _Group] = {}
-    agencies: dict[tuple[str, int, str], str] = {}  # for possible duplicates
-    for index, path in enumerate(files):
+    candidates: list[_Candidate] = []
+    for index, item in enumerate(found):
         if should_stop is not None and should_stop():
             raise AggregateCancelled
-        name = str(path)
-        try:
-            loaded = loader(path)
-            report: Report = getattr(loaded, "report", loaded)
-            notes: list[str] = list(getattr(loaded, "notes", ()))
-            status = _status(report, name, agencies, notes)
-        except ReportUnreadable as exc:
-            statuses.append(ReportStatus(name, note=msg.AGG_UNREADABLE.format(reason=exc)))
-        except Exception as exc:  # a broken file must not stop a run over hundreds
-            reason = msg.AGG_UNEXPECTED.format(error=type(exc).__name__)
-            statuses.append(ReportStatus(name, note=msg.AGG_UNREADABLE.format(reason=reason)))
+        path, name = item.path, str(item.path)
+        if item.skip:
+            statuses.append(ReportStatus(name, note=item.skip))
         else:
-            statuses.append(status)
-            key = (report.meta.year, report.spec.id)
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = _Group(report.spec, report.meta.year, index)
-            group.add(report, index, name)
-            del report, loaded  # only the sums and the row are kept
+            try:
+                loaded = loader(path)
+                report: Report = getattr(loaded, "report", loaded)
+                notes: list[str] = list(getattr(loaded, "notes", ()))
+                status = _status(report, name, notes)
+            except ReportSkipped as exc:
+                statuses.append(ReportStatus(name, note=str(exc)))
+            except ReportUnreadable as exc:
+                statuses.append(ReportStatus(name, note=msg.AGG_UNREADABLE.format(reason=exc)))
+            except Exception as exc:  # a broken file must not stop a run over hundreds
+                reason = msg.AGG_UNEXPECTED.format(error=type(exc).__name__)
+                statuses.append(ReportStatus(name, note=msg.AGG_UNREADABLE.format(reason=reason)))
+            else:
+                key = agency_key(report.meta.agency)
+                if report.summary is not None:
+                    skip = msg.AGG_SKIP_SUMMARY.format(n=len(report.summary.sources))
+                elif key and key == summary_key:
+                    skip = msg.AGG_SKIP_SUMMARY_NAME.format(name=summary_name)
+                else:
+                    skip = ""
+                if skip:
+                    statuses.append(replace(status, note=_join(skip, status.note)))
+                else:
+                    statuses.append(status)
+                    group_key = (report.meta.year, report.spec.id)
+                    group = groups.get(group_key)
+                    if group is None:
+                        group = groups[group_key] = _Group(report.spec, report.meta.year, index)
+                    group.add(report, index, name)
+                    rank = (_TYPE_RANK.get(path.suffix.lower(), 9), -_mtime(path), index)
+                    candidates.append(_Candidate(index, key, report.meta.year, rank, group_key))
+                del report, loaded  # only the status and the row are kept
         if progress is not None:
             progress(index + 1, total, name)
+    _settle_duplicates(candidates, statuses, groups)
+    groups = {k: g for k, g in groups.items() if g.members}
     chosen = _choose(groups, year)
     for group in groups.values():
         if group is chosen:
             for i in group.members:
-                statuses[i] = _replace(statuses[i], included=True)
+                statuses[i] = replace(statuses[i], included=True)
         else:
             reason = _refusal(group, chosen, year)
             for i in group.members:
-                statuses[i] = _replace(statuses[i], note=_join(reason, statuses[i].note))
+                statuses[i] = replace(statuses[i], note=_join(reason, statuses[i].note))
     if chosen is None:
         return AggregateResult(None, year, None, statuses, [])
-    summary = chosen.summary(agency.strip() or DEFAULT_AGENCY)
+    summary = chosen.summary(summary_name)
+    summary.set_summary(
+        SummaryInfo(
+            tuple(
+                SummarySource(
+                    s.agency, s.year or chosen.year, s.kind or "department", Path(s.file).name
+                )
+                for s in (statuses[i] for i in chosen.members)
+            )
+        )
+    )
+    summary.revision = 0
     return AggregateResult(chosen.spec, chosen.year, summary, statuses, chosen.rows)
 
 
-def _status(
-    report: Report, file: str, agencies: dict[tuple[str, int, str], str], imported: list[str]
-) -> ReportStatus:
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _settle_duplicates(
+    candidates: list[_Candidate],
+    statuses: list[ReportStatus],
+    groups: dict[tuple[int, str], _Group],
+) -> None:
+    """Keep one report per (agency, year): see the module's rules. The others leave
+    their group and say which file was counted instead; the kept one names them."""
+    by_agency: dict[tuple[str, int], list[_Candidate]] = {}
+    for c in candidates:
+        if c.agency:  # a report without a name cannot be matched (it is noted as such)
+            by_agency.setdefault((c.agency, c.year), []).append(c)
+    for same in by_agency.values():
+        if len(same) < 2:
+            continue
+        kept = min(same, key=lambda c: c.rank)
+        kept_file = Path(statuses[kept.index].file).name
+        dropped = [c for c in same if c is not kept]
+        for c in dropped:
+            groups[c.group].remove(c.index)
+            st = statuses[c.index]
+            statuses[c.index] = replace(
+                st, note=_join(msg.AGG_DUPLICATE_DROPPED.format(file=kept_file), st.note)
+            )
+        names = "」「".join(Path(statuses[c.index].file).name for c in dropped)
+        st = statuses[kept.index]
+        statuses[kept.index] = replace(
+            st, note=_join(st.note, msg.AGG_DUPLICATE_KEPT.format(files=names))
+        )
+
+
+def _status(report: Report, file: str, imported: list[str]) -> ReportStatus:
     meta = report.meta
     errors, warnings = _validate(report)
     due = report.spec.deadline(meta.year, meta.kind)
@@ -355,12 +621,6 @@ def _status(
     agency = meta.agency.strip()
     if not agency:
         notes.append(msg.AGG_NO_AGENCY)
-    else:
-        key = (agency, meta.year, report.spec.id)
-        if key in agencies:
-            notes.append(msg.AGG_DUPLICATE.format(file=agencies[key]))
-        else:
-            agencies[key] = file
     if imported:
         suffix = Path(file).suffix.lower()
         source = msg.AGG_IMPORT_SOURCES.get(suffix, suffix)
@@ -415,10 +675,6 @@ def _join(first: str, second: str) -> str:
     return "；".join(p for p in (first, second) if p)
 
 
-def _replace(status: ReportStatus, **changes: object) -> ReportStatus:
-    return replace(status, **changes)  # type: ignore[arg-type]
-
-
 __all__ = [
     "DEFAULT_AGENCY",
     "DRAFT_SUFFIX",
@@ -426,11 +682,16 @@ __all__ = [
     "AgencyRow",
     "AggregateCancelled",
     "AggregateResult",
+    "Flags",
+    "FoundFile",
+    "ReportSkipped",
     "ReportStatus",
     "ReportUnreadable",
     "TablePlan",
+    "agency_key",
     "aggregate",
-    "collect_files",
+    "default_output_folder",
+    "find_files",
     "format_name",
     "load_report",
 ]

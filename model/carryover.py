@@ -11,9 +11,22 @@ from __future__ import annotations
 
 from model import messages as msg
 from model.formats import format_for_year
-from model.report import PreviousYear, Report
+from model.report import PreviousYear, Report, previous_fits
 from model.spec import CarryOverRule, ValueKind
 from model.values import Value
+
+
+def check_previous(year: int, previous_year: int) -> None:
+    """Raise ValueError (Chinese) unless `previous_year` is the year before `year`."""
+    if not previous_fits(year, previous_year):
+        raise ValueError(
+            msg.PREVIOUS_WRONG_YEAR.format(previous=previous_year, year=year, expected=year - 1)
+        )
+
+
+def detached_note(year: int, previous_year: int) -> str:
+    """What the officer is told when a year change detaches last year's report."""
+    return msg.PREVIOUS_DETACHED.format(previous=previous_year, year=year, expected=year - 1)
 
 
 def previous_year_of(report: Report) -> PreviousYear:
@@ -38,9 +51,11 @@ def start_from_previous(previous: Report, year: int) -> Report:
     """A new, otherwise empty report for `year` in the format the year requires,
     with agency and kind taken over and carried-over counts filled in.
     Raises UnknownFormat for a year no format covers and ValueError (Chinese)
-    when `year` is not after last year's report year."""
+    when `year` is not the year after last year's report year (carried-over
+    counts and the checks against last year only hold for the year before)."""
     if year <= previous.meta.year:
         raise ValueError(msg.CARRY_NOT_LATER.format(year=year, previous=previous.meta.year))
+    check_previous(year, previous.meta.year)
     spec = format_for_year(year)
     report = Report(spec, year, agency=previous.meta.agency, kind=previous.meta.kind)
     report.set_values(carried_values(previous, report))

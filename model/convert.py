@@ -1,8 +1,9 @@
 """Moving a report to another official format (when its year crosses 2020/2021).
 
-Kept: meta, texts of sections both formats have, last year's data, extras,
-every input whose cell id exists in both formats with the same kind, and every
-printed total (R16) whose cell is a total in both. Everything
+Kept: meta, texts of sections both formats have, last year's data (while it is
+still the year before the new year), extras, every input whose cell id exists in
+both formats with the same kind, and every printed total (R16) whose cell is a
+total in both. Everything
 else is reported in a Chinese note naming section, row, column and value, so
 the officer can re-enter it where it belongs; nothing is dropped silently.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from model import messages as msg
+from model.carryover import detached_note, previous_fits
 from model.formats import get_format
 from model.report import Report
 from model.spec import CellSpec, ValueKind
@@ -86,8 +88,13 @@ def convert_report(report: Report, target_format_id: str, year: int) -> tuple[Re
             notes.append(msg.CONVERT_NO_PRINTED.format(**where))
     out.set_printed(kept)
 
-    out.previous = report.previous
+    previous = report.previous
+    if previous is not None and not previous_fits(year, previous.year):
+        notes.append(detached_note(year, previous.year))  # no longer last year's report
+        previous = None
+    out.previous = previous
     out.extras = dict(report.extras)
+    out.summary = report.summary  # a summary stays one: a roll-up must never count it
     out.revision = 0
     return out, notes
 

@@ -5,6 +5,7 @@ Official labels are not here: they live in the format specs, untranslated.
 
 # ---- typed values ------------------------------------------------------------------
 NOT_A_NUMBER = "「{text}」不是数字，请填写阿拉伯数字（如 12）"
+NOT_ONE_NUMBER = "「{text}」分成了几行（或几格），不是一个数字"
 NOT_WHOLE = "「{text}」不是整数：件数只能填写整数"
 NEGATIVE_COUNT = "件数不能为负数（只有“本年增/减”可以填写负数，如 -8）"
 NEGATIVE_AMOUNT = "金额不能为负数"
@@ -103,7 +104,7 @@ RULE_R16_BLANK = (
 DATE_FORMAT = "{year}年{month}月{day}日"
 
 # ---- roll-up (汇总) ------------------------------------------------------------------
-AGG_SUMMARY_LINE = "{included} 份报告已汇总，{refused} 份未纳入。"
+AGG_SUMMARY_LINE = "{included} 份报告已汇总，{refused} 个文件未纳入。"
 AGG_MISSING = "文件不存在"
 AGG_UNSUPPORTED = "不是报告草稿（.nianbao），也不是 Excel（.xlsx）、Word（.docx/.doc）、网页（.html/.htm）或 PDF 报告"
 AGG_UNREADABLE = "无法读取：{reason}"
@@ -113,7 +114,33 @@ AGG_NOT_YEAR = "未纳入：本报告为{year}年度，汇总指定的是{target
 AGG_OTHER_FORMAT = "未纳入：本报告使用{format}，汇总使用{target}"
 AGG_FORMAT_NAME = "{id}年版格式（{issued_by}）"
 AGG_NO_AGENCY = "未填写机关名称"
-AGG_DUPLICATE = "机关名称与「{file}」相同，请核对是否重复报送"
+AGG_DUPLICATE_DROPPED = (
+    "未纳入：与「{file}」是同一机关同一年度的报告，只计入一份"
+    "（草稿优先于 Excel，Excel 优先于 Word；同类文件取最后修改的一份）"
+)
+AGG_DUPLICATE_KEPT = "同一机关同一年度另有「{files}」，只计入本文件"
+AGG_SKIP_SUMMARY = "未纳入：这是一份汇总报告（由 {n} 份报告汇总而成），汇总不再计入汇总报告"
+AGG_SKIP_SUMMARY_NAME = (
+    "未纳入：机关名称与本次汇总的名称「{name}」相同，视为以前导出的汇总结果；"
+    "如确是需要计入的报告，请换一个汇总机关名称"
+)
+AGG_SKIP_SUMMARY_XLSX = "未纳入：这是本程序导出的汇总表，不是报告"
+AGG_SKIP_OUTPUT = "未读取：本次汇总的输出文件"
+AGG_SKIP_SAME_FILE = "未读取：与「{file}」是同一个文件（经由链接）"
+AGG_SKIP_SAME_FOLDER = "未读取：与「{folder}」是同一个文件夹（经由链接），其中的文件已按那里列出"
+AGG_SKIP_LOOP = "未读取：文件夹链接指向它所在的上级文件夹「{target}」（链接循环）"
+AGG_SKIP_BROKEN_LINK = "未读取：链接指向的文件不存在"
+AGG_SKIP_FOLDER = "未读取：无法打开文件夹（{reason}）"
+AGG_SKIP_LOCK = "未读取：Office 或 WPS 正在编辑文档时产生的临时文件"
+AGG_SKIP_BACKUP = "未读取：草稿的备份（上一次保存的版本）"
+AGG_SKIP_HIDDEN = "未读取：隐藏文件"
+REVIEW_UNREADABLE = "无法读取：{reason}"
+AGG_SKIP_TYPE = (
+    "未读取：{suffix} 文件不是本程序能读取的报告（能读取 {known}；"
+    "WPS 的 .wps 文档、旧版 Excel 的 .xls 工作簿请先另存为 .docx 或 .xlsx）"
+)
+AGG_NO_SUFFIX = "无扩展名的"
+AGG_NO_PERMISSION = "没有权限"
 AGG_YES = "是"
 AGG_NO = "否"
 AGG_LATE_UNKNOWN = "未知（未填成文日期）"
@@ -122,6 +149,15 @@ DRAFT_READ_IS_FOLDER = "这是一个文件夹，不是草稿文件"
 
 # ---- carry-over and format conversion ------------------------------------------------
 CARRY_NOT_LATER = "新报告的年度（{year}年）应晚于上一年度报告的年度（{previous}年）"
+PREVIOUS_WRONG_YEAR = "所选报告是{previous}年度的，本报告是{year}年度：上年报告应为{expected}年度。"
+PREVIOUS_DETACHED = (
+    "原附带的{previous}年度报告不是{year}年度的上一年度，已解除关联：上年结转、现行有效件数和"
+    "正文雷同不再与它核对。撤销可恢复；需要核对时，请载入{expected}年度的报告。"
+)
+RULE_PREVIOUS_YEAR = (
+    "附带的上年报告是{previous}年度的，不是{year}年度的上一年度：未与它核对上年结转、现行有效件数"
+    "和正文雷同。请载入{expected}年度的报告（文件 → 载入上年报告）"
+)
 CONVERT_WRONG_YEAR = "{year}年度报告不能使用《{name}》（{doc}）"
 CONVERT_NO_CELL = "{heading}：“{row}”行“{col}”列的 {value} 在新格式中没有对应栏目，未转换"
 CONVERT_OTHER_KIND = "{heading}：“{row}”行“{col}”列的 {value} 在新格式中的数据类型不同，未转换"

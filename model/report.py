@@ -43,6 +43,14 @@ class PreviousYear:
     texts: dict[str, str] = field(default_factory=dict)
 
 
+def previous_fits(year: int, previous_year: int | None) -> bool:
+    """Whether a report of `previous_year` is last year's report for `year` (year − 1).
+    Nothing attached (None) always fits. A report attached to another year would be
+    compared with the wrong figures and texts (R7, R8, R15), so the year change that
+    breaks this detaches it (gui.document) and the rules ignore it (model.rules)."""
+    return previous_year is None or previous_year == year - 1
+
+
 @dataclass(frozen=True)
 class SummarySource:
     """One report a summary (汇总) was made from: who, which year, which file."""

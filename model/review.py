@@ -55,7 +55,8 @@ class ReviewRow:
     date: dt.date | None = None  # 成文日期
     deadline: dt.date | None = None
     import_notes: int = 0
-    unreadable: str = ""  # why the file could not be read
+    unreadable: str = ""  # why the file could not be read (or was not read)
+    skipped: bool = False  # not a report file at all (another type, a lock file…)
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -90,7 +91,7 @@ def review_files(
             loaded = loader(path)
         except Exception as exc:  # one broken file never stops the review of the rest
             reason = str(exc) or msg.AGG_UNEXPECTED.format(error=type(exc).__name__)
-            rows.append(ReviewRow(name, unreadable=reason))
+            rows.append(ReviewRow(name, unreadable=msg.REVIEW_UNREADABLE.format(reason=reason)))
             continue
         report: Report = getattr(loaded, "report", loaded)
         notes = list(getattr(loaded, "notes", ()))

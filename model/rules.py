@@ -11,8 +11,9 @@ rules do beyond the bare list of rules R1–R14 of the official formats:
   （七）总计 item: every result row; for the 总计 column: the whole table);
   blanks are R6's business. The 总计 column is checked too: it is printed.
 - R7/R8/R15 need last year's report: the `previous` argument, else
-  `report.previous`; without either they are skipped. R7 compares the input
-  columns only (the 总计 column follows from them).
+  `report.previous`; without either they are skipped. A last year's report of
+  another year than year − 1 is never compared with: R7 warns about it instead.
+  R7 compares the input columns only (the 总计 column follows from them).
 - R8 (2021) compares exactly; a difference is a warning since amendments can
   explain it. It is skipped when last year's report has no 现行有效件数
   (a 2019-format report).
@@ -126,6 +127,9 @@ def validate(
     values = report.values()
     last = _last_year(report, previous)
     issues: list[Issue] = []
+    if last is not None and last.year != report.meta.year - 1:
+        _wrong_last_year(report, last, issues)
+        last = None  # never compare with another year's figures or texts
     _check_format(report, issues)
     _check_kinds(plan, values, issues)
     _check_blanks(plan, values, issues)
@@ -149,6 +153,13 @@ def validate(
 
     issues.sort(key=order)
     return Validation(tuple(issues))
+
+
+def _wrong_last_year(report: Report, last: _Last, issues: list[Issue]) -> None:
+    """Last year's report attached to a report of another year than the next one."""
+    year = report.meta.year
+    text = msg.RULE_PREVIOUS_YEAR.format(previous=last.year, year=year, expected=year - 1)
+    issues.append(Issue(_WARNING, "R7", text, "meta.year", ("meta.year",)))
 
 
 def _check_format(report: Report, issues: list[Issue]) -> None:

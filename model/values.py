@@ -22,7 +22,8 @@ Value = int | Decimal
 # numbers (「12，1」, 「22 6」 over a line break), and the text is refused.
 _GROUP_MARKS = ",，'’_、"
 _GROUPED = re.compile(rf"(?<![\d.])\d+(?:[{_GROUP_MARKS}\s]\d+)+")
-_THOUSANDS = re.compile(r"\d{1,3}(?:(?P<mark>[,，'’\s])\d{3})(?:(?P=mark)\d{3})*")
+# a line break or a tab never groups thousands (「1⏎000」 is two things)
+_THOUSANDS = re.compile(r"\d{1,3}(?:(?P<mark>[,，'’ ])\d{3})(?:(?P=mark)\d{3})*")
 _SPACE_BESIDE_NON_DIGIT = re.compile(r"(?<!\d)\s+|\s+(?!\d)")
 _STRAY_MARKS = re.compile(rf"(?<!\d)[{_GROUP_MARKS}]+|[{_GROUP_MARKS}]+(?!\d)")
 _PLAIN_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
@@ -30,6 +31,8 @@ _MARK_BETWEEN_DIGITS = re.compile(rf"\d[{_GROUP_MARKS}\s]\d")
 # Invisible characters Word, web pages and our own export (line-break hints in
 # long digit strings) put inside text.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_BREAK_CHARS = r"\t\n\r\v\f\x1c-\x1e\x85\u2028\u2029"  # line and cell breaks
+_SPLIT_NUMBER = re.compile(rf"\d\s*[{_BREAK_CHARS}]\s*\d")  # \d: full-width digits too
 # The measure words a count may be typed (or printed in a Word report) with: 「12件」,
 # 「12（件）」 (after NFKC the brackets are ASCII). The number is what counts.
 COUNT_WORDS = "件个条项次份人家起篇"
@@ -63,6 +66,10 @@ def parse_value(text: str, cell: CellSpec, unit: str | None = None) -> Value | N
     A money cell holds its number in `unit` (the unit the report uses for the cell,
     default the spec's); an amount typed with another unit (「1.5万元」 in a 元
     cell) is converted to it."""
+    if _SPLIT_NUMBER.search(text):
+        # 「12⏎13」 from a spreadsheet cell of two lines is not 1213: never join digits
+        # across a line break or a tab (a space may group thousands: 「1 000」)
+        raise InvalidValue(msg.NOT_ONE_NUMBER.format(text=clip(text)))
     cleaned = normalise_text(text)
     if cleaned == "":
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import random
 import weakref
 from decimal import Decimal
@@ -20,7 +21,8 @@ from model import messages as msg
 from model.aggregate import (
     AggregateCancelled,
     aggregate,
-    collect_files,
+    find_files,
+    not_a_report,
 )
 from model.drafts import save_draft
 from model.formats import get_format
@@ -107,6 +109,8 @@ def test_blank_counts_as_zero_and_all_blank_stays_blank(tmp_path):
     assert by_agency[b.meta.agency].blanks == 1
     # a complete report (the fast path) before and after reports with blanks
     full, full2 = _reports(2, seed=99)
+    full.set_meta(agency="完整的第一局")  # not a duplicate of a or b
+    full2.set_meta(agency="完整的第二局")
     _save(tmp_path, "0-full", full)
     _save(tmp_path, "z-full", full2)
     mixed = aggregate([tmp_path]).summary
@@ -152,7 +156,7 @@ def test_other_years_and_formats_are_refused_and_listed(tmp_path):
     assert notes["old"] == msg.AGG_OTHER_YEAR.format(year=2020, target=2023)
     assert notes["other_year"] == msg.AGG_OTHER_YEAR.format(year=2022, target=2023)
     assert "2019年版格式" in notes["wrong_format"] and "2021年版格式" in notes["wrong_format"]
-    assert result.summary_line() == "3 份报告已汇总，3 份未纳入。"
+    assert result.summary_line() == "3 份报告已汇总，3 个文件未纳入。"
 
 
 def test_year_option_picks_the_minority(tmp_path):
@@ -182,15 +186,25 @@ def test_unreadable_files_are_listed_and_do_not_stop_the_run(tmp_path):
         _save(tmp_path, f"g{i}", r)
     (tmp_path / "broken.nianbao").write_text("{not json", encoding="utf-8")
     (tmp_path / "foreign.nianbao").write_text('{"a": 1}', encoding="utf-8")
-    (tmp_path / "notes.txt").write_text("不是报告", encoding="utf-8")  # not scanned
-    (tmp_path / "~$lock.docx").write_bytes(b"")  # Office lock file, not scanned
-    stray = tmp_path / "stray.txt"
+    (tmp_path / "notes.txt").write_text("不是报告", encoding="utf-8")  # listed, not read
+    (tmp_path / "~$lock.docx").write_bytes(b"")  # Office lock file, listed, not read
+    stray = tmp_path.parent / f"{tmp_path.name}-stray.txt"
     stray.write_text("x", encoding="utf-8")
     missing = tmp_path / "gone.nianbao"
     result = aggregate([tmp_path, stray, missing])
     assert len(result.included) == 2
     notes = {Path(s.file).name: s.note for s in result.not_included}
-    assert set(notes) == {"broken.nianbao", "foreign.nianbao", "stray.txt", "gone.nianbao"}
+    assert set(notes) == {
+        "broken.nianbao",
+        "foreign.nianbao",
+        "notes.txt",
+        "~$lock.docx",
+        stray.name,
+        "gone.nianbao",
+    }
+    assert notes["notes.txt"] == not_a_report(".txt")
+    assert notes["~$lock.docx"] == msg.AGG_SKIP_LOCK
+    notes["stray.txt"] = notes.pop(stray.name)
     assert (
         notes["broken.nianbao"].startswith("无法读取：")
         and "broken.nianbao" in notes["broken.nianbao"]
@@ -238,10 +252,14 @@ def test_cancel_and_progress():
         aggregate(list(reports), loader=lambda p: reports[p.name], should_stop=lambda: True)
 
 
-def test_outputs_in_a_scanned_folder_are_skipped(tmp_path):
+def test_outputs_in_a_scanned_folder_are_listed_but_not_read(tmp_path):
     _save(tmp_path, "a", _reports(1)[0])
     out = _save(tmp_path, "汇总", _reports(1)[0])
-    assert collect_files([tmp_path], exclude=[out]) == [tmp_path / "a.nianbao"]
+    found = find_files([tmp_path], exclude=[out])
+    assert [(f.path, f.skip) for f in found] == [
+        (tmp_path / "a.nianbao", ""),
+        (out, msg.AGG_SKIP_OUTPUT),
+    ]
 
 
 def _exact(value):
@@ -262,6 +280,7 @@ def _status_set(folder: Path) -> None:
     dup.set_meta(agency="准时局")
     for i, r in enumerate((on_time, late, undated, blanks, gov, dup)):
         _save(folder, f"{i}", r)
+    os.utime(folder / "0.nianbao", (1_700_000_000, 1_700_000_000))  # 5 is the newer copy
     (folder / "9-broken.nianbao").write_bytes(b"\x00\x01garbage")
 
 
@@ -274,8 +293,10 @@ def test_status_rows(tmp_path):
     assert rows["3"].blanks == 2 and rows["3"].errors >= 1  # R6: blanks are errors
     assert rows["0"].blanks == 0
     assert rows["4"].kind_name == "本级政府"
-    assert rows["5"].note == msg.AGG_DUPLICATE.format(file=rows["0"].file)
-    assert rows["5"].included  # flagged, still summed: the office decides
+    # 准时局 twice, both drafts: the one saved last counts, the other names it
+    assert rows["5"].included and not rows["0"].included
+    assert rows["0"].note == msg.AGG_DUPLICATE_DROPPED.format(file="5.nianbao")
+    assert rows["5"].note == msg.AGG_DUPLICATE_KEPT.format(files="0.nianbao")
     assert not rows["9-broken"].included and rows["9-broken"].note.startswith("无法读取")
     assert get_format("2021").deadline(2023, "government") == dt.date(2024, 3, 31)
     assert get_format("2021").deadline(2023, "department") == dt.date(2024, 1, 31)
@@ -292,17 +313,18 @@ def test_status_sheet_in_the_workbook(tmp_path):
     wb = load_workbook(out)
     assert wb.sheetnames == [STATUS_SHEET, "二、主动公开", "三、依申请公开", "四、复议诉讼"]
     ws = wb[STATUS_SHEET]
-    assert "6 份报告已汇总，1 份未纳入" in ws["A1"].value
+    assert "5 份报告已汇总，2 个文件未纳入" in ws["A1"].value
     assert tuple(c.value for c in ws[2]) == STATUS_HEADERS
     body = {Path(r[8]).stem: r for r in ws.iter_rows(min_row=3, values_only=True)}
     assert len(body) == 7 and ws.freeze_panes == "C3"
     #       序号, 机关名称, 报告类型, 错误, 警告, 空白, 成文日期, 是否逾期, 文件, 说明
     assert body["0"][1:8] == ("准时局", "部门", 0, body["0"][4], 0, dt.datetime(2024, 1, 31), "否")
+    assert "同一机关同一年度" in body["0"][9]
     assert body["1"][7] == "是" and body["1"][6] == dt.datetime(2024, 2, 1)
     assert body["2"][6] is None and body["2"][7] == "未知（未填成文日期）"
     assert body["3"][5] == 2 and body["3"][3] >= 1
     assert body["4"][2] == "本级政府" and body["4"][7] == "否"
-    assert "重复报送" in body["5"][9]
+    assert "只计入本文件" in body["5"][9]
     broken = body["9-broken"]
     assert broken[1] is None and broken[3] is None and broken[9].startswith("无法读取")
 
@@ -347,7 +369,7 @@ def test_workbook_with_nothing_summed_has_only_the_status_sheet(tmp_path):
     export_summary_xlsx(result, out)
     wb = load_workbook(out)
     assert wb.sheetnames == [STATUS_SHEET]
-    assert wb[STATUS_SHEET]["A1"].value.endswith("0 份报告已汇总，1 份未纳入。")
+    assert wb[STATUS_SHEET]["A1"].value.endswith("0 份报告已汇总，1 个文件未纳入。")
 
 
 def test_exported_workbooks_and_word_reports_are_summed_too(tmp_path):

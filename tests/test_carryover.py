@@ -111,5 +111,7 @@ def test_year_must_be_later():
     previous = _last_year(2022)
     with pytest.raises(ValueError, match="应晚于上一年度报告的年度（2022年）"):
         start_from_previous(previous, 2022)
+    with pytest.raises(ValueError, match="上年报告应为2023年度"):  # a year skipped
+        start_from_previous(previous, 2024)
     with pytest.raises(UnknownFormat):  # no format covers 2017
         start_from_previous(Report("2019", 2016), 2017)

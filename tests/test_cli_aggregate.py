@@ -41,7 +41,7 @@ def test_aggregate_writes_the_draft_and_the_workbook(tmp_path, capsys):
     )
     assert code == EXIT_OK
     text = capsys.readouterr().out
-    assert "2 份报告已汇总，2 份未纳入。" in text
+    assert "2 份报告已汇总，2 个文件未纳入。" in text
     assert "坏文件.nianbao" in text and "本报告为2020年度，汇总的是2023年度" in text
     assert "汇总草稿已保存" in text and "汇总表已保存" in text
     summary = load_draft(out)
@@ -59,7 +59,7 @@ def test_year_option_and_default_agency(tmp_path, capsys):
     summary = load_draft(out)
     assert summary.meta.year == 2020 and summary.meta.agency == "汇总"
     assert summary.values() == reports[2].values()  # the one 2020 report, alone
-    assert "1 份报告已汇总，2 份未纳入。" in capsys.readouterr().out
+    assert "1 份报告已汇总，2 个文件未纳入。" in capsys.readouterr().out
 
 
 def test_nothing_to_sum_exits_2(tmp_path, capsys):
@@ -71,7 +71,7 @@ def test_nothing_to_sum_exits_2(tmp_path, capsys):
     (folder / "x.nianbao").write_text("[]", encoding="utf-8")
     assert main(["aggregate", str(folder), "-o", str(out)]) == EXIT_UNREADABLE
     captured = capsys.readouterr()
-    assert "0 份报告已汇总，1 份未纳入。" in captured.out and "没有可汇总的报告" in captured.err
+    assert "0 份报告已汇总，1 个文件未纳入。" in captured.out and "没有可汇总的报告" in captured.err
     assert not out.exists()
     folder2, _ = _folder(tmp_path)
     assert main(["aggregate", str(folder2), "-o", str(out), "--year", "2019"]) == EXIT_UNREADABLE
@@ -93,4 +93,6 @@ def test_outputs_inside_the_scanned_folder_are_not_summed_again(tmp_path, capsys
     assert main(["aggregate", str(folder), "-o", str(out)]) == EXIT_OK
     capsys.readouterr()
     assert main(["aggregate", str(folder), "-o", str(out)]) == EXIT_OK
-    assert "3 份报告已汇总，0 份未纳入。" in capsys.readouterr().out
+    text = capsys.readouterr().out
+    assert "3 份报告已汇总，1 个文件未纳入。" in text
+    assert "汇总.nianbao：未读取：本次汇总的输出文件" in text

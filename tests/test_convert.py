@@ -39,7 +39,9 @@ def _shared_inputs(source: str, target: str) -> set[str]:
 def test_shared_inputs_kept_and_every_other_value_noted(source, year, target, new_year):
     report = random_report(random.Random(source), source, kind="government")
     report.set_extra("fee", {"amount": Decimal("0.00")})
-    report.set_previous(PreviousYear(source - 1, year, "某某局", {"applications.new.natural": 3}))
+    # last year's report of the new year: kept (another year is detached, see below)
+    last = PreviousYear(new_year - 1, year, "某某局", {"applications.new.natural": 3})
+    report.set_previous(last)
     new, notes = convert_report(report, target, new_year)
     assert new.spec.id == target
     assert new.meta.year == new_year
@@ -59,6 +61,17 @@ def test_shared_inputs_kept_and_every_other_value_noted(source, year, target, ne
     # the shared part is what both formats print identically: 三 (but （六）) and 四
     assert "applications.granted.natural" in shared and "appeals.review.upheld" in shared
     assert "active.art20_5.licensing.decisions" in shared
+
+
+def test_last_years_report_of_another_year_is_detached_and_said():
+    report = random_report(random.Random(1), 2020)
+    report.set_previous(PreviousYear(2019, "2019", "某某局", {"applications.new.natural": 3}))
+    new, notes = convert_report(report, "2021", 2025)
+    assert new.previous is None
+    assert notes[-1] == (
+        "原附带的2019年度报告不是2025年度的上一年度，已解除关联：上年结转、现行有效件数和"
+        "正文雷同不再与它核对。撤销可恢复；需要核对时，请载入2024年度的报告。"
+    )
 
 
 def test_note_names_section_row_column_and_value():
@@ -166,3 +179,12 @@ def test_value_of_another_kind_is_noted(monkeypatch):
         "二、主动公开政府信息情况：“政府集中采购”行“采购总金额”列的 3 元 "
         "在新格式中的数据类型不同，未转换"
     ]
+
+
+def test_a_summary_stays_a_summary_in_another_format():
+    from model.report import SummaryInfo, SummarySource
+
+    report = random_report(random.Random(2), 2020, agency="某某县人民政府")
+    report.set_summary(SummaryInfo((SummarySource("某局", 2020, "department", "a.nianbao"),)))
+    new, _notes = convert_report(report, "2021", 2021)
+    assert new.summary == report.summary

@@ -141,8 +141,10 @@ def test_a_damaged_copy_in_the_workbook_is_named(hongze, tmp_path):
 def test_a_roll_up_adds_the_parts_never_the_printed_totals(hongze, tmp_path):
     folder = tmp_path / "reports"
     folder.mkdir()
-    for name in ("a.docx", "b.docx"):
-        shutil.copy(HONGZE, folder / name)
+    shutil.copy(HONGZE, folder / "a.docx")
+    other = hongze.report  # a second agency's report with the same misprints
+    other.set_meta(agency="另一个县人民政府")
+    save_draft(other, folder / "b.nianbao")
     result = aggregate([folder], agency="某某市人民政府")
     summary = result.summary
     assert len(result.included) == 2

@@ -189,8 +189,6 @@ def test_count_limits_and_long_input_are_quoted_short():
         "12，1",
         "3,0",
         "2 26",
-        "22\n6",
-        "22\t6",
         "1.234,5",
         "1、2",
         "1,23,456",
@@ -237,3 +235,13 @@ def test_money_is_plain_decimal_notation_and_zero_has_no_sign():
     assert str(parse_value("-0.00", MONEY_WAN)) == "0.00"
     assert str(check_value(Decimal("-0.0"), MONEY_WAN)) == "0.0"
     assert str(parse_value(".5", MONEY_WAN)) == "0.5"
+
+
+@pytest.mark.parametrize("text", ["12\n13", "12\t3", "１２\r\n１３", "1\u2028000"])
+def test_digits_across_a_line_break_or_tab_are_never_joined(text):
+    """A spreadsheet cell of two lines (or two cells) is not one number: 1213 would be
+    a number read wrongly without a word."""
+    with pytest.raises(InvalidValue, match="分成了几行（或几格），不是一个数字"):
+        parse_value(text, COUNT)
+    assert parse_value("12\n件", COUNT) == 12  # a measure word on its own line is fine
+    assert parse_value("1 000", COUNT) == 1000  # spaces still group thousands

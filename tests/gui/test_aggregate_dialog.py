@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import threading
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -59,7 +60,7 @@ def test_pick_run_and_see_statuses(qtbot, dialog, folder, monkeypatch):
     qtbot.mouseClick(dialog.add_folder_button, Qt.MouseButton.LeftButton)
     assert dialog.table.rowCount() == 5
     assert [_cell(dialog, r, COL_NOTE) for r in range(5)] == ["待汇总"] * 5
-    assert "共 5 个文件" in dialog.status_label.text()
+    assert "共 5 个文件，其中 5 个报告文件待汇总" in dialog.status_label.text()
 
     with qtbot.waitSignal(dialog.summaryReady, timeout=20000) as ready:
         qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
@@ -72,7 +73,8 @@ def test_pick_run_and_see_statuses(qtbot, dialog, folder, monkeypatch):
     assert _cell(dialog, 3, COL_NOTE) == "未纳入：本报告为2020年度，汇总的是2023年度"
     assert _cell(dialog, 4, COL_NOTE).startswith("无法读取：")
     assert _cell(dialog, 4, COL_ERRORS) == ""
-    assert "3 份报告已汇总，2 份未纳入" in dialog.status_label.text()
+    assert "3 份报告已汇总，2 个文件未纳入" in dialog.status_label.text()
+    assert "0 份有错误，0 份有空白单元格" in dialog.status_label.text()
     assert dialog.save_draft_button.isEnabled() and dialog.open_button.isEnabled()
 
 
@@ -148,3 +150,70 @@ def test_cancel_stops_the_worker(qtbot, dialog, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: not dialog.running, timeout=5000)
     assert dialog.status_label.text() == "已取消汇总。" and dialog.result is None
     assert dialog.run_button.isEnabled()
+
+
+def test_every_file_is_listed_before_the_run_with_why_it_is_skipped(qtbot, dialog, folder):
+    folder, _ = folder
+    (folder / "说明.txt").write_text("各部门报告", encoding="utf-8")
+    dialog.add_paths([folder])
+    assert dialog.table.rowCount() == 6
+    assert _cell(dialog, 5, 0) == "说明.txt"
+    assert _cell(dialog, 5, COL_NOTE).startswith("未读取：.txt 文件不是本程序能读取的报告")
+    assert "共 6 个文件，其中 5 个报告文件待汇总" in dialog.status_label.text()
+    _run(qtbot, dialog)
+    assert _cell(dialog, 5, COL_NOTE).startswith("未读取：.txt")
+
+
+def test_the_default_save_place_is_not_the_folder_being_summed(qtbot, dialog, monkeypatch):
+    from model.paths import drafts_dir
+
+    drafts = drafts_dir()  # the officer collected the departments' reports right there
+    rng = random.Random(2)
+    for i in range(2):
+        save_draft(random_report(rng, 2023, f"第{i}局"), drafts / f"{i}.nianbao")
+    dialog.add_paths([drafts])
+    _run(qtbot, dialog)
+    offered: list[str] = []
+
+    def fake_save(_parent, _title, default, _filter):
+        offered.append(default)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
+    qtbot.mouseClick(dialog.save_draft_button, Qt.MouseButton.LeftButton)
+    assert offered and Path(offered[0]).parent == drafts.parent
+    assert Path(offered[0]).name == "2023年度汇总.nianbao"
+
+
+def test_before_saving_the_dialog_says_how_many_reports_had_blanks_or_errors(
+    qtbot, dialog, folder, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    folder, reports = folder
+    reports[0].set_values({"applications.new.natural": None})
+    save_draft(reports[0], folder / "a0.nianbao")
+    dialog.add_paths([folder])
+    _run(qtbot, dialog)
+    assert "1 份有错误，1 份有空白单元格（按 0 计入）" in dialog.status_label.text()
+    asked: list[str] = []
+
+    def answer(box: QMessageBox, choice: str) -> None:
+        asked.append(box.text())
+        chosen = next(b for b in box.buttons() if b.text() == choice)
+        monkeypatch.setattr(QMessageBox, "clickedButton", lambda _self: chosen)
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "返回查看"))
+    saves: list[int] = []
+    target = str(tmp_path / "s.nianbao")
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (saves.append(1), (target, ""))[1]
+    )
+    qtbot.mouseClick(dialog.save_draft_button, Qt.MouseButton.LeftButton)
+    assert asked == ["已汇总的报告中，1 份有错误，1 份有空白单元格（空白按 0 计入汇总）。"]
+    assert saves == []  # went back: nothing asked, nothing written
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "仍然保存"))
+    qtbot.mouseClick(dialog.save_draft_button, Qt.MouseButton.LeftButton)
+    assert saves == [1] and (tmp_path / "s.nianbao").exists()
+    qtbot.mouseClick(dialog.save_draft_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2  # asked once per result

@@ -36,7 +36,7 @@ CRASHING_SESSION = textwrap.dedent(
     report.set_value("applications.new.natural", 41)
     report.set_text("五", "崩溃前写的内容。")
     saver = Autosaver(lambda: report, lambda: source)
-    assert saver.save_now()
+    assert saver.save_now() and saver.wait()
     os._exit(1)
     """
 )
@@ -84,9 +84,8 @@ def test_window_autosaves_unsaved_changes_and_clears_after_save(qtbot, monkeypat
     window.open_file(str(path))
     draft = window.autosaver.draft_path
     window.controller.set_meta(agency="改了名字")
-    qtbot.waitUntil(draft.exists)
+    qtbot.waitUntil(lambda: window.save_label.text().startswith(s.STATUS_AUTOSAVED[:5]))
     assert load_draft(draft).meta.agency == "改了名字"
-    assert window.save_label.text().startswith(s.STATUS_AUTOSAVED.format(time="")[:5])
     window.save()
     assert not draft.exists()
     assert window.save_label.text() == s.STATUS_SAVED
@@ -177,3 +176,55 @@ def test_a_crash_before_any_change_leaves_nothing_behind(qtbot):
     assert len(list(autosave_dir().glob("session-*.lock"))) == 1
     assert find_orphans() == []
     assert list(autosave_dir().glob("session-*")) == []
+
+
+def test_steady_changes_are_written_within_the_ceiling(qtbot):
+    """However steadily changes come (never a pause the autosave waits for), a copy
+    is written no later than the ceiling after the first of them."""
+    import time
+
+    report = Report("2021", 2021, "某局")
+    saver = Autosaver(lambda: report.snapshot(), lambda: None, delay_ms=300, ceiling_ms=600)
+    written: list[float] = []
+    saver.saved.connect(lambda _when: written.append(time.monotonic()))
+    start = time.monotonic()
+    for i in range(30):  # a change every 50 ms for 1.5 s: the 300 ms pause never comes
+        report.set_value("applications.new.natural", i)
+        saver.schedule()
+        qtbot.wait(50)
+    qtbot.waitUntil(lambda: len(written) >= 2, timeout=3000)
+    assert written[0] - start < 0.6 + 0.3  # the ceiling, and a little for the write
+    saver.close()
+
+
+def test_a_window_typed_into_steadily_is_autosaved_within_five_seconds(qtbot, monkeypatch):
+    """The promise in the README, with the real timings: typing a character every
+    0.15 s (never a pause) is in the autosave at most AUTOSAVE_CEILING_MS (≤ 5 s)
+    after the first unsaved character."""
+    import time
+
+    from gui.autosave import AUTOSAVE_CEILING_MS, AUTOSAVE_PAUSE_MS
+    from gui.main_window import MainWindow
+
+    assert AUTOSAVE_CEILING_MS <= 5000
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_a: dialogs.SaveChoice.DISCARD)
+    window = MainWindow(autosave_delay_ms=AUTOSAVE_PAUSE_MS)  # the defaults of the app
+    qtbot.addWidget(window)
+    window.open_report(full_report())
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.select_page("五")
+    editor = window.pages["五"].editor
+    editor.setFocus()
+    draft = window.autosaver.draft_path
+    start = time.monotonic()
+    written_at = None
+    while time.monotonic() - start < AUTOSAVE_CEILING_MS / 1000 + 1.5:
+        qtbot.keyClicks(editor, "a")
+        qtbot.wait(150)  # steady typing: no pause ever longer than 0.2 s
+        if written_at is None and draft.exists():
+            written_at = time.monotonic()
+    assert written_at is not None
+    assert written_at - start <= AUTOSAVE_CEILING_MS / 1000 + 0.5
+    assert load_draft(draft).texts["五"].count("a") >= 5  # the typing itself
