@@ -57,7 +57,14 @@ def normalise_text(text: str) -> str:
 
 def _drop_thousands_marks(found: re.Match[str]) -> str:
     run = found.group(0)
-    return re.sub(r"\D", "", run) if _THOUSANDS.fullmatch(run) else run
+    grouped = _THOUSANDS.fullmatch(run)
+    if grouped and grouped.group("mark") == " ":
+        # 「226 226」 reads as two numbers as easily as one: a space groups thousands
+        # only after a short first group (「1 000」, 「12 345」) or in three groups
+        groups = run.split(" ")
+        if len(groups[0]) == 3 and len(groups) == 2:
+            grouped = None
+    return re.sub(r"\D", "", run) if grouped else run
 
 
 def parse_value(text: str, cell: CellSpec, unit: str | None = None) -> Value | None:

@@ -193,6 +193,7 @@ def test_count_limits_and_long_input_are_quoted_short():
         "1、2",
         "1,23,456",
         "1,234 567",
+        "226 226",
     ],
 )
 def test_separators_off_the_thousands_are_refused_not_joined(text):
