@@ -10,7 +10,13 @@ for every front end:
 - a row broken by the page (its label's last characters, or its numbers, at the
   top of the next part) is one row again;
 - a "table" of one column is a frame around text (a web page laid out in a
-  table, a PDF that draws a box behind every line): its cells are paragraphs.
+  table, a PDF that draws a box behind every line): its cells are paragraphs;
+- a table without rows (every row deleted with Track Changes) is not there for
+  the reader and is dropped; the others are numbered as the reader counts them,
+  for the notes;
+- a second table that repeats the rows of the one before it (last year's table
+  printed for comparison, a copy pasted twice) is not a continuation: it stays
+  a table of its own, so the mapping sees two printings and compares them.
 """
 
 from __future__ import annotations
@@ -20,10 +26,26 @@ from importers.published.labels import norm
 
 
 def normalise(document: PublishedDocument) -> PublishedDocument:
-    """The document with frame tables read as text and continued tables joined."""
-    blocks = _frames_as_text(document.blocks)
+    """The document with empty tables dropped, tables numbered, frame tables read
+    as text and continued tables joined."""
+    blocks = _numbered(document.blocks)
+    blocks = _frames_as_text(blocks)
     blocks = _join_continued(blocks)
     return PublishedDocument(blocks, document.notes, document.name)
+
+
+def _numbered(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    number = 0
+    for block in blocks:
+        if isinstance(block, Table):
+            if not block.rows:
+                continue
+            number += 1
+            block.number = block.number or number
+            block.last_number = block.number
+        out.append(block)
+    return out
 
 
 def _frames_as_text(blocks: list[Block]) -> list[Block]:
@@ -50,6 +72,7 @@ def _join_continued(blocks: list[Block]) -> list[Block]:
             and isinstance(previous, Table)
             and previous.n_cols == block.n_cols
             and block.rows
+            and not _repeats_rows(previous, block)
         ):
             out[-1] = _joined(previous, block)
             pending_blank = []
@@ -59,6 +82,33 @@ def _join_continued(blocks: list[Block]) -> list[Block]:
         out.append(block)
     out.extend(pending_blank)
     return out
+
+
+def _label_key(row) -> tuple[str, ...]:
+    """A data row's labels: the texts of its cells that are not numbers."""
+    from importers.published.tables import value_like
+
+    seen: set[int] = set()
+    out = []
+    for cell in row:
+        if cell is not None and id(cell) not in seen:
+            seen.add(id(cell))
+            if norm(cell.text) and not value_like(cell.text):
+                out.append(norm(cell.text))
+    return tuple(out)
+
+
+def _repeats_rows(first: Table, second: Table) -> bool:
+    """Whether `second` prints again most of the labelled rows with numbers that
+    `first` prints (a second copy of the table, not its continuation)."""
+
+    def data_rows(table: Table) -> list[tuple[str, ...]]:
+        return [_label_key(row) for row in table.rows if _numbers(row) and _label_key(row)]
+
+    before = set(data_rows(first))
+    after = data_rows(second)
+    repeated = sum(1 for key in after if key in before)
+    return len(after) >= 2 and repeated * 2 > len(after)
 
 
 def _row_key(table: Table, r: int) -> tuple[str, ...]:
@@ -90,7 +140,7 @@ def _joined(first: Table, second: Table) -> Table:
                     cell.row = repeated
                 cell.row += offset
         rows.append(list(row))
-    return Table(rows)
+    return Table(rows, first.number, second.last_number or first.last_number)
 
 
 def _numbers(row) -> bool:
