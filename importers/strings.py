@@ -113,8 +113,8 @@ TABLE_ROWS_DROPPED = "{where}超过 {limit} 行，其后的 {count} 行未导入
 
 # ---- published web pages and PDFs (importers/html.py, importers/pdf.py, importers/doc.py) -------
 UNSUPPORTED_TYPE = (
-    "文件「{name}」的类型无法导入；可以导入的有：年报草稿（.nianbao）、Excel 工作簿（.xlsx）、"
-    "Word 文档（.docx，旧版 .doc）、网页（.html / .htm）和 PDF（.pdf）"
+    "文件「{name}」不是本程序能读取的报告文件；能读取的有：年报草稿（.nianbao）、"
+    "Excel 工作簿（.xlsx / .xlsm）、Word 文档（.docx，旧版 .doc）、网页（.html / .htm）和 PDF（.pdf）"
 )
 HTML_TOO_LARGE = "网页「{name}」超过 {mb} MB，不像是一份年度报告，已拒绝导入"
 HTML_BROKEN = "文件「{name}」不是可以读取的网页，无法导入"
