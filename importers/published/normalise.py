@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from importers.published.document import Block, Paragraph, PublishedDocument, Table
 from importers.published.labels import norm
+from model import limits
 
 
 def normalise(document: PublishedDocument) -> PublishedDocument:
@@ -60,54 +61,82 @@ def _frames_as_text(blocks: list[Block]) -> list[Block]:
 
 
 def _join_continued(blocks: list[Block]) -> list[Block]:
+    """Tables with only blank lines between them, as wide as each other, joined
+    into one — unless the second repeats the first's rows (a copy) or the
+    joined table would pass MAX_TABLE_ROWS. Linear in the document: each part's
+    width is measured once and rows are appended, never copied again."""
     out: list[Block] = []
     pending_blank: list[Block] = []
+    last_part: Table | None = None  # the last table that went into out[-1]
+    last_width = 0
+    keys: dict[int, list[tuple[str, ...]]] = {}  # data-row labels, by id(table), when needed
+
+    def data_keys(table: Table) -> list[tuple[str, ...]]:
+        if id(table) not in keys:
+            keys[id(table)] = _data_keys(table)
+        return keys[id(table)]
+
     for block in blocks:
         if isinstance(block, Paragraph) and not block.text.strip():
             pending_blank.append(block)
             continue
+        width = block.n_cols if isinstance(block, Table) else 0
         previous = out[-1] if out else None
         if (
             isinstance(block, Table)
             and isinstance(previous, Table)
-            and previous.n_cols == block.n_cols
+            and last_part is not None
+            and last_width == width
             and block.rows
-            and not _repeats_rows(previous, block)
+            and len(previous.rows) + len(block.rows) <= limits.MAX_TABLE_ROWS
+            and not _repeats_rows(data_keys(last_part), data_keys(block))
         ):
-            out[-1] = _joined(previous, block)
-            pending_blank = []
+            if previous is last_part:  # the first join: a table of our own to append to
+                previous = Table([list(row) for row in previous.rows], previous.number)
+                out[-1] = previous
+            _join_into(previous, block)
+            last_part, pending_blank = block, []
             continue
         out.extend(pending_blank)
         pending_blank = []
         out.append(block)
+        last_part, last_width = (block, width) if isinstance(block, Table) else (None, 0)
     out.extend(pending_blank)
     return out
 
 
-def _label_key(row) -> tuple[str, ...]:
-    """A data row's labels: the texts of its cells that are not numbers."""
+def _data_keys(table: Table) -> list[tuple[str, ...]]:
+    """The labels of each row that holds a number: the texts of its cells that
+    are not numbers (rows without labels or numbers left out)."""
     from importers.published.tables import value_like
 
-    seen: set[int] = set()
     out = []
-    for cell in row:
-        if cell is not None and id(cell) not in seen:
+    for row in table.rows:
+        seen: set[int] = set()
+        labels = []
+        numbers = False
+        for cell in row:
+            if cell is None or id(cell) in seen:
+                continue
             seen.add(id(cell))
-            if norm(cell.text) and not value_like(cell.text):
-                out.append(norm(cell.text))
-    return tuple(out)
+            key = norm(cell.text)
+            if not key:
+                continue
+            if value_like(cell.text):
+                numbers = True
+            else:
+                labels.append(key)
+        if numbers and labels:
+            out.append(tuple(labels))
+    return out
 
 
-def _repeats_rows(first: Table, second: Table) -> bool:
-    """Whether `second` prints again most of the labelled rows with numbers that
-    `first` prints (a second copy of the table, not its continuation)."""
-
-    def data_rows(table: Table) -> list[tuple[str, ...]]:
-        return [_label_key(row) for row in table.rows if _numbers(row) and _label_key(row)]
-
-    before = set(data_rows(first))
-    after = data_rows(second)
-    repeated = sum(1 for key in after if key in before)
+def _repeats_rows(before: list[tuple[str, ...]], after: list[tuple[str, ...]]) -> bool:
+    """Whether a table whose data rows are labelled `after` prints again most of
+    the rows of the one before it (a second copy of the table, not its
+    continuation)."""
+    earlier = set(before)
+    repeated = sum(1 for key in after if key in earlier)
     return len(after) >= 2 and repeated * 2 > len(after)
 
 
@@ -115,8 +144,9 @@ def _row_key(table: Table, r: int) -> tuple[str, ...]:
     return tuple(norm(cell.text) if cell is not None else "" for cell in table.rows[r])
 
 
-def _joined(first: Table, second: Table) -> Table:
-    """`second` appended to `first`, without the leading rows it repeats."""
+def _join_into(first: Table, second: Table) -> None:
+    """Append `second` to `first` (a table of the mapping's own, changed in
+    place), without the leading rows it repeats."""
     repeated = 0
     while (
         repeated < len(second.rows) - 1
@@ -129,7 +159,6 @@ def _joined(first: Table, second: Table) -> Table:
     if broken and _merge_broken_row(first, second, repeated):
         repeated += 1  # the second's half is merged into the first's row
     offset = len(first.rows) - repeated
-    rows = [list(row) for row in first.rows]
     moved: set[int] = set()
     for row in second.rows[repeated:]:
         for cell in row:
@@ -139,8 +168,8 @@ def _joined(first: Table, second: Table) -> Table:
                     cell.rowspan -= repeated - cell.row
                     cell.row = repeated
                 cell.row += offset
-        rows.append(list(row))
-    return Table(rows, first.number, second.last_number or first.last_number)
+        first.rows.append(list(row))
+    first.last_number = second.last_number or second.number or first.last_number
 
 
 def _numbers(row) -> bool:

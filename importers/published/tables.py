@@ -41,8 +41,15 @@ _MONEY_MAX_EXPONENT = 20  # an amount of 10^21 or more is refused before arithme
 MAX_HEADER_DEPTH = 6
 
 
+_DIGIT = re.compile(r"\d")
+_WHITESPACE = re.compile(r"\s+")
+_LONGEST_MARK = max(len(m) for m in BLANK_MARKS)
+
+
 def value_like(text: str) -> bool:
     """Text that a value cell may hold: blank, a blank mark, or a number with a unit."""
+    if not _DIGIT.search(text) and len(_WHITESPACE.sub("", text)) > _LONGEST_MARK:
+        return False  # words without a digit: not a number, too long for a mark
     t = normalise_text(text)
     if t == "" or t in BLANK_MARKS:
         return True
@@ -286,22 +293,23 @@ class TableReader:
         taken: dict[str, bool] = {}  # spec row -> matched exactly
         for r in range(len(doc.rows)):
             cells = doc.row_cells(r)
-            texts = {norm(c.text) for c in cells if norm(c.text)}
+            keyed = [(c, norm(c.text)) for c in cells]
+            keyed = [(c, k) for c, k in keyed if k]
+            texts = {k for _c, k in keyed}
             if len(texts) == 1:
-                found, fuzzy = best_match(
-                    next(c.text for c in cells if norm(c.text)), self.index.captions
-                )
+                found, fuzzy = best_match(keyed[0][0].text, self.index.captions)
                 if found:
                     if fuzzy:
                         out.notes.append(s.DOCX_LABEL_FUZZY.format(text=fuzzy, label=found))
                     caption, header_paths, col_map, last_header = found, {}, {}, False
                     inherited, header_run = False, 0
                     continue
-            first_value = min(col_map, default=n_cols)
-            label_cols = range(first_value)
-            labels = self._labels(doc, r, label_cols, previous_labels)
-            others = [c for c in cells if c.col >= first_value]
-            key, fuzzy_text = self.index.match_row(labels, caption)
+            key, fuzzy_text, labels, others = None, "", [], []
+            if col_map:  # without columns every row is a header row: no labels to match
+                first_value = min(col_map)
+                labels = self._labels(doc, r, range(first_value), previous_labels)
+                others = [c for c in cells if c.col >= first_value]
+                key, fuzzy_text = self.index.match_row(labels, caption)
             if not col_map or (key is None and any(not value_like(c.text) for c in others)):
                 if not texts:
                     continue
