@@ -159,3 +159,42 @@ def published_page(
         f"<body>{content}</body></html>"
     )
     return page.encode(encoding)
+
+
+def rows_table(rows: list[list[str]]) -> str:
+    """A <table> from rows of texts with the merge markers of tests/docx_fixtures.py
+    (``"<"`` continues the cell to the left, ``"^"`` the cell above)."""
+    out = ["<table border=1>"]
+    for r, row in enumerate(rows):
+        cells = []
+        for c, text in enumerate(row):
+            if text in ("<", "^"):
+                continue
+            colspan = 1
+            while c + colspan < len(row) and row[c + colspan] == "<":
+                colspan += 1
+            rowspan = 1
+            while r + rowspan < len(rows) and c < len(rows[r + rowspan]):
+                if rows[r + rowspan][c] != "^":
+                    break
+                rowspan += 1
+            label = "<br>".join(escape(line) for line in text.split("\n"))
+            cells.append(_cell("td", label, rowspan, colspan))
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def page_from_parts(parts: list, encoding: str = "utf-8") -> bytes:
+    """A page of the parts tests/docx_fixtures.py writes to Word: a string is a
+    paragraph, a list a table's rows, ("numbered", text) an auto-numbered one."""
+    body = []
+    for part in parts:
+        if isinstance(part, str):
+            body.append(f"<p>{escape(part)}</p>")
+        elif isinstance(part, tuple):
+            body.append(f"<p>{escape(part[1])}</p>")
+        else:
+            body.append(rows_table(part))
+    page = f'<!DOCTYPE html>\n<html><head><meta charset="{encoding}"></head>\n<body>'
+    return (page + "\n".join(body) + "</body></html>").encode(encoding)
