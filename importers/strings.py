@@ -30,6 +30,7 @@ DOCX_DATE_NO_DAY = "落款日期「{text}」没有写到日，成文日期未导
 DOCX_DATE_SHAPE = "落款日期「{text}」按 {date} 读取"
 DOCX_AGENCY_SPACED = "落款中的机关名称「{text}」字间有空格（为排版对齐），按「{name}」读取"
 DOCX_AFTER_SIGNATURE = "落款之后的文字不属于正文，未导入：「{text}」"
+DOCX_CONTENTS_LIST = "文档开头有目录（{count} 个标题连排，中间没有正文），目录未作为正文读取"
 DOCX_SECOND_REPORT = (
     "文档中还有另一份报告（从「{text}」起，含 {tables} 个表格），未导入：只导入了第一份报告；"
     "如需导入另一份，请把它另存为单独的文件"

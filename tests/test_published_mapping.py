@@ -477,3 +477,22 @@ def test_every_note_of_a_clean_import_is_a_tip(tmp_path):
     for front in FRONT_ENDS:
         result = front(report, tmp_path).read()
         assert result.attention == [], result.attention
+
+
+@pytest.mark.parametrize("front", FRONT_ENDS, ids=lambda f: f.name)
+def test_a_table_of_contents_is_not_a_first_report(tmp_path, front):
+    report = _report()
+    page = front(report, tmp_path)
+    contents = ["目录", *fx.HEADINGS.values()]
+    if isinstance(page, Word):
+        heading = page.doc.paragraph("一、总体情况")
+        x.insert_before(heading, *(x.el("p", x.run(line)) for line in contents))
+    else:
+        lines = "".join(f"<p>{line}</p>" for line in contents)
+        page.page = page.page.replace("<p><strong>一、", lines + "<p><strong>一、", 1)
+    result = page.read()
+    _same_values(result.report, report)
+    assert result.report.texts == report.texts
+    assert result.report.meta == report.meta
+    assert "文档开头有目录（6 个标题连排" in _notes(result)
+    assert "另一份报告" not in _notes(result)

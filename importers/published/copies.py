@@ -20,11 +20,15 @@ from dataclasses import dataclass
 
 from importers import strings as s
 from importers.published.document import Block, Paragraph, Table
+from importers.published.labels import norm
 from importers.published.meta import match_heading, parse_title, read_date
 from importers.published.tables import TableRead, cell_name
 from model.spec import FormatSpec, TableSpec
 from model.values import Value, format_value, normalise_text
 
+_CONTENTS_LINE = 12  # a line of a table of contents besides the headings: 「目录」, a page number
+# a heading with its page number (「一、总体情况……………1」) in a table of contents
+_HEADING_LIKE = re.compile(r"^[（(]?[一二三四五六七八九十\d]{1,2}[)）]?[、.．]")
 _TITLE_LOOKBACK = 6  # non-blank lines above a report's first heading searched for its title
 _TITLE_MAX = 60
 _CONFLICTS_LISTED = 5
@@ -39,24 +43,56 @@ def first_report(blocks: list[Block], spec: FormatSpec) -> tuple[list[Block], li
     """The blocks of the document's first report, and a note naming what was left
     out when a second report follows it: the first section's heading printed
     again after later sections' headings starts another report (from its title,
-    when one stands just above)."""
-    order: list[tuple[int, str]] = []
-    for i, block in enumerate(blocks):
-        if isinstance(block, Paragraph):
-            m = match_heading(block.text, spec)
-            if m:
-                order.append((i, m.section))
+    when one stands just above). Headings listed one under the other before the
+    report's body (a table of contents, 目录) are not a report: they are left
+    out of the blocks, with a note."""
+    notes: list[str] = []
+    while True:
+        order = [
+            (i, m.section)
+            for i, block in enumerate(blocks)
+            if isinstance(block, Paragraph) and (m := match_heading(block.text, spec))
+        ]
+        restart = _restart(order)
+        if restart is None:
+            return blocks, notes
+        listed = {i for i, _section in order if i < restart}
+        if _contents_list(blocks[min(listed) : max(listed) + 1]):
+            notes.append(s.DOCX_CONTENTS_LIST.format(count=len(listed)))
+            above = _line_above(blocks, min(listed))
+            if above is not None and norm(blocks[above].text) in ("目录", "目次"):
+                listed.add(above)  # the word that heads the list goes with it
+            blocks = [b for i, b in enumerate(blocks) if i not in listed]
+            continue
+        start = _title_start(blocks, restart, spec.title_suffix)
+        return blocks[:start], [*notes, _left_out_note(blocks, start)]
+
+
+def _restart(order: list[tuple[int, str]]) -> int | None:
+    """The block index where the first section's heading comes again after the
+    headings of later sections, if it does."""
     if not order:
-        return blocks, []
+        return None
     first_section = order[0][1]
     seen_other = False
     for i, section in order[1:]:
         if section != first_section:
             seen_other = True
         elif seen_other:
-            start = _title_start(blocks, i, spec.title_suffix)
-            return blocks[:start], [_left_out_note(blocks, start)]
-    return blocks, []
+            return i
+    return None
+
+
+def _contents_list(part: Sequence[Block]) -> bool:
+    """Whether a run of headings is a table of contents: no table and no line of
+    body text between them (only headings, page numbers, blank lines)."""
+    for block in part:
+        if isinstance(block, Table):
+            return False
+        text = block.text.strip()
+        if text and len(text) > _CONTENTS_LINE and not _HEADING_LIKE.match(text):
+            return False
+    return True
 
 
 def _title_start(blocks: Sequence[Block], heading: int, spec_suffix: str) -> int:
