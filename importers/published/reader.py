@@ -42,9 +42,11 @@ _QUOTE = 40  # characters of stray text quoted in a note
 
 def read_published(document: PublishedDocument) -> ImportResult:
     """The report in a published document: meta, narrative and table values, with
-    every note the front end and the mapping made (front end first). Raises
-    ImportRefused when the document has neither a section heading nor a table of
-    the official formats."""
+    every note the front end and the mapping made (front end first). A document
+    holding two reports gives the first, with a note naming the other; a table
+    printed twice gives one set of values, with a note naming every cell on
+    which the printings disagree. Raises ImportRefused when the document has
+    neither a section heading nor a table of the official formats."""
     document = normalise(document)
     blocks, name = document.blocks, document.name
     notes: list[str] = list(document.notes)
@@ -318,6 +320,7 @@ def _read_tables(report: Report, blocks: Sequence[Block]) -> list[str]:
     headings_by_table = {sec.table: sec.heading for sec in spec.sections if sec.table}
     readers = [(t, TableReader(t, headings_by_table.get(t.id, t.id))) for t in spec.tables]
     printings: dict[str, list[Printing]] = {t.id: [] for t in spec.tables}
+    last: dict[str, TableRead] = {}  # the last table read for each spec table
     notes: list[str] = []
     for i, block in enumerate(blocks):
         if not isinstance(block, Table):
@@ -329,8 +332,7 @@ def _read_tables(report: Report, blocks: Sequence[Block]) -> list[str]:
         best: TableRead | None = None
         for table, reader in readers:
             captions = [g.text for g in table.grid if g.role is Role.CAPTION]
-            parts = printings[table.id]
-            before = parts[-1].read if parts else None
+            before = last.get(table.id)
             result = reader.read(block, _caption_before(blocks, i, captions), before)
             if best is None or result.score > best.score:
                 best = result
@@ -342,6 +344,7 @@ def _read_tables(report: Report, blocks: Sequence[Block]) -> list[str]:
             notes.append(s.DOCX_TABLE_CONTINUED.format(where=block.where, heading=heading))
         other_year = comparison_caption(blocks, i, report.meta.year)
         printings[best.table.id].append(Printing(block.label, best, other_year))
+        last[best.table.id] = best
         if best.repeat is not None:
             where = s.TABLE_REPEATED_ROWS.format(where=block.label)
             printings[best.table.id].append(Printing(where, best.repeat, other_year))
