@@ -58,7 +58,7 @@ def format_tables(tables, changed_only: bool = False) -> str:
     for table in tables:
         rows = []
         for c in table.cells:
-            if changed_only and not c.changed:
+            if changed_only and not c.flagged:
                 continue
             label = f"{c.row_label} / {c.col_label}"
             if c.unit and c.unit not in c.col_label:
@@ -69,7 +69,7 @@ def format_tables(tables, changed_only: bool = False) -> str:
                     _number(c.previous),
                     _number(c.current),
                     _number(c.difference, True),
-                    c.note,
+                    "；".join(n for n in (c.note, c.printed) if n),
                 )
             )
         lines.append(table.heading)
@@ -97,11 +97,12 @@ def _load(path: str, which: str):
     """A draft, or any report file the importers read (notes counted)."""
     from pathlib import Path
 
-    from cli.report_files import load_report_file
+    from cli.report_files import attention_text, load_report_file
 
     report, notes = load_report_file(path)
     if notes:
-        print(s.COMPARE_IMPORTED.format(which=which, name=Path(path).name, n=len(notes)))
+        name, attention = Path(path).name, attention_text(notes)
+        print(s.COMPARE_IMPORTED.format(which=which, name=name, n=len(notes), attention=attention))
     return report
 
 
@@ -138,4 +139,7 @@ def run(args: argparse.Namespace) -> int:
             missing=sum(1 for c in cells if c.note and c.previous is None),
         )
     )
+    printed = sum(1 for c in cells if c.printed)
+    if printed:
+        print(s.COMPARE_PRINTED_SUMMARY.format(n=printed))
     return EXIT_OK

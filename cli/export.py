@@ -1,11 +1,12 @@
 """`main.py export FILE [--docx OUT.docx] [--pdf OUT.pdf] [--xlsx OUT.xlsx] [--html OUT.html]
 [--fill-zero] [--strict] [--previous LAST]`.
 
-Validates the draft, prints its errors and warnings, then writes the requested
-files. A report with errors is still exported (the officer may want to look at
-it) unless --strict, which then writes nothing and exits 1. Blank cells print
+Validates the report — a draft, or any file the importers read
+(cli/report_files.py) — prints its errors and warnings, then writes the
+requested files. A report with errors is still exported (the officer may want
+to look at it) unless --strict, which then writes nothing and exits 1. Blank cells print
 blank; --fill-zero first fills them with 0 in the draft and saves it, so the draft
-and the document agree.
+and the document agree (drafts only: a published file is never written over).
 """
 
 from __future__ import annotations
@@ -63,23 +64,31 @@ def _check_outputs(args: argparse.Namespace) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from model.drafts import DraftError, load_draft
+    from cli.report_files import DRAFT_SUFFIX, ReportFileError, load_report_file
     from model.rules import validate
 
     problem = _check_outputs(args)
     if problem:
         _err(problem)
         return EXIT_UNREADABLE
+    if args.fill_zero and Path(args.file).suffix.lower() != DRAFT_SUFFIX:
+        _err(s.EXPORT_FILL_NEEDS_DRAFT)  # 补零 saves the draft: never over a published file
+        return EXIT_UNREADABLE
     try:
-        report = load_draft(args.file)
-    except (DraftError, OSError) as exc:
+        report, notes = load_report_file(args.file)
+    except ReportFileError as exc:
         _err(s.EXPORT_UNREADABLE.format(reason=exc))
         return EXIT_UNREADABLE
+    if notes:
+        from cli.report_files import attention_text
+
+        name, attention = Path(args.file).name, attention_text(notes)
+        print(s.EXPORT_IMPORTED.format(name=name, n=len(notes), attention=attention))
     previous = None
     if args.previous:
         try:
-            previous = load_draft(args.previous)
-        except (DraftError, OSError) as exc:
+            previous, _notes = load_report_file(args.previous)
+        except ReportFileError as exc:
             _err(s.EXPORT_PREVIOUS_UNREADABLE.format(reason=exc))
             return EXIT_UNREADABLE
 

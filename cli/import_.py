@@ -67,22 +67,40 @@ def run(args: argparse.Namespace) -> int:
     except (DraftError, OSError) as exc:
         print(s.IMPORT_FAILED.format(reason=exc), file=sys.stderr)
         return EXIT_UNWRITABLE
-    for note in result.notes:
-        print(s.IMPORT_NOTE.format(note=note))
+    notes = _print_notes(result.notes, accepted_totals=accepted is not None)
     meta = report.meta
     print(
         s.IMPORT_SAVED.format(
             agency=meta.agency, year=meta.year, format=report.spec.issued_by, path=saved or output
         )
     )
-    if result.notes:
-        print(s.IMPORT_NOTES_COUNT.format(n=len(result.notes)))
     if accepted is not None:
         from cli.validate import accepted_text
 
         print(accepted_text(accepted))
+    if notes:
+        from importers.notes import NoteLevel, note_level
+
+        attention = sum(note_level(n) is NoteLevel.ATTENTION for n in notes)
+        if attention:
+            print(s.IMPORT_NOTES_COUNT_ATTENTION.format(n=len(notes), attention=attention))
+        else:
+            print(s.IMPORT_NOTES_COUNT.format(n=len(notes)))
     _print_check(report)
     return EXIT_OK
+
+
+def _print_notes(notes: list[str], accepted_totals: bool) -> list[str]:
+    """Print the importer's notes, 注意 before 提示; the notes printed. With the
+    computed totals accepted, notes that a printed total was kept no longer
+    hold: the one line on what was accepted replaces them."""
+    from importers.notes import by_level, is_printed_total_note
+
+    if accepted_totals:
+        notes = [n for n in notes if not is_printed_total_note(n)]
+    for level, note in by_level(notes):
+        print(s.IMPORT_NOTE.format(level=level.label, note=note))
+    return notes
 
 
 def _print_check(report) -> None:

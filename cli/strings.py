@@ -103,9 +103,11 @@ VALIDATE_HELP_ACCEPT_TOTALS = (
     "采用程序按各项计算的合计：不再保留导入文档中印出的、与各项之和不符的合计（R16），"
     "并把草稿保存回原文件（原文件保留为 .bak 备份）"
 )
-ACCEPTED_TOTALS = "已采用 {n} 个合计的计算结果（不再保留文档中印出的数字）。"
+ACCEPTED_TOTALS = "已采用 {n} 个合计的计算结果，不再保留文档中印出的数字：{changes}。"
+ACCEPTED_TOTAL = "“{row}”行“{col}”列印为 {printed}，改为 {computed}"
+BLANK_TOTAL = "空白"
 ACCEPT_TOTALS_NONE = "草稿中没有印出的合计需要采用计算结果。"
-VALIDATE_SAVE_FAILED = "无法保存草稿：{reason}"
+VALIDATE_SAVE_FAILED = "{reason}"  # the draft loader's sentence: 「无法保存草稿「…」：…」
 
 # ---- new (新建) / sample (示例) -------------------------------------------------------
 NEW_HELP = "新建一份空白的年度报告草稿（可从上一年度的草稿接续）"
@@ -133,11 +135,11 @@ NEW_NO_FORMAT = (
     "{year}年度没有适用的年度报告格式：政府信息公开工作年度报告格式自 {first} 年度起施行"
 )
 NEW_NO_AGENCY = "请用 --agency 填写机关名称（或用 --from 从上一年度的草稿沿用）"
-NEW_PREVIOUS_UNREADABLE = "无法读取上一年度的草稿：{reason}"
+NEW_PREVIOUS_UNREADABLE = "无法读取上一年度的报告：{reason}"
 NEW_EXISTS = "文件「{path}」已存在；如要覆盖，请加 --force"
 NEW_CREATED = "已新建 {agency}{year}年政府信息公开工作年度报告草稿：{path}（{format}）"
 NEW_CARRIED = "已从 {previous}年度报告接续：上年结转件数 {count} 项，上年数据 {values} 项供核对"
-NEW_FAILED = "无法新建草稿：{reason}"
+NEW_FAILED = "{reason}"  # 「无法保存草稿「…」：…」
 FORMAT_LABEL = "《{name}》，{doc}"
 SAMPLE_HELP = "保存内置示例报告（真实的 2020 年度报告），供试用"
 SAMPLE_DESCRIPTION = (
@@ -148,7 +150,7 @@ SAMPLE_DESCRIPTION = (
 SAMPLE_EPILOG = "示例：main.py sample -o 示例.nianbao\n退出码：0 成功；3 无法写入文件（或文件已存在且未加 --force）。"
 SAMPLE_HELP_OUTPUT = "示例草稿的保存位置（.nianbao）"
 SAMPLE_SAVED = "示例报告已保存：{path}"
-SAMPLE_FAILED = "无法保存示例报告：{reason}"
+SAMPLE_FAILED = "{reason}"  # 「无法保存草稿「…」：…」
 
 # ---- import (导入) -------------------------------------------------------------------
 IMPORT_HELP = "把 Excel 工作簿（.xlsx）或 Word 报告（.docx）导入为草稿"
@@ -170,14 +172,20 @@ IMPORT_HELP_ACCEPT_TOTALS = (
     "采用程序按各项计算的合计：文档中印出的合计与各项之和不符时，不保留印出的数字（不加此项时"
     "保留，校验时作为错误 R16 提示）"
 )
-IMPORT_UNKNOWN_TYPE = "无法导入「{name}」：只支持 Excel 工作簿（.xlsx）、Word 文档（.docx/.doc）、网页（.html/.htm）和 PDF（.pdf）"
+IMPORT_UNKNOWN_TYPE = (
+    "无法导入「{name}」：只能导入 Excel 工作簿（.xlsx / .xlsm）、Word 文档（.docx，旧版 .doc）、"
+    "网页（.html / .htm）和 PDF（.pdf）；年报草稿（.nianbao）不用导入，可直接打开或用于其他命令"
+)
 IMPORT_MISSING = "找不到文件「{path}」"
 IMPORT_REFUSED = "导入失败：{reason}"
 IMPORT_EXISTS = "文件「{path}」已存在；如要覆盖，请加 --force"
-IMPORT_NOTE = "提示：{note}"
+IMPORT_NOTE = "{level}：{note}"
 IMPORT_SAVED = "已导入 {agency}{year}年度报告（{format}）：{path}"
 IMPORT_NOTES_COUNT = "共 {n} 条提示，请在程序中核对。"
-IMPORT_FAILED = "无法保存草稿：{reason}"
+IMPORT_NOTES_COUNT_ATTENTION = (
+    "共 {n} 条提示，其中 {attention} 条“注意”：文档中印出的内容没有照原样导入，请逐条核对。"
+)
+IMPORT_FAILED = "{reason}"  # 「无法保存草稿「…」：…」
 IMPORT_CHECK = "校验：{errors} 个错误、{warnings} 个警告；可用 validate 命令查看详情。"
 
 # ---- export (导出) -------------------------------------------------------------------
@@ -197,12 +205,16 @@ EXPORT_EPILOG = (
     "退出码：0 已导出；1 报告有错误且使用了 --strict（未导出）；2 无法读取草稿或命令行有误；\n"
     "3 无法写入输出文件。"
 )
-EXPORT_HELP_FILE = "要导出的报告草稿（.nianbao）"
+EXPORT_HELP_FILE = "要导出的报告：草稿（.nianbao），或其他可导入的报告文件（先按 import 读取）"
+EXPORT_FILL_NEEDS_DRAFT = (
+    "--fill-zero 会修改并保存草稿，只能用于草稿（.nianbao）；请先用 import 命令把该文件导入为草稿"
+)
+EXPORT_IMPORTED = "报告由「{name}」导入，有 {n} 条导入提示{attention}（可用 import 命令查看）。"
 EXPORT_HELP_DOCX = "导出 Word 文档到此位置（.docx）"
 EXPORT_HELP_XLSX = "导出 Excel 工作簿到此位置（.xlsx）"
 EXPORT_HELP_HTML = "导出网页到此位置（.html）：独立的 HTML5 页面，可粘贴到政府网站的内容管理系统"
 EXPORT_HELP_STRICT = "报告有错误时拒绝导出（退出码 1），不写任何文件"
-EXPORT_HELP_PREVIOUS = "上一年度的报告草稿（.nianbao），用于核对上年结转和内容雷同"
+EXPORT_HELP_PREVIOUS = "上一年度的报告（草稿或其他可导入的报告文件），用于核对上年结转和内容雷同"
 EXPORT_HELP_PDF = "导出 PDF 到此位置（.pdf，需要本机装有 LibreOffice、WPS 或 Word）"
 EXPORT_HELP_FILL_ZERO = "先把草稿中未填写的数字补 0 并保存草稿，再导出（草稿与文件一致）"
 EXPORT_BLANKS = (
@@ -210,7 +222,7 @@ EXPORT_BLANKS = (
     "可加 --fill-zero 补零后导出（会修改并保存草稿）。"
 )
 EXPORT_FILLED = "已在草稿中把 {n} 个未填写的数字补为 0，并保存草稿：{path}"
-EXPORT_FILL_FAILED = "无法保存补零后的草稿，未导出任何文件：{reason}"
+EXPORT_FILL_FAILED = "补零后{reason}；未导出任何文件"
 EXPORT_DONE_PDF = "已导出 PDF：{path}"
 EXPORT_NO_OUTPUT = "请至少用 --docx、--pdf、--xlsx 或 --html 指定一个输出文件"
 EXPORT_BAD_SUFFIX = "输出文件「{path}」的扩展名应为 {suffix}"
@@ -249,7 +261,12 @@ COMPARE_COLUMNS = ("项目", "上年", "本年", "增减")
 COMPARE_NO_AGENCY = "（未填写机关名称）"
 COMPARE_NONE_CHANGED = "（没有增减）"
 COMPARE_SUMMARY = "共 {cells} 项，其中 {changed} 项有增减，{missing} 项上年没有可比数据。"
-COMPARE_IMPORTED = "{which}由「{name}」导入，有 {n} 条导入提示（可用 import 命令查看）。"
+COMPARE_PRINTED_SUMMARY = (
+    "另有 {n} 个合计在导入的文档中印出的数字与各项之和不符（见各项说明），"
+    "可用 validate 命令查看（R16）。"
+)
+COMPARE_IMPORTED = "{which}由「{name}」导入，有 {n} 条导入提示{attention}（可用 import 命令查看）。"
+NOTES_ATTENTION = "，其中 {n} 条“注意”（印出的内容没有照原样导入）"
 COMPARE_WHICH_LAST = "上年报告"
 COMPARE_WHICH_THIS = "本年报告"
 
@@ -260,7 +277,7 @@ VALIDATE_FOLDER_ONLY_OPTIONS = "检查文件夹时不能使用 --previous 或 --
 VALIDATE_ACCEPT_NEEDS_DRAFT = (
     "--accept-totals 只用于报告草稿（.nianbao）；请先用 import 命令导入为草稿"
 )
-VALIDATE_IMPORTED = "由「{name}」导入后校验，有 {n} 条导入提示（可用 import 命令查看）。"
+VALIDATE_IMPORTED = "由「{name}」导入后校验，有 {n} 条导入提示{attention}（可用 import 命令查看）。"
 FOLDER_NO_FILES = (
     "文件夹「{folder}」中没有可检查的报告文件（.nianbao/.xlsx/.docx/.doc/.html/.htm/.pdf）"
 )

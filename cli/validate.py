@@ -65,7 +65,10 @@ def run(args: argparse.Namespace) -> int:
         print(s.VALIDATE_UNREADABLE.format(reason=exc), file=sys.stderr)
         return EXIT_UNREADABLE
     if notes and not args.json:
-        print(s.VALIDATE_IMPORTED.format(name=Path(args.file).name, n=len(notes)))
+        from cli.report_files import attention_text
+
+        name, attention = Path(args.file).name, attention_text(notes)
+        print(s.VALIDATE_IMPORTED.format(name=name, n=len(notes), attention=attention))
     previous = None
     if args.previous:
         try:
@@ -120,12 +123,31 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_ISSUES if result.has_errors else EXIT_OK
 
 
-def accept_computed_totals(report) -> int:
-    """Drop every printed total the report keeps (R16); how many there were."""
+def accept_computed_totals(report) -> list[str]:
+    """Drop every printed total the report keeps (R16). Returns one phrase per
+    total replaced, naming it and what it was printed as and becomes
+    (「“（七）总计”行“自然人”列：印为 1034，改为 1160」)."""
+    from model.values import format_value
+
     printed = report.printed()
     report.drop_printed(printed)
-    return len(printed)
+    changes = []
+    for cell_id, shown in printed.items():
+        cell = report.cell(cell_id)
+        computed = report.value(cell_id)
+        changes.append(
+            s.ACCEPTED_TOTAL.format(
+                row=cell.row_label,
+                col=cell.col_label,
+                printed=s.BLANK_TOTAL if shown is None else format_value(shown),
+                computed=s.BLANK_TOTAL if computed is None else format_value(computed),
+            )
+        )
+    return changes
 
 
-def accepted_text(count: int) -> str:
-    return s.ACCEPTED_TOTALS.format(n=count) if count else s.ACCEPT_TOTALS_NONE
+def accepted_text(changes: list[str]) -> str:
+    """One sentence saying which totals were replaced, and from what to what."""
+    if not changes:
+        return s.ACCEPT_TOTALS_NONE
+    return s.ACCEPTED_TOTALS.format(n=len(changes), changes="；".join(changes))

@@ -710,7 +710,12 @@ class MainWindow(QMainWindow):
                 self.settings.remove_recent(path)
             if not self.has_document:
                 self.show_start()  # with the recent list as it is now
-            show_error(self, s.OPEN_FAILED_TITLE, str(exc))
+            reason = str(exc)
+            if Path(path).suffix.lower() != ".nianbao" and Path(path).is_file():
+                from importers import strings as import_strings  # no importer reads it
+
+                reason = import_strings.UNSUPPORTED_TYPE.format(name=Path(path).name)
+            show_error(self, s.OPEN_FAILED_TITLE, reason)
             return False
         self.settings.add_recent(path)
         self.open_report(report, str(Path(path).resolve()))
@@ -977,12 +982,17 @@ class MainWindow(QMainWindow):
         name = Path(path).name
         self._open_as_unsaved(result.report, None, s.IMPORT_UNDO_TEXT.format(name=name))
         if result.notes:
+            from importers.notes import NoteLevel, by_level
+
+            notes = by_level(result.notes)  # 注意 first: what was not imported as printed
+            lines = [s.IMPORT_NOTE_LINE.format(level=level.label, note=n) for level, n in notes]
             box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Information)
+            attention = any(level is NoteLevel.ATTENTION for level, _n in notes)
+            box.setIcon(QMessageBox.Icon.Warning if attention else QMessageBox.Icon.Information)
             box.setWindowTitle(s.IMPORT_NOTES_TITLE)
             box.setText(s.IMPORT_NOTES.format(name=name))
-            box.setInformativeText("\n".join(f"• {n}" for n in result.notes[:10]))
-            box.setDetailedText("\n".join(result.notes))
+            box.setInformativeText("\n".join(f"• {line}" for line in lines[:10]))
+            box.setDetailedText("\n".join(lines))
             box.exec()
         else:
             QMessageBox.information(self, s.IMPORT_NOTES_TITLE, s.IMPORT_CLEAN.format(name=name))

@@ -112,6 +112,7 @@ FILE_MISSING = "文件已不存在，已从最近列表中移除。"
 IMPORT_FAILED_TITLE = "无法导入"
 IMPORT_NOTES_TITLE = "导入完成"
 IMPORT_NOTES = "已导入“{name}”。请核对以下说明："
+IMPORT_NOTE_LINE = "{level}：{note}"
 IMPORT_CLEAN = "已导入“{name}”，所有内容均已读取。请核对后另存为草稿。"
 
 # ---- export --------------------------------------------------------------------------

@@ -20,8 +20,20 @@ class ImportRefused(Exception):
 
 @dataclass
 class ImportResult:
+    """The report read, and every note about what could not be read or had to be
+    interpreted (Chinese, one sentence each). Each note has a level
+    (importers/notes.py): 注意 when something printed was not imported as
+    printed, 提示 for the rest; `attention` lists the former."""
+
     report: Report
-    notes: list[str] = field(default_factory=list)  # Chinese, one sentence each
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def attention(self) -> list[str]:
+        """The notes that say something printed was not imported as printed."""
+        from importers.notes import NoteLevel, note_level
+
+        return [n for n in self.notes if note_level(n) is NoteLevel.ATTENTION]
 
 
 # The files the importers read, by suffix: the one list the `import` command, the

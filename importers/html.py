@@ -165,7 +165,9 @@ def _heading_titles() -> list[str]:
 def _content_root(root):
     """The deepest element holding every section heading the page shows (the
     article, without the site's menus around it); the body when there are
-    fewer than two headings."""
+    fewer than two headings. A heading is a line of an element's own: its text,
+    or the text after one of its children (a page that separates its lines with
+    <br> only)."""
     from importers.published.labels import norm
 
     titles = _heading_titles()
@@ -176,9 +178,13 @@ def _content_root(root):
         tag = element.tag if isinstance(element.tag, str) else ""
         if not tag or _skipped(element, tag):
             continue
-        own = norm(element.text or "")
-        if own and len(own) <= 30 and any(own.endswith(t) for t in titles):
-            found.append(element)
+        # its own lines: its text, and the text after each child (headings kept
+        # apart only by <br> are tails of the <br> elements)
+        lines = [element.text or "", *((child.tail or "") for child in element)]
+        for line in lines:  # the element once for each heading it holds
+            own = norm(line)
+            if own and len(own) <= 30 and any(own.endswith(t) for t in titles):
+                found.append(element)
         stack.extend(reversed(element))
     body = root.find("body")
     if body is None:

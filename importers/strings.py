@@ -24,7 +24,17 @@ DOCX_NO_DATE = "落款中没有找到成文日期（如「2021年1月8日」）�
 DOCX_SIGNATURE_NO_DATE = "落款只有机关名称「{agency}」，没有成文日期，请在基本信息中填写成文日期"
 DOCX_AGENCY_TOO_LONG = "机关名称过长（{chars} 个字），只导入了前 {limit} 个字，请在基本信息中核对"
 DOCX_YEAR_OUT_OF_RANGE = "文档中的年份 {year} 不在 {first}–{last} 年之间，未采用"
-DOCX_BAD_DATE = "落款日期「{text}」不是有效日期，未导入"
+DOCX_BAD_DATE = "落款日期「{text}」不是有效日期，成文日期未导入，请在基本信息中填写"
+DOCX_DATE_BLANK = "落款日期是空白的「{text}」（留待手写），成文日期未导入，请在基本信息中填写"
+DOCX_DATE_NO_DAY = "落款日期「{text}」没有写到日，成文日期未导入，请在基本信息中填写"
+DOCX_DATE_SHAPE = "落款日期「{text}」按 {date} 读取"
+DOCX_AGENCY_SPACED = "落款中的机关名称「{text}」字间有空格（为排版对齐），按「{name}」读取"
+DOCX_AFTER_SIGNATURE = "落款之后的文字不属于正文，未导入：「{text}」"
+DOCX_CONTENTS_LIST = "文档开头有目录（{count} 个标题连排，中间没有正文），目录未作为正文读取"
+DOCX_SECOND_REPORT = (
+    "文档中还有另一份报告（从「{text}」起，含 {tables} 个表格），未导入：只导入了第一份报告；"
+    "如需导入另一份，请把它另存为单独的文件"
+)
 DOCX_KIND_GOVERNMENT = (
     "机关名称「{agency}」是{what}，按本级政府年度报告导入（公布期限为次年{deadline}）；"
     "如为部门年度报告，请在基本信息中修改"
@@ -41,14 +51,24 @@ DOCX_HEADING_NUMBER = "第{section}部分的标题写作「{text}」，按「{he
 DOCX_HEADING_FUZZY = "标题「{text}」与官方标题「{heading}」略有出入，按第{section}部分读取"
 DOCX_SECTION_MISSING = "没有找到「{heading}」部分"
 DOCX_PREAMBLE = "标题与「{heading}」之间的导语（{chars} 字）已并入第一部分，请核对"
-DOCX_TABLE_UNKNOWN = "文档中第 {index} 个表格不是年度报告的官方表格，已跳过（首格为「{first}」）"
+DOCX_TABLE_UNKNOWN = "{where}不是年度报告的官方表格，已跳过（首格为「{first}」）"
+DOCX_TABLE_BLANK = "{where}是空白的（没有任何文字），已跳过"
 DOCX_TABLE_MISSING = "没有找到「{heading}」的表格，该部分数据均未导入"
 DOCX_CELLS_MISSING = "「{heading}」中有 {count} 个单元格在文档中没有找到，按未填写导入：{cells}"
 DOCX_BLANK_CELLS = "「{heading}」中有 {count} 个单元格为空白，按未填写导入（如实际为 0，请补填 0）"
 DOCX_MARK_CELLS = "「{heading}」中有 {count} 个单元格填写的是「-」「/」「无」等符号，按未填写导入（如实际为 0，请补填 0）"
 DOCX_LABEL_FUZZY = "表格中的「{text}」与官方标签「{label}」不一致（疑为笔误），按「{label}」读取"
 DOCX_EXTRA_ROW = "「{heading}」中的「{label}」不是官方表格中的行，已跳过（其中的数字：{values}）"
-DOCX_DUPLICATE_ROW = "「{heading}」中「{label}」出现了不止一次，采用第一次出现的数值"
+DOCX_DUPLICATE_ROWS = "「{heading}」的{where}中有 {count} 行印了不止一次：{rows}"
+TABLE_REPEATED_ROWS = "{where}中重复的行"
+BLANK_SHOWN = "空白"
+DOCX_PRINTED_TWICE_SAME = "「{heading}」的数字在文档中印了不止一次（{where}），各处一致，按一份导入"
+DOCX_PRINTED_TWICE_DIFFER = (
+    "「{heading}」的数字在文档中印了不止一次（{where}），有 {count} 个单元格不同：{cells}。{chosen}"
+    "请核对哪一处是本年度的数字"
+)
+DOCX_PRINTED_TAKE_FIRST = "已按先印出的{where}导入（该处空白的取另一处），"
+DOCX_PRINTED_TAKE_OTHER = "已按{where}导入（{other}上方注明「{caption}」，不像本年度的表格），"
 DOCX_BAD_VALUE = "{cell}：「{text}」无法读取（{reason}），按未填写导入"
 DOCX_SUFFIX_STRIPPED = "{cell}：「{text}」按 {value} 读取（去掉了单位「{suffix}」）"
 DOCX_MONEY_UNIT = "{cell}：「{text}」按 {value}{unit} 读取"
@@ -72,7 +92,7 @@ DOCX_TOTALS_BLANK = (
 )
 DOCX_TOTAL_UNREADABLE = "{cell}：合计印为「{text}」，无法读取（{reason}），未保留；合计由程序计算"
 DOCX_TEXT_FROM_TABLE_SECTION = "「{heading}」部分表格之外的文字未导入：「{text}」"
-DOCX_TABLE_CONTINUED = "文档中第 {index} 个表格没有表头，按「{heading}」上一个表格的续表读取"
+DOCX_TABLE_CONTINUED = "{where}没有表头，按「{heading}」上一个表格的续表读取"
 DOCX_TEXT_CUT = "「{heading}」的文字有 {chars} 个字，超过上限 {limit} 个字，只导入了前 {limit} 个字"
 
 # ---- what the Word front end read (importers/docx_walker.py) ---------------------------------
@@ -84,6 +104,9 @@ TOO_MANY_TABLES = "文件「{name}」中的表格超过 {limit} 个，不像是�
 
 # ---- tables of any published report (importers/published/document.py) ------------------------
 TABLE_WHERE = "文档中第 {index} 个表格"
+TABLE_LABEL = "第 {index} 个表格"
+TABLES_LABEL = "第 {first}–{last} 个表格"
+TABLE_IN_DOCUMENT = "文档中{label}"
 TABLE_NESTED_WHERE = "{where}单元格中的表格"
 TABLE_SPAN_CLIPPED = "{where}有 {count} 处合并或缩进的列数超出表格的宽度（{cols} 列），已按表格宽度读取，请核对该表的数字"
 TABLE_CELLS_DROPPED = "{where}有 {count} 个单元格超出 {limit} 列，未导入"
@@ -91,8 +114,8 @@ TABLE_ROWS_DROPPED = "{where}超过 {limit} 行，其后的 {count} 行未导入
 
 # ---- published web pages and PDFs (importers/html.py, importers/pdf.py, importers/doc.py) -------
 UNSUPPORTED_TYPE = (
-    "文件「{name}」的类型无法导入；可以导入的有：年报草稿（.nianbao）、Excel 工作簿（.xlsx）、"
-    "Word 文档（.docx，旧版 .doc）、网页（.html / .htm）和 PDF（.pdf）"
+    "文件「{name}」不是本程序能读取的报告文件；能读取的有：年报草稿（.nianbao）、"
+    "Excel 工作簿（.xlsx / .xlsm）、Word 文档（.docx，旧版 .doc）、网页（.html / .htm）和 PDF（.pdf）"
 )
 HTML_TOO_LARGE = "网页「{name}」超过 {mb} MB，不像是一份年度报告，已拒绝导入"
 HTML_BROKEN = "文件「{name}」不是可以读取的网页，无法导入"

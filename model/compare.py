@@ -3,6 +3,8 @@
 Cells are matched by id, so a cell exists in both years exactly when both formats
 have it (every cell when the format is the same). A cell last year's format lacks
 gets no previous value and a note instead; money is compared in this year's unit.
+Totals are compared as their parts add up; a total either report keeps as an
+imported document printed it, differently (R16), is named with the number printed.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from decimal import Decimal
 from model import messages as msg
 from model.report import PreviousYear, Report
 from model.spec import CellSpec, ValueKind
-from model.values import InvalidValue, Value, to_unit
+from model.values import InvalidValue, Value, format_value, to_unit
 
 
 @dataclass(frozen=True)
@@ -27,10 +29,17 @@ class CellComparison:
     unit: str | None = None  # money: this year's unit, which both values are in
     computed: bool = False
     note: str = ""
+    printed: str = ""  # a printed total that disagrees with its parts, in either year
 
     @property
     def changed(self) -> bool:
         return self.difference is not None and self.difference != 0
+
+    @property
+    def flagged(self) -> bool:
+        """Worth showing among the changes: a difference, or a printed total that
+        disagrees with its parts."""
+        return self.changed or bool(self.printed)
 
 
 @dataclass(frozen=True)
@@ -54,6 +63,10 @@ def compare(previous: Report, current: Report) -> list[TableComparison]:
     """For every table of the current format, every cell: last year, this year, and
     the difference."""
     prev_spec = previous.spec
+    printed = {
+        msg.COMPARE_WHICH_PREVIOUS: previous.printed(),
+        msg.COMPARE_WHICH_CURRENT: current.printed(),
+    }
     out: list[TableComparison] = []
     headings = {s.table: s.heading for s in current.spec.sections if s.table}
     for table in current.spec.tables:
@@ -76,6 +89,12 @@ def compare(previous: Report, current: Report) -> list[TableComparison]:
                 if unit and before is not None and previous.unit(cell.id) != unit:
                     note = msg.COMPARE_PREVIOUS_MONEY_UNIT.format(unit=unit)
             diff = None if now is None or before is None else now - before
+            same_cell = prev_cell is not None and prev_cell.kind is cell.kind
+            shown = [
+                msg.COMPARE_PRINTED.format(which=which, printed=_printed(totals[cell.id]))
+                for which, totals in printed.items()
+                if cell.id in totals and (same_cell or which == msg.COMPARE_WHICH_CURRENT)
+            ]
             rows.append(
                 CellComparison(
                     cell.id,
@@ -87,12 +106,17 @@ def compare(previous: Report, current: Report) -> list[TableComparison]:
                     unit,
                     cell.computed,
                     note,
+                    "；".join(shown),
                 )
             )
         out.append(
             TableComparison(table.id, headings.get(table.id, table.id), tuple(rows), tuple(notes))
         )
     return out
+
+
+def _printed(value: Value | None) -> str:
+    return msg.COMPARE_PRINTED_BLANK if value is None else format_value(value)
 
 
 def report_from_previous(previous: PreviousYear) -> Report:

@@ -524,9 +524,11 @@ def save_draft(report: Report, path: str | os.PathLike[str]) -> Path:
     path = Path(path)
     content = (json.dumps(draft_to_dict(report), ensure_ascii=False, indent=1) + "\n").encode()
     folder = path.parent if str(path.parent) else Path(".")
+    # 「原文件未被改动」 only when there is an original file to speak of
+    failed = msg.DRAFT_SAVE_FAILED if path.exists() else msg.DRAFT_SAVE_FAILED_NEW
     if not folder.is_dir():
         reason = msg.DRAFT_SAVE_NO_FOLDER.format(folder=folder)
-        raise DraftError(msg.DRAFT_SAVE_FAILED.format(name=path.name, reason=reason))
+        raise DraftError(failed.format(name=path.name, reason=reason))
     temps: list[str] = []
     try:
         tmp = _write_temp(folder, path.name, content, temps)
@@ -538,9 +540,7 @@ def save_draft(report: Report, path: str | os.PathLike[str]) -> Path:
         temps.remove(tmp)
         _fsync_folder(folder)
     except OSError as exc:
-        raise DraftError(
-            msg.DRAFT_SAVE_FAILED.format(name=path.name, reason=_save_reason(exc))
-        ) from None
+        raise DraftError(failed.format(name=path.name, reason=_save_reason(exc))) from None
     finally:
         for leftover in temps:
             with contextlib.suppress(OSError):

@@ -52,6 +52,7 @@ DRAFT_WHERE_VALUES = "本年数据"
 DRAFT_WHERE_PREVIOUS = "上年数据"
 DRAFT_BAD_EXTRA = "附加信息“{key}”的内容无法保存（只能是文字、数字、日期或它们的组合）"
 DRAFT_SAVE_FAILED = "无法保存草稿「{name}」：{reason}。原文件未被改动"
+DRAFT_SAVE_FAILED_NEW = "无法保存草稿「{name}」：{reason}"  # there was no file to keep
 DRAFT_SAVE_NO_PERMISSION = "没有写入该文件夹的权限，请换一个文件夹（如“文档”）保存"
 DRAFT_SAVE_DISK_FULL = "磁盘空间已满，请清理磁盘或换一个位置保存"
 DRAFT_SAVE_READ_ONLY = "该位置是只读的（如光盘或写保护的U盘），请换一个位置保存"
@@ -185,6 +186,10 @@ COMPARE_OTHER_FORMAT = (
     "上年报告使用的是{name}，本年使用的是{current}；两种格式都有的单元格才有可比数据"
 )
 COMPARE_PREVIOUS_MONEY_UNIT = "上年金额已换算为{unit}"
+COMPARE_PRINTED = "{which}文档中此合计印为 {printed}，与各项之和不符（R16），对比按各项之和"
+COMPARE_WHICH_PREVIOUS = "上年"
+COMPARE_WHICH_CURRENT = "本年"
+COMPARE_PRINTED_BLANK = "空白"
 
 # ---- 信息处理费 statement (section 六, 2021 format) ---------------------------------------
 FEE_NONE = "本年度未收取信息处理费。"

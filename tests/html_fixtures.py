@@ -11,6 +11,7 @@ at all.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from exporters.docx.numbers import printed_value
@@ -97,10 +98,13 @@ def published_page(
     layout_table: bool = False,
     encoding: str = "utf-8",
     declare: str | None = "meta",
+    lines_by_br: bool = False,
 ) -> bytes:
     """The page's bytes. `split_applications`: the grid row where table 三 is
     split into a second <table>; `label_style`: "br" (labels broken by <br>, tall
-    ones one character per line) or "p" (labels and headers split over <p>)."""
+    ones one character per line) or "p" (labels and headers split over <p>);
+    `lines_by_br`: the article's headings and paragraphs are lines of one
+    element kept apart by <br> only (no <p>), as some site editors save them."""
     meta, spec = report.meta, report.spec
     title = f"{meta.agency}{meta.year}年{spec.title_suffix}"
     body = [f"<h1>{escape(title)}</h1>", '<div class="info">发布日期：2021-01-08 来源：本站</div>']
@@ -142,6 +146,10 @@ def published_page(
     if meta.date:
         date = meta.date
         body.append(f'<p style="text-align:right">{date.year}年{date.month}月{date.day}日</p>')
+    if lines_by_br:
+        body = [
+            re.sub(r"^<p[^>]*>(?:<strong>)?(.*?)(?:</strong>)?</p>$", r"\1<br>", b) for b in body
+        ]
     content = "\n".join(body)
     if layout_table:
         content = (
@@ -159,3 +167,42 @@ def published_page(
         f"<body>{content}</body></html>"
     )
     return page.encode(encoding)
+
+
+def rows_table(rows: list[list[str]]) -> str:
+    """A <table> from rows of texts with the merge markers of tests/docx_fixtures.py
+    (``"<"`` continues the cell to the left, ``"^"`` the cell above)."""
+    out = ["<table border=1>"]
+    for r, row in enumerate(rows):
+        cells = []
+        for c, text in enumerate(row):
+            if text in ("<", "^"):
+                continue
+            colspan = 1
+            while c + colspan < len(row) and row[c + colspan] == "<":
+                colspan += 1
+            rowspan = 1
+            while r + rowspan < len(rows) and c < len(rows[r + rowspan]):
+                if rows[r + rowspan][c] != "^":
+                    break
+                rowspan += 1
+            label = "<br>".join(escape(line) for line in text.split("\n"))
+            cells.append(_cell("td", label, rowspan, colspan))
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def page_from_parts(parts: list, encoding: str = "utf-8") -> bytes:
+    """A page of the parts tests/docx_fixtures.py writes to Word: a string is a
+    paragraph, a list a table's rows, ("numbered", text) an auto-numbered one."""
+    body = []
+    for part in parts:
+        if isinstance(part, str):
+            body.append(f"<p>{escape(part)}</p>")
+        elif isinstance(part, tuple):
+            body.append(f"<p>{escape(part[1])}</p>")
+        else:
+            body.append(rows_table(part))
+    page = f'<!DOCTYPE html>\n<html><head><meta charset="{encoding}"></head>\n<body>'
+    return (page + "\n".join(body) + "</body></html>").encode(encoding)

@@ -98,7 +98,7 @@ def test_new_from_unusable_previous(tmp_path, capsys, content, year, expected):
     out = tmp_path / "new.nianbao"
     assert main(["new", "--year", year, "--from", str(last), "-o", str(out)]) == EXIT_UNREADABLE
     err = capsys.readouterr().err
-    assert "无法读取上一年度的草稿" in err and expected in err
+    assert "无法读取上一年度的报告" in err and expected in err
     assert not out.exists()
 
 
@@ -117,7 +117,9 @@ def test_new_does_not_overwrite_without_force(tmp_path, capsys):
 def test_new_write_failure(tmp_path, capsys):
     out = tmp_path / "没有这个文件夹" / "r.nianbao"
     assert main(["new", "--year", "2024", "--agency", "某某局", "-o", str(out)]) == EXIT_UNWRITABLE
-    assert "无法新建草稿：无法保存草稿「r.nianbao」" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    # one sentence, true: there was no file, so nothing about an original
+    assert err.strip() == f"无法保存草稿「r.nianbao」：文件夹“{out.parent}”不存在"
 
 
 def test_missing_year_is_a_usage_error(tmp_path):
@@ -156,4 +158,5 @@ def test_sample_refuses_to_overwrite_unless_forced(tmp_path, capsys):
 def test_sample_write_failure(tmp_path, capsys):
     out = tmp_path / "没有" / "示例.nianbao"
     assert main(["sample", "-o", str(out)]) == EXIT_UNWRITABLE
-    assert "无法保存示例报告" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.strip() == f"无法保存草稿「示例.nianbao」：文件夹“{out.parent}”不存在"

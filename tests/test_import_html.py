@@ -27,6 +27,7 @@ SHAPES = {
     "labels and headers split over <p>": {"label_style": "p"},
     "site menus, scripts, styles, hidden text": {"site": True},
     "page laid out in a table": {"site": True, "layout_table": True},
+    "headings and paragraphs kept apart by <br> only": {"site": True, "lines_by_br": True},
     "every shape at once": {
         "split_active": True,
         "split_applications": 12,

@@ -547,7 +547,7 @@ def test_import_command_refusals_exit_2(tmp_path, capsys):
     assert main(["import", str(bad), "-o", str(out)]) == EXIT_UNREADABLE
     assert "导入失败" in capsys.readouterr().err
     assert main(["import", str(tmp_path / "a.txt"), "-o", str(out)]) == EXIT_UNREADABLE
-    assert "只支持" in capsys.readouterr().err
+    assert "只能导入" in capsys.readouterr().err
     assert main(["import", str(tmp_path / "missing.xlsx"), "-o", str(out)]) == EXIT_UNREADABLE
     assert not out.exists()
 

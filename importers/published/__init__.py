@@ -6,5 +6,9 @@ one mapping from it to the format spec.
 - reader.py: the mapping (format, title, headings, narrative, tables, printed
   totals, signature) — `read_published(document) -> ImportResult`;
 - tables.py, labels.py, meta.py: reading tables by their labels, comparing
-  labels, and the title, headings, dates and agency.
+  labels, and the title, headings, dates and agency;
+- signature.py: the signature block (agency and date in any shape);
+- copies.py: a second report in the file, an official table printed twice;
+- normalise.py: what every front end's tables need first (empty tables
+  dropped, tables numbered, continued tables joined).
 """

@@ -39,9 +39,28 @@ class TableCell:
 @dataclass
 class Table:
     """A table as a grid: ``rows[r][c]`` is the cell covering (r, c), or None where
-    the row has no cell (Word's gridBefore/gridAfter, short rows)."""
+    the row has no cell (Word's gridBefore/gridAfter, short rows).
+
+    `number` is the table's place among the tables the reader of the file sees
+    (1 for the first; 0 until importers/published/normalise.py numbers them), and
+    `last_number` the place of the last part when continued tables were joined:
+    notes name tables by these, as the officer counts them."""
 
     rows: list[list[TableCell | None]] = field(default_factory=list)
+    number: int = 0
+    last_number: int = 0
+
+    @property
+    def label(self) -> str:
+        """「第 3 个表格」, or 「第 3–4 个表格」 for a joined one."""
+        if self.last_number > self.number:
+            return s.TABLES_LABEL.format(first=self.number, last=self.last_number)
+        return s.TABLE_LABEL.format(index=self.number)
+
+    @property
+    def where(self) -> str:
+        """「文档中第 3 个表格」."""
+        return s.TABLE_IN_DOCUMENT.format(label=self.label)
 
     @property
     def n_cols(self) -> int:

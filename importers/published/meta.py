@@ -10,15 +10,32 @@ from dataclasses import dataclass
 from importers.published.labels import norm, similar
 from model.spec import FormatSpec
 
-_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
-_CN_DIGITS.update({"六": 6, "七": 7, "八": 8, "九": 9})
-_DATE_TEXT = (
-    r"(?P<y>[0-9〇○零O一二三四五六七八九]{4})\s*年\s*(?P<m>[0-9一二三四五六七八九十]{1,3})\s*月"
-    r"\s*(?P<d>[0-9一二三四五六七八九十]{1,3})\s*日"
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "o": 0, "一": 1, "二": 2, "三": 3, "四": 4}
+_CN_DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
+_Y = r"(?P<y>[0-9〇○零Oo一二三四五六七八九]{4})"
+_M = r"(?P<m>[0-9一二三四五六七八九十元正]{1,3})"
+_D = r"(?P<d>[0-9一二三四五六七八九十廿]{1,3})"
+# The shapes officers write a date in, after spaces are taken out: 「2024年1月15日」
+# (or 「号」, 「元月」, Chinese numerals), 「2024-01-15」, 「2024/1/15」, 「2024.1.15」.
+_DATE_SHAPES = (
+    re.compile(f"^{_Y}年{_M}月{_D}[日号]$"),
+    re.compile(r"^(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})$"),
 )
-_DATE = re.compile(f"^{_DATE_TEXT}$")
-# 「舟山市某某局    2021年1月8日」: name and date on one line
-_NAME_AND_DATE = re.compile(f"^(?P<name>[^。；;，,：:]{{2,40}}?)\\s+{_DATE_TEXT}$")
+_YEAR_DIGITS = "[0-9〇○零Oo一二三四五六七八九]{4}"
+_NUMBER = "[0-9一二三四五六七八九十]{1,3}"
+_STANDARD_DATE = re.compile(f"^{_YEAR_DIGITS}年{_NUMBER}月{_NUMBER}日$")
+# A date line without its day (「2024年1月」) or left blank to be written by hand
+# (「　　年　月　日」, 「2024年　月　日」): a signature date, but no date.
+_MONTH_ONLY = re.compile(f"^{_Y}年{_M}月$")
+_BLANK_DATE = re.compile(f"^(?:{_YEAR_DIGITS})?年(?:{_NUMBER})?月日$")
+# Anything else that starts as a date and holds only a date's characters
+# (「2024年1月15」, 「2024-1」): a date line whose date cannot be read.
+_DATE_LIKE = re.compile(r"^(?:19|20)\d{2}(?:年|[-/.])(?=.*\d)[\d月日号\-/.]{1,12}$")
+# 「舟山市某某局    2021年1月8日」: name and date on one line (a space between them)
+_NAME_AND_DATE = re.compile(
+    r"^(?P<name>[^。；;，,：:\d]{2,40}?)\s+(?P<date>[\d〇○零Oo一二三四五六七八九（(][^。；;，,]{5,24})$"
+)
+_BRACKETS = str.maketrans("", "", "()（）")
 _YEAR = re.compile(r"(\d{4})\s*年度?")
 _NUMERALS = "一二三四五六七八九十"
 # 「一、」「5、」「（一）」「一.」 before a heading; auto-numbered headings have none.
@@ -30,33 +47,87 @@ _HEADING_NUMBER = re.compile(
 def _cn_number(text: str) -> int:
     if text.isdigit():
         return int(text)
+    if text in ("元", "正"):  # 元月, 正月: the first month
+        return 1
+    if text.startswith("廿"):
+        return 20 + (_CN_DIGITS[text[1:]] if text[1:] else 0)
     if "十" in text:
         tens, _, ones = text.partition("十")
         return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
     return _CN_DIGITS[text]
 
 
+@dataclass(frozen=True)
+class DateLine:
+    """What one signature line says as a date.
+
+    `looks`: the line is a date line (a signature's), whether or not it gives a
+    date; `date`: the date, when it gives a whole valid one; `problem`: why it
+    gives none — "blank" (「　　年　月　日」), "no day" (「2024年1月」), "invalid"
+    (「2024年13月5日」) — or "" ; `standard`: written 「2024年1月15日」 (or in
+    Chinese numerals), the way the format asks for it."""
+
+    looks: bool
+    date: dt.date | None = None
+    problem: str = ""
+    standard: bool = True
+
+
+def read_date(text: str) -> DateLine:
+    """The date a signature line gives, in any shape officers write it:
+    「2021年1月8日」「二〇二一年一月八日」「2024年元月15日」「2024年1月15号」
+    「2024-01-15」「2024/1/15」「2024.1.15」, full-width or spaced out, in
+    brackets or not; a line left blank to be written by hand or without its day
+    is a date line without a date."""
+    line = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).translate(_BRACKETS)
+    if not line:
+        return DateLine(False)
+    if _BLANK_DATE.match(line):
+        return DateLine(True, problem="blank")
+    if _MONTH_ONLY.match(line):
+        return DateLine(True, problem="no day", standard=False)
+    for shape in _DATE_SHAPES:
+        m = shape.match(line)
+        if not m:
+            continue
+        standard = bool(_STANDARD_DATE.match(line))
+        try:
+            year = int("".join(str(_CN_DIGITS.get(ch, ch)) for ch in m["y"]))
+            date = dt.date(year, _cn_number(m["m"]), _cn_number(m["d"]))
+        except (KeyError, ValueError):
+            return DateLine(True, problem="invalid", standard=standard)
+        return DateLine(True, date, standard=standard)
+    if _DATE_LIKE.match(line):
+        return DateLine(True, problem="invalid", standard=False)
+    return DateLine(False)
+
+
 def parse_date(text: str) -> tuple[dt.date | None, bool]:
-    """(date, looks like a date) for one line such as 「2021年1月8日」 or 「二〇二一年一月八日」."""
-    line = unicodedata.normalize("NFKC", text).strip()
-    m = _DATE.match(line)
-    if not m:
-        return None, False
-    try:
-        year_text = m["y"]
-        year = int("".join(str(_CN_DIGITS.get(ch, ch)) for ch in year_text))
-        return dt.date(year, _cn_number(m["m"]), _cn_number(m["d"])), True
-    except (KeyError, ValueError):
-        return None, True
+    """(date, looks like a date) for one line; see `read_date`."""
+    found = read_date(text)
+    return found.date, found.looks
 
 
 def split_name_and_date(text: str) -> tuple[str, str] | None:
-    """(agency, date text) when one signature line holds both."""
+    """(agency, date text) when one signature line holds both, a space between."""
     line = unicodedata.normalize("NFKC", text).strip()
     m = _NAME_AND_DATE.match(line)
-    if not m:
+    if not m or not read_date(m["date"]).looks:
         return None
-    return m["name"].strip(), line[m.end("name") :].strip()
+    return m["name"].strip(), m["date"].strip()
+
+
+_SPACED = re.compile(r"^\S(?:\s+\S){2,}$")
+
+
+def unspaced_name(text: str) -> str:
+    """An agency's name written with a space between single characters to justify
+    it (「某 某 县 人 民 政 府」, full-width spaces too) without the spaces; any
+    other text as it is."""
+    line = text.strip()
+    if _SPACED.match(line):
+        return re.sub(r"\s+", "", line)
+    return line
 
 
 @dataclass

@@ -10,20 +10,43 @@ for every front end:
 - a row broken by the page (its label's last characters, or its numbers, at the
   top of the next part) is one row again;
 - a "table" of one column is a frame around text (a web page laid out in a
-  table, a PDF that draws a box behind every line): its cells are paragraphs.
+  table, a PDF that draws a box behind every line): its cells are paragraphs;
+- a table without rows (every row deleted with Track Changes) is not there for
+  the reader and is dropped; the others are numbered as the reader counts them,
+  for the notes;
+- a second table that repeats the rows of the one before it (last year's table
+  printed for comparison, a copy pasted twice) is not a continuation: it stays
+  a table of its own, so the mapping sees two printings and compares them.
 """
 
 from __future__ import annotations
 
 from importers.published.document import Block, Paragraph, PublishedDocument, Table
 from importers.published.labels import norm
+from model import limits
 
 
 def normalise(document: PublishedDocument) -> PublishedDocument:
-    """The document with frame tables read as text and continued tables joined."""
-    blocks = _frames_as_text(document.blocks)
+    """The document with empty tables dropped, tables numbered, frame tables read
+    as text and continued tables joined."""
+    blocks = _numbered(document.blocks)
+    blocks = _frames_as_text(blocks)
     blocks = _join_continued(blocks)
     return PublishedDocument(blocks, document.notes, document.name)
+
+
+def _numbered(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    number = 0
+    for block in blocks:
+        if isinstance(block, Table):
+            if not block.rows:
+                continue
+            number += 1
+            block.number = block.number or number
+            block.last_number = block.number
+        out.append(block)
+    return out
 
 
 def _frames_as_text(blocks: list[Block]) -> list[Block]:
@@ -38,35 +61,92 @@ def _frames_as_text(blocks: list[Block]) -> list[Block]:
 
 
 def _join_continued(blocks: list[Block]) -> list[Block]:
+    """Tables with only blank lines between them, as wide as each other, joined
+    into one — unless the second repeats the first's rows (a copy) or the
+    joined table would pass MAX_TABLE_ROWS. Linear in the document: each part's
+    width is measured once and rows are appended, never copied again."""
     out: list[Block] = []
     pending_blank: list[Block] = []
+    last_part: Table | None = None  # the last table that went into out[-1]
+    last_width = 0
+    keys: dict[int, list[tuple[str, ...]]] = {}  # data-row labels, by id(table), when needed
+
+    def data_keys(table: Table) -> list[tuple[str, ...]]:
+        if id(table) not in keys:
+            keys[id(table)] = _data_keys(table)
+        return keys[id(table)]
+
     for block in blocks:
         if isinstance(block, Paragraph) and not block.text.strip():
             pending_blank.append(block)
             continue
+        width = block.n_cols if isinstance(block, Table) else 0
         previous = out[-1] if out else None
         if (
             isinstance(block, Table)
             and isinstance(previous, Table)
-            and previous.n_cols == block.n_cols
+            and last_part is not None
+            and last_width == width
             and block.rows
+            and len(previous.rows) + len(block.rows) <= limits.MAX_TABLE_ROWS
+            and not _repeats_rows(data_keys(last_part), data_keys(block))
         ):
-            out[-1] = _joined(previous, block)
-            pending_blank = []
+            if previous is last_part:  # the first join: a table of our own to append to
+                previous = Table([list(row) for row in previous.rows], previous.number)
+                out[-1] = previous
+            _join_into(previous, block)
+            last_part, pending_blank = block, []
             continue
         out.extend(pending_blank)
         pending_blank = []
         out.append(block)
+        last_part, last_width = (block, width) if isinstance(block, Table) else (None, 0)
     out.extend(pending_blank)
     return out
+
+
+def _data_keys(table: Table) -> list[tuple[str, ...]]:
+    """The labels of each row that holds a number: the texts of its cells that
+    are not numbers (rows without labels or numbers left out)."""
+    from importers.published.tables import value_like
+
+    out = []
+    for row in table.rows:
+        seen: set[int] = set()
+        labels = []
+        numbers = False
+        for cell in row:
+            if cell is None or id(cell) in seen:
+                continue
+            seen.add(id(cell))
+            key = norm(cell.text)
+            if not key:
+                continue
+            if value_like(cell.text):
+                numbers = True
+            else:
+                labels.append(key)
+        if numbers and labels:
+            out.append(tuple(labels))
+    return out
+
+
+def _repeats_rows(before: list[tuple[str, ...]], after: list[tuple[str, ...]]) -> bool:
+    """Whether a table whose data rows are labelled `after` prints again most of
+    the rows of the one before it (a second copy of the table, not its
+    continuation)."""
+    earlier = set(before)
+    repeated = sum(1 for key in after if key in earlier)
+    return len(after) >= 2 and repeated * 2 > len(after)
 
 
 def _row_key(table: Table, r: int) -> tuple[str, ...]:
     return tuple(norm(cell.text) if cell is not None else "" for cell in table.rows[r])
 
 
-def _joined(first: Table, second: Table) -> Table:
-    """`second` appended to `first`, without the leading rows it repeats."""
+def _join_into(first: Table, second: Table) -> None:
+    """Append `second` to `first` (a table of the mapping's own, changed in
+    place), without the leading rows it repeats."""
     repeated = 0
     while (
         repeated < len(second.rows) - 1
@@ -79,7 +159,6 @@ def _joined(first: Table, second: Table) -> Table:
     if broken and _merge_broken_row(first, second, repeated):
         repeated += 1  # the second's half is merged into the first's row
     offset = len(first.rows) - repeated
-    rows = [list(row) for row in first.rows]
     moved: set[int] = set()
     for row in second.rows[repeated:]:
         for cell in row:
@@ -89,8 +168,8 @@ def _joined(first: Table, second: Table) -> Table:
                     cell.rowspan -= repeated - cell.row
                     cell.row = repeated
                 cell.row += offset
-        rows.append(list(row))
-    return Table(rows)
+        first.rows.append(list(row))
+    first.last_number = second.last_number or second.number or first.last_number
 
 
 def _numbers(row) -> bool:

@@ -20,21 +20,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from importers import ImportRefused, ImportResult
 from importers import strings as s
+from importers.published.copies import Printing, comparison_caption, first_report, merge_printings
 from importers.published.document import Block, Paragraph, PublishedDocument, Table
 from importers.published.labels import norm
-from importers.published.meta import (
-    agency_kind,
-    looks_like_agency,
-    match_heading,
-    parse_date,
-    parse_title,
-    split_name_and_date,
-)
+from importers.published.meta import agency_kind, match_heading, parse_title
 from importers.published.normalise import normalise
+from importers.published.signature import SIGNATURE_MAX, find_signature
 from importers.published.tables import TableRead, TableReader, cell_name, printed_total
 from model import limits
 from model.formats import FORMATS, UnknownFormat, format_for_year
@@ -42,17 +36,17 @@ from model.report import Report
 from model.spec import FormatSpec, Role
 from model.values import InvalidValue, Value, format_value
 
-_SIGNATURE_MAX = 40  # characters of an agency line in the signature block
-_SIGNATURE_LINES = 4  # lines at the end of the document looked at for the signature
 _MISSING_LISTED = 5  # cells named in a "not found" note before 「等」
 _QUOTE = 40  # characters of stray text quoted in a note
 
 
 def read_published(document: PublishedDocument) -> ImportResult:
     """The report in a published document: meta, narrative and table values, with
-    every note the front end and the mapping made (front end first). Raises
-    ImportRefused when the document has neither a section heading nor a table of
-    the official formats."""
+    every note the front end and the mapping made (front end first). A document
+    holding two reports gives the first, with a note naming the other; a table
+    printed twice gives one set of values, with a note naming every cell on
+    which the printings disagree. Raises ImportRefused when the document has
+    neither a section heading nor a table of the official formats."""
     document = normalise(document)
     blocks, name = document.blocks, document.name
     notes: list[str] = list(document.notes)
@@ -60,15 +54,21 @@ def read_published(document: PublishedDocument) -> ImportResult:
     # headings and title suffix are looked up in the newest format until the
     # tables have told which one the document uses
     provisional = spec or max(FORMATS.values(), key=lambda f: f.first_year)
+    blocks, second = first_report(blocks, provisional)
+    if second:
+        spec = _detect_format(blocks)
+        provisional = spec or provisional
     headings = _find_headings(blocks, provisional)
     tables = [b for b in blocks if isinstance(b, Table)]
     if not headings and not tables:
         raise ImportRefused(s.DOCX_NOT_A_REPORT.format(name=name))
+    notes += second
     first_heading = min(headings.values(), default=len(blocks))
     title = _title(blocks, first_heading)
     suffix = provisional.title_suffix
     parsed = parse_title(title, suffix) if title else None
-    signature = _signature(blocks, headings, parsed.agency if parsed else "")
+    last_heading = max(headings.values(), default=-1)
+    signature = find_signature(blocks, last_heading, parsed.agency if parsed else "")
 
     year, year_notes = _year(parsed, signature.date, blocks, headings)
     if spec is None:
@@ -98,7 +98,8 @@ def read_published(document: PublishedDocument) -> ImportResult:
     report = Report(spec, year, agency=agency, kind=kind, date=signature.date)
     notes += _read_texts(report, blocks, headings, signature.start)
     notes += _read_tables(report, blocks)
-    return ImportResult(report, notes)
+    # a sentence said twice (a repeated row's reading) says nothing new
+    return ImportResult(report, list(dict.fromkeys(notes)))
 
 
 # ---- format ------------------------------------------------------------------------
@@ -112,7 +113,7 @@ def _detect_format(blocks: Sequence[Block]) -> FormatSpec | None:
     for block in blocks:
         if isinstance(block, Table):
             found.update(norm(t) for t in block.texts())
-        elif len(block.text) <= _SIGNATURE_MAX:
+        elif len(block.text) <= SIGNATURE_MAX:
             found.add(norm(block.text))
     labels = {fid: _labels_of(spec) for fid, spec in FORMATS.items()}
     scores: dict[str, int] = {}
@@ -183,71 +184,6 @@ def _title(blocks: Sequence[Block], first_heading: int) -> str:
         if "报告" in text:
             break
     return "".join(lines)
-
-
-@dataclass
-class _Signature:
-    start: int  # index of the signature's first block (len(blocks): none found)
-    agency: str = ""
-    date: dt.date | None = None
-    notes: list[str] = field(default_factory=list)
-
-
-def _signature(blocks: Sequence[Block], headings: dict[str, int], title_agency: str) -> _Signature:
-    """The signature block at the document's end: a date line (plain, from a field
-    or a smart tag: the front end gives its shown text) with the agency on the
-    line above or on the same line; or, without a date, a last line that names an
-    agency. Lines of the signature are never part of the last section's text."""
-    last_heading = max(headings.values(), default=-1)
-    lines: list[tuple[int, str]] = []  # (block index, line), last line first
-    for i in range(len(blocks) - 1, last_heading, -1):
-        block = blocks[i]
-        if isinstance(block, Table):
-            break
-        if block.text.strip():
-            lines.append((i, block.text.strip()))
-        if len(lines) >= _SIGNATURE_LINES:
-            break
-    found = _Signature(len(blocks))
-    for k, (i, line) in enumerate(lines[:3]):
-        date, looks = parse_date(line)
-        both = None if looks else split_name_and_date(line)
-        if both:
-            date, looks = parse_date(both[1])
-        if not looks:
-            continue
-        found.start, found.date = i, date
-        if date is None:
-            found.notes.append(s.DOCX_BAD_DATE.format(text=line))
-        if both:
-            found.agency = both[0]
-        elif k + 1 < len(lines):
-            j, above = lines[k + 1]
-            if _agency_line(above, title_agency, dated=True):
-                found.agency, found.start = above, j
-        return found
-    # no date: a last line naming an agency is the signature
-    if lines and _agency_line(lines[0][1], title_agency, dated=False):
-        found.start, found.agency = lines[0]
-        found.notes.append(s.DOCX_SIGNATURE_NO_DATE.format(agency=found.agency))
-        return found
-    found.notes.append(s.DOCX_NO_DATE)
-    return found
-
-
-def _agency_line(line: str, title_agency: str, dated: bool) -> bool:
-    """Whether a line of the signature block names the agency. Above a date any
-    short line without sentence punctuation does; without a date the line must
-    look like an agency's name, or extend the title's."""
-    if len(line) > _SIGNATURE_MAX or re.search(r"[。；;，,：:！!？?]", line):
-        return False
-    key = norm(line)
-    if len(key) < 2:
-        return False
-    if looks_like_agency(line):
-        return True
-    related = bool(title_agency) and key.startswith(norm(title_agency))
-    return related or (dated and len(key) >= 3)
 
 
 def _year(parsed, date: dt.date | None, blocks, headings) -> tuple[int, list[str]]:
@@ -383,53 +319,62 @@ def _read_tables(report: Report, blocks: Sequence[Block]) -> list[str]:
     spec = report.spec
     headings_by_table = {sec.table: sec.heading for sec in spec.sections if sec.table}
     readers = [(t, TableReader(t, headings_by_table.get(t.id, t.id))) for t in spec.tables]
-    reads: dict[str, list[TableRead]] = {t.id: [] for t in spec.tables}
+    printings: dict[str, list[Printing]] = {t.id: [] for t in spec.tables}
+    last: dict[str, TableRead] = {}  # the last table read for each spec table
     notes: list[str] = []
-    for n, (i, block) in enumerate(
-        [(i, b) for i, b in enumerate(blocks) if isinstance(b, Table)], start=1
-    ):
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Table):
+            continue
+        first = next((t.strip() for t in block.texts() if t.strip()), "")
+        if not first:
+            notes.append(s.DOCX_TABLE_BLANK.format(where=block.where))
+            continue
         best: TableRead | None = None
         for table, reader in readers:
             captions = [g.text for g in table.grid if g.role is Role.CAPTION]
-            before = reads[table.id][-1] if reads[table.id] else None
+            before = last.get(table.id)
             result = reader.read(block, _caption_before(blocks, i, captions), before)
             if best is None or result.score > best.score:
                 best = result
         if best is None or best.score == 0:
-            first = next((t.strip() for t in block.texts() if t.strip()), "")
-            notes.append(s.DOCX_TABLE_UNKNOWN.format(index=n, first=first[:20]))
+            notes.append(s.DOCX_TABLE_UNKNOWN.format(where=block.where, first=first[:20]))
             continue
+        heading = headings_by_table.get(best.table.id, best.table.id)
         if best.used_inherited:
-            heading = headings_by_table.get(best.table.id, best.table.id)
-            notes.append(s.DOCX_TABLE_CONTINUED.format(index=n, heading=heading))
-        reads[best.table.id].append(best)
+            notes.append(s.DOCX_TABLE_CONTINUED.format(where=block.where, heading=heading))
+        other_year = comparison_caption(blocks, i, report.meta.year)
+        printings[best.table.id].append(Printing(block.label, best, other_year))
+        last[best.table.id] = best
+        if best.repeat is not None:
+            where = s.TABLE_REPEATED_ROWS.format(where=block.label)
+            printings[best.table.id].append(Printing(where, best.repeat, other_year))
+            rows = "、".join(f"「{label}」" for label in best.repeated_rows[:3])
+            more = "等" if len(best.repeated_rows) > 3 else ""
+            notes.append(
+                s.DOCX_DUPLICATE_ROWS.format(
+                    heading=heading, where=block.where, rows=rows + more,
+                    count=len(best.repeated_rows),
+                )
+            )  # fmt: skip
 
-    values: dict = {}
     for table in spec.tables:
         heading = headings_by_table.get(table.id, table.id)
-        parts = reads[table.id]
+        parts = printings[table.id]
         if not parts:
             notes.append(s.DOCX_TABLE_MISSING.format(heading=heading))
             continue
         seen: set[str] = set()
-        printed: dict[str, str] = {}
-        blank = marks = 0
         for part in parts:
-            notes += part.notes
-            for cell_id, value in part.values.items():
-                if cell_id not in values:
-                    values[cell_id] = value
-            for cell_id, unit in part.units.items():
-                report.set_unit(cell_id, unit)
-            seen |= part.seen
-            for cell_id, text in part.printed.items():
-                printed.setdefault(cell_id, text)
-            blank += part.blank
-            marks += part.marks
-        if blank:
-            notes.append(s.DOCX_BLANK_CELLS.format(heading=heading, count=blank))
-        if marks:
-            notes.append(s.DOCX_MARK_CELLS.format(heading=heading, count=marks))
+            notes += part.read.notes
+            seen |= part.read.seen
+        merged = merge_printings(table, heading, parts)
+        for cell_id, unit in merged.units.items():
+            report.set_unit(cell_id, unit)
+        notes += merged.notes
+        if merged.blank:
+            notes.append(s.DOCX_BLANK_CELLS.format(heading=heading, count=merged.blank))
+        if merged.marks:
+            notes.append(s.DOCX_MARK_CELLS.format(heading=heading, count=merged.marks))
         missing = [c for c in table.inputs if c.id not in seen]
         if missing:
             names = "、".join(cell_name(c) for c in missing[:_MISSING_LISTED])
@@ -438,9 +383,8 @@ def _read_tables(report: Report, blocks: Sequence[Block]) -> list[str]:
             notes.append(
                 s.DOCX_CELLS_MISSING.format(heading=heading, count=len(missing), cells=names)
             )
-        table_values = {k: v for k, v in values.items() if k in table.cell_by_id}
-        report.set_values(table_values)
-        notes += _keep_printed_totals(report, table.id, printed, heading)
+        report.set_values(merged.values)
+        notes += _keep_printed_totals(report, table.id, merged.printed, heading)
     return notes
 
 

@@ -36,10 +36,20 @@ BLANK_MARKS = frozenset({"-", "--", "/", "//", "\\", "无", "空", "/无", "x", 
 _NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 _MONEY_UNITS = ("万元", "元")
 _MONEY_MAX_EXPONENT = 20  # an amount of 10^21 or more is refused before arithmetic
+# Header rows stacked over one column: the official tables have three, a label
+# broken over two rows adds one; more is a table that is not a report's.
+MAX_HEADER_DEPTH = 6
+
+
+_DIGIT = re.compile(r"\d")
+_WHITESPACE = re.compile(r"\s+")
+_LONGEST_MARK = max(len(m) for m in BLANK_MARKS)
 
 
 def value_like(text: str) -> bool:
     """Text that a value cell may hold: blank, a blank mark, or a number with a unit."""
+    if not _DIGIT.search(text) and len(_WHITESPACE.sub("", text)) > _LONGEST_MARK:
+        return False  # words without a digit: not a number, too long for a mark
     t = normalise_text(text)
     if t == "" or t in BLANK_MARKS:
         return True
@@ -82,21 +92,25 @@ ColMap = dict[int, tuple[tuple[str, ...], str | None]]  # grid column -> (col pa
 
 @dataclass
 class TableRead:
-    """What one Word table gave for one spec table."""
+    """What one table of the document gave for one spec table."""
 
     table: TableSpec
     values: dict[str, Value] = field(default_factory=dict)  # inputs
     units: dict[str, str] = field(default_factory=dict)  # money cells not in the default unit
     printed: dict[str, str] = field(default_factory=dict)  # computed cells: text as printed
     seen: set[str] = field(default_factory=set)  # inputs present in the document
-    blank: int = 0
-    marks: int = 0
+    blank: set[str] = field(default_factory=set)  # inputs printed blank
+    marks: set[str] = field(default_factory=set)  # inputs printed as 「-」「/」「无」
     notes: list[str] = field(default_factory=list)
     # where the table ended, for a continuation table printed without its header
     n_cols: int = 0
     col_map: ColMap = field(default_factory=dict)
     caption: str | None = None
     used_inherited: bool = False
+    # rows printed again in the same table (official row labels, in order), and
+    # what they gave, read aside: the mapping compares the two printings
+    repeated_rows: list[str] = field(default_factory=list)
+    repeat: TableRead | None = None
 
     @property
     def score(self) -> int:
@@ -129,17 +143,31 @@ class _TableIndex:
                 inner = tuple(p for p in (path[1:] if caption else path) if p)
                 self.rows[cell.row] = _RowKey(cell.row, caption, inner[-1], inner[:-1])
 
+        self._col_paths: dict[str | None, list[tuple[str, ...]]] = {}
+        self._pools: dict[str | None, list[_RowKey]] = {}
+
     def col_paths(self, caption: str | None) -> list[tuple[str, ...]]:
-        rows = {k.row for k in self.rows.values() if caption is None or k.caption == caption}
-        return list(dict.fromkeys(c.col_path for c in self.table.cells if c.row in rows))
+        """The column paths of the rows under `caption` (all rows for None)."""
+        if caption not in self._col_paths:
+            rows = {k.row for k in self.pool(caption)}
+            paths = dict.fromkeys(c.col_path for c in self.table.cells if c.row in rows)
+            self._col_paths[caption] = list(paths)
+        return self._col_paths[caption]
+
+    def pool(self, caption: str | None) -> list[_RowKey]:
+        """The rows under `caption` (all rows for None)."""
+        if caption not in self._pools:
+            self._pools[caption] = [
+                k for k in self.rows.values() if caption is None or k.caption == caption
+            ]
+        return self._pools[caption]
 
     def match_row(self, labels: list[str], caption: str | None) -> tuple[_RowKey | None, str]:
         """The spec row a printed label path names; also the fuzzy-matched text, if any."""
         labels = [t for t in labels if norm(t)]
         if not labels or self.table.label_cols == 0:
             return None, ""
-        pools = [k for k in self.rows.values() if caption is None or k.caption == caption]
-        for pool in (pools, list(self.rows.values())):
+        for pool in (self.pool(caption), self.pool(None)):
             found = self._match_in(labels, pool)
             if found[0] is not None:
                 return found
@@ -154,7 +182,11 @@ class _TableIndex:
             return (key, leaf) if key else (None, "")
         keys = [k for k in pool if k.leaf == match]
         if len(keys) > 1:  # same leaf in several groups: the outer labels decide
-            keys = [k for k in keys if all(norm(p) in parents for p in k.parents)] or keys[:1]
+            # (the most of them printed: a blank outer label is no vote)
+            def votes(k: _RowKey) -> int:
+                return sum(1 if norm(p) in parents else -1 for p in k.parents)
+
+            keys = [max(keys, key=votes)]
         return keys[0], (leaf if fuzzy else "")
 
     def match_group(self, labels: list[str], caption: str | None) -> tuple[str, list[_RowKey]]:
@@ -164,7 +196,7 @@ class _TableIndex:
         labels = [t for t in labels if norm(t)]
         if not labels:
             return "", []
-        pool = [k for k in self.rows.values() if caption is None or k.caption == caption]
+        pool = self.pool(caption)
         groups = list(dict.fromkeys(k.parents[-1] for k in pool if k.parents))
         group, _fuzzy = best_match(labels[-1], groups)
         if group is None:
@@ -242,53 +274,55 @@ class TableReader:
     def read(
         self, doc: Table, caption: str | None = None, before: TableRead | None = None
     ) -> TableRead:
-        """`before`: the previous Word table read for the same spec table; a table
-        with as many columns and no header of its own continues it."""
-        out = TableRead(self.index.table, n_cols=doc.n_cols)
+        """`before`: the previous table read for the same spec table; a table
+        without a header of its own continues it (see `_continued_columns`)."""
+        n_cols = doc.n_cols  # computed once: it walks every row
+        out = TableRead(self.index.table, n_cols=n_cols)
         header_paths: dict[int, list[TableCell]] = {}
         col_map: ColMap = {}
-        inherited = before is not None and before.n_cols == doc.n_cols and bool(before.col_map)
-        if inherited and before is not None:
-            col_map = dict(before.col_map)
-            caption = caption or before.caption
-        elif before is not None and before.caption and before.col_map and caption is None:
-            # a block of 二 continued on the next page, drawn with its own width:
-            # its columns are the block's, when it has exactly as many
-            col_map = self._block_columns(before, doc.n_cols)
+        inherited = False
+        if before is not None and before.col_map:
+            col_map = self._continued_columns(doc, n_cols, before, caption)
             inherited = bool(col_map)
-            caption = before.caption if inherited else None
+            if inherited:
+                caption = caption or before.caption
         last_header = False
-        header_width = doc.n_cols if inherited else 0
+        header_run = 0  # consecutive header rows
+        header_width = n_cols if inherited else 0
         previous_labels: dict[int, str] = {}
         taken: dict[str, bool] = {}  # spec row -> matched exactly
         for r in range(len(doc.rows)):
             cells = doc.row_cells(r)
-            texts = {norm(c.text) for c in cells if norm(c.text)}
+            keyed = [(c, norm(c.text)) for c in cells]
+            keyed = [(c, k) for c, k in keyed if k]
+            texts = {k for _c, k in keyed}
             if len(texts) == 1:
-                found, fuzzy = best_match(
-                    next(c.text for c in cells if norm(c.text)), self.index.captions
-                )
+                found, fuzzy = best_match(keyed[0][0].text, self.index.captions)
                 if found:
                     if fuzzy:
                         out.notes.append(s.DOCX_LABEL_FUZZY.format(text=fuzzy, label=found))
                     caption, header_paths, col_map, last_header = found, {}, {}, False
-                    inherited = False
+                    inherited, header_run = False, 0
                     continue
-            first_value = min(col_map, default=doc.n_cols)
-            label_cols = range(first_value)
-            labels = self._labels(doc, r, label_cols, previous_labels)
-            others = [c for c in cells if c.col >= first_value]
-            key, fuzzy_text = self.index.match_row(labels, caption)
+            key, fuzzy_text, labels, others = None, "", [], []
+            if col_map:  # without columns every row is a header row: no labels to match
+                first_value = min(col_map)
+                labels = self._labels(doc, r, range(first_value), previous_labels)
+                others = [c for c in cells if c.col >= first_value]
+                key, fuzzy_text = self.index.match_row(labels, caption)
             if not col_map or (key is None and any(not value_like(c.text) for c in others)):
                 if not texts:
                     continue
                 if not last_header:
-                    header_paths, col_map, inherited = {}, {}, False
-                self._add_header(doc, r, header_paths, col_map, caption, out)
-                header_width = max(header_width if last_header else 0, _width(doc.rows[r]))
+                    header_paths, col_map, inherited, header_run = {}, {}, False, 0
+                header_run += 1
                 last_header = True
+                if header_run > MAX_HEADER_DEPTH:
+                    continue  # no official header is this deep: the row is not read
+                self._add_header(doc, r, header_paths, col_map, caption, out)
+                header_width = max(header_width if header_run > 1 else 0, _width(doc.rows[r]))
                 continue
-            last_header = False
+            last_header, header_run = False, 0
             if key is None and self.index.table.label_cols > 0:
                 numbers = [c.text.strip() for c in others if c.text.strip()]
                 if self._read_group_row(doc, r, labels, caption, col_map, taken, out):
@@ -307,19 +341,63 @@ class TableReader:
                     s.DOCX_ROW_MISALIGNED.format(heading=self.heading, label=_one_line(key.leaf))
                 )
                 continue
+            target = out
             if key is not None:
                 if key.row in taken:
-                    out.notes.append(
-                        s.DOCX_DUPLICATE_ROW.format(heading=self.heading, label=key.leaf)
-                    )
-                    continue
-                taken[key.row] = not fuzzy_text
-                if fuzzy_text:
-                    out.notes.append(s.DOCX_LABEL_FUZZY.format(text=fuzzy_text, label=key.leaf))
+                    # printed again (a second copy of the table, a repeated row): read
+                    # aside, so the mapping can compare the two printings
+                    if out.repeat is None:
+                        out.repeat = TableRead(self.index.table)
+                    out.repeated_rows.append(key.leaf)
+                    target = out.repeat
+                else:
+                    taken[key.row] = not fuzzy_text
+                    if fuzzy_text:
+                        note = s.DOCX_LABEL_FUZZY.format(text=fuzzy_text, label=key.leaf)
+                        out.notes.append(note)
             out.used_inherited |= inherited
-            self._read_values(doc, r, key, col_map, out)
+            self._read_values(doc, r, key, col_map, target)
         out.col_map, out.caption = col_map, caption
         return out
+
+    def _continued_columns(
+        self, doc: Table, n_cols: int, before: TableRead, caption: str | None
+    ) -> ColMap:
+        """The columns of a table that continues `before` without a header of its
+        own, or {} when it does not continue it:
+
+        - as wide as `before`: the same columns;
+        - a block of 二 continued on the next page, drawn with its own width:
+          the block's columns, when it has exactly as many;
+        - a different width (an office suite that saved the parts of a split
+          table with different grids, leaving the group-label cells of the
+          second part blank and unmerged): `before`'s value columns, counted
+          from the right, when its first row then reads as a row of the table —
+          its labels name an official row and every value cell holds a number
+          or a blank.
+        """
+        if before.n_cols == n_cols:
+            return dict(before.col_map)
+        if before.caption and caption is None:
+            return self._block_columns(before, n_cols)
+        shift = n_cols - before.n_cols
+        first_value = min(before.col_map) + shift
+        if first_value <= 0 or max(before.col_map) != before.n_cols - 1:
+            return {}
+        col_map = {c + shift: v for c, v in before.col_map.items()}
+        caption = caption or before.caption
+        for r in range(len(doc.rows)):
+            cells = doc.row_cells(r)
+            if not any(norm(c.text) for c in cells):
+                continue
+            labels = self._labels(doc, r, range(first_value), {})
+            key, _fuzzy = self.index.match_row(labels, caption)
+            values = [c for c in cells if c.col >= first_value]
+            aligned = all(c.col in col_map for c in values)
+            if key is not None and aligned and all(value_like(c.text) for c in values):
+                return col_map
+            return {}
+        return {}
 
     def _read_group_row(
         self,
@@ -406,15 +484,24 @@ class TableReader:
         caption: str | None,
         out: TableRead,
     ) -> None:
+        """Stack row r's texts onto the header path of each column and match the
+        columns whose path changed. A path keeps only its innermost
+        MAX_HEADER_DEPTH texts, so a long run of rows that match nothing (a
+        table that is not a report's) costs the same work per row: reading a
+        table stays proportional to its size."""
+        changed: list[int] = []
         for c, origin in enumerate(doc.rows[r]):
             if origin is None or not norm(origin.text):
                 continue
             path = header_paths.setdefault(c, [])
             if not path or path[-1] is not origin:
                 path.append(origin)
-        col_map.clear()
-        for c, path in header_paths.items():
-            texts = [o.text for o in path]
+                if len(path) > MAX_HEADER_DEPTH:
+                    del path[0]
+                changed.append(c)
+        for c in changed:
+            col_map.pop(c, None)
+            texts = [o.text for o in header_paths[c]]
             match, fuzzy = self.index.match_col(texts, caption)
             if match:
                 col_map[c] = (match, _header_unit(texts))
@@ -452,10 +539,10 @@ class TableReader:
             return
         out.seen.add(cell.id)
         if t == "":
-            out.blank += 1
+            out.blank.add(cell.id)
             return
         if t in BLANK_MARKS:
-            out.marks += 1
+            out.marks.add(cell.id)
             return
         name = cell_name(cell)
         try:

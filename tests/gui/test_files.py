@@ -133,6 +133,21 @@ def test_unreadable_file_is_reported_and_never_overwritten(
     assert window.controller.path is None
 
 
+def test_a_file_of_another_type_names_the_types_the_window_opens(
+    qtbot, monkeypatch, tmp_path, errors_shown
+):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report(agency="当前报告"))
+    other = tmp_path / "说明.txt"
+    other.write_text("不是报告", encoding="utf-8")
+    assert not window.open_file(str(other))
+    [(title, text)] = errors_shown
+    assert title == s.OPEN_FAILED_TITLE
+    assert "「说明.txt」不是本程序能读取的报告文件" in text
+    assert all(suffix in text for suffix in (".nianbao", ".xlsx", ".docx", ".html", ".pdf"))
+    assert window.controller.report.meta.agency == "当前报告"
+
+
 def test_save_failure_keeps_the_report_unsaved(qtbot, monkeypatch, tmp_path, errors_shown):
     window = make_window(qtbot, monkeypatch)
     window.open_report(full_report())

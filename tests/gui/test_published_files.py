@@ -46,3 +46,26 @@ def test_the_open_dialog_offers_every_report_type():
         assert pattern in s.FILTER_OPENABLE
     for pattern in ("*.docx", "*.doc", "*.html", "*.pdf"):
         assert pattern in s.FILTER_PUBLISHED
+
+
+def test_import_notes_show_attention_first(qtbot, monkeypatch, tmp_path):
+    """A page whose printed total differs: the box warns, 注意 lines come first."""
+    from exporters.html import export_html
+
+    window = make_window(qtbot, monkeypatch)
+    report = full_report()
+    path = tmp_path / "年报.html"
+    export_html(report, path)
+    total = str(report.value("applications.total.total"))
+    page = path.read_text(encoding="utf-8")
+    at = page.rindex(f">{total}<")
+    path.write_text(page[:at] + ">1<" + page[at + len(total) + 2 :], encoding="utf-8")
+    boxes: list[main_window.QMessageBox] = []
+    monkeypatch.setattr(main_window.QMessageBox, "exec", lambda self: boxes.append(self))
+    assert window.open_file(str(path))
+    qtbot.waitUntil(lambda: bool(boxes), timeout=30000)
+    [box] = boxes
+    assert box.icon() == main_window.QMessageBox.Icon.Warning
+    lines = box.informativeText().splitlines()
+    assert lines[0].startswith("• 注意：") and "印的是 1" in lines[0]
+    assert any(line.startswith("• 提示：") for line in lines)

@@ -1,0 +1,147 @@
+"""The signature block (落款) at the end of a published report: the agency and the date.
+
+A report ends with the agency's name and the date it was signed (成文日期), one
+under the other or on one line. Officers write the date in many shapes
+(importers/published/meta.py `read_date`), leave it blank to be written by hand
+(「　　年　月　日」, as the program's own Word export prints a report without a
+date), or leave it out; they spread the name over its line with spaces between
+the characters; they add a line after it (「（此件公开发布）」) or an appendix
+table. Whatever the shape, the signature's lines never become text of the last
+section, and every interpretation is a note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from importers import strings as s
+from importers.published.document import Block, Table
+from importers.published.labels import norm
+from importers.published.meta import (
+    DateLine,
+    looks_like_agency,
+    read_date,
+    split_name_and_date,
+    unspaced_name,
+)
+
+SIGNATURE_MAX = 40  # characters of an agency line in the signature block
+_SCAN_LINES = 8  # lines at the end of the document looked at (tables passed over)
+_DATE_WITHIN = 6  # the date line is one of the last lines (after it: a trailer)
+_QUOTE = 40  # characters of trailing text quoted in a note
+# Lines an official document may print under its signature.
+_TRAILER = re.compile(r"^[（(]?\s*(此件|本件|附件|附表|抄送|联系人|联系电话|公开方式)")
+
+
+@dataclass
+class Signature:
+    """Where the signature starts (block index; len(blocks) when none was
+    found), the agency and date it gives, and the notes on how it was read."""
+
+    start: int
+    agency: str = ""
+    date: dt.date | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def find_signature(blocks: Sequence[Block], last_heading: int, title_agency: str) -> Signature:
+    """The signature block after the last section heading: a date line (plain,
+    from a field or a smart tag: the front end gives its shown text) with the
+    agency on the line above or on the same line; or, without a date, a last line
+    that names an agency. Tables after it (an appendix) are passed over; lines
+    after it are named in a note, not read as the section's text."""
+    lines: list[tuple[int, str]] = []  # (block index, line), last line first
+    for i in range(len(blocks) - 1, last_heading, -1):
+        block = blocks[i]
+        if isinstance(block, Table):
+            continue
+        if block.text.strip():
+            lines.append((i, block.text.strip()))
+        if len(lines) >= _SCAN_LINES:
+            break
+    found = Signature(len(blocks))
+    for k, (i, line) in enumerate(lines[:_DATE_WITHIN]):
+        date_line, agency = _date_and_name(line)
+        if not date_line.looks:
+            continue
+        found.start, found.date = i, date_line.date
+        found.notes += _date_notes(line, date_line)
+        if not agency and k + 1 < len(lines):
+            j, above = lines[k + 1]
+            if agency_line(above, title_agency, dated=True):
+                agency, found.start = above, j
+        found.agency = _agency_name(agency, found.notes)
+        found.notes += _trailer_notes(lines[:k])
+        return found
+    # no date: a last line naming an agency (under it at most a trailer line)
+    for k, (i, line) in enumerate(lines[:2]):
+        if agency_line(line, title_agency, dated=False):
+            found.start = i
+            found.agency = _agency_name(line, found.notes)
+            found.notes.append(s.DOCX_SIGNATURE_NO_DATE.format(agency=found.agency))
+            found.notes += _trailer_notes(lines[:k])
+            return found
+        if not _TRAILER.match(line):
+            break
+    found.notes.append(s.DOCX_NO_DATE)
+    return found
+
+
+def _date_and_name(line: str) -> tuple[DateLine, str]:
+    """The line read as a date line, and the agency when the line holds both."""
+    date_line = read_date(line)
+    if date_line.looks:
+        return date_line, ""
+    both = split_name_and_date(line)
+    if both:
+        return read_date(both[1]), both[0]
+    return date_line, ""
+
+
+def _date_notes(line: str, date_line: DateLine) -> list[str]:
+    if date_line.problem == "blank":
+        return [s.DOCX_DATE_BLANK.format(text=line)]
+    if date_line.problem == "no day":
+        return [s.DOCX_DATE_NO_DAY.format(text=line)]
+    if date_line.problem:
+        return [s.DOCX_BAD_DATE.format(text=line)]
+    if not date_line.standard and date_line.date:
+        date = date_line.date
+        shown = f"{date.year}年{date.month}月{date.day}日"
+        return [s.DOCX_DATE_SHAPE.format(text=line, date=shown)]
+    return []
+
+
+def _agency_name(text: str, notes: list[str]) -> str:
+    """The agency as signed; a name spread out with spaces is read without them."""
+    name = unspaced_name(text)
+    if name != text.strip():
+        notes.append(s.DOCX_AGENCY_SPACED.format(text=text.strip(), name=name))
+    return name
+
+
+def _trailer_notes(after: list[tuple[int, str]]) -> list[str]:
+    """Lines under the signature are not the last section's text: named in a note."""
+    if not after:
+        return []
+    text = "」「".join(line for _i, line in reversed(after))
+    short = text if len(text) <= _QUOTE else text[:_QUOTE] + "…"
+    return [s.DOCX_AFTER_SIGNATURE.format(text=short)]
+
+
+def agency_line(line: str, title_agency: str, dated: bool) -> bool:
+    """Whether a line of the signature block names the agency. Above a date any
+    short line without sentence punctuation does; without a date the line must
+    look like an agency's name, or extend the title's."""
+    if len(line) > SIGNATURE_MAX or re.search(r"[。；;，,：:！!？?]", line):
+        return False
+    key = norm(line)
+    if len(key) < 2:
+        return False
+    if looks_like_agency(line):
+        return True
+    related = bool(title_agency) and key.startswith(norm(title_agency))
+    return related or (dated and len(key) >= 3)
