@@ -241,8 +241,10 @@ def split_marks(text: str) -> tuple[str, list[str]]:
 
 # ---- symbols --------------------------------------------------------------------------------
 # Fonts whose characters are pictures, not letters: Word stores their symbols at
-# F000 + code. Symbol draws ASCII punctuation and digits as themselves (0x20–0x3F).
+# F000 + code. Symbol draws digits and some ASCII signs as themselves; its other
+# codes are Greek letters and mathematical signs in an order of its own.
 _PICTURE_FONTS = ("wingdings", "webdings", "marlett", "mt extra", "zapf dingbats")
+_SYMBOL_AS_ASCII = frozenset(" !#%&()+,-./0123456789:;<=>?")
 
 
 def symbol_text(font: str, code: str) -> str | None:
@@ -257,8 +259,8 @@ def symbol_text(font: str, code: str) -> str | None:
     name = font.strip().lower()
     if name.startswith(_PICTURE_FONTS):
         return None
-    if name == "symbol" and not 0x20 <= value <= 0x3F:
-        return None  # Greek letters and mathematical signs in Symbol's own order
+    if name == "symbol" and chr(value) not in _SYMBOL_AS_ASCII:
+        return None
     if not 0 < value <= 0x10FFFF:
         return None
     char = chr(value)

@@ -174,17 +174,23 @@ def test_strike_switched_off_reads(exported, tmp_path):
     assert not _notes_with(result, "删除线")
 
 
-@pytest.mark.parametrize("place", ["narrative", "signature agency", "signature date"])
+@pytest.mark.parametrize("place", ["narrative", "title", "signature agency", "signature date"])
 def test_struck_text_in_paragraphs_is_deleted(exported, tmp_path, place):
     report, path = exported
     doc = x.Docx(path)
     p = {
         "narrative": lambda: doc.paragraph(NARRATIVE),
+        "title": lambda: _title(doc),
         "signature agency": lambda: doc.exact("某某市某某局"),
         "signature date": lambda: _date_paragraph(doc),
     }[place]()
     first = next(x.runs(p))
-    struck = {"narrative": "删去的句子。", "signature agency": "旧机关", "signature date": "2023年"}
+    struck = {
+        "narrative": "删去的句子。",
+        "title": "某某县",
+        "signature agency": "旧机关",
+        "signature date": "2023年",
+    }
     x.insert_before(first, x.styled(struck[place], x.el("strike")))
     result = _import(doc, tmp_path)
     assert_same(report, result)
@@ -395,13 +401,16 @@ def test_a_symbol_digit_is_read(exported, tmp_path, font, code):
     assert_same(report, _import(doc, tmp_path))
 
 
-def test_a_picture_symbol_is_named_not_read(exported, tmp_path):
+@pytest.mark.parametrize(
+    ("font", "code"), [("Wingdings", "F0FC"), ("Wingdings 2", "F050"), ("Symbol", "F061")]
+)
+def test_a_picture_symbol_is_named_not_read(exported, tmp_path, font, code):
     report, path = exported
     doc = x.Docx(path)
-    x.insert_after(doc.run_with(SENTINEL), x.symbol("F0FC", "Wingdings"))
+    x.insert_after(doc.run_with(SENTINEL), x.symbol(code, font))
     result = _import(doc, tmp_path)
     assert_same(report, result)
-    assert any("字体「Wingdings」，编码 F0FC" in n for n in _notes_with(result, CELL_PLACE))
+    assert any(f"字体「{font}」，编码 {code}" in n for n in _notes_with(result, CELL_PLACE))
 
 
 def test_a_right_to_left_override_reads_as_shown(exported, tmp_path):
