@@ -12,7 +12,7 @@ from pathlib import Path
 
 from importers import ImportRefused, ImportResult
 from importers import strings as s
-from importers.docx_walker import walk_body
+from importers.docx_walker import walk_document
 from importers.published.reader import read_published
 from importers.safety import check_office_zip
 
@@ -30,4 +30,4 @@ def import_docx(path: str | Path) -> ImportResult:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many types for broken packages
         raise ImportRefused(s.DOCX_BROKEN.format(name=path.name)) from exc
-    return read_published(walk_body(document.element.body, path.name))
+    return read_published(walk_document(document, path.name))

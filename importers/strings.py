@@ -97,7 +97,43 @@ DOCX_TEXT_CUT = "「{heading}」的文字有 {chars} 个字，超过上限 {limi
 
 # ---- what the Word front end read (importers/docx_walker.py) ---------------------------------
 DOCX_REVISIONS = "文档中有尚未接受的修订（修订标记），已按接受全部修订后的内容（Word 中的“最终状态”）导入，请核对"
-DOCX_HIDDEN_TEXT = "文档中有 {count} 处设置为“隐藏”的文字（不显示也不打印），未导入"
+# What the Word front end set aside, or read but wants checked, by place: one note per
+# paragraph or table cell, 「{place}：{items}，请核对」.
+DOCX_PLACE_NOTE = "{place}：{items}，请核对"
+DOCX_PLACE_PARAGRAPH = "正文「{quote}」一段"
+DOCX_PLACE_BLANK_PARAGRAPH = "正文中的一个空段落"
+DOCX_PLACE_BODY = "正文中"
+DOCX_PLACE_CELL = "{where}第 {row} 行第 {col} 列"
+DOCX_PLACE_CELL_LABEL = "{where}第 {row} 行（「{label}」）第 {col} 列"
+DOCX_PLACES_MORE = "另有 {count} 处段落或单元格中有类似情况，未逐一列出，请核对"
+DOCX_ITEMS_MORE = "等 {count} 处"
+DOCX_FOUND_SUPERSCRIPT = "上标「{text}」未计入（上标、下标是注释标记，不是数字或文字的一部分）"
+DOCX_FOUND_SUBSCRIPT = "下标「{text}」未计入（上标、下标是注释标记，不是数字或文字的一部分）"
+DOCX_FOUND_FOOTNOTE = "脚注标记{text}未计入"
+DOCX_FOUND_ENDNOTE = "尾注标记{text}未计入"
+DOCX_FOUND_MARK_CHARS = "紧挨数字的「{text}」是上标或带圈的标记，未计入数字"
+DOCX_FOUND_STRUCK = "带删除线的「{text}」按已删除处理，未导入"
+DOCX_FOUND_HIDDEN = "设置为“隐藏”（不显示也不打印）的「{text}」未导入"
+DOCX_FOUND_SYMBOL = "一个符号（字体「{font}」，编码 {code}）无法识别为文字，未导入"
+DOCX_FOUND_MERGED_AWAY = "被上方单元格合并的格中还有「{text}」，Word 不显示，未导入"
+DOCX_FOUND_PLACEHOLDER_FLAG = "内容控件标记为“显示提示语”，但其中是「{text}」，已按显示的内容读取"
+DOCX_FOUND_RTL = "设置为从右向左排列的「{text}」按 Word 显示的顺序读作「{shown}」"
+DOCX_FOUND_OPEN_FIELD = "一个域没有结束，其后的「{text}」按域代码处理，未导入"
+DOCX_FOUND_DATE_FIELD = (
+    "「{text}」是 {field} 域（{meaning}），{when}；已按文件中保存的结果读取，请核对成文日期"
+)
+# Fields whose result is a date Word computes: (what it shows, when Word changes it).
+DOCX_FIELD_MEANINGS = {
+    "DATE": ("当前日期", "Word 打开或打印文档时会把它更新为当天的日期"),
+    "TIME": ("当前时间", "Word 打开或打印文档时会把它更新为当天的日期"),
+    "PRINTDATE": ("上次打印的日期", "Word 打印时会把它更新为当天的日期"),
+    "SAVEDATE": ("上次保存的日期", "Word 保存时会把它更新为当天的日期"),
+    "CREATEDATE": ("文档的创建日期", "不是录入的文字，Word 更新域时会改为文档属性中的创建日期"),
+}
+DOCX_VALUE_MERGED = (
+    "{place}是上下 {rows} 行合并的一格「{text}」：只作为第 {row} 行的数字读取，"
+    "其下 {below} 行的这一格按空白读取，请核对"
+)
 DOCX_TEXTBOX_TEXT = "文档中有 {count} 个文本框，其中的文字不属于正文，未导入：「{text}」"
 TOO_DEEP = "文件「{name}」的内容嵌套超过 {limit} 层，不像是年度报告，已拒绝导入"
 TOO_MANY_TABLES = "文件「{name}」中的表格超过 {limit} 个，不像是年度报告，已拒绝导入"

@@ -42,6 +42,9 @@ class Docx:
         self.path = path
         with zipfile.ZipFile(path) as zf:
             self.root = etree.fromstring(zf.read("word/document.xml"))
+        # building blocks (name -> text) saved in a glossary part, as Word keeps
+        # the placeholder prompts of content controls
+        self.glossary: dict[str, str] = {}
 
     @property
     def body(self) -> etree._Element:
@@ -53,7 +56,13 @@ class Docx:
                 data = src.read(item.filename)
                 if item.filename == "word/document.xml":
                     data = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8")
+                elif self.glossary and item.filename == "[Content_Types].xml":
+                    data = data.replace(b"</Types>", _GLOSSARY_TYPE + b"</Types>")
+                elif self.glossary and item.filename == "word/_rels/document.xml.rels":
+                    data = data.replace(b"</Relationships>", _GLOSSARY_REL + b"</Relationships>")
                 dst.writestr(item, data)
+            if self.glossary:
+                dst.writestr("word/glossary/document.xml", _glossary(self.glossary))
         return path
 
     # ---- finding -------------------------------------------------------------------
@@ -84,6 +93,26 @@ class Docx:
 
     def tables(self) -> list:
         return self.xpath("//w:body/w:tbl")
+
+
+_GLOSSARY_TYPE = (
+    b'<Override PartName="/word/glossary/document.xml" ContentType="application/'
+    b'vnd.openxmlformats-officedocument.wordprocessingml.document.glossary+xml"/>'
+)
+_GLOSSARY_REL = (
+    b'<Relationship Id="rIdGlossary" Type="http://schemas.openxmlformats.org/'
+    b'officeDocument/2006/relationships/glossaryDocument" Target="glossary/document.xml"/>'
+)
+
+
+def _glossary(parts: dict[str, str]) -> bytes:
+    doc_parts = el("docParts")
+    for name, text in parts.items():
+        props = el("docPartPr", el("name", val=name))
+        doc_parts.append(el("docPart", props, el("docPartBody", el("p", run(text)))))
+    root = etree.Element(w("glossaryDocument"), nsmap={"w": W})
+    root.append(doc_parts)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
 def text_of(element) -> str:
@@ -223,3 +252,104 @@ def mark_paragraph(p, kind: str) -> None:
 
 def copy_of(element):
     return copy.deepcopy(element)
+
+
+# ---- what Word shows beyond the characters -----------------------------------------------
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+WPS_OFFICE = "http://www.wps.cn/officeDocument/2013/wpsCustomData"  # WPS's own: not Word's
+UNKNOWN = "urn:example:unknown-extension"
+PREFIXES = {"w14": W14, "w15": W15, "wps": WPS, "wpsCustomData": WPS_OFFICE, "x": UNKNOWN}
+
+
+def styled(text: str, *props: etree._Element) -> etree._Element:
+    """A run of `text` with direct formatting `props` (e.g. ``el("strike")``)."""
+    r = run(text)
+    r.insert(0, el("rPr", *props))
+    return r
+
+
+def superscript(text: str) -> etree._Element:
+    return styled(text, el("vertAlign", val="superscript"))
+
+
+def subscript(text: str) -> etree._Element:
+    return styled(text, el("vertAlign", val="subscript"))
+
+
+def note_reference(kind: str = "footnote", mark: str | None = None) -> etree._Element:
+    """A footnote (or endnote) reference as Word stores it: numbered by Word, or
+    followed by its own mark (``w:customMarkFollows``)."""
+    ref = el(f"{kind}Reference", id=next(_ids) % 1000)
+    r = el("r", el("rPr", el("vertAlign", val="superscript")), ref)
+    if mark is not None:
+        ref.set(w("customMarkFollows"), "1")
+        t = el("t")
+        t.text = mark
+        r.append(t)
+    return r
+
+
+def symbol(code: str, font: str = "Times New Roman") -> etree._Element:
+    """A run holding one ``w:sym`` (Insert → Symbol): `code` in hexadecimal."""
+    return el("r", el("sym", font=font, char=code))
+
+
+def alternate(branches: list[tuple[str, list]], fallback: list) -> etree._Element:
+    """mc:AlternateContent with a Choice per (Requires, elements) and a Fallback,
+    the prefixes declared as Word declares them."""
+    nsmap = {"mc": MC, "w": W, **PREFIXES}
+    alternate = etree.Element(f"{{{MC}}}AlternateContent", nsmap=nsmap)
+    for requires, elements in branches:
+        choice = etree.SubElement(alternate, f"{{{MC}}}Choice")
+        choice.set("Requires", requires)
+        choice.extend(elements)
+    etree.SubElement(alternate, f"{{{MC}}}Fallback").extend(fallback)
+    return alternate
+
+
+def replace_with_alternate(element, requires: str, wrong) -> etree._Element:
+    """Put `element` in a Choice requiring `requires` and `wrong` in the Fallback,
+    where `element` stood (Word shows the Choice when it understands `requires`)."""
+    parent = element.getparent()
+    index = parent.index(element)
+    parent.remove(element)
+    container = alternate([(requires, [element])], [wrong])
+    parent.insert(index, container)
+    return container
+
+
+def begin(instruction: str = "") -> list:
+    """The runs that begin a complex field and hold its instruction."""
+    out = [el("r", el("fldChar", fldCharType="begin"))]
+    if instruction:
+        instr = run(instruction)
+        instr[0].tag = w("instrText")
+        out.append(instr)
+    return out
+
+
+def field_char(kind: str) -> etree._Element:
+    return el("r", el("fldChar", fldCharType=kind))
+
+
+def content_control(*children, prompt_flag: bool = False, doc_part: str = "") -> etree._Element:
+    """w:sdt around `children`; flagged as showing its placeholder, and naming a
+    glossary building block as its prompt, when asked."""
+    props = el("sdtPr", el("id", val=next(_ids)))
+    if doc_part:
+        props.append(el("placeholder", el("docPart", val=doc_part)))
+    if prompt_flag:
+        props.append(el("showingPlcHdr"))
+    return el("sdt", props, el("sdtContent", *children))
+
+
+def pr(element, tag: str) -> etree._Element:
+    """The properties element (``w:tcPr``, ``w:trPr``, ``w:rPr``…) of `element`,
+    made when missing."""
+    found = element.find(w(tag))
+    if found is None:
+        found = el(tag)
+        element.insert(0, found)
+    return found

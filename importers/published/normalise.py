@@ -144,6 +144,32 @@ def _row_key(table: Table, r: int) -> tuple[str, ...]:
     return tuple(norm(cell.text) if cell is not None else "" for cell in table.rows[r])
 
 
+def _repeats_row(first: Table, second: Table, r: int) -> bool:
+    """Whether row r of `second` repeats row r of `first` (a header printed again).
+    A cell that one of them merges down from the row above may be written as a
+    blank, unmerged cell in the other (LibreOffice, hand-made copies): still a
+    repeat."""
+    before, after = _row_key(first, r), _row_key(second, r)
+    if not any(after):
+        return False
+    width = max(len(before), len(after))  # a grid may end early in one of them
+    before += ("",) * (width - len(before))
+    after += ("",) * (width - len(after))
+    for c, (was, now) in enumerate(zip(before, after, strict=True)):
+        if was == now:
+            continue
+        # a blank where the other table merges the cell down from the row above
+        if not (now and was) and _merged_from_above(first if was else second, r, c):
+            continue
+        return False
+    return True
+
+
+def _merged_from_above(table: Table, r: int, c: int) -> bool:
+    cell = table.rows[r][c] if c < len(table.rows[r]) else None
+    return cell is not None and cell.row < r
+
+
 def _join_into(first: Table, second: Table) -> None:
     """Append `second` to `first` (a table of the mapping's own, changed in
     place), without the leading rows it repeats."""
@@ -151,8 +177,7 @@ def _join_into(first: Table, second: Table) -> None:
     while (
         repeated < len(second.rows) - 1
         and repeated < len(first.rows)
-        and any(_row_key(second, repeated))
-        and _row_key(second, repeated) == _row_key(first, repeated)
+        and _repeats_row(first, second, repeated)
     ):
         repeated += 1
     broken = repeated < len(second.rows) and first.rows and _row_broken(first, second, repeated)
