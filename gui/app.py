@@ -77,6 +77,11 @@ def create_app() -> object:
     app.setOrganizationName(s.ORG_NAME)
     if not getattr(app, "_nianbao_translators", None):
         app._nianbao_translators = _translations_loaded(app)  # type: ignore[attr-defined]
+    if not getattr(app, "_nianbao_font", False):
+        from gui.ui_font import apply_ui_font
+
+        apply_ui_font(app)  # before any window: every widget inherits it
+        app._nianbao_font = True  # type: ignore[attr-defined]
     return app
 
 
