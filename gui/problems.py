@@ -44,6 +44,7 @@ from gui import strings as s
 from gui.document import DocumentController
 from model.issues import Issue, Severity, Validation
 from model.rules import section_of
+from model.rules_catalog import rule_info
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -277,6 +278,11 @@ class ProblemsDock(QDockWidget):
         item.setIcon(0, self._icon(issue.severity))
         item.setForeground(0, QBrush(colors.issue_foreground(issue.severity)))
         item.setToolTip(2, issue.message)
+        info = rule_info(issue.rule)  # the rule in words, as 帮助 → 校验规则说明 has it
+        if info is not None:
+            item.setToolTip(
+                0, s.PROBLEMS_RULE_TIP.format(code=info.code, name=info.name, text=info.explanation)
+            )
         if section in spec.section_by_id:
             item.setToolTip(1, spec.section_by_id[section].heading)
         item.setData(0, KEY_ROLE, key)

@@ -308,6 +308,7 @@ PROBLEMS_ACCEPT_TIP = (
 )
 PROBLEMS_ACCEPT_ALL = "全部采用计算结果（{n} 个合计）"
 PROBLEMS_JUMP = "转到该处"
+PROBLEMS_RULE_TIP = "{code} {name}：{text}"
 PROBLEMS_COLLAPSE = "收起问题列表，只留一行（再点一次展开）"
 PROBLEMS_EXPAND = "展开问题列表"
 PROBLEMS_HIDE = "关闭问题面板（F8 重新打开）"
