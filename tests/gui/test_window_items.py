@@ -403,9 +403,9 @@ def test_table_three_shows_most_of_its_rows_on_a_1366_by_768_screen(qtbot, monke
     assert window.problems.isVisible() and not window.problems.is_collapsed()
     data_rows = window.pages["三"].model.table.n_rows - window.pages["三"].model.table.header_rows
     shown = _rows_in_sight(window)
-    assert shown >= 11, f"{shown} of {data_rows} rows with the problems panel open"
+    assert shown >= 12, f"{shown} of {data_rows} rows with the problems panel open"
     window.problems.set_collapsed(True)
-    qtbot.waitUntil(lambda: _rows_in_sight(window) >= 15)
+    qtbot.waitUntil(lambda: _rows_in_sight(window) >= 16)
 
 
 # ---- 打印 ------------------------------------------------------------------------------------
