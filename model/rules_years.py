@@ -22,6 +22,7 @@ Pure and cached by (section, text, year): validation runs on every keystroke.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 
@@ -39,6 +40,7 @@ _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 _Y = r"((?:19|20|21)\d{2})\s*年"  # one group: the year
 _YEAR = re.compile(r"(?<!\d)" + _Y)
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+_END = re.compile(r"[。！？!?；;\n]")
 _PERIOD = (
     # 「2025年1月1日至(2025年)12月31日」
     re.compile(
@@ -96,38 +98,46 @@ def allowed_years(section: str, year: int) -> frozenset[int]:
 
 
 def _find(section: str, text: str, year: int) -> tuple[StrayYear, ...]:
-    if not any(ch.isdigit() or ch in _CN_DIGITS for ch in text):
-        return ()
-    allowed = allowed_years(section, year)
     norm = plain(text)
+    years = [m.start() for m in _YEAR.finditer(norm)]
+    if not years:
+        return ()
+    # Only the sentences holding a year are read (a long text has few of them).
+    ends = [m.start() for m in _END.finditer(norm)]
+    spans = dict.fromkeys(_sentence_at(ends, pos, len(norm)) for pos in years)
+    opening = _opening(norm) if section == OPENING_SECTION else None
+    allowed = allowed_years(section, year)
     out: list[StrayYear] = []
-    opening_done = section != OPENING_SECTION
-    for line_start, line in _lines(norm):
-        if not opening_done and is_heading_line(line):
-            continue  # 「（一）主动公开」 before the opening sentence
-        for m in _SENTENCE.finditer(line):
-            sentence = m.group()
-            if not sentence.strip():
-                continue
-            if not opening_done:
-                mentions = list(_year_mentions(sentence))
-                opening_done = True
-            else:
-                mentions = list(_period_mentions(sentence))
-            wrong = tuple(dict.fromkeys(y for y, _ in mentions if y not in allowed))
-            if wrong:
-                first = next(pos for y, pos in mentions if y in wrong)
-                start = line_start + m.start()
-                original = text[start : start + len(sentence)]
-                out.append(StrayYear(_quote(original, first), wrong))
+    for start, stop in spans:
+        sentence = norm[start:stop]
+        if start == opening:
+            mentions = list(_year_mentions(sentence))
+        else:
+            mentions = list(_period_mentions(sentence))
+        wrong = tuple(dict.fromkeys(y for y, _ in mentions if y not in allowed))
+        if wrong:
+            first = next(pos for y, pos in mentions if y in wrong)
+            out.append(StrayYear(_quote(text[start:stop], first), wrong))
     return tuple(out)
 
 
-def _lines(text: str):
+def _sentence_at(ends: list[int], pos: int, size: int) -> tuple[int, int]:
+    """The sentence around `pos`: from after the previous end mark to its own end
+    mark (included), given the positions of every end mark."""
+    i = bisect.bisect_left(ends, pos)
+    start = ends[i - 1] + 1 if i else 0
+    stop = ends[i] + 1 if i < len(ends) else size
+    return start, stop
+
+
+def _opening(norm: str) -> int | None:
+    """Where 一's first sentence starts: the first line that is not a heading."""
     start = 0
-    for line in text.split("\n"):
-        yield start, line
+    for line in norm.split("\n"):
+        if line.strip() and not is_heading_line(line):
+            return start
         start += len(line) + 1
+    return None
 
 
 def _counts(sentence: str, start: int, end: int) -> bool:
