@@ -112,3 +112,16 @@ def test_choosing_returns_the_path(qtbot, folder, monkeypatch):
     assert file_dialogs.open_file(None, "打开", str(folder), "年报草稿 (*.nianbao)") == ""
     assert file_dialogs.open_files(None, "打开", str(folder), "") == []
     assert file_dialogs.pick_folder(None, "选择", str(folder)) == ""
+
+
+def test_save_offers_the_suggested_name_in_the_suggested_folder(qtbot, folder):
+    from PySide6.QtWidgets import QLineEdit
+
+    default = str(folder / "某某局2025年政府信息公开工作年度报告.nianbao")
+    dialog = make_dialog(
+        None, "另存为", default, "年报草稿 (*.nianbao)", QFileDialog.FileMode.AnyFile, save=True
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.directory().absolutePath() == str(folder)
+    name = dialog.findChild(QLineEdit, "fileNameEdit")
+    assert name is not None and name.text() == "某某局2025年政府信息公开工作年度报告.nianbao"
