@@ -39,7 +39,6 @@ _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 
 _Y = r"((?:19|20|21)\d{2})\s*年"  # one group: the year
 _YEAR = re.compile(r"(?<!\d)" + _Y)
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
 _END = re.compile(r"[。！？!?；;\n]")
 _PERIOD = (
     # 「2025年1月1日至(2025年)12月31日」
@@ -94,6 +93,8 @@ def stray_years(section: str, text: str, year: int) -> tuple[StrayYear, ...]:
 
 
 def allowed_years(section: str, year: int) -> frozenset[int]:
+    """The years a period statement in `section` may name: the report year, and in
+    五 (plans for the next steps) also the next one."""
     return frozenset((year, year + 1) if section == PLANS_SECTION else (year,))
 
 
