@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import colors
+from gui import colors, file_dialogs
 from gui import strings as s
 from gui.errors import show_error
 from model.aggregate import (
@@ -200,13 +199,13 @@ class AggregateDialog(QDialog):
 
     @Slot()
     def _pick_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, s.AGG_PICK_FOLDER, self._start_folder())
+        folder = file_dialogs.pick_folder(self, s.AGG_PICK_FOLDER, self._start_folder())
         if folder:
             self.add_paths([folder])
 
     @Slot()
     def _pick_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
+        paths = file_dialogs.open_files(
             self,
             s.AGG_PICK_FILES,
             self._start_folder(),
@@ -341,7 +340,7 @@ class AggregateDialog(QDialog):
     def _ask_save_draft(self) -> None:
         if not self.confirm_flags():
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self,
             s.AGG_SAVE_DRAFT_TITLE,
             self._default_path(s.AGG_DEFAULT_DRAFT),
@@ -354,7 +353,7 @@ class AggregateDialog(QDialog):
     def _ask_save_xlsx(self) -> None:
         if not self.confirm_flags():
             return
-        path, _ = QFileDialog.getSaveFileName(
+        path = file_dialogs.save_file(
             self,
             s.AGG_SAVE_XLSX_TITLE,
             self._default_path(s.AGG_DEFAULT_XLSX),

@@ -18,7 +18,8 @@ from pathlib import Path
 from gui import strings as s
 
 SCREENSHOT_PAGE = "三"  # a table page shows the most of the window
-# For the documentation's other pictures: 「基本信息」, 「一」…「六」, or 「start」.
+# For the documentation's other pictures: 「基本信息」, 「一」…「六」, 「start」, or
+# 「help:usage」, 「help:rules」, 「help:formats」, 「help:keys」 (the help window).
 SCREENSHOT_PAGE_ENV = "NIANBAO_SCREENSHOT_PAGE"
 SCREENSHOT_SIZE = (1280, 820)
 # bench/bench_startup.py: print when the window with its report is shown, then quit
@@ -77,6 +78,11 @@ def create_app() -> object:
     app.setOrganizationName(s.ORG_NAME)
     if not getattr(app, "_nianbao_translators", None):
         app._nianbao_translators = _translations_loaded(app)  # type: ignore[attr-defined]
+    if not getattr(app, "_nianbao_font", False):
+        from gui.ui_font import apply_ui_font
+
+        apply_ui_font(app)  # before any window: every widget inherits it
+        app._nianbao_font = True  # type: ignore[attr-defined]
     return app
 
 
@@ -96,15 +102,23 @@ def take_screenshot(window: object, file: str | None, out: str) -> int:
         print(s.SCREENSHOT_FAILED.format(reason=exc), file=sys.stderr)
         return 2
     page = os.environ.get(SCREENSHOT_PAGE_ENV, "").strip() or SCREENSHOT_PAGE
+    help_page = page.partition(":")[2] if page.startswith("help") else None
     if page != "start":
-        window.open_report(report, str(Path(file).resolve()) if file else None)
-        window.select_page(page)
+        if file:
+            window.open_report(report, str(Path(file).resolve()))
+        else:
+            window.open_sample()  # as 打开示例报告 does: clean, 「示例报告（未修改）」
+        window.select_page(SCREENSHOT_PAGE if help_page is not None else page)
         window.problems.show()
     window.resize(*SCREENSHOT_SIZE)
     window.show()
+    shown: object = window
+    if help_page is not None:  # 「help:rules」: the help window on that page
+        window.show_help(help_page or "usage")
+        shown = window._help
     for _ in range(5):  # layouts and the first paint settle over a few event rounds
         QApplication.processEvents()
-    ok = window.grab().save(out, "PNG")
+    ok = shown.grab().save(out, "PNG")  # type: ignore[attr-defined]
     window.autosaver.close()
     if not ok:
         print(s.SCREENSHOT_FAILED.format(reason=out), file=sys.stderr)

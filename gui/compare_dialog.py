@@ -7,7 +7,10 @@ cue); a cell last year's format lacks shows 「—」 with the reason as a toolt
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from gui import colors
 from gui import strings as s
-from model.compare import CellComparison, TableComparison, compare
+from gui.tasks import TaskRunner
+from model.compare import CellComparison, CompareSummary, TableComparison, compare, summarise
 from model.report import Report
 from model.values import format_value
 
@@ -117,13 +121,31 @@ class ComparisonModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+def summary_text(counts: CompareSummary) -> str:
+    """「共 198 项，其中 3 项有增减；本年有 140 项未填写……」: blanks are named, never
+    passed off as 「没有增减」."""
+    parts = [s.CMP_SUMMARY.format(cells=counts.cells, changed=counts.changed)]
+    if counts.blank_current:
+        parts.append(s.CMP_BLANK_CURRENT.format(n=counts.blank_current))
+    if counts.blank_previous:
+        parts.append(s.CMP_BLANK_PREVIOUS.format(n=counts.blank_previous))
+    if counts.missing:
+        parts.append(s.CMP_MISSING.format(n=counts.missing))
+    text = "，".join(parts) + "。"
+    if counts.mostly_blank:
+        text += s.CMP_MOSTLY_BLANK
+    return text
+
+
 class CompareDialog(QDialog):
+    exported = Signal(str)  # the 同比表 was written here
+
     def __init__(self, previous_report: Report, report: Report, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(s.CMP_TITLE)
         self.resize(820, 640)
         self.tables = compare(previous_report, report)
-        cells = [c for t in self.tables for c in t.cells]
+        self._previous, self._report = previous_report, report
 
         layout = QVBoxLayout(self)
         heading = QLabel(
@@ -137,13 +159,8 @@ class CompareDialog(QDialog):
         font.setBold(True)
         heading.setFont(font)
         layout.addWidget(heading)
-        self.summary = QLabel(
-            s.CMP_SUMMARY.format(
-                cells=len(cells),
-                changed=sum(c.changed for c in cells),
-                missing=sum(1 for c in cells if c.note and c.previous is None),
-            )
-        )
+        self.summary = QLabel(summary_text(summarise(self.tables)))
+        self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.changed_only = QCheckBox(s.CMP_CHANGED_ONLY)
         layout.addWidget(self.changed_only)
@@ -158,7 +175,15 @@ class CompareDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(s.CMP_CLOSE)
+        self.export_button = buttons.addButton(s.CMP_EXPORT, QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.setToolTip(s.CMP_EXPORT_TIP)
+        self.export_button.clicked.connect(lambda: self.export_xlsx())
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.status)
         layout.addWidget(buttons)
+        self.tasks = TaskRunner(self)
         self.changed_only.toggled.connect(self._filter)
 
     def _tab(self, table: TableComparison) -> QWidget:
@@ -184,6 +209,51 @@ class CompareDialog(QDialog):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         box.addWidget(view, 1)
         return page
+
+    def default_file_name(self) -> str:
+        meta = self._report.meta
+        name = s.CMP_DEFAULT_FILE.format(
+            agency=meta.agency.strip(), last=self._previous.meta.year, this=meta.year
+        )
+        return re.sub(r'[\\/:*?"<>|\s]+', "_", name)
+
+    def export_xlsx(self, path: str | None = None) -> bool:
+        """导出 Excel: the 同比表 (exporters/compare_xlsx.py), written in the background."""
+        if self.tasks.busy:
+            return False
+        if path is None:
+            from gui import file_dialogs
+            from model.paths import drafts_dir
+
+            window = self.parent()
+            folder = window._folder() if hasattr(window, "_folder") else str(drafts_dir())
+            default = str(Path(folder) / self.default_file_name())
+            path = file_dialogs.save_file(self, s.CMP_EXPORT_TITLE, default, s.FILTER_XLSX)
+            if not path:
+                return False
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        previous, report = self._previous.snapshot(), self._report.snapshot()
+        target = path
+
+        def work() -> None:
+            from exporters.compare_xlsx import export_compare_xlsx
+
+            export_compare_xlsx(previous, report, target)
+
+        self.export_button.setEnabled(False)
+        self.status.setText(s.CMP_EXPORTING)
+        self.tasks.start(work, lambda _r: self._exported(target), self._export_failed)
+        return True
+
+    def _exported(self, path: str) -> None:
+        self.export_button.setEnabled(True)
+        self.status.setText(s.CMP_EXPORTED.format(path=path))
+        self.exported.emit(path)
+
+    def _export_failed(self, exc: BaseException) -> None:
+        self.export_button.setEnabled(True)
+        self.status.setText(s.CMP_EXPORT_FAILED.format(reason=exc))
 
     def _filter(self, on: bool) -> None:
         for model in self.models:

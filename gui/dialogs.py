@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import file_dialogs
 from gui import strings as s
 from gui.meta_page import MAX_YEAR, MIN_YEAR
-from gui.shortcuts import pass_undo_shortcuts
 from model.formats import UnknownFormat, format_for_year
 from model.report import KINDS, Report
 
@@ -53,7 +52,6 @@ class NewReportDialog(QDialog):
         self.agency = QLineEdit()
         self.agency.setPlaceholderText(s.META_AGENCY_HINT)
         self.agency.setMinimumWidth(320)
-        pass_undo_shortcuts(self.agency)
         self.kind = QComboBox()
         for kind in KINDS:
             self.kind.addItem(s.META_KIND_NAMES[kind], kind)
@@ -132,7 +130,7 @@ class NewReportDialog(QDialog):
         return text
 
     def _pick_base(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file(
             self, s.DLG_PREVIOUS, self._folder, f"{s.FILTER_DRAFT};;{s.FILTER_ALL}"
         )
         if path:
@@ -236,21 +234,41 @@ class OpenChoice(Enum):
     NOTHING = "nothing"
 
 
-def ask_open_exported(parent: QWidget | None, path: str, warnings: list[str]) -> OpenChoice:
-    """After an export: open the file, its folder, or nothing."""
+EXPORT_WARNINGS_SHOWN = 8  # listed in the box; more go under 显示详情
+
+
+def export_done_box(
+    parent: QWidget | None, path: str, warnings: list[str]
+) -> tuple[QMessageBox, dict[OpenChoice, object]]:
+    """The box saying an export is done, with its buttons by choice. Each warning is
+    said once: in the box, or (beyond the first few) only under 显示详情."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(s.EXPORT_DONE_TITLE)
     box.setText(s.EXPORT_DONE.format(path=path))
-    if warnings:
-        box.setInformativeText(s.EXPORT_WARNINGS + "\n" + "\n".join(f"• {w}" for w in warnings[:8]))
-        box.setDetailedText("\n".join(warnings))
+    shown, rest = warnings[:EXPORT_WARNINGS_SHOWN], warnings[EXPORT_WARNINGS_SHOWN:]
+    if shown:
+        box.setInformativeText(s.EXPORT_WARNINGS + "\n" + "\n".join(f"• {w}" for w in shown))
+    if rest:
+        box.setDetailedText("\n".join(f"• {w}" for w in rest))
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     open_file = box.addButton(s.EXPORT_OPEN_FILE, QMessageBox.ButtonRole.AcceptRole)
     open_folder = box.addButton(s.EXPORT_OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole)
     close = box.addButton(s.EXPORT_CLOSE, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(open_file)
     box.setEscapeButton(close)
+    buttons = {
+        OpenChoice.FILE: open_file,
+        OpenChoice.FOLDER: open_folder,
+        OpenChoice.NOTHING: close,
+    }
+    return box, buttons
+
+
+def ask_open_exported(parent: QWidget | None, path: str, warnings: list[str]) -> OpenChoice:
+    """After an export: open the file, its folder, or nothing."""
+    box, buttons = export_done_box(parent, path, warnings)
+    open_file, open_folder = buttons[OpenChoice.FILE], buttons[OpenChoice.FOLDER]
     box.exec()
     clicked = box.clickedButton()
     if clicked is open_file:
@@ -291,6 +309,22 @@ def ask_recover(parent: QWidget | None, name: str, time: str) -> bool | None:
     if clicked is discard:
         return False
     return None
+
+
+def ask_print_without_suite(parent: QWidget | None) -> bool:
+    """No office suite to make the PDF: say how to print the exported Word file.
+    True when the officer chose 导出 Word… from here."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(s.PRINT_NO_SUITE_TITLE)
+    box.setText(s.PRINT_NO_SUITE)
+    box.setInformativeText(s.PRINT_NO_SUITE_INFO)
+    export = box.addButton(s.PRINT_EXPORT_DOCX, QMessageBox.ButtonRole.AcceptRole)
+    close = box.addButton(s.EXPORT_CLOSE, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(export)
+    box.setEscapeButton(close)
+    box.exec()
+    return box.clickedButton() is export
 
 
 def show_about(parent: QWidget | None, version: str) -> None:

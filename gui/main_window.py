@@ -42,8 +42,8 @@ from gui.document import DocumentController, Refusal
 from gui.errors import show_error
 from gui.meta_page import MetaPage
 from gui.navigator import META, Navigator
-from gui.problems import ProblemsDock
-from gui.shortcuts import REDO_KEYS
+from gui.problems import ProblemsDock, summary_text
+from gui.shortcuts import REDO_KEYS, WindowShortcuts
 from gui.start_page import StartPage
 from gui.tasks import TaskRunner
 from model.issues import Validation
@@ -56,7 +56,9 @@ log = logging.getLogger(__name__)
 DEFAULT_SIZE = (1280, 820)
 SCREEN_SHARE = 0.92  # of the screen's free area, for the first window on a small screen
 NAV_WIDTH = 300
-PROBLEMS_HEIGHT = 170
+PROBLEMS_HEIGHT = 120  # about five issues: table 三 keeps most of a 1366×768 screen
+ZOOM_STEP = 10  # percent per Ctrl+= / Ctrl+-
+ZOOM_RANGE = (60, 200)
 
 
 def reads_report(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
         self._recorded: list[Change] | None = None  # changes made by an undo or redo
         self._autosaved_at: dt.datetime | None = None
         self._fonts_checked = False
+        self._opened_sample = False  # the built-in sample, unchanged since it opened
         self._built_spec: str | None = None
         self.pages = Pages()
 
@@ -157,6 +160,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        self.shortcuts = WindowShortcuts(self, lambda: (a for _m, a in self.menu_actions()))
+        self._zoom = self._clamped_zoom(self.settings.get(cfg.ZOOM))
+        self._print_folder: str | None = None
+        self._help: Any = None  # the help window, made when first asked for
 
         # ---- signals ----
         c = self.controller
@@ -191,6 +198,7 @@ class MainWindow(QMainWindow):
     def _build_problems_dock(self) -> ProblemsDock:
         dock = ProblemsDock(self.controller, self)
         dock.issueActivated.connect(self.go_to)
+        dock.collapsedChanged.connect(self._on_problems_collapsed)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
         self.resizeDocks([dock], [PROBLEMS_HEIGHT], Qt.Orientation.Vertical)
         return dock
@@ -222,7 +230,8 @@ class MainWindow(QMainWindow):
             s.ACT_OPEN, lambda: self.open_file(), K.Open, P.SP_DialogOpenButton
         )
         self.act_save = self._action(s.ACT_SAVE, self.save, K.Save, P.SP_DialogSaveButton)
-        self.act_save_as = self._action(s.ACT_SAVE_AS, self.save_as, K.SaveAs)
+        # the same keys on Windows and on UOS/Kylin (the platforms' own lists differ)
+        self.act_save_as = self._action(s.ACT_SAVE_AS, self.save_as, "Ctrl+Shift+S")
         self.act_export_docx = self._action(
             s.ACT_EXPORT_DOCX, lambda: self.export("docx"), "Ctrl+E", P.SP_FileDialogDetailedView
         )
@@ -236,7 +245,10 @@ class MainWindow(QMainWindow):
         self.act_load_previous = self._action(s.ACT_LOAD_PREVIOUS, self.load_previous)
         self.act_compare = self._action(s.ACT_COMPARE, self.compare_with_previous)
         self.act_aggregate = self._action(s.ACT_AGGREGATE, self.aggregate)
-        self.act_quit = self._action(s.ACT_QUIT, self.close, K.Quit)
+        self.act_print = self._action(s.ACT_PRINT, self.print_report, K.Print, tip=s.TIP_PRINT)
+        self.act_close = self._action(s.ACT_CLOSE, self.close_report, tip=s.TIP_CLOSE)
+        self.act_close.setShortcuts([QKeySequence("Ctrl+W"), QKeySequence("Ctrl+F4")])
+        self.act_quit = self._action(s.ACT_QUIT, self.close, "Ctrl+Q")
 
         # Undo and redo read the report too: their own actions, following the stack
         stack = self.controller.undo_stack
@@ -255,6 +267,19 @@ class MainWindow(QMainWindow):
         )
         self.act_zero_all = self._action(s.ACT_ZERO_ALL, self.fill_zero_all, tip=s.TIP_ZERO_ALL)
         self.act_about = self._action(s.ACT_ABOUT, self.about)
+        self.act_help_usage = self._action(s.ACT_HELP_USAGE, lambda: self.show_help("usage"), "F1")
+        self.act_help_rules = self._action(s.ACT_HELP_RULES, lambda: self.show_help("rules"))
+        self.act_help_formats = self._action(s.ACT_HELP_FORMATS, lambda: self.show_help("formats"))
+        self.act_help_keys = self._action(s.ACT_HELP_KEYS, lambda: self.show_help("keys"))
+        self.act_zoom_in = self._action(s.ACT_ZOOM_IN, lambda: self.step_zoom(1))
+        self.act_zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.act_zoom_out = self._action(s.ACT_ZOOM_OUT, lambda: self.step_zoom(-1), "Ctrl+-")
+        self.act_zoom_reset = self._action(s.ACT_ZOOM_RESET, lambda: self.set_zoom(100), "Ctrl+0")
+        self.act_collapse_problems = self._action(
+            s.ACT_COLLAPSE_PROBLEMS,
+            lambda: self.problems.set_collapsed(self.act_collapse_problems.isChecked()),
+        )
+        self.act_collapse_problems.setCheckable(True)
         self.act_next_page = self._action(s.ACT_NEXT_PAGE, lambda: self.step_page(1), "Ctrl+PgDown")
         self.act_previous_page = self._action(
             s.ACT_PREVIOUS_PAGE, lambda: self.step_page(-1), "Ctrl+PgUp"
@@ -263,7 +288,11 @@ class MainWindow(QMainWindow):
             self.act_save,
             self.act_save_as,
             self.act_export_docx,
+            self.act_export_pdf,
             self.act_export_xlsx,
+            self.act_export_html,
+            self.act_print,
+            self.act_close,
             self.act_load_previous,
             self.act_compare,
             self.act_zero_table,
@@ -287,6 +316,8 @@ class MainWindow(QMainWindow):
         file.addAction(self.act_export_pdf)
         file.addAction(self.act_export_xlsx)
         file.addAction(self.act_export_html)
+        file.addAction(self.act_print)
+        file.addSeparator()
         file.addAction(self.act_import_docx)
         file.addAction(self.act_import_xlsx)
         file.addSeparator()
@@ -294,6 +325,7 @@ class MainWindow(QMainWindow):
         file.addAction(self.act_compare)
         file.addAction(self.act_aggregate)
         file.addSeparator()
+        file.addAction(self.act_close)
         file.addAction(self.act_quit)
 
         edit = bar.addMenu(s.MENU_EDIT)
@@ -307,19 +339,49 @@ class MainWindow(QMainWindow):
         view.addAction(self.act_previous_page)
         view.addAction(self.act_next_page)
         view.addSeparator()
+        view.addAction(self.act_zoom_in)
+        view.addAction(self.act_zoom_out)
+        view.addAction(self.act_zoom_reset)
+        view.addSeparator()
         toggle = self.problems.toggleViewAction()
         toggle.setText(s.ACT_PROBLEMS)
         toggle.setShortcut(QKeySequence("F8"))
         view.addAction(toggle)
+        view.addAction(self.act_collapse_problems)
 
         help_menu = bar.addMenu(s.MENU_HELP)
+        help_menu.addAction(self.act_help_usage)
+        help_menu.addAction(self.act_help_rules)
+        help_menu.addAction(self.act_help_formats)
+        help_menu.addAction(self.act_help_keys)
+        help_menu.addSeparator()
         help_menu.addAction(self.act_about)
+
+    def menu_actions(self) -> list[tuple[str, QAction]]:
+        """Every action of the menus with its menu's title (「文件」), in menu order:
+        what the keyboard help lists and whose keys win over editors' own."""
+        out: list[tuple[str, QAction]] = []
+
+        def walk(title: str, actions: list[QAction]) -> None:
+            for action in actions:
+                menu = action.menu()
+                if menu is not None:
+                    walk(title, menu.actions())
+                elif not action.isSeparator():
+                    out.append((title, action))
+
+        for top in self.menuBar().actions():
+            menu = top.menu()
+            if menu is not None:
+                walk(plain_text(top.text()), menu.actions())
+        return out
 
     def _build_toolbar(self) -> None:
         bar = QToolBar(s.TOOLBAR, self)
         bar.setObjectName("toolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setIconSize(QSize(20, 20))  # a slimmer bar leaves table 三 more rows
         for action, text in (
             (self.act_new, s.TB_NEW),
             (self.act_open, s.TB_OPEN),
@@ -381,6 +443,8 @@ class MainWindow(QMainWindow):
 
                 page = TextPage(self.controller, section)
         self.page_stack.addWidget(page)
+        if hasattr(page, "set_zoom"):
+            page.set_zoom(self._zoom)
         return page
 
     @property
@@ -544,6 +608,7 @@ class MainWindow(QMainWindow):
         """Make `report` the open document (the caller asked about unsaved work)."""
         self.autosaver.discard()
         self.has_document = True
+        self._opened_sample = False
         self.controller.set_report(report, path)
         if previous is not self.controller.previous_report:  # each costs a validation
             self.controller.set_previous_report(previous)
@@ -552,6 +617,7 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.splitter)
         if self.settings.get(cfg.PROBLEMS_VISIBLE):
             self.problems.show()
+        self.problems.set_collapsed(self.settings.get(cfg.PROBLEMS_COLLAPSED))
         for action in self.document_actions:
             action.setEnabled(True)
         self._show_page(self.current_page_key() or META)
@@ -622,13 +688,12 @@ class MainWindow(QMainWindow):
             self.issues_label.setText("")
             self.save_label.setText("")
             return
-        v = self.controller.validation
-        if v.errors or v.warnings:
-            self.issues_label.setText(s.STATUS_ISSUES.format(errors=v.errors, warnings=v.warnings))
-        else:
-            self.issues_label.setText(s.STATUS_NO_ISSUES)
+        # the problems panel's own words: every severity counted, 提示 included
+        self.issues_label.setText(summary_text(self.controller.validation))
         if self.controller.is_clean() and self.controller.path:
             self.save_label.setText(s.STATUS_SAVED)
+        elif self.controller.is_clean() and self._opened_sample:
+            self.save_label.setText(s.STATUS_SAMPLE)
         elif self._autosaved_at is not None:
             self.save_label.setText(
                 s.STATUS_AUTOSAVED.format(time=self._autosaved_at.strftime("%H:%M"))
@@ -688,9 +753,9 @@ class MainWindow(QMainWindow):
         if not self.confirm_close_document():
             return False
         if path is None:
-            from PySide6.QtWidgets import QFileDialog
+            from gui import file_dialogs
 
-            path, _ = QFileDialog.getOpenFileName(
+            path = file_dialogs.open_file(
                 self, s.DLG_OPEN, self._folder(), f"{s.FILTER_OPENABLE};;{s.FILTER_ALL}"
             )
             if not path:
@@ -734,7 +799,21 @@ class MainWindow(QMainWindow):
             show_error(self, s.OPEN_FAILED_TITLE, s.SAMPLE_FAILED.format(reason=exc))
             return
         self.open_report(report, None)
+        self._opened_sample = True  # opens clean: nothing of the officer's is unsaved
+        self._update_status()
         self.select_page("三")
+
+    @reads_report
+    def close_report(self) -> bool:
+        """关闭报告: back to the start page (with 打开示例报告 and the recent drafts),
+        after the question about unsaved changes."""
+        if not self.has_document or not self.confirm_close_document():
+            return False
+        self.settings.set(cfg.PROBLEMS_VISIBLE, self.problems.isVisible())
+        self.autosaver.discard()
+        self._opened_sample = False
+        self.show_start()
+        return True
 
     @reads_report
     def save(self) -> bool:
@@ -749,9 +828,9 @@ class MainWindow(QMainWindow):
         if not self.has_document:
             return False
         default = str(Path(self._folder()) / (self.document_name() + s.DRAFT_SUFFIX))
-        from PySide6.QtWidgets import QFileDialog
+        from gui import file_dialogs
 
-        path, _ = QFileDialog.getSaveFileName(self, s.DLG_SAVE_AS, default, s.FILTER_DRAFT)
+        path = file_dialogs.save_file(self, s.DLG_SAVE_AS, default, s.FILTER_DRAFT)
         if not path:
             return False
         if not path.lower().endswith(s.DRAFT_SUFFIX):
@@ -793,12 +872,11 @@ class MainWindow(QMainWindow):
     def _pick_previous(self) -> Report | None:
         """Ask for last year's draft; None when cancelled, unreadable or of another
         year than the one before the report's (said to the officer)."""
-        from PySide6.QtWidgets import QFileDialog
-
+        from gui import file_dialogs
         from model.carryover import check_previous
         from model.drafts import DraftError, load_draft
 
-        path, _ = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file(
             self, s.DLG_PREVIOUS, self._folder(), f"{s.FILTER_DRAFT};;{s.FILTER_ALL}"
         )
         if not path:
@@ -892,9 +970,9 @@ class MainWindow(QMainWindow):
         if path is None:
             title, filt = export_flow.DIALOG[kind]
             default = str(Path(self._folder()) / f"{self.default_file_name()}.{kind}")
-            from PySide6.QtWidgets import QFileDialog
+            from gui import file_dialogs
 
-            path, _ = QFileDialog.getSaveFileName(self, title, default, filt)
+            path = file_dialogs.save_file(self, title, default, filt)
             if not path:
                 return False
             if not path.lower().endswith("." + kind):
@@ -924,16 +1002,14 @@ class MainWindow(QMainWindow):
 
     def _exported(self, path: str, warnings: list[str]) -> None:
         self.statusBar().showMessage(s.STATUS_EXPORTED.format(name=Path(path).name), 8000)
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
         from gui import dialogs
+        from gui.open_path import open_path
 
         choice = dialogs.ask_open_exported(self, path, warnings)
         if choice is dialogs.OpenChoice.FILE:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+            open_path(self, path)
         elif choice is dialogs.OpenChoice.FOLDER:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+            open_path(self, str(Path(path).parent), file=path)
 
     def _export_failed(self, path: str, exc: BaseException) -> None:
         self.statusBar().clearMessage()
@@ -947,9 +1023,9 @@ class MainWindow(QMainWindow):
         if path is None:
             title = s.DLG_IMPORT_DOCX if kind == "docx" else s.DLG_IMPORT_XLSX
             filt = s.FILTER_PUBLISHED if kind == "docx" else s.FILTER_XLSX
-            from PySide6.QtWidgets import QFileDialog
+            from gui import file_dialogs
 
-            path, _ = QFileDialog.getOpenFileName(self, title, self._folder(), filt)
+            path = file_dialogs.open_file(self, title, self._folder(), filt)
             if not path:
                 return False
         return self._start_import(kind, path)
@@ -1013,6 +1089,93 @@ class MainWindow(QMainWindow):
             base = Report(report.spec, meta.year, meta.agency, meta.kind, meta.date)
         self.open_report(base, path)
         self.controller.replace_report(report, text)
+
+    # ---- print -------------------------------------------------------------------------------
+    @reads_report
+    def print_report(self) -> bool:
+        """打印: the report as a PDF (exporters/pdf.py) in a temp folder, opened in the
+        system's viewer to print from. Without an office suite no PDF can be made:
+        say how to print the exported Word file instead."""
+        if not self.has_document:
+            return False
+        if self.tasks.busy:
+            self.statusBar().showMessage(s.EXPORT_BUSY, 4000)
+            return False
+        from exporters.pdf import suite_name
+        from gui import dialogs
+
+        if suite_name() is None:
+            if dialogs.ask_print_without_suite(self):
+                return self.export("docx")
+            return False
+        import tempfile
+
+        if self._print_folder is None or not Path(self._print_folder).is_dir():
+            self._print_folder = tempfile.mkdtemp(prefix="nianbao-print-")
+        target = str(Path(self._print_folder) / f"{self.default_file_name()}.pdf")
+        snapshot = self.controller.report.snapshot()
+
+        def work() -> None:
+            from exporters.pdf import export_pdf
+
+            export_pdf(snapshot, target)
+
+        self.statusBar().showMessage(s.STATUS_PRINTING)
+        self.tasks.start(
+            work,
+            lambda _result: self._print_ready(target),
+            lambda exc: self._export_failed(target, exc),
+        )
+        return True
+
+    def _print_ready(self, path: str) -> None:
+        from gui.open_path import open_path
+
+        self.statusBar().showMessage(s.STATUS_PRINT_READY, 15000)
+        open_path(self, path)
+
+    # ---- help ----------------------------------------------------------------------------------
+    def show_help(self, page: str = "usage") -> None:
+        """帮助: 使用说明, 校验规则说明, 官方格式, 键盘操作 in one window beside the report."""
+        from gui.help_dialog import HelpDialog
+
+        if self._help is None:
+            self._help = HelpDialog(self)
+        self._help.show_page(page)
+        self._help.show()
+        self._help.raise_()
+        self._help.activateWindow()
+
+    # ---- zoom ----------------------------------------------------------------------------------
+    @staticmethod
+    def _clamped_zoom(percent: int) -> int:
+        low, high = ZOOM_RANGE
+        return max(low, min(high, int(percent)))
+
+    @property
+    def zoom(self) -> int:
+        """How large tables and texts are shown, in percent of the normal size."""
+        return self._zoom
+
+    def step_zoom(self, steps: int) -> None:
+        self.set_zoom(self._zoom + steps * ZOOM_STEP)
+
+    def set_zoom(self, percent: int) -> None:
+        """Show tables and texts at `percent` (remembered for the next start)."""
+        percent = self._clamped_zoom(percent)
+        self._zoom = percent
+        self.settings.set(cfg.ZOOM, percent)
+        for page in self.pages.built():
+            if hasattr(page, "set_zoom"):
+                page.set_zoom(percent)
+        self.statusBar().showMessage(s.STATUS_ZOOM.format(percent=percent), 3000)
+
+    def _on_problems_collapsed(self, collapsed: bool) -> None:
+        self.act_collapse_problems.setChecked(collapsed)
+        if self.has_document:
+            self.settings.set(cfg.PROBLEMS_COLLAPSED, collapsed)
+        if not collapsed:
+            self.resizeDocks([self.problems], [PROBLEMS_HEIGHT], Qt.Orientation.Vertical)
 
     # ---- recovery ----------------------------------------------------------------------------
     def check_recovery(self) -> bool:
@@ -1092,7 +1255,16 @@ class MainWindow(QMainWindow):
         self._save_geometry()
         self.tasks.wait()
         self.autosaver.close()
+        if self._print_folder is not None:  # a viewer may still hold the file: best effort
+            import shutil
+
+            shutil.rmtree(self._print_folder, ignore_errors=True)
         event.accept()
+
+
+def plain_text(text: str) -> str:
+    """A menu or action text without its accelerator mark or dots: 「文件」, 「新建」."""
+    return re.sub(r"\(&\w\)|&", "", text).rstrip("…").strip()
 
 
 def _first_difference(before: str, after: str) -> int:

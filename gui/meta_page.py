@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from gui import colors
 from gui import strings as s
 from gui.document import DocumentController
-from gui.shortcuts import pass_undo_shortcuts
 from model.formats import UnknownFormat, format_for_year
 from model.issues import Issue, Severity, Validation
 from model.report import KINDS, Change, Report
@@ -71,7 +70,6 @@ class MetaPage(QWidget):
         self.agency = QLineEdit()
         self.agency.setPlaceholderText(s.META_AGENCY_HINT)
         self.agency.setMinimumWidth(360)
-        pass_undo_shortcuts(self.agency)
         self.year = QSpinBox()
         self.year.setRange(MIN_YEAR, MAX_YEAR)
         self.year.setSuffix(s.META_YEAR_SUFFIX)
@@ -85,8 +83,6 @@ class MetaPage(QWidget):
         self.date.setMinimumDate(_NO_DATE)
         self.date.setSpecialValueText(s.META_DATE_BLANK)
         self.date.calendarWidget().installEventFilter(self)
-        pass_undo_shortcuts(self.year)
-        pass_undo_shortcuts(self.date)
         self.today = QPushButton(s.META_DATE_TODAY)
         self.clear_date = QPushButton(s.META_DATE_CLEAR)
         date_row = QHBoxLayout()

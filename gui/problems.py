@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -42,6 +44,7 @@ from gui import strings as s
 from gui.document import DocumentController
 from model.issues import Issue, Severity, Validation
 from model.rules import section_of
+from model.rules_catalog import rule_info
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -88,7 +91,12 @@ class _WrappingDelegate(QStyledItemDelegate):
 
 
 class ProblemsDock(QDockWidget):
+    """The list of issues under a one-line title bar (「问题：3 个错误，1 个提示」,
+    采用计算结果, 收起/展开, ×). Collapsed, the dock is that one line: the grid above
+    gets the room back while the counts stay in sight."""
+
     issueActivated = Signal(str)  # cell id or field id (meta.agency, text.一)
+    collapsedChanged = Signal(bool)
 
     COLUMNS = (s.PROBLEMS_COL_SEVERITY, s.PROBLEMS_COL_WHERE, s.PROBLEMS_COL_MESSAGE)
 
@@ -96,8 +104,10 @@ class ProblemsDock(QDockWidget):
         super().__init__(s.PROBLEMS_TITLE, parent)
         self.setObjectName("problemsDock")  # for QMainWindow.saveState
         self._controller = controller
+        self._collapsed = False
         self.summary = QLabel(self)
-        self.summary.setWordWrap(True)
+        self.summary.setWordWrap(False)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(len(self.COLUMNS))
         self.tree.setHeaderLabels(list(self.COLUMNS))
@@ -123,15 +133,12 @@ class ProblemsDock(QDockWidget):
         self.accept_button = QPushButton(s.PROBLEMS_ACCEPT, self)
         self.accept_button.setToolTip(s.PROBLEMS_ACCEPT_TIP)
         self.accept_button.clicked.connect(self.accept_current)
+        self.setTitleBarWidget(self._title_bar())
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(6, 4, 6, 6)
-        layout.setSpacing(4)
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.accept_button)
-        layout.addLayout(top)
+        layout.setContentsMargins(6, 0, 6, 4)
+        layout.setSpacing(0)
         layout.addWidget(self.tree, 1)
         self.setWidget(body)
 
@@ -140,6 +147,56 @@ class ProblemsDock(QDockWidget):
         controller.validationChanged.connect(self.show_validation)
         controller.reportChanged.connect(lambda _change: self._update_accept())
         self.show_validation(controller.validation)
+
+    def _title_bar(self) -> QWidget:
+        bar = QWidget(self)
+        bar.setObjectName("problemsTitleBar")
+        self.collapse_button = QToolButton(bar)
+        self.collapse_button.setAutoRaise(True)
+        self.collapse_button.setArrowType(Qt.ArrowType.DownArrow)
+        self.collapse_button.setToolTip(s.PROBLEMS_COLLAPSE)
+        self.collapse_button.clicked.connect(lambda: self.set_collapsed(not self._collapsed))
+        title = QLabel(s.PROBLEMS_TITLE + "：", bar)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        self.close_button = QToolButton(bar)
+        self.close_button.setText("×")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip(s.PROBLEMS_HIDE)
+        self.close_button.clicked.connect(self.close)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(4, 2, 4, 2)
+        row.setSpacing(4)
+        row.addWidget(self.collapse_button)
+        row.addWidget(title)
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.accept_button)
+        row.addWidget(self.close_button)
+        return bar
+
+    # ---- collapsing to one line ------------------------------------------------------------
+    def is_collapsed(self) -> bool:
+        return self._collapsed
+
+    def set_collapsed(self, collapsed: bool) -> None:
+        """Show only the title bar (the counts), or the list too."""
+        if collapsed == self._collapsed:
+            return
+        self._collapsed = collapsed
+        self.tree.setVisible(not collapsed)  # the (empty) body keeps the title bar's width
+        bar = self.titleBarWidget()
+        if collapsed:
+            self.setMaximumHeight(
+                bar.sizeHint().height() + self.widget().minimumSizeHint().height()
+            )
+        else:
+            self.setMaximumHeight(16_777_215)  # QWIDGETSIZE_MAX
+        self.collapse_button.setArrowType(
+            Qt.ArrowType.RightArrow if collapsed else Qt.ArrowType.DownArrow
+        )
+        self.collapse_button.setToolTip(s.PROBLEMS_EXPAND if collapsed else s.PROBLEMS_COLLAPSE)
+        self.collapsedChanged.emit(collapsed)
 
     def issues_shown(self) -> list[Issue]:
         return [
@@ -221,6 +278,11 @@ class ProblemsDock(QDockWidget):
         item.setIcon(0, self._icon(issue.severity))
         item.setForeground(0, QBrush(colors.issue_foreground(issue.severity)))
         item.setToolTip(2, issue.message)
+        info = rule_info(issue.rule)  # the rule in words, as 帮助 → 校验规则说明 has it
+        if info is not None:
+            item.setToolTip(
+                0, s.PROBLEMS_RULE_TIP.format(code=info.code, name=info.name, text=info.explanation)
+            )
         if section in spec.section_by_id:
             item.setToolTip(1, spec.section_by_id[section].heading)
         item.setData(0, KEY_ROLE, key)

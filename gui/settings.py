@@ -34,6 +34,8 @@ LAST_FOLDER: Setting[str] = Setting("files/last_folder", "")
 GEOMETRY: Setting[bytes] = Setting("window/geometry", b"")
 WINDOW_STATE: Setting[bytes] = Setting("window/state", b"")
 PROBLEMS_VISIBLE: Setting[bool] = Setting("window/problems_visible", True)
+PROBLEMS_COLLAPSED: Setting[bool] = Setting("window/problems_collapsed", False)
+ZOOM: Setting[int] = Setting("view/zoom", 100)  # percent: tables and texts (Ctrl+= / Ctrl+-)
 
 
 class Settings:

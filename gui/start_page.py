@@ -122,6 +122,12 @@ class StartPage(QWidget):
         self.recent = QListWidget()
         self.recent.setItemDelegate(_RecentDelegate(self.recent))
         self.recent.setUniformItemSizes(True)
+        self.open_recent_button = QPushButton(s.START_OPEN_RECENT)
+        self.open_recent_button.setToolTip(s.START_OPEN_RECENT_TIP)
+        self.open_recent_button.setMinimumWidth(100)
+        recent_buttons = QHBoxLayout()
+        recent_buttons.addStretch(1)
+        recent_buttons.addWidget(self.open_recent_button)
         self.empty = QLabel(s.START_RECENT_EMPTY)
         self.empty.setStyleSheet("color: #777;")
 
@@ -134,6 +140,7 @@ class StartPage(QWidget):
         column.addWidget(recent_title)
         column.addWidget(self.empty)
         column.addWidget(self.recent, 10)
+        column.addLayout(recent_buttons)
         column.addStretch(1)  # keeps the column together when the list is hidden
 
         # A readable column in the middle of a wide window.
@@ -147,6 +154,8 @@ class StartPage(QWidget):
         self.open_button.clicked.connect(self.openRequested)
         self.sample_button.clicked.connect(self.sampleRequested)
         self.recent.itemActivated.connect(self._on_item)
+        self.recent.currentItemChanged.connect(lambda *_: self._update_open_button())
+        self.open_recent_button.clicked.connect(self.open_selected)
 
     def set_recent(self, paths: list[str]) -> None:
         self.recent.clear()
@@ -164,13 +173,26 @@ class StartPage(QWidget):
             self.recent.addItem(item)
         self.empty.setVisible(not paths)
         self.recent.setVisible(bool(paths))
+        self.open_recent_button.setVisible(bool(paths))
         if paths:
             self.recent.setCurrentRow(0)  # Enter opens the newest draft
             # as tall as its drafts, not an empty white box down to the window's end
             rows = self.recent.sizeHintForRow(0) * len(paths)
             self.recent.setMaximumHeight(rows + 2 * self.recent.frameWidth())
+        self._update_open_button()
         if self.isVisible():
             self.preferred_focus().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_open_button(self) -> None:
+        self.open_recent_button.setEnabled(self.recent.currentItem() is not None)
+
+    def open_selected(self) -> bool:
+        """打开: the selected recent draft (as a double click or Enter does)."""
+        item = self.recent.currentItem()
+        if item is None:
+            return False
+        self._on_item(item)
+        return True
 
     def preferred_focus(self) -> QWidget:
         """Where the keyboard starts: the newest recent draft (Enter continues it),

@@ -63,8 +63,6 @@ ZERO_NO_TABLE = "请先在左侧选择一张表格（二、三或四），再使
 ZERO_NOTHING = "没有需要补零的空白单元格。"
 
 # ---- status bar ----------------------------------------------------------------------
-STATUS_ISSUES = "{errors} 个错误，{warnings} 个警告"
-STATUS_NO_ISSUES = "没有发现问题"
 STATUS_SAVED = "已保存"
 STATUS_UNSAVED = "未保存"
 STATUS_AUTOSAVED = "已自动保存 {time}"
@@ -310,6 +308,10 @@ PROBLEMS_ACCEPT_TIP = (
 )
 PROBLEMS_ACCEPT_ALL = "全部采用计算结果（{n} 个合计）"
 PROBLEMS_JUMP = "转到该处"
+PROBLEMS_RULE_TIP = "{code} {name}：{text}"
+PROBLEMS_COLLAPSE = "收起问题列表，只留一行（再点一次展开）"
+PROBLEMS_EXPAND = "展开问题列表"
+PROBLEMS_HIDE = "关闭问题面板（F8 重新打开）"
 
 # ---- main window (more) ------------------------------------------------------------------
 ZERO_ALL_DONE = "已将 {n} 个空白单元格填为 0。如需恢复，请使用“撤销”（Ctrl+Z）。"
@@ -395,7 +397,18 @@ CMP_HEADING = "{agency}：{last} 年 → {this} 年"
 CMP_NO_AGENCY = "（未填写机关名称）"
 CMP_COLUMNS = ("项目", "上年", "本年", "增减")
 CMP_CHANGED_ONLY = "只显示有增减的项"
-CMP_SUMMARY = "共 {cells} 项，其中 {changed} 项有增减，{missing} 项上年没有可比数据"
+CMP_SUMMARY = "共 {cells} 项，其中 {changed} 项有增减"
+CMP_BLANK_CURRENT = "本年有 {n} 项未填写"
+CMP_BLANK_PREVIOUS = "上年有 {n} 项未填写"
+CMP_MISSING = "{n} 项上年没有可比数据"
+CMP_MOSTLY_BLANK = "本年的表格大多还没有填写：未填写的项不计算增减，填写后再对比才有意义。"
+CMP_EXPORT = "导出 Excel…"
+CMP_EXPORT_TIP = "把对比保存为同比表（Excel）：每张表一个工作表，增减和增减率是公式"
+CMP_EXPORT_TITLE = "导出同比表"
+CMP_DEFAULT_FILE = "{agency}{last}-{this}年同比表.xlsx"
+CMP_EXPORTING = "正在导出同比表…"
+CMP_EXPORTED = "已导出：{path}"
+CMP_EXPORT_FAILED = "无法导出同比表：{reason}"
 CMP_BLANK = "—"
 CMP_COMPUTED_TIP = "合计，由程序按各项相加"
 CMP_UP_TIP = "比上年增加 {diff}"
@@ -418,3 +431,117 @@ NEW_CREATE = "新建"
 # ---- last year, roll-up and autosave -------------------------------------------------
 CMD_OPEN_SUMMARY = "打开汇总报告"
 STATUS_AUTOSAVE_FAILED = "自动保存失败（{reason}），请用“保存”保存您的修改"
+
+# ---- close, print, zoom, help ---------------------------------------------------------
+ACT_CLOSE = "关闭报告(&C)"
+TIP_CLOSE = "关闭当前报告，回到开始页（有未保存的修改时先询问）"
+ACT_PRINT = "打印(&P)…"
+TIP_PRINT = "生成 PDF 并用系统的阅读器打开，在阅读器中打印"
+STATUS_PRINTING = "正在生成打印用的 PDF…"
+STATUS_PRINT_READY = "已生成 PDF，请在打开的阅读器中打印（通常是 Ctrl+P）"
+PRINT_NO_SUITE_TITLE = "无法直接打印"
+PRINT_NO_SUITE = (
+    "本机没有找到可以生成 PDF 的办公软件（LibreOffice、WPS 或 Word），程序无法直接打印。"
+)
+PRINT_NO_SUITE_INFO = (
+    "请先导出 Word 文件（文件 → 导出 Word，Ctrl+E），再用 Word 或 WPS 打开它，"
+    "在其中选择“文件 → 打印”。也可以把 Word 文件复制到装有办公软件的电脑上打印。"
+)
+PRINT_EXPORT_DOCX = "导出 Word…"
+ACT_ZOOM_IN = "放大"
+ACT_ZOOM_OUT = "缩小"
+ACT_ZOOM_RESET = "原始大小"
+STATUS_ZOOM = "表格和正文显示为 {percent}%"
+ACT_COLLAPSE_PROBLEMS = "问题面板只显示一行"
+ACT_HELP_USAGE = "使用说明(&U)"
+ACT_HELP_RULES = "校验规则说明(&R)"
+ACT_HELP_FORMATS = "官方格式(&F)"
+ACT_HELP_KEYS = "键盘操作(&K)"
+STATUS_SAMPLE = "示例报告（未修改）"
+
+# ---- opening a file in the system's program -----------------------------------------
+OPEN_FAILED_PATH_TITLE = "无法打开"
+OPEN_FAILED_FILE = "没能打开“{name}”：本机可能没有打开这类文件的程序。"
+OPEN_FAILED_FOLDER = "没能打开文件夹“{name}”。"
+OPEN_FAILED_WHERE = "文件保存在下面的位置，可以复制后在文件管理器或办公软件中打开："
+OPEN_FAILED_COPY = "复制路径"
+OPEN_FAILED_COPIED = "已复制"
+OPEN_FAILED_CLOSE = "关闭"
+
+# ---- start page (more) ------------------------------------------------------------------
+START_OPEN_RECENT = "打开"
+START_OPEN_RECENT_TIP = "打开选中的草稿（也可以双击或按回车）"
+
+# ---- help pages (gui/help_pages.py, gui/help_dialog.py) --------------------------------
+HELP_TITLE = "帮助 — 年报填报助手"
+HELP_USAGE = "使用说明"
+HELP_RULES = "校验规则说明"
+HELP_FORMATS = "官方格式"
+HELP_KEYS = "键盘操作"
+HELP_CLOSE = "关闭"
+HELP_RULES_INTRO = (
+    "程序随每次输入检查整份报告，问题列在窗口下方的问题面板中（F8），单击即跳到对应的单元格或栏目。"
+    "**错误**必须改正；**警告**和**提示**请核实。“自动计算”的合计由程序算出，不能填写。"
+    "R1–R14 是官方格式规定的规则，R15–R17 是程序另加的检查。"
+)
+HELP_FORMATS_INTRO = "程序按报告年度自动选用格式；年度跨越 2020/2021 时，程序先询问，再转换为对应格式，并逐条列出无法转换的内容。"
+HELP_FORMAT_NOTICE = "印发文件"
+HELP_FORMAT_NOTICE_NOTE = {"2021": "（2021年9月26日印发，修订 2019 年的试行格式）"}
+HELP_FORMAT_APPLIES = "适用年度"
+HELP_FORMAT_YEARS = "{years} 年度的报告"
+HELP_FORMAT_YEARS_OPEN = "{first} 年度起的报告"
+HELP_FORMAT_DUE = "公布期限"
+HELP_FORMAT_DEADLINE = "{kind}报告次年 {month} 月 {day} 日前"
+HELP_FORMAT_DUE_BASIS = "《政府信息公开条例》第四十九条"
+HELP_FORMAT_SECTIONS = "六个部分"
+HELP_CHANGES_HEADING = "## {new} 年格式相对 {old} 年格式的变化"
+HELP_CHANGE_NEW_TABLE = "{heading}：新增的表格"
+HELP_CHANGE_ROWS_GONE = "取消了 {labels}"
+HELP_CHANGE_ROWS_NEW = "新增 {labels}"
+HELP_CHANGE_COLS_GONE = "取消了栏目 {labels}"
+HELP_CHANGE_COLS_NEW = "新增栏目 {labels}"
+HELP_CHANGE_SAME = "没有变化"
+HELP_CHANGE_OUTLINE = (
+    "“一、总体情况”按 {items} 五个方面报告（程序的“插入提纲”按钮插入这五个小标题）。"
+)
+HELP_CHANGE_FEE = (
+    "“六、其他需要报告的事项”通常报告信息处理费的收取情况（程序可填写件数和金额，生成说明文字）。"
+)
+HELP_FORMATS_CONVERT = (
+    "两种格式的第三部分表头、第四部分完全相同；程序转换格式时，两种格式都有的单元格原样保留，"
+    "没有对应栏目的数字逐条列出，不会悄悄丢掉。"
+)
+HELP_KEYS_INTRO = (
+    "下表由程序的菜单生成，与菜单中显示的快捷键一致。光标在任何输入框中时，这些快捷键也照样有效"
+    "（例如在“机关名称”中按 Ctrl+E 导出 Word）。"
+)
+HELP_KEYS_HEAD = ("菜单", "操作", "按键")
+HELP_GRID_KEYS = "表格和正文中的按键"
+HELP_GRID_KEYS_HEAD = ("按键", "作用")
+GRID_KEYS = (
+    (("0–9", "-"), "选中单元格后直接输入，替换原来的数字（输入状态）"),
+    (("Enter",), "确认并下移；接连按 Tab 填完一行后，回到这一行开始的那一列的下一行"),
+    (("Shift+Enter",), "确认并上移"),
+    (("Tab", "Shift+Tab"), "确认并右移、左移（跳过合计）"),
+    (("↑", "↓", "←", "→"), "输入状态下确认并移动；未在输入时移动（可以停在合计上）"),
+    (("F2",), "在格内修改原来的数字（这时左右方向键在文字中移动）；再按一次回到输入状态"),
+    (("Esc",), "放弃正在输入的内容，保留原值"),
+    (("Delete", "Backspace"), "清除所选单元格"),
+    (
+        ("Ctrl+C", "Ctrl+X", "Ctrl+V"),
+        "复制、剪切、粘贴（可粘贴从 Excel、WPS 或网页复制的一块数字）",
+    ),
+    (("Tab",), "在正文编辑框中：离开编辑框，到下一个控件"),
+)
+
+# ---- file dialogs (gui/file_dialogs.py) ------------------------------------------------
+FD_LOOK_IN = "查找范围："
+FD_FILE_NAME = "文件名："
+FD_FOLDER = "文件夹："
+FD_FILE_TYPE = "文件类型："
+FD_OPEN = "打开"
+FD_SAVE = "保存"
+FD_CHOOSE = "选择文件夹"
+FD_CANCEL = "取消"
+FD_BYTES = "{n} 字节"
+FD_COLUMNS = ("名称", "大小", "类型", "修改日期")

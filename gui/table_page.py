@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -73,6 +74,29 @@ class MessageBar(QFrame):
             self._timer.start()
 
 
+class ElidedLabel(QLabel):
+    """One line of text, cut at the end with 「…」 when the page is narrow; the whole
+    text is its tooltip."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = text
+        self.setToolTip(text)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setText(text)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        shown = self.fontMetrics().elidedText(
+            self._full, Qt.TextElideMode.ElideRight, max(self.width(), 10)
+        )
+        if shown != self.text():
+            self.setText(shown)
+
+
 class TablePage(QWidget):
     """Section 二, 三 or 四 as the official table, editable like a spreadsheet."""
 
@@ -90,29 +114,30 @@ class TablePage(QWidget):
 
         self._title = QLabel(self)
         font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self._title.setFont(font)
-        self._title.setWordWrap(True)
+        self._title.setWordWrap(False)
         self.zero_button = QPushButton(s.ZERO_TABLE_BUTTON, self)
         self.zero_button.setToolTip(s.ZERO_TABLE_TIP)
         self.zero_button.clicked.connect(self.fill_zero)
+        # Title and 补零 on one line, the key hint and the colour legend on one below:
+        # every line above the grid is a row of table 三 less on a 1366×768 screen.
         top = QHBoxLayout()
         top.addWidget(self._title, 1)
-        top.addWidget(self.zero_button, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.zero_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
-        hint = QLabel(s.TABLE_HINT, self)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #555;")
+        self.hint = ElidedLabel(s.TABLE_HINT, self)
+        self.hint.setStyleSheet("color: #555;")
         hints = QHBoxLayout()
-        hints.addWidget(hint, 1)
+        hints.addWidget(self.hint, 1)
         hints.addLayout(_legend(self))
 
         self.message_bar = MessageBar(self)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(8)
+        layout.setContentsMargins(12, 8, 12, 6)
+        layout.setSpacing(4)
         layout.addLayout(top)
         layout.addLayout(hints)
         layout.addWidget(self.message_bar)
@@ -128,6 +153,10 @@ class TablePage(QWidget):
     @property
     def table_id(self) -> str:
         return self._table_id
+
+    def set_zoom(self, percent: int) -> None:
+        """视图 → 放大/缩小: the grid at `percent` of its normal size."""
+        self.view.set_zoom(percent)
 
     def focus_cell(self, cell_id: str) -> bool:
         """Select, scroll to and focus a cell of this table (False if not in it)."""

@@ -74,7 +74,8 @@ from model.values import InvalidValue, format_value, parse_value
 
 _CA = QAbstractItemView.CursorAction
 _PAD_X = 8  # horizontal text padding inside a cell, px
-_PAD_Y = 6
+_PAD_Y = 2  # compact rows, as in a spreadsheet: table 三 fits a 1366×768 screen
+_ROW_EXTRA = 3  # px a one-line row has beyond its text and padding (grid line, focus frame)
 _MAX_REFUSALS_SHOWN = 3
 _TALL_ROWS = 3  # a label spanning this many rows follows the scrolled view
 
@@ -269,6 +270,7 @@ class GridView(QTableView):
         self.setModel(model)
         self._model = model
         self._fitting = False
+        self._base_point_size: float | None = None  # before any zoom
         self._vertical: set[tuple[int, int]] = set()  # headers drawn vertically now
         self._tall: set[tuple[int, int]] = set()  # labels spanning many rows
         self.setItemDelegate(GridDelegate(self))
@@ -299,6 +301,17 @@ class GridView(QTableView):
         self._apply_layout()
 
     # ---- layout -------------------------------------------------------------------------
+    def set_zoom(self, percent: int) -> None:
+        """Show the table at `percent` of the interface font's size (视图 → 放大/缩小);
+        columns and rows are fitted to the new size."""
+        if self._base_point_size is None:
+            self._base_point_size = self.font().pointSizeF()
+        font = QFont(self.font())
+        font.setPointSizeF(self._base_point_size * percent / 100)
+        self.setFont(font)
+        self._frozen.setFont(font)
+        self.fit()
+
     def _on_reset(self) -> None:
         self.clearSpans()
         self._frozen.clearSpans()
@@ -504,7 +517,7 @@ class GridView(QTableView):
         bold = self.font()
         bold.setBold(True)
         fm_bold = QFontMetrics(bold)
-        base = fm_plain.height() + 2 * _PAD_Y + 6
+        base = fm_plain.height() + 2 * _PAD_Y + _ROW_EXTRA
         heights = [base] * table.n_rows
         multi: list[tuple[int, int, int]] = []  # (first row, rowspan, needed height)
         for g in table.grid:

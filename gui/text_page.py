@@ -9,7 +9,7 @@ read-only reference (never copied into this year's report by itself).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtGui import QFont, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from gui import colors
 from gui import strings as s
 from gui.document import DocumentController
-from gui.shortcuts import pass_undo_shortcuts
 from model.fees import (
     FEE_AMOUNT,
     FEE_COUNT,
@@ -39,6 +38,8 @@ from model.issues import Severity, Validation
 from model.report import Change, Report
 from model.spec import Section
 from model.values import InvalidValue, normalise_text
+
+TEXT_SCALE = 1.15  # the texts a little larger than the interface: long reading and writing
 
 
 # ---- pure helpers (no widgets) ---------------------------------------------------------
@@ -83,10 +84,9 @@ class TextPage(QWidget):
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText(s.TEXT_PLACEHOLDER)
         self.editor.setTabChangesFocus(True)
-        pass_undo_shortcuts(self.editor)
-        efont = self.editor.font()
-        efont.setPointSizeF(efont.pointSizeF() * 1.15)
-        self.editor.setFont(efont)
+        # The report's one history takes Ctrl+Z (gui/shortcuts.py): the editor keeps none.
+        self.editor.setUndoRedoEnabled(False)
+        self._text_point_size = self.editor.font().pointSizeF() * TEXT_SCALE
         self.count = QLabel()
 
         tools = QHBoxLayout()
@@ -147,6 +147,7 @@ class TextPage(QWidget):
         controller.reportReplaced.connect(self.refresh)
         controller.validationChanged.connect(self.show_issues)
         controller.add_edit_source(self)
+        self.set_zoom(100)
         self.refresh()
         self.show_issues(controller.validation)
 
@@ -176,8 +177,6 @@ class TextPage(QWidget):
         self.fee_count.setMaximumWidth(120)
         self.fee_amount = QLineEdit()
         self.fee_amount.setMaximumWidth(160)
-        pass_undo_shortcuts(self.fee_count)
-        pass_undo_shortcuts(self.fee_amount)
         self.fee_preview = QLabel()
         self.fee_preview.setWordWrap(True)
         self.fee_insert = QPushButton(s.TEXT_FEE_INSERT)
@@ -329,6 +328,13 @@ class TextPage(QWidget):
         text = place_fee_sentence(self.editor.toPlainText(), sentence)
         self.controller.set_text(self.section.id, text)
         self.editor.moveCursor(QTextCursor.MoveOperation.End)
+
+    def set_zoom(self, percent: int) -> None:
+        """视图 → 放大/缩小: this year's and last year's text at `percent` of normal."""
+        for editor in (self.editor, self.previous_text):
+            font = QFont(editor.font())
+            font.setPointSizeF(self._text_point_size * percent / 100)
+            editor.setFont(font)
 
     def focus_editor(self, at: int | None = None) -> None:
         """Focus the editor; with `at`, put the cursor at that character and scroll

@@ -115,6 +115,41 @@ def compare(previous: Report, current: Report) -> list[TableComparison]:
     return out
 
 
+@dataclass(frozen=True)
+class CompareSummary:
+    """Counts over every cell compared, so that a nearly empty year is said to be
+    unfilled rather than unchanged."""
+
+    cells: int  # every cell of this year's tables
+    changed: int  # cells whose difference is not 0
+    missing: int  # cells last year's format lacks (no comparable number)
+    inputs: int  # input cells (not totals)
+    blank_current: int  # input cells this year left blank
+    blank_previous: int  # input cells last year left blank (where its format has them)
+
+    @property
+    def mostly_blank(self) -> bool:
+        """This year's tables are more blank than filled: changes say little yet."""
+        return self.inputs > 0 and self.blank_current * 2 > self.inputs
+
+
+def summarise(tables: list[TableComparison]) -> CompareSummary:
+    """How many cells were compared, changed, lack last year's number, or are blank
+    in either year (inputs only: a total is blank exactly when its parts are)."""
+    cells = [c for t in tables for c in t.cells]
+    inputs = [c for c in cells if not c.computed]
+    return CompareSummary(
+        cells=len(cells),
+        changed=sum(c.changed for c in cells),
+        missing=sum(1 for c in cells if c.note == msg.COMPARE_NOT_IN_PREVIOUS),
+        inputs=len(inputs),
+        blank_current=sum(1 for c in inputs if c.current is None),
+        blank_previous=sum(
+            1 for c in inputs if c.previous is None and c.note != msg.COMPARE_NOT_IN_PREVIOUS
+        ),
+    )
+
+
 def _printed(value: Value | None) -> str:
     return msg.COMPARE_PRINTED_BLANK if value is None else format_value(value)
 

@@ -35,7 +35,7 @@ _LABEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "
 @dataclass(frozen=True)
 class Issue:
     severity: Severity
-    rule: str  # "R1" … "R14"
+    rule: str  # "R1" … "R17" (model/rules_catalog.py)
     message: str  # complete Chinese sentence naming row, column and numbers
     cell: str | None = None  # the cell or field to jump to
     cells: tuple[str, ...] = ()  # every cell or field concerned (includes `cell`)

@@ -1,5 +1,7 @@
-"""The rule engine: R1–R14 of the formats, the similarity warning (R15) and
-printed totals that disagree with their parts (R16).
+"""The rule engine: R1–R14 of the formats, the similarity warning (R15),
+printed totals that disagree with their parts (R16) and years in the text that
+do not fit the report year (R17). What each rule is, in words, is
+model/rules_catalog.py.
 
 `validate(report)` runs on every keystroke, so everything that depends only on
 the format is worked out once per spec (a `Plan`), and everything that depends
@@ -19,8 +21,9 @@ rules do beyond the bare list of rules R1–R14 of the official formats:
   (a 2019-format report).
 - R11 hints when the rare rows hold at least `min_count` cases and more than
   `max_share` of the results' total.
-- R13 also hints (info) when a section marked `fee_statement` does not mention
-  信息处理费.
+- R13 counts a section holding only heading lines (「（一）主动公开」… as 插入提纲
+  writes them, `rules_text.headings_only`) as empty, and also hints (info) when a
+  section marked `fee_statement` does not mention 信息处理费.
 - R14 always gives the deadline as info. It warns instead when the 成文日期 is
   after the deadline, when `today` is given and the deadline is 0–7 days away,
   and when `today` is past the deadline while no 成文日期 has been set (the
@@ -32,6 +35,10 @@ rules do beyond the bare list of rules R1–R14 of the official formats:
   corrected to match or the officer accepts the computed total
   (`Report.drop_printed`). Totals printed blank over filled parts are reported
   once per table, as R6 reports blanks.
+- R17 (not in the official list; formats.md §0, the statistics period): a year
+  in a sentence that states the period, or in 一's first sentence, other than
+  the report year (in 五 also the next year); one warning per sentence, quoting
+  it. What counts and what does not is in model/rules_years.py.
 - R15 warns when a narrative section of at least `SIMILARITY_MIN_CHARS`
   characters is ≥ 80 % similar to last year's (Dice coefficient of character
   bigrams: linear time, and robust to edits that move sentences around).
@@ -48,7 +55,8 @@ from model.formats import FORMATS, UnknownFormat, format_for_year
 from model.issues import Issue, Severity, Validation
 from model.report import Report
 from model.rules_plan import Plan, Terms, plan_for
-from model.rules_text import quoted_figures, similarity
+from model.rules_text import headings_only, quoted_figures, similarity
+from model.rules_years import stray_years
 from model.spec import FormatSpec, ValueKind
 from model.values import InvalidValue, Value, check_value, format_value, sum_terms
 
@@ -143,6 +151,7 @@ def validate(
     _check_rare_rows(plan, values, issues)
     _check_required(plan, report, issues)
     _check_deadline(report, today, issues)
+    _check_years(plan, report, issues)
     if last is not None:
         _check_similarity(plan, report, last, issues)
     spec, rank = plan.spec, plan.section_rank
@@ -394,9 +403,14 @@ def _check_required(plan: Plan, report: Report, issues: list[Issue]) -> None:
         text = msg.RULE_R13_DATE_YEAR.format(date=format_date(meta.date), year=meta.year + 1)
         issues.append(Issue(_WARNING, "R13", text, "meta.date", ("meta.date",)))
     for sid, heading in plan.required:
-        if not report.texts.get(sid, "").strip():
-            field = f"text.{sid}"
+        body = report.texts.get(sid, "")
+        field = f"text.{sid}"
+        if not body.strip():
             text = msg.RULE_R13_EMPTY.format(heading=heading)
+            issues.append(Issue(_WARNING, "R13", text, field, (field,)))
+        elif titles := headings_only(body):
+            shown = "、".join(f"“{t}”" for t in titles[:3]) + ("等" if len(titles) > 3 else "")
+            text = msg.RULE_R13_HEADINGS_ONLY.format(heading=heading, titles=shown)
             issues.append(Issue(_WARNING, "R13", text, field, (field,)))
     for sid, heading in plan.fee_sections:
         body = report.texts.get(sid, "")
@@ -430,6 +444,19 @@ def _check_deadline(report: Report, today: dt.date | None, issues: list[Issue]) 
     else:
         text = msg.RULE_R14_DEADLINE.format(deadline=when)
         issues.append(Issue(_INFO, "R14", text, "meta.date", cells))
+
+
+def _check_years(plan: Plan, report: Report, issues: list[Issue]) -> None:
+    """R17: sentences stating a statistics period of another year than the report's."""
+    year = report.meta.year
+    for sid, heading in plan.text_sections:
+        for stray in stray_years(sid, report.texts.get(sid, ""), year):
+            found = "、".join(msg.YEAR_WORD.format(year=y) for y in stray.years)
+            text = msg.RULE_R17.format(
+                heading=heading, sentence=stray.sentence, found=found, year=year
+            )
+            field = f"text.{sid}"
+            issues.append(Issue(_WARNING, "R17", text, field, (field,)))
 
 
 def _check_similarity(plan: Plan, report: Report, last: _Last, issues: list[Issue]) -> None:

@@ -70,3 +70,33 @@ def similarity(text: str, previous: str) -> float:
             ratio = 2 * common / (na + nb)
         _bounded(_similarity_cache)[key] = ratio
     return ratio
+
+
+# ---- headings without text (R13) -----------------------------------------------------
+# A line that only numbers a heading: 「（一）主动公开」, 「一、总体情况」, 「1.加强领导」,
+# 「（1）平台建设：」. A line that goes on into a sentence (「（一）主动公开。本年度……」),
+# or a numbered line that quotes a figure (「1.收到申请5件」), is text.
+_HEADING_LINE = re.compile(
+    r"^\s*(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、"
+    r"|[0-9０-９]{1,2}[.、．]|（[0-9０-９]{1,2}）)"
+    r"[^。！？；;!?0-9０-９]{0,24}[：:]?\s*$"
+)
+_headings_cache: dict[str, tuple[str, ...] | None] = {}
+
+
+def is_heading_line(line: str) -> bool:
+    """Whether `line` only numbers a heading (「（一）主动公开」, 「1.加强领导：」)."""
+    return _HEADING_LINE.match(line) is not None
+
+
+def headings_only(text: str) -> tuple[str, ...] | None:
+    """The heading lines of `text` when it holds nothing else (so the section is
+    empty in substance: R13); None when it has text beyond headings, or no line at
+    all. Cached by text."""
+    found = _headings_cache.get(text, False)
+    if found is False:
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        headings = tuple(line for line in lines if is_heading_line(line))
+        found = headings if lines and len(headings) == len(lines) else None
+        _bounded(_headings_cache)[text] = found
+    return found  # type: ignore[return-value]

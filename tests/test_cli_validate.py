@@ -189,3 +189,18 @@ def test_output_piped_into_a_reader_that_stops_early_is_not_an_error(tmp_path):
     err = done.stderr.decode("utf-8", "replace")
     assert "Traceback" not in err
     assert done.returncode == 141  # as shells report SIGPIPE; no traceback
+
+
+def test_validate_names_headings_without_text_and_a_stale_year(capsys, draft):
+    report = clean(2026)
+    outline = report.spec.section_by_id["一"].text.outline
+    report.set_text("一", "\n".join(outline) + "\n")  # what 插入提纲 writes, nothing under it
+    report.set_text("六", "2025年，本机关未收取信息处理费。")  # last year's sentence
+    code, out, _err = run(capsys, draft(report))
+    assert code == EXIT_OK  # warnings only
+    lines = out.splitlines()
+    assert any(line.startswith("警告 R13 一、总体情况：只有小标题") for line in lines)
+    assert (
+        "警告 R17 六、其他需要报告的事项：“2025年，本机关未收取信息处理费”写的是2025年，"
+        "而本报告是2026年度的报告；请核对是否沿用了往年的文字"
+    ) in lines

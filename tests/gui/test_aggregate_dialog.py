@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
 
 from gui import aggregate_dialog as module
+from gui import file_dialogs
 from gui.aggregate_dialog import AggregateDialog
 from model.aggregate import AggregateCancelled
 from model.drafts import load_draft, save_draft
@@ -56,7 +56,7 @@ def _run(qtbot, dlg: AggregateDialog) -> None:
 def test_pick_run_and_see_statuses(qtbot, dialog, folder, monkeypatch):
     folder, reports = folder
     assert not dialog.run_button.isEnabled() and not dialog.save_draft_button.isEnabled()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    monkeypatch.setattr(file_dialogs, "pick_folder", lambda *a, **k: str(folder))
     qtbot.mouseClick(dialog.add_folder_button, Qt.MouseButton.LeftButton)
     assert dialog.table.rowCount() == 5
     assert [_cell(dialog, r, COL_NOTE) for r in range(5)] == ["待汇总"] * 5
@@ -84,7 +84,7 @@ def test_save_draft_and_workbook(qtbot, dialog, folder, tmp_path, monkeypatch):
     dialog.agency_edit.setText("某某县人民政府")
     _run(qtbot, dialog)
     target = tmp_path / "汇总"  # the suffix is added
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: str(target))
     qtbot.mouseClick(dialog.save_draft_button, Qt.MouseButton.LeftButton)
     saved = load_draft(tmp_path / "汇总.nianbao")
     assert saved.meta.agency == "某某县人民政府" and saved == dialog.result.summary
@@ -179,7 +179,7 @@ def test_the_default_save_place_is_not_the_folder_being_summed(qtbot, dialog, mo
         offered.append(default)
         return "", ""
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a: fake_save(*a)[0])
     qtbot.mouseClick(dialog.save_draft_button, Qt.MouseButton.LeftButton)
     assert offered and Path(offered[0]).parent == drafts.parent
     assert Path(offered[0]).name == "2023年度汇总.nianbao"
@@ -206,9 +206,7 @@ def test_before_saving_the_dialog_says_how_many_reports_had_blanks_or_errors(
     monkeypatch.setattr(QMessageBox, "exec", lambda box: answer(box, "返回查看"))
     saves: list[int] = []
     target = str(tmp_path / "s.nianbao")
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (saves.append(1), (target, ""))[1]
-    )
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *a, **k: (saves.append(1), target)[1])
     qtbot.mouseClick(dialog.save_draft_button, Qt.MouseButton.LeftButton)
     assert asked == ["已汇总的报告中，1 份有错误，1 份有空白单元格（空白按 0 计入汇总）。"]
     assert saves == []  # went back: nothing asked, nothing written

@@ -9,9 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
 
-from gui import aggregate_dialog, compare_dialog, dialogs, export_flow
+from gui import aggregate_dialog, compare_dialog, dialogs, export_flow, file_dialogs
 from gui.main_window import MainWindow
 from model.carryover import start_from_previous
 from model.drafts import load_draft, save_draft
@@ -59,7 +58,7 @@ def _save(window, monkeypatch, tmp_path) -> object:
 
 def _save_as(window, monkeypatch, tmp_path) -> object:
     target = tmp_path / "另存.nianbao"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *_a, **_k: str(target))
     window.act_save_as.trigger()
     return load_draft(target).value(CELL) if target.exists() else None
 

@@ -53,7 +53,11 @@ def test_tabs_rows_and_colours(qtbot):
     assert model.data(model.index(r, 3), Qt.ItemDataRole.BackgroundRole) != UP_BG
     r = _row(model, "applications.granted.natural")
     assert [model.data(model.index(r, c)) for c in (1, 2, 3)] == ["—", "—", "—"]
-    assert dialog.summary.text() == "共 200 项，其中 2 项有增减，0 项上年没有可比数据"
+    # nearly empty years: the blanks are counted, not passed off as 「没有增减」
+    assert dialog.summary.text() == (
+        "共 200 项，其中 2 项有增减，本年有 164 项未填写，上年有 164 项未填写。"
+        "本年的表格大多还没有填写：未填写的项不计算增减，填写后再对比才有意义。"
+    )
 
 
 def test_changed_only_filter(qtbot):
@@ -100,3 +104,62 @@ def test_escape_closes(qtbot):
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
     assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_a_filled_year_says_only_its_changes(qtbot):
+    rng = random.Random(3)
+    previous = random_report(rng, 2022, "某某市某某局")
+    current = random_report(rng, 2023, "某某市某某局")
+    dialog = CompareDialog(previous, current)
+    qtbot.addWidget(dialog)
+    text = dialog.summary.text()
+    assert "未填写" not in text and "大多还没有填写" not in text
+    assert text.startswith("共 200 项，其中 ")
+
+
+def test_the_year_on_year_table_is_exported_with_formulas_and_their_results(qtbot, tmp_path):
+    from openpyxl import load_workbook
+
+    from model.compare import compare
+
+    previous, current = _pair()
+    previous.set_values({"applications.new.commercial": 0})
+    current.set_values({"applications.new.commercial": 2})
+    dialog = CompareDialog(previous, current)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "同比"
+    with qtbot.waitSignal(dialog.exported, timeout=20000):
+        assert dialog.export_xlsx(str(target))
+    path = tmp_path / "同比.xlsx"
+    assert "已导出" in dialog.status.text()
+    formulas = load_workbook(path)
+    values = load_workbook(path, data_only=True)
+    assert formulas.sheetnames == ["说明", *(t.sheet_name for t in current.spec.tables)]
+    sheet, cached = formulas["三、依申请公开"], values["三、依申请公开"]
+    assert [c.value for c in sheet[3]] == [
+        "项目",
+        "栏目",
+        "2022年",
+        "2023年",
+        "增减",
+        "增减率",
+        "说明",
+    ]
+    table = next(t for t in compare(previous, current) if t.table == "applications")
+    rows = {(r[0].value, r[1].value): r[0].row for r in sheet.iter_rows(min_row=4)}
+    for cell in table.cells:
+        spec = current.spec.cell_by_id[cell.cell]
+        r = rows[(" ".join(p for p in spec.row_path if p), cell.col_label)]
+        assert cached.cell(r, 3).value == cell.previous
+        assert cached.cell(r, 4).value == cell.current
+        assert str(sheet.cell(r, 5).value).startswith("=IF(")  # a formula …
+        expected = "" if cell.difference is None else cell.difference
+        assert (cached.cell(r, 5).value or "") == expected  # … stored with its result
+    r = rows[("一、本年新收政府信息公开申请数量", "自然人")]
+    assert cached.cell(r, 5).value == 3 and cached.cell(r, 6).value == 0.6  # 5 → 8
+    r = rows[("一、本年新收政府信息公开申请数量", "商业企业")]
+    assert cached.cell(r, 5).value == 2 and cached.cell(r, 6).value in (None, "")  # from 0
+    r = rows[("一、本年新收政府信息公开申请数量", "总计")]
+    assert "合计" in cached.cell(r, 7).value
+    summary = [row[0] for row in values["说明"].iter_rows(values_only=True) if row[0]]
+    assert "本年有 163 项未填写，上年有 163 项未填写：未填写的项不计算增减。" in summary

@@ -4,9 +4,8 @@ drafts, unreadable files, and the export actions (in the background)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
 
-from gui import dialogs, main_window
+from gui import dialogs, file_dialogs, main_window
 from gui import settings as cfg
 from gui import strings as s
 from gui.main_window import MainWindow
@@ -33,9 +32,7 @@ def test_save_close_reopen_gives_the_same_report(qtbot, monkeypatch, tmp_path):
     window.controller.set_text("五", "存在的问题：公开不够及时。\n下一步：完善机制。")
     window.controller.set_meta(agency="某某市自然资源局")
     path = tmp_path / "报告.nianbao"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(tmp_path / "报告"), "")
-    )
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *_a, **_k: str(tmp_path / "报告"))
     assert window.act_save.isEnabled()
     window.act_save.trigger()  # no path yet: asks where (「另存为」), adds the suffix
     assert path.is_file()
@@ -244,7 +241,7 @@ def test_export_actions_write_the_file_in_the_background(qtbot, monkeypatch, tmp
         lambda _p, path, _w: offered.append(path) or dialogs.OpenChoice.NOTHING,
     )
     out = tmp_path / f"报告.{kind}"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *_a, **_k: str(out))
     action = window.act_export_docx if kind == "docx" else window.act_export_xlsx
     action.trigger()
     assert warned == [window.controller.validation.errors]

@@ -166,6 +166,7 @@ def test_typing_a_section_counts_and_undoes(qtbot, monkeypatch):
     show_active(qtbot, window)
     window.select_page("五")
     page = window.pages["五"]
+    page.focus_editor()  # the officer clicks into the text: keys go where the focus is
     type_text(page.editor, "问题", "一")
     qtbot.keyClick(page.editor, Qt.Key.Key_Return)
     type_text(page.editor, "改进")

@@ -116,3 +116,16 @@ def test_summary_text_counts_each_severity():
 def test_issue_key_falls_back_to_the_first_field():
     assert issue_key(Issue(Severity.ERROR, "R12", "x", None, ("meta.year",))) == "meta.year"
     assert issue_key(Issue(Severity.ERROR, "R12", "x")) is None
+
+
+def test_the_rule_column_explains_the_rule_from_the_catalogue(setup):
+    from model.rules_catalog import rule_info
+
+    _controller, dock = setup
+    tree = dock.tree
+    assert tree.topLevelItemCount() > 0
+    for i in range(tree.topLevelItemCount()):
+        item = tree.topLevelItem(i)
+        issue = item.data(0, KEY_ROLE + 1)
+        info = rule_info(issue.rule)
+        assert item.toolTip(0) == f"{info.code} {info.name}：{info.explanation}"

@@ -100,15 +100,13 @@ def test_a_draft_holding_another_years_report_is_never_compared_with_it():
 def test_loading_a_report_of_another_year_as_last_years_is_refused(
     qtbot, monkeypatch, tmp_path, action
 ):
-    from PySide6.QtWidgets import QFileDialog
-
-    from gui import main_window
+    from gui import file_dialogs, main_window
 
     window = make_window(qtbot, monkeypatch)
     window.open_report(full_report(year=2025))
     old = tmp_path / "2020.nianbao"
     save_draft(full_report(year=2020), old)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(old), ""))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *_a, **_k: str(old))
     shown: list[str] = []
     monkeypatch.setattr(main_window, "show_error", lambda _w, _t, text: shown.append(text))
     getattr(window, action)()
