@@ -100,9 +100,10 @@ def _load(path: str, which: str):
 
     if Path(path).suffix.lower() != ".docx":
         return load_draft(path)
+    from importers import guarded
     from importers.docx import import_docx
 
-    result = import_docx(path)
+    result = guarded(import_docx)(Path(path))
     print(s.COMPARE_IMPORTED.format(which=which, name=Path(path).name, n=len(result.notes)))
     return result.report
 

@@ -790,10 +790,13 @@ class MainWindow(QMainWindow):
         return self._start_import(kind, path)
 
     def _start_import(self, kind: str, path: str) -> bool:
+        from importers import guarded  # refusals only, in Chinese; the unexpected is logged
+
         if kind == "docx":
-            from importers.docx import import_docx as importer
+            from importers.docx import import_docx as read
         else:
-            from importers.xlsx import import_xlsx as importer
+            from importers.xlsx import import_xlsx as read
+        importer = guarded(read)
         self.statusBar().showMessage(s.STATUS_IMPORTING.format(name=Path(path).name))
         self.tasks.start(
             lambda: importer(path),
