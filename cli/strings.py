@@ -212,3 +212,9 @@ COMPARE_SUMMARY = "共 {cells} 项，其中 {changed} 项有增减，{missing} �
 COMPARE_IMPORTED = "{which}由 Word 报告「{name}」读取，有 {n} 条导入提示（可用 import 命令查看）。"
 COMPARE_WHICH_LAST = "上年报告"
 COMPARE_WHICH_THIS = "本年报告"
+
+# ---- the unexpected ----------------------------------------------------------------------
+UNEXPECTED = (
+    "程序遇到了一个意外错误，操作未完成。详细信息已记录在：{log}\n如需报告此问题，请附上该文件。"
+)
+INTERRUPTED = "已中断。"
