@@ -188,7 +188,7 @@ class _Sheet:
     title: str
     grid: list[list[object]]
     shadow: set[tuple[int, int]]
-    formats: dict[tuple[int, int], str]  # number formats of cells holding a float
+    formats: dict[tuple[int, int], str]  # number formats of cells holding a number
 
     def value(self, r: int, c: int) -> object:
         return None if (r, c) in self.shadow else self.grid[r - 1][c - 1]
@@ -236,7 +236,7 @@ def _read_sheet(ws) -> _Sheet:
 
     wb = ws.parent
     values: dict[tuple[int, int], object] = {}
-    formats: dict[tuple[int, int], str] = {}  # number formats of cells holding a float
+    formats: dict[tuple[int, int], str] = {}  # number formats of cells holding a number
     with ws._get_source() as src:
         parser = WorkSheetParser(
             src,
@@ -255,7 +255,7 @@ def _read_sheet(ws) -> _Sheet:
                 if not (0 < r <= limits.MAX_TABLE_ROWS and 0 < c <= limits.MAX_TABLE_COLS):
                     raise SheetTooLarge(ws.title)
                 values[(r, c)] = value
-                if isinstance(value, float):
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
                     formats[(r, c)] = ReadOnlyCell(ws, **cell).number_format
         merged = _merged_ranges(parser.merged_cells)
     height = max((r for r, _c in values), default=0)
@@ -676,7 +676,9 @@ def to_value(raw: object, cell: CellSpec, number_format: str = "") -> Value | No
     if isinstance(raw, (bool, dt.date, dt.time, dt.timedelta)):
         raise InvalidValue(msg.NOT_A_NUMBER.format(text=raw))
     if isinstance(raw, int):
-        return check_value(Decimal(raw) if cell.kind is ValueKind.MONEY else raw, cell)
+        if cell.kind is ValueKind.MONEY:  # 12.00 is stored as 12: its format shows .00
+            return check_value(_money(raw, cell, number_format), cell)
+        return check_value(raw, cell)
     if isinstance(raw, float):
         if not math.isfinite(raw):  # 「inf」, 「nan」 or an overflowing 1e999 in the part
             raise InvalidValue(msg.NOT_A_NUMBER.format(text=raw))
@@ -688,8 +690,8 @@ def to_value(raw: object, cell: CellSpec, number_format: str = "") -> Value | No
     raise InvalidValue(msg.NOT_A_NUMBER.format(text=raw))
 
 
-def _money(raw: float, cell: CellSpec, number_format: str) -> Decimal:
-    """A float as the Decimal the user sees: the decimals of the cell's number format
+def _money(raw: float | int, cell: CellSpec, number_format: str) -> Decimal:
+    """A number as the Decimal the user sees: the decimals of the cell's number format
     (so 12.50 shown as 12.50 comes back as 12.50), float noise (0.30000000000000004)
     removed."""
     try:
