@@ -83,6 +83,8 @@ def check_office_zip(path: Path) -> None:
             _check_parts(zf, path.name)
     except ImportRefused:
         raise
+    except NotImplementedError as exc:  # a compression method zipfile does not know
+        raise ImportRefused(s.BROKEN_FILE.format(name=path.name)) from exc
     except RuntimeError as exc:  # an encrypted part: zipfile wants a password
         raise ImportRefused(s.ENCRYPTED.format(name=path.name)) from exc
     except (
@@ -91,7 +93,6 @@ def check_office_zip(path: Path) -> None:
         OSError,
         EOFError,  # a part shorter than it declares
         zipfile.LargeZipFile,
-        NotImplementedError,  # a compression method zipfile does not know
         ValueError,
         OverflowError,
     ) as exc:
