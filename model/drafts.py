@@ -200,7 +200,9 @@ def _cell_name(cell: CellSpec) -> str:
 def _decode_value(raw: object, cell: CellSpec, where: str) -> Value:
     def bad(reason: str) -> _Invalid:
         return _Invalid(
-            msg.DRAFT_BAD_VALUE.format(where=where, cell=_cell_name(cell), value=raw, reason=reason)
+            msg.DRAFT_BAD_VALUE.format(
+                where=where, cell=_cell_name(cell), value=clip(raw), reason=reason
+            )
         )
 
     value: object = raw
@@ -257,7 +259,12 @@ def _decode_date(raw: object) -> dt.date | None:
 def _decode_extras(raw: dict[str, Any]) -> dict[str, Any]:
     """Extras as `extras_to_dict` wrote them, every number, text and nesting within
     model.limits; the 信息处理费 fields as the text page accepts them."""
-    out = {k: _decode_extra(v) for k, v in raw.items()}
+    out = {}
+    for key, value in raw.items():
+        try:
+            out[key] = _decode_extra(value)
+        except _Invalid as exc:
+            raise _Invalid(msg.DRAFT_BAD_EXTRA_VALUE.format(key=key, reason=exc)) from None
     for key, check in ((FEE_COUNT, check_fee_count), (FEE_AMOUNT, check_fee_amount)):
         if out.get(key) is not None:
             try:
