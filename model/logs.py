@@ -38,6 +38,14 @@ def setup_logging() -> Path:
     log.addHandler(handler)
     log.setLevel(logging.INFO)
     log.propagate = False  # never to the console's last-resort handler
+    # Libraries' warnings (openpyxl on an odd formatting rule) go to the log too,
+    # not to the console as English lines.
+    logging.captureWarnings(True)
+    warnings_log = logging.getLogger("py.warnings")
+    for old in [h for h in warnings_log.handlers if isinstance(h, logging.FileHandler)]:
+        warnings_log.removeHandler(old)
+    warnings_log.addHandler(handler)
+    warnings_log.propagate = False
     return path
 
 
