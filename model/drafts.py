@@ -536,7 +536,7 @@ def load_draft(path: str | os.PathLike[str]) -> Report:
     draft. Temp files that killed saves of this draft left beside it are removed."""
     path = Path(path)
     name = path.name
-    remove_litter(path)
+    remove_litter(path, fresh=False)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -588,14 +588,15 @@ _TEMP = ".tmp"
 _BACKUP_TEMP = ".bak.tmp"
 
 
-def remove_litter(path: str | os.PathLike[str]) -> list[str]:
+def remove_litter(path: str | os.PathLike[str], fresh: bool = True) -> list[str]:
     """Remove the temp files that saves of the draft at `path`, killed before they
     finished, left in its folder (``.<name>.XXXXXXXX.tmp`` and ``….bak.tmp``, no
     longer locked by a live save). Nothing else is touched; never raises. Returns
-    the names removed."""
+    the names removed. `fresh` False: list the folder again only when it changed
+    (opening a thousand drafts of one folder lists it once)."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    return sweep(folder, path.name, (_TEMP, _BACKUP_TEMP))
+    return sweep(folder, path.name, (_TEMP, _BACKUP_TEMP), fresh)
 
 
 def save_draft(report: Report, path: str | os.PathLike[str]) -> Path:

@@ -65,19 +65,44 @@ def make_locked_temp(folder: Path, target_name: str, suffix: str) -> tuple[int, 
     raise OSError(errno.EAGAIN, msg.TEMP_FILE_FAILED, str(folder))
 
 
-def sweep(folder: Path, target_name: str, suffixes: tuple[str, ...]) -> list[str]:
+def sweep(
+    folder: Path, target_name: str, suffixes: tuple[str, ...], fresh: bool = True
+) -> list[str]:
     """Remove the temp files killed saves of `target_name` left in `folder`; returns
-    the names removed. Never raises: litter that cannot be removed stays."""
+    the names removed. Never raises: litter that cannot be removed stays. With
+    `fresh` False the folder is listed again only when its modification time has
+    changed since the last sweep (on file systems with coarse times, litter of the
+    last second may then wait for the next sweep)."""
     pattern = temp_pattern(target_name, suffixes)
+    prefix = f".{target_name}."
     removed: list[str] = []
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return removed
-    for entry in entries:
-        if pattern.fullmatch(entry.name) and _remove_if_stale(entry.path):
-            removed.append(entry.name)
+    for name in _hidden_temps(folder, fresh):
+        if (
+            name.startswith(prefix)
+            and pattern.fullmatch(name)
+            and _remove_if_stale(os.path.join(folder, name))
+        ):
+            removed.append(name)
     return removed
+
+
+# folder → (its modification time, the names in it that look like temp files). A roll-up
+# opens a thousand drafts of one folder: listing it once, not a thousand times.
+_listings: dict[str, tuple[int, list[str]]] = {}
+
+
+def _hidden_temps(folder: Path, fresh: bool) -> list[str]:
+    key = os.path.abspath(folder)
+    try:
+        mtime = os.stat(key).st_mtime_ns
+        cached = _listings.get(key)
+        if not fresh and cached is not None and cached[0] == mtime:
+            return cached[1]
+        names = [n for n in os.listdir(key) if n.startswith(".") and n.endswith(".tmp")]
+    except OSError:
+        return []
+    _listings[key] = (mtime, names)
+    return names
 
 
 def _remove_if_stale(path: str) -> bool:
