@@ -13,7 +13,6 @@ import gc
 import logging
 import os
 import sys
-import tempfile
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
@@ -84,36 +83,49 @@ def _umask() -> int:
 _NEW_FILE_MODE = 0o666 & ~_umask()
 
 
+_TEMP = ".tmp"  # the temp file is ``.<name>.XXXXXXXX.tmp`` beside the output
+
+
 @contextlib.contextmanager
 def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
     """Yield a temp path in the target's folder; on success it replaces `path`.
 
     Whatever goes wrong, the temp file is removed and an existing `path` is left
-    untouched. OSErrors become ExportError with a Chinese reason.
+    untouched. OSErrors become ExportError with a Chinese reason. The temp file is
+    locked while the export runs, so that temp files of exports killed before
+    they finished are recognised and removed by the next export to the same path
+    (model.temp_files); nothing else in the folder is touched.
     """
+    from model.temp_files import make_locked_temp, sweep
+
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise ExportError(
             WRITE_FAILED.format(path=target, reason=FOLDER_MISSING.format(folder=folder))
         )
+    sweep(folder, target.name, (_TEMP,))
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=folder)
-        os.close(fd)
+        fd, tmp_name = make_locked_temp(folder, target.name, _TEMP)
     except OSError as exc:
         raise ExportError(WRITE_FAILED.format(path=target, reason=_reason(exc))) from exc
     tmp = Path(tmp_name)
     try:
-        yield tmp
+        yield tmp  # the writer opens it by name; fd keeps the lock meanwhile
         # mkstemp makes the file private (0600); give it the mode a new file would get
         os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else _NEW_FILE_MODE)
         with open(tmp, "rb+") as fh:  # the bytes must be on disk before the rename
             os.fsync(fh.fileno())
+        if os.name == "nt":  # Windows renames only closed files
+            os.close(fd)
+            fd = -1
         os.replace(tmp, target)
     except OSError as exc:
         _close_abandoned(exc)
         raise ExportError(WRITE_FAILED.format(path=target, reason=_reason(exc))) from exc
     finally:
+        if fd >= 0:
+            os.close(fd)
         with contextlib.suppress(OSError):
             tmp.unlink()
 

@@ -59,7 +59,7 @@ def make_locked_temp(folder: Path, target_name: str, suffix: str) -> tuple[int, 
             continue
         except OSError:  # the file system has no locks: sweeps go by age there
             return fd, path
-        if _same_file(fd, path):
+        if _same_file(fd, path, follow=True):  # mkstemp made it: O_EXCL, never a link
             return fd, path
         os.close(fd)  # a sweep removed it in the instant before the lock; make another
     raise OSError(errno.EAGAIN, msg.TEMP_FILE_FAILED, str(folder))
@@ -143,8 +143,8 @@ def _writer_gone(fd: int, mtime: float) -> bool:
     return True
 
 
-def _same_file(fd: int, path: str) -> bool:
+def _same_file(fd: int, path: str, follow: bool = False) -> bool:
     with contextlib.suppress(OSError):
-        mine, there = os.fstat(fd), os.stat(path, follow_symlinks=False)
+        mine, there = os.fstat(fd), os.stat(path, follow_symlinks=follow)
         return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
     return False

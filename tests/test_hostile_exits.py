@@ -37,9 +37,9 @@ def _onto_a_full_disk(monkeypatch) -> None:
         os.close(fd)
         os.remove(name)
         os.symlink(FULL, name)
-        return os.open(os.devnull, os.O_RDONLY), name
+        return os.open(name, os.O_WRONLY), name
 
-    monkeypatch.setattr("exporters.tempfile.mkstemp", mkstemp)
+    monkeypatch.setattr("tempfile.mkstemp", mkstemp)
 
 
 @needs_dev_full
@@ -68,7 +68,7 @@ _FULL_DISK_EXPORT = textwrap.dedent(
     def mkstemp(*args, **kwargs):
         fd, name = real(*args, **kwargs)
         os.close(fd); os.remove(name); os.symlink("/dev/full", name)
-        return os.open(os.devnull, os.O_RDONLY), name
+        return os.open(name, os.O_WRONLY), name
     tempfile.mkstemp = mkstemp
     from cli import main
     sys.exit(main(["export", {draft!r}, "--docx", {docx!r}, "--xlsx", {xlsx!r}]))
@@ -147,3 +147,14 @@ def test_the_importers_door_refuses_the_unexpected_as_a_damaged_file(tmp_path, m
     assert not out.exists()
     logged = (log_dir() / "nianbao.log").read_text(encoding="utf-8")
     assert "RecursionError" in logged
+
+
+def test_an_export_removes_what_a_killed_export_to_the_same_file_left(tmp_path):
+    from exporters.xlsx import export_xlsx
+
+    dead = tmp_path / ".r.xlsx.deaddead.tmp"  # no live export holds its lock
+    dead.write_bytes(b"PK half a workbook")
+    other = tmp_path / ".s.xlsx.deaddead.tmp"  # another output's: not ours to judge
+    other.write_bytes(b"PK")
+    export_xlsx(random_report(random.Random(5), 2023), tmp_path / "r.xlsx")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [other.name, "r.xlsx"]
