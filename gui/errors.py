@@ -2,7 +2,8 @@
 
 `sys.excepthook` and `threading.excepthook` both route to `report_exception`, which
 logs the traceback to the log folder and shows a short Chinese message whose
-details (the traceback) can be copied. Expected failures (a draft that cannot be
+details (the traceback) can be copied. Errors in finalisers (`sys.unraisablehook`)
+and libraries' warnings only go to the log (model.logs). Expected failures (a draft that cannot be
 read, an export that cannot be written) are domain exceptions with a readable
 message, shown by the code that expects them with `show_error`.
 """
@@ -22,6 +23,7 @@ from gui import strings as s
 from model import logs
 
 log = logging.getLogger("nianbao")  # model.logs writes it to the log file
+
 
 def setup_logging() -> str:
     """Log to a file in the log folder; returns its path."""
