@@ -277,3 +277,16 @@ def test_a_huge_grid_span_is_refused_within_15_seconds(tmp_path):
     except subprocess.TimeoutExpired:
         pytest.fail(f"still running after {time.monotonic() - start:.0f} s")
     assert "Traceback" not in run.stderr
+
+
+def test_a_word_body_in_another_namespace_is_refused_in_chinese(tmp_path, bases):
+    """Found by fuzz/run.py: python-docx then hands the walker an element without a
+    body (AttributeError inside importers/docx_grid.py); the door refuses it."""
+    main_ns = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+    def other(xml: bytes) -> bytes:
+        assert main_ns in xml
+        return xml.replace(main_ns, b'xmlns:w="7"', 1)
+
+    bad = h.rewrite(bases[".docx"], tmp_path / "ns.docx", {"word/document.xml": other})
+    _refused(bad, "无法读取|不是有效的 Word 文档")
