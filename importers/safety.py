@@ -83,16 +83,13 @@ def check_office_zip(path: Path) -> None:
             _check_parts(zf, path.name)
     except ImportRefused:
         raise
-    except NotImplementedError as exc:  # a compression method zipfile does not know
-        raise ImportRefused(s.BROKEN_FILE.format(name=path.name)) from exc
-    except RuntimeError as exc:  # an encrypted part: zipfile wants a password
-        raise ImportRefused(s.ENCRYPTED.format(name=path.name)) from exc
     except (
         zipfile.BadZipFile,  # a wrong CRC, a broken local header
         zlib.error,  # a corrupt deflate stream
         OSError,
         EOFError,  # a part shorter than it declares
         zipfile.LargeZipFile,
+        RuntimeError,  # NotImplementedError: a compression method zipfile does not know
         ValueError,
         OverflowError,
     ) as exc:
@@ -117,6 +114,8 @@ def _check_sizes(infos: list[zipfile.ZipInfo], name: str) -> None:
         raise ImportRefused(s.ZIP_BOMB.format(name=name))
     total = 0
     for info in infos:
+        if info.flag_bits & 0x1:  # encrypted: a password would be needed
+            raise ImportRefused(s.ENCRYPTED.format(name=name))
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if total > limits.MAX_TOTAL_UNCOMPRESSED or (
