@@ -54,7 +54,9 @@ def norm(text: object) -> str:
 
 def import_xlsx(path) -> ImportResult:
     """Read a workbook exported by this program. Raises ImportRefused (Chinese) for a
-    file that is not ours, broken or hostile; everything else becomes a note."""
+    file that is not ours, broken or hostile, with a sheet reaching past the table
+    limits, or holding a text or name beyond model.limits; a cell it cannot take
+    (Infinity, 10^30, a word) becomes a note, like everything else."""
     path = Path(path)
     if path.suffix.lower() not in SUFFIXES:
         raise ImportRefused(s.NOT_XLSX.format(name=path.name))
