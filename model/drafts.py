@@ -281,10 +281,13 @@ def _decode_extra(value: Any, depth: int = 0) -> Any:
         return [_decode_extra(v, depth + 1) for v in value]
     if isinstance(value, dict):
         if len(value) == 1 and _DECIMAL_TAG in value:
-            try:
-                number = Decimal(value[_DECIMAL_TAG])
-            except (InvalidOperation, TypeError):
-                raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="extras")) from None
+            text = value[_DECIMAL_TAG]
+            try:  # only the text extras_to_dict writes (Decimal also takes tuples)
+                number = Decimal(text) if isinstance(text, str) else None
+            except InvalidOperation:
+                number = None
+            if number is None:
+                raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="extras"))
             _checked(lambda: _check_extra_amount(number))
             return number
         if len(value) == 1 and _DATE_TAG in value:

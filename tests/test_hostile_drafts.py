@@ -72,6 +72,10 @@ def _set(path: list, value):
         (["extras"], {"fee_amount_yuan": {"$decimal": "1e999999999"}}, "fee_amount_yuan"),
         (["extras"], {"fee_amount_yuan": {"$decimal": "12.345"}}, "fee_amount_yuan"),
         (["extras"], {"other": {"$decimal": "1e999999999"}}, "超出金额的上限"),
+        # found by fuzz/run.py: Decimal() takes a (sign, digits, exponent) sequence too
+        (["extras"], {"other": {"$decimal": [0, [1], 2]}}, "extras"),
+        (["extras"], {"other": {"$decimal": [1, 2]}}, "extras"),
+        (["extras"], {"other": {"$date": ["2023"]}}, "extras"),
         (["extras"], {"other": 10**30}, "超出件数的上限"),
         (["extras"], {"other": "字" * (limits.MAX_TEXT_CHARS + 1)}, "extras"),
         (["extras"], {"other": json.loads("[" * 70 + "]" * 70)}, "extras"),
