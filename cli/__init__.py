@@ -38,6 +38,8 @@ EXIT_OK = 0
 EXIT_ISSUES = 1  # the report has errors (validate), or --strict refused to export
 EXIT_UNREADABLE = 2  # an input cannot be read, or the command line is wrong
 EXIT_UNWRITABLE = 3  # an output cannot be written
+EXIT_UNEXPECTED = 4  # a fault of the program itself: logged, reported in Chinese
+EXIT_INTERRUPTED = 130  # Ctrl+C (128 + SIGINT), as a shell reports it
 
 
 # The installed program is called `nianbao`; from a checkout it is `main.py`.
@@ -128,12 +130,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv and (argv[0] in commands or argv[0] in ("-h", "--help")):
         _tolerant_output()
         args = parser.parse_args(argv)
-        return int(args.func(args) or EXIT_OK)
+        return run_command(args)
     # `main.py`, `main.py FILE` and `main.py --screenshot OUT [FILE]` open the window.
     args = build_window_parser().parse_args(argv)
     from cli.gui import open_window
 
     return open_window(args.file, args.screenshot)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a parsed command. Whatever it did not expect ends here, never as a
+    traceback: it is logged with its traceback, and one Chinese line says so and
+    where the log is (exit code EXIT_UNEXPECTED). Damaged inputs never get this
+    far: importers and the draft loader refuse them (EXIT_UNREADABLE)."""
+    from model import logs
+
+    logs.setup_logging()
+    logs.install_unraisable_hook()  # a finaliser's error (a zip on a full disk): logged
+    try:
+        return int(args.func(args) or EXIT_OK)
+    except BrokenPipeError:
+        raise  # output piped into a reader that stopped early: main.py's to handle
+    except KeyboardInterrupt:
+        print(s.INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # RecursionError and MemoryError too
+        logs.log.error("command %s failed unexpectedly", args.command, exc_info=exc)
+        print(s.UNEXPECTED.format(log=logs.log_path()), file=sys.stderr)
+        return EXIT_UNEXPECTED
 
 
 def _tolerant_output() -> None:

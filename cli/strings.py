@@ -291,3 +291,8 @@ FOLDER_SAVED = "检查结果已保存：{path}"
 FOLDER_SAVE_FAILED = "无法保存检查结果：{reason}"
 FOLDER_NO_AGENCY = "（未填写机关名称）"
 FOLDER_NO_VALUE = "—"
+# ---- the unexpected ----------------------------------------------------------------------
+UNEXPECTED = (
+    "程序遇到了一个意外错误，操作未完成。详细信息已记录在：{log}\n如需报告此问题，请附上该文件。"
+)
+INTERRUPTED = "已中断。"

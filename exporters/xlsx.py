@@ -223,9 +223,11 @@ class _Styles:
 
 def export_xlsx(report: Report, path, validation: Validation | None = None) -> list[str]:
     """Write `report` as an Excel workbook at `path` (atomically). Returns Chinese
-    warnings; raises exporters.ExportError when the file cannot be written."""
-    from exporters import atomic_output
+    warnings; raises exporters.ExportError when the file cannot be written, or
+    for a report outside model.limits."""
+    from exporters import atomic_output, check_exportable
 
+    check_exportable(report)
     if validation is None:
         validation = _validate(report)
     with atomic_output(path) as tmp:

@@ -2,7 +2,8 @@
 
 `sys.excepthook` and `threading.excepthook` both route to `report_exception`, which
 logs the traceback to the log folder and shows a short Chinese message whose
-details (the traceback) can be copied. Expected failures (a draft that cannot be
+details (the traceback) can be copied. Errors in finalisers (`sys.unraisablehook`)
+and libraries' warnings only go to the log (model.logs). Expected failures (a draft that cannot be
 read, an export that cannot be written) are domain exceptions with a readable
 message, shown by the code that expects them with `show_error`.
 """
@@ -19,26 +20,14 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gui import strings as s
-from model.paths import log_dir
+from model import logs
 
-log = logging.getLogger("nianbao")
-
-_LOG_FILE = "nianbao.log"
+log = logging.getLogger("nianbao")  # model.logs writes it to the log file
 
 
 def setup_logging() -> str:
     """Log to a file in the log folder; returns its path."""
-    path = log_dir() / _LOG_FILE
-    for old in [h for h in log.handlers if isinstance(h, logging.FileHandler)]:
-        if old.baseFilename == str(path.resolve()):
-            return str(path)
-        log.removeHandler(old)  # the log folder moved (tests point it elsewhere)
-        old.close()
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    return str(path)
+    return str(logs.setup_logging())
 
 
 def format_details(
@@ -77,7 +66,7 @@ def show_unexpected(details: str, parent: QWidget | None = None) -> None:
     box.setWindowTitle(s.ERROR_TITLE)
     box.setText(s.ERROR_TEXT)
     box.setInformativeText(
-        s.ERROR_INFO_DETAILS + "\n" + s.ERROR_LOGGED.format(path=str(log_dir() / _LOG_FILE))
+        s.ERROR_INFO_DETAILS + "\n" + s.ERROR_LOGGED.format(path=str(logs.log_path()))
     )
     box.setDetailedText(details)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -107,6 +96,7 @@ def install() -> None:
     """Route uncaught exceptions of every thread to `report_exception`."""
     global _reporter
     setup_logging()
+    logs.install_unraisable_hook()  # finalisers' errors: to the log, never a box
     if _reporter is None:
         _reporter = _Reporter()
     sys.excepthook = report_exception

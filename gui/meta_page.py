@@ -25,14 +25,17 @@ from PySide6.QtWidgets import (
 from gui import colors
 from gui import strings as s
 from gui.document import DocumentController
-from model.formats import UnknownFormat, format_for_year
+from model import limits
+from model.formats import FORMATS, UnknownFormat, format_for_year
 from model.issues import Issue, Severity, Validation
 from model.report import KINDS, Change, Report
 from model.rules import format_date
 from model.values import InvalidValue
 
-MIN_YEAR = 2019  # the first year an official format covers
-MAX_YEAR = 2099
+# A new report starts at the first year an official format covers (2019); a draft
+# keeps its own year, anywhere within model.limits, and the field shows it as it is.
+MIN_YEAR = min(spec.first_year for spec in FORMATS.values())
+MAX_YEAR = limits.MAX_YEAR
 FORM_WIDTH = 760
 _NO_DATE = QDate(2000, 1, 1)  # shown as 「未填写」: QDateEdit cannot be empty
 
@@ -71,7 +74,7 @@ class MetaPage(QWidget):
         self.agency.setPlaceholderText(s.META_AGENCY_HINT)
         self.agency.setMinimumWidth(360)
         self.year = QSpinBox()
-        self.year.setRange(MIN_YEAR, MAX_YEAR)
+        self.year.setRange(limits.MIN_YEAR, limits.MAX_YEAR)
         self.year.setSuffix(s.META_YEAR_SUFFIX)
         self.year.setKeyboardTracking(False)  # 「2021」 typed is one change, not four
         self.kind = QComboBox()
@@ -172,7 +175,9 @@ class MetaPage(QWidget):
         try:
             if self.agency.text() != meta.agency:
                 self.agency.setText(meta.agency)
-            self.year.setValue(max(MIN_YEAR, meta.year))
+            # the model keeps the year within the limits; clamp all the same, as a
+            # QSpinBox given a number beyond 32 bits raises instead of refusing it
+            self.year.setValue(min(max(meta.year, limits.MIN_YEAR), limits.MAX_YEAR))
             self.kind.setCurrentIndex(max(0, self.kind.findData(meta.kind)))
             self.date.setDate(QDate(meta.date) if meta.date else _NO_DATE)
         finally:

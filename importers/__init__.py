@@ -7,11 +7,15 @@ not be read or had to be interpreted. They never guess silently.
 
 from __future__ import annotations
 
+import functools
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from model.report import Report
+
+log = logging.getLogger("nianbao.importers")
 
 
 class ImportRefused(Exception):
@@ -43,26 +47,60 @@ SUFFIXES = (".xlsx", ".xlsm", ".docx", ".doc", ".html", ".htm", ".pdf")
 
 def importer_for(path: Path) -> Callable[[Path], ImportResult] | None:
     """The import function for the file's suffix, or None when it is not one we read.
-    The libraries each format needs are loaded here, only when needed."""
+    The libraries each format needs are loaded here, only when needed. The
+    function returned is `guarded`: it raises ImportRefused and nothing else."""
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         from importers.xlsx import import_xlsx
 
-        return import_xlsx
+        return guarded(import_xlsx)
     if suffix == ".docx":
         from importers.docx import import_docx
 
-        return import_docx
+        return guarded(import_docx)
     if suffix == ".doc":
         from importers.doc import import_doc
 
-        return import_doc
+        return guarded(import_doc)
     if suffix in (".html", ".htm"):
         from importers.html import import_html
 
-        return import_html
+        return guarded(import_html)
     if suffix == ".pdf":
         from importers.pdf import import_pdf
 
-        return import_pdf
+        return guarded(import_pdf)
     return None
+
+
+def guarded(importer: Callable[[Path], ImportResult]) -> Callable[[Path], ImportResult]:
+    """The importer behind the door every caller uses (the import command, the
+    window, the roll-up, the comparison):
+
+    - it raises ImportRefused (Chinese, naming the file) and nothing else. A value
+      the model refuses (InvalidValue) is refused with its own reason; anything
+      unexpected (a parser failure deep inside a library, a bug) is logged with its
+      traceback and refused as a damaged file;
+    - what it returns is within model.limits, exactly as a draft must be to be
+      opened again (`model.drafts.check_within_limits`)."""
+
+    @functools.wraps(importer)
+    def run(path: str | Path) -> ImportResult:
+        from importers import strings as s
+        from model.drafts import check_within_limits
+        from model.values import InvalidValue
+
+        path = Path(path)
+        try:
+            result = importer(path)
+            check_within_limits(result.report)
+        except ImportRefused:
+            raise
+        except InvalidValue as exc:
+            raise ImportRefused(s.OUT_OF_LIMITS.format(name=path.name, reason=exc)) from exc
+        except Exception as exc:  # RecursionError and MemoryError too
+            log.error("import of %s failed unexpectedly", path.name, exc_info=exc)
+            raise ImportRefused(s.UNEXPECTED.format(name=path.name)) from exc
+        return result
+
+    return run

@@ -6,6 +6,19 @@ ZIP_BOMB = "文件「{name}」的压缩内容异常（条目过多或解压后�
 XML_ENTITIES = "文件「{name}」含有不安全的 XML 实体声明，已拒绝导入"
 NOT_OFFICE_FILE = "文件「{name}」不是有效的 Office 文档（.xlsx / .docx），无法导入"
 BROKEN_FILE = "文件「{name}」已损坏，无法读取"
+ENCRYPTED = "文件「{name}」设置了密码或已加密，请在 Word、WPS 或 Excel 中取消密码后另存，再导入"
+PART_TOO_LARGE = (
+    "文件「{name}」中的「{part}」解压后超过 {mb} MB，远大于任何年度报告，可能是恶意文件，已拒绝导入"
+)
+XML_TOO_LARGE = (
+    "文件「{name}」的文字内容解压后超过 {mb} MB，远大于任何年度报告，可能是恶意文件，已拒绝导入"
+)
+SHEET_TOO_LARGE = (
+    "工作簿「{name}」的工作表「{sheet}」有超过 {rows} 行或 {cols} 列的内容，"
+    "不像是本程序导出的年度报告，已拒绝导入"
+)
+OUT_OF_LIMITS = "文件「{name}」中有超出限制的内容，已拒绝导入：{reason}"
+UNEXPECTED = "文件「{name}」无法读取，可能已损坏或不是本程序能识别的格式（详情已记录在日志中）"
 
 # ---- Word (.docx) report import ------------------------------------------------------
 DOCX_NOT_DOCX = "文件「{name}」不是 Word 文档（.docx），无法按年度报告导入；旧版 .doc 文件请先在 Word 或 WPS 中另存为 .docx"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -28,12 +29,15 @@ from typing import TYPE_CHECKING, Any
 from exporters import xlsx_strings as s
 from importers import ImportRefused, ImportResult
 from importers.safety import check_office_zip
+from importers.strings import OUT_OF_LIMITS, SHEET_TOO_LARGE
+from model import limits
 from model import messages as msg
+from model.drafts import check_within_limits
 from model.formats import FORMATS, FormatSpec, format_for_year
 from model.messages import KIND_NAMES
 from model.report import Report
 from model.spec import CellSpec, Role, TableSpec, ValueKind
-from model.values import InvalidValue, Value, check_value, parse_value
+from model.values import InvalidValue, Value, check_amount, check_value, parse_value
 
 if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
@@ -51,16 +55,31 @@ def norm(text: object) -> str:
 
 def import_xlsx(path) -> ImportResult:
     """Read a workbook exported by this program. Raises ImportRefused (Chinese) for a
-    file that is not ours, broken or hostile; everything else becomes a note."""
+    file that is not ours, broken or hostile, with a sheet reaching past the table
+    limits, or holding a text or name beyond model.limits; a cell it cannot take
+    (Infinity, 10^30, a word) becomes a note, like everything else."""
     path = Path(path)
     if path.suffix.lower() not in SUFFIXES:
         raise ImportRefused(s.NOT_XLSX.format(name=path.name))
     check_office_zip(path)
     wb = _load(path)
     try:
-        return _import(wb, _Sheets(wb, path.name), path.name)
+        result = _import(wb, _Sheets(wb, path.name), path.name)
+        check_within_limits(result.report)  # what a draft must keep to, to open again
+    except InvalidValue as exc:  # a text, a name or a value beyond model.limits
+        raise ImportRefused(OUT_OF_LIMITS.format(name=path.name, reason=exc)) from None
+    except SheetTooLarge as exc:
+        raise ImportRefused(
+            SHEET_TOO_LARGE.format(
+                name=path.name,
+                sheet=exc.title,
+                rows=limits.MAX_TABLE_ROWS,
+                cols=limits.MAX_TABLE_COLS,
+            )
+        ) from None
     finally:
         wb.close()  # read-only workbooks keep the file open
+    return result
 
 
 def _import(wb: Workbook, sheets: _Sheets, name: str) -> ImportResult:
@@ -148,7 +167,7 @@ def _parsing(name: str) -> Iterator[None]:
 
     try:
         yield
-    except ImportRefused:
+    except (ImportRefused, SheetTooLarge):
         raise
     except Exception as exc:  # a hostile or broken file may fail anywhere inside openpyxl
         cause: BaseException | None = exc
@@ -176,7 +195,7 @@ class _Sheet:
     title: str
     grid: list[list[object]]
     shadow: set[tuple[int, int]]
-    formats: dict[tuple[int, int], str]  # number formats of cells holding a float
+    formats: dict[tuple[int, int], str]  # number formats of cells holding a number
 
     def value(self, r: int, c: int) -> object:
         return None if (r, c) in self.shadow else self.grid[r - 1][c - 1]
@@ -210,24 +229,12 @@ class _Sheets:
             return _formulas(self.wb[title])
 
 
-_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\s+ref=\"([A-Za-z]{1,3}\d+:[A-Za-z]{1,3}\d+)\"")
+class SheetTooLarge(Exception):
+    """A worksheet holds content beyond model.limits' rows or columns."""
 
-
-def _merged_ranges(ws) -> list[tuple[int, int, int, int]]:
-    """(min_row, min_col, max_row, max_col) of every merged range."""
-    from openpyxl.utils.cell import range_boundaries
-
-    merged = getattr(ws, "merged_cells", None)
-    if merged is not None:  # a fully loaded worksheet
-        return [(r.min_row, r.min_col, r.max_row, r.max_col) for r in merged.ranges]
-    # read-only worksheets skip merges; take them from the part (checked for DTDs already)
-    with ws.parent._archive.open(ws._worksheet_path) as src:
-        xml = src.read()
-    out = []
-    for ref in _MERGE.findall(xml):
-        min_col, min_row, max_col, max_row = range_boundaries(ref.decode("ascii"))
-        out.append((min_row, min_col, max_row, max_col))
-    return out
+    def __init__(self, title: str) -> None:
+        super().__init__(title)
+        self.title = title
 
 
 def _formulas(ws) -> dict[tuple[int, int], str]:
@@ -245,32 +252,75 @@ def _formulas(ws) -> dict[tuple[int, int], str]:
 
 
 def _read_sheet(ws) -> _Sheet:
-    if getattr(ws, "reset_dimensions", None):
-        ws.reset_dimensions()  # a wrong <dimension> tag must not hide cells
-    grid: list[list[object]] = []
-    formats: dict[tuple[int, int], str] = {}
-    for r, row in enumerate(ws.iter_rows(), start=1):
-        values = []
-        for c, cell in enumerate(row, start=1):
-            value = cell.value
-            values.append(value)
-            if isinstance(value, float):
-                formats[(r, c)] = cell.number_format
-        grid.append(values)
-    width = max((len(row) for row in grid), default=0)
-    for row in grid:
-        row.extend([None] * (width - len(row)))
+    """A read-only worksheet's values as a grid, one pass over its part.
+
+    Rows and cells are taken from the part itself, not from its <dimension> tag
+    (which may be wrong) and not row by row from 1 (a row numbered 10^12 would
+    take forever): only cells holding a value count. A value beyond
+    MAX_TABLE_ROWS × MAX_TABLE_COLS raises SheetTooLarge; cells that only carry
+    formatting are ignored wherever they are."""
+    from openpyxl.cell.read_only import ReadOnlyCell
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    wb = ws.parent
+    values: dict[tuple[int, int], object] = {}
+    formats: dict[tuple[int, int], str] = {}  # number formats of cells holding a number
+    with ws._get_source() as src:
+        parser = WorkSheetParser(
+            src,
+            ws._shared_strings,
+            data_only=wb.data_only,
+            epoch=wb.epoch,
+            date_formats=wb._date_formats,
+            timedelta_formats=wb._timedelta_formats,
+        )
+        for _index, row in parser.parse():
+            for cell in row:
+                value = cell["value"]
+                if value is None:
+                    continue
+                r, c = cell["row"], cell["column"]
+                if not (0 < r <= limits.MAX_TABLE_ROWS and 0 < c <= limits.MAX_TABLE_COLS):
+                    raise SheetTooLarge(ws.title)
+                values[(r, c)] = value
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    formats[(r, c)] = ReadOnlyCell(ws, **cell).number_format
+        merged = _merged_ranges(parser.merged_cells)
+    height = max((r for r, _c in values), default=0)
+    width = max((c for _r, c in values), default=0)
+    for r1, c1, r2, c2 in merged:  # a merged label may reach past the last value
+        if r1 <= height and c1 <= width:
+            height = max(height, min(r2, limits.MAX_TABLE_ROWS))
+            width = max(width, min(c2, limits.MAX_TABLE_COLS))
+    grid: list[list[object]] = [[None] * width for _ in range(height)]
+    for (r, c), value in values.items():
+        grid[r - 1][c - 1] = value
     shadow: set[tuple[int, int]] = set()
-    for r1, c1, r2, c2 in _merged_ranges(ws):
-        if r1 > len(grid) or c1 > width:
+    for r1, c1, r2, c2 in merged:
+        if r1 > height or c1 > width:
             continue
         value = grid[r1 - 1][c1 - 1]
-        for r in range(r1, min(r2, len(grid)) + 1):
+        for r in range(r1, min(r2, height) + 1):
             for c in range(c1, min(c2, width) + 1):
                 if (r, c) != (r1, c1):
+                    if (r, c) in shadow:  # overlapping merges: not something Excel writes
+                        raise ValueError(f"overlapping merged ranges in {ws.title}")
                     grid[r - 1][c - 1] = value
                     shadow.add((r, c))
     return _Sheet(ws.title, grid, shadow, formats)
+
+
+def _merged_ranges(merged) -> list[tuple[int, int, int, int]]:
+    """(min_row, min_col, max_row, max_col) of every merged range the part lists."""
+    from openpyxl.utils.cell import range_boundaries
+
+    out = []
+    for item in getattr(merged, "mergeCell", None) or ():
+        min_col, min_row, max_col, max_row = range_boundaries(item.ref)
+        if min(min_col, min_row, max_col, max_row) < 1:
+            raise ValueError(f"bad merged range {item.ref}")
+        out.append((min_row, min_col, max_row, max_col))
+    return out
 
 
 def _marker(wb: Workbook) -> str | None:
@@ -394,12 +444,21 @@ def _read_meta(sheets: _Sheets, spec: FormatSpec, notes: list[str]) -> _Meta:
     ok, value = get(s.META_EXTRAS, required=False)
     if ok and value:
         try:
-            meta.extras = json.loads(_as_text(value))
-        except ValueError:
+            meta.extras = _json(_as_text(value))
+        except (ValueError, RecursionError):
             notes.append(s.NOTE_EXTRAS_BAD)
     meta.previous = joined(s.META_PREVIOUS, required=False)
     meta.printed = joined(s.META_PRINTED, required=False)
     return meta
+
+
+def _json(text: str) -> Any:
+    """JSON the exporter wrote; NaN and Infinity (not JSON) are refused as ValueError."""
+
+    def refuse(name: str) -> None:
+        raise ValueError(name)
+
+    return json.loads(text, parse_constant=refuse)
 
 
 def _as_text(value: object) -> str:
@@ -424,7 +483,7 @@ def _as_year(value: object) -> int | None:
         year = int(m.group(1))
     else:
         return None
-    return year if 1900 <= year <= 2999 else None
+    return year if limits.MIN_YEAR <= year <= limits.MAX_YEAR else None
 
 
 def _as_date(value: object) -> dt.date | None:
@@ -470,11 +529,11 @@ def _set_previous(report: Report, payload: str, notes: list[str]) -> None:
     from model.drafts import DraftError, previous_from_dict
 
     try:
-        previous = previous_from_dict(json.loads(payload))
+        previous = previous_from_dict(_json(payload))
     except DraftError as exc:  # readable, but not what the exporter wrote
         notes.append(s.NOTE_PREVIOUS_BAD.format(reason=exc))
         return
-    except (ValueError, TypeError, KeyError):  # cut short or edited by hand
+    except (ValueError, TypeError, KeyError, RecursionError):  # cut short or edited by hand
         notes.append(s.NOTE_PREVIOUS_BAD.format(reason=s.PREVIOUS_DAMAGED))
         return
     report.set_previous(previous)
@@ -521,7 +580,11 @@ def _read_table_anywhere(
     for name in sheets.names:
         if name in claimed:
             continue
-        read = read_table(sheets[name], table, sheet_label=table.sheet_name)
+        try:
+            sheet = sheets[name]
+        except SheetTooLarge:  # an officer's own working sheet, not one of ours
+            continue
+        read = read_table(sheet, table, sheet_label=table.sheet_name)
         if read.found and (best is None or len(read.found) > best[0]):
             best = (len(read.found), name, read)
     if best is None:
@@ -694,8 +757,12 @@ def to_value(raw: object, cell: CellSpec, number_format: str = "") -> Value | No
     if isinstance(raw, (bool, dt.date, dt.time, dt.timedelta)):
         raise InvalidValue(msg.NOT_A_NUMBER.format(text=raw))
     if isinstance(raw, int):
-        return check_value(Decimal(raw) if cell.kind is ValueKind.MONEY else raw, cell)
+        if cell.kind is ValueKind.MONEY:  # 12.00 is stored as 12: its format shows .00
+            return check_value(_money(raw, cell, number_format), cell)
+        return check_value(raw, cell)
     if isinstance(raw, float):
+        if not math.isfinite(raw):  # 「inf」, 「nan」 or an overflowing 1e999 in the part
+            raise InvalidValue(msg.NOT_A_NUMBER.format(text=raw))
         if cell.kind is ValueKind.MONEY:
             return check_value(_money(raw, cell, number_format), cell)
         if raw.is_integer():
@@ -704,14 +771,18 @@ def to_value(raw: object, cell: CellSpec, number_format: str = "") -> Value | No
     raise InvalidValue(msg.NOT_A_NUMBER.format(text=raw))
 
 
-def _money(raw: float, cell: CellSpec, number_format: str) -> Decimal:
-    """A float as the Decimal the user sees: the decimals of the cell's number format
+def _money(raw: float | int, cell: CellSpec, number_format: str) -> Decimal:
+    """A number as the Decimal the user sees: the decimals of the cell's number format
     (so 12.50 shown as 12.50 comes back as 12.50), float noise (0.30000000000000004)
     removed."""
     try:
         value = Decimal(repr(raw))
     except InvalidOperation:
         raise InvalidValue(msg.NOT_A_NUMBER.format(text=raw)) from None
+    if not value.is_finite():
+        raise InvalidValue(msg.NOT_A_NUMBER.format(text=raw))
+    if value.copy_abs() > limits.MAX_MONEY:  # before quantize, which overflows on 1e30
+        check_amount(value.copy_abs())
     exponent = value.as_tuple().exponent
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     if places > cell.decimals:

@@ -15,9 +15,9 @@ import contextlib
 import datetime as dt
 import errno
 import json
+import math
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -25,6 +25,7 @@ from typing import Any
 
 from model import limits
 from model import messages as msg
+from model.fees import FEE_AMOUNT, FEE_COUNT, check_fee_amount, check_fee_count
 from model.formats import FORMATS, get_format
 from model.report import (
     KINDS,
@@ -36,7 +37,8 @@ from model.report import (
     check_year,
 )
 from model.spec import CellSpec, FormatSpec, ValueKind
-from model.values import InvalidValue, Value, check_value, format_value
+from model.temp_files import make_locked_temp, sweep
+from model.values import InvalidValue, Value, check_amount, check_value, clip, format_value
 
 FORMAT_TAG = "nianbao-draft"
 SCHEMA = 2
@@ -131,7 +133,7 @@ def extras_from_dict(raw: object) -> dict[str, Any]:
     if not isinstance(raw, dict):
         raise DraftError(msg.DRAFT_WRONG_TYPE.format(key="extras"))
     try:
-        return {k: _decode_extra(v) for k, v in raw.items()}
+        return _decode_extras(raw)
     except _Invalid as exc:
         raise DraftError(str(exc)) from None
 
@@ -211,7 +213,9 @@ def _cell_name(cell: CellSpec) -> str:
 def _decode_value(raw: object, cell: CellSpec, where: str) -> Value:
     def bad(reason: str) -> _Invalid:
         return _Invalid(
-            msg.DRAFT_BAD_VALUE.format(where=where, cell=_cell_name(cell), value=raw, reason=reason)
+            msg.DRAFT_BAD_VALUE.format(
+                where=where, cell=_cell_name(cell), value=clip(raw), reason=reason
+            )
         )
 
     value: object = raw
@@ -265,22 +269,61 @@ def _decode_date(raw: object) -> dt.date | None:
         raise _Invalid(msg.DRAFT_BAD_DATE.format(date=raw)) from None
 
 
-def _decode_extra(value: Any) -> Any:
+def _decode_extras(raw: dict[str, Any]) -> dict[str, Any]:
+    """Extras as `extras_to_dict` wrote them, every number, text and nesting within
+    model.limits; the 信息处理费 fields as the text page accepts them."""
+    out = {}
+    for key, value in raw.items():
+        try:
+            out[key] = _decode_extra(value)
+        except _Invalid as exc:
+            raise _Invalid(msg.DRAFT_BAD_EXTRA_VALUE.format(key=key, reason=exc)) from None
+    for key, check in ((FEE_COUNT, check_fee_count), (FEE_AMOUNT, check_fee_amount)):
+        if out.get(key) is not None:
+            try:
+                check(out[key])
+            except ValueError as exc:
+                raise _Invalid(msg.DRAFT_BAD_EXTRA_VALUE.format(key=key, reason=exc)) from None
+    return out
+
+
+def _decode_extra(value: Any, depth: int = 0) -> Any:
+    if depth > limits.MAX_NESTING:
+        raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="extras"))
     if isinstance(value, list):
-        return [_decode_extra(v) for v in value]
+        return [_decode_extra(v, depth + 1) for v in value]
     if isinstance(value, dict):
         if len(value) == 1 and _DECIMAL_TAG in value:
-            try:
-                return Decimal(value[_DECIMAL_TAG])
-            except (InvalidOperation, TypeError):
-                raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="extras")) from None
+            text = value[_DECIMAL_TAG]
+            try:  # only the text extras_to_dict writes (Decimal also takes tuples)
+                number = Decimal(text) if isinstance(text, str) else None
+            except InvalidOperation:
+                number = None
+            if number is None:
+                raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="extras"))
+            _checked(lambda: _check_extra_amount(number))
+            return number
         if len(value) == 1 and _DATE_TAG in value:
             try:
                 return dt.date.fromisoformat(value[_DATE_TAG])
             except (ValueError, TypeError):
                 raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="extras")) from None
-        return {k: _decode_extra(v) for k, v in value.items()}
+        return {k: _decode_extra(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int) and abs(value) > limits.MAX_COUNT:
+        raise _Invalid(msg.COUNT_TOO_LARGE.format(text=clip(value), limit=limits.MAX_COUNT))
+    if isinstance(value, float) and not (math.isfinite(value) and abs(value) <= limits.MAX_MONEY):
+        raise _Invalid(msg.NOT_A_NUMBER.format(text=clip(value)))
+    if isinstance(value, str) and len(value) > limits.MAX_TEXT_CHARS:
+        raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="extras"))
     return value
+
+
+def _check_extra_amount(number: Decimal) -> None:
+    if not number.is_finite():
+        raise InvalidValue(msg.NOT_A_NUMBER.format(text=clip(number)))
+    check_amount(number.copy_abs())
 
 
 def _decode_previous(raw: object) -> PreviousYear | None:
@@ -289,10 +332,13 @@ def _decode_previous(raw: object) -> PreviousYear | None:
     if not isinstance(raw, dict):
         raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="previous"))
     spec = _format(_get(raw, "format_id", str))
+    year, agency = _get(raw, "year", int), _get(raw, "agency", str)
+    _checked(lambda: check_year(year))
+    _checked(lambda: _check_agency(agency))
     return PreviousYear(
-        year=_get(raw, "year", int),
+        year=year,
         format_id=spec.id,
-        agency=_get(raw, "agency", str),
+        agency=agency,
         values=_decode_values(
             raw.get("values", {}), spec, msg.DRAFT_WHERE_PREVIOUS, "previous.values"
         ),
@@ -330,15 +376,25 @@ def _decode_summary(raw: object) -> SummaryInfo | None:
         kind = item.get("kind", "department")
         if kind not in KINDS:
             raise _Invalid(msg.DRAFT_UNKNOWN_KIND.format(kind=kind))
+        year, agency = _get(item, "year", int), _get(item, "agency", str)
+        _checked(lambda year=year: check_year(year))
+        _checked(lambda agency=agency: _check_agency(agency))
         sources.append(
             SummarySource(
-                agency=_get(item, "agency", str),
-                year=_get(item, "year", int),
+                agency=agency,
+                year=year,
                 kind=kind,
                 file=item.get("file", "") if isinstance(item.get("file", ""), str) else "",
             )
         )
     return SummaryInfo(tuple(sources))
+
+
+def _check_agency(agency: str) -> None:
+    if len(agency) > limits.MAX_AGENCY_CHARS:
+        raise InvalidValue(
+            msg.AGENCY_TOO_LONG.format(chars=len(agency), limit=limits.MAX_AGENCY_CHARS)
+        )
 
 
 def _checked(check: Callable[[], object]) -> None:
@@ -383,7 +439,7 @@ def _report_from(data: object) -> Report:
                     cell=_cell_name(spec.cell_by_id[cell_id]), unit=unit, reason=exc
                 )
             ) from None
-    report.extras = {k: _decode_extra(v) for k, v in extras.items()}
+    report.extras = _decode_extras(extras)
     report.previous = previous
     report.set_printed(_decode_printed(data.get("printed", {}), spec))
     report.summary = _decode_summary(data.get("summary"))
@@ -398,6 +454,30 @@ def report_from_dict(data: dict[str, Any]) -> Report:
         return _report_from(data)
     except _Invalid as exc:
         raise DraftError(str(exc)) from None
+
+
+def check_within_limits(report: Report) -> None:
+    """Raise InvalidValue (a Chinese reason naming the field) unless the draft loader
+    would accept `report` as it is: every value, text, meta field and extra within
+    model.limits, and the whole draft within MAX_DRAFT_BYTES. The one test that
+    saving, every importer and every exporter apply."""
+    try:
+        _encode(report)
+    except _Invalid as exc:
+        raise InvalidValue(str(exc)) from None
+
+
+def _encode(report: Report) -> bytes:
+    """The draft file's bytes; raises _Invalid for a report `load_draft` would refuse."""
+    try:
+        data = draft_to_dict(report)
+    except DraftError as exc:  # an extra of a type JSON cannot hold
+        raise _Invalid(str(exc)) from None
+    _report_from(data["report"])  # the loader's own checks, on what would be written
+    content = (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
+    if len(content) > MAX_BYTES:
+        raise _Invalid(msg.DRAFT_SAVE_TOO_LARGE.format(mb=MAX_BYTES // 2**20))
+    return content
 
 
 # ---- migrations ----------------------------------------------------------------------
@@ -468,9 +548,11 @@ def backup_path(path: str | os.PathLike[str]) -> Path:
 
 
 def load_draft(path: str | os.PathLike[str]) -> Report:
-    """Read a draft. Raises DraftError (Chinese, naming the file); never writes."""
+    """Read a draft. Raises DraftError (Chinese, naming the file); never writes the
+    draft. Temp files that killed saves of this draft left beside it are removed."""
     path = Path(path)
     name = path.name
+    remove_litter(path, fresh=False)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -493,11 +575,11 @@ def load_draft(path: str | os.PathLike[str]) -> Report:
         raise DraftError(msg.DRAFT_FOREIGN.format(name=name))
     schema = data.get("schema")
     if not isinstance(schema, int) or isinstance(schema, bool):
-        raise DraftError(msg.DRAFT_BAD_SCHEMA.format(name=name, schema=schema))
+        raise DraftError(msg.DRAFT_BAD_SCHEMA.format(name=name, schema=clip(schema)))
     if schema > SCHEMA:
-        raise DraftError(msg.DRAFT_NEWER.format(name=name, schema=schema))
+        raise DraftError(msg.DRAFT_NEWER.format(name=name, schema=clip(schema)))
     if schema < 0 or any(n not in MIGRATIONS for n in range(schema, SCHEMA)):
-        raise DraftError(msg.DRAFT_BAD_SCHEMA.format(name=name, schema=schema))
+        raise DraftError(msg.DRAFT_BAD_SCHEMA.format(name=name, schema=clip(schema)))
     try:
         data = migrate(data)
         return _report_from(_get(data, "report", dict))
@@ -517,41 +599,75 @@ def _refuse_constant(name: str) -> None:
     raise ValueError(name)  # NaN / Infinity are not JSON and never in our drafts
 
 
+# The temp files a save makes beside the draft (model.temp_files names them).
+_TEMP = ".tmp"
+_BACKUP_TEMP = ".bak.tmp"
+
+
+def remove_litter(path: str | os.PathLike[str], fresh: bool = True) -> list[str]:
+    """Remove the temp files that saves of the draft at `path`, killed before they
+    finished, left in its folder (``.<name>.XXXXXXXX.tmp`` and ``….bak.tmp``, no
+    longer locked by a live save). Nothing else is touched; never raises. Returns
+    the names removed. `fresh` False: list the folder again only when it changed
+    (opening a thousand drafts of one folder lists it once)."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    return sweep(folder, path.name, (_TEMP, _BACKUP_TEMP), fresh)
+
+
 def save_draft(report: Report, path: str | os.PathLike[str]) -> Path:
     """Write `report` to `path` atomically, keeping the previous file as .bak.
     Raises DraftError; on failure the existing file is untouched and no temp
-    file is left behind. Returns the path written."""
+    file is left behind. A report the loader would refuse (a value outside
+    model.limits, a draft over MAX_DRAFT_BYTES) is refused before anything is
+    written. Returns the path written."""
     path = Path(path)
-    content = (json.dumps(draft_to_dict(report), ensure_ascii=False, indent=1) + "\n").encode()
-    folder = path.parent if str(path.parent) else Path(".")
     # 「原文件未被改动」 only when there is an original file to speak of
     failed = msg.DRAFT_SAVE_FAILED if path.exists() else msg.DRAFT_SAVE_FAILED_NEW
+    try:
+        content = _encode(report)
+    except _Invalid as exc:
+        raise DraftError(failed.format(name=path.name, reason=exc)) from None
+    folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         reason = msg.DRAFT_SAVE_NO_FOLDER.format(folder=folder)
         raise DraftError(failed.format(name=path.name, reason=reason))
+    remove_litter(path)
     temps: list[str] = []
+    fds: list[int] = []
     try:
-        tmp = _write_temp(folder, path.name, content, temps)
+        tmp = _write_temp(folder, path.name, content, temps, fds)
         if path.exists():
             _keep_backup(path, temps)
             with contextlib.suppress(OSError):
                 shutil.copymode(path, tmp)  # keep the draft's permissions
+        if os.name == "nt":  # Windows renames only closed files
+            _close(fds)
         os.replace(tmp, path)
         temps.remove(tmp)
         _fsync_folder(folder)
     except OSError as exc:
         raise DraftError(failed.format(name=path.name, reason=_save_reason(exc))) from None
     finally:
+        _close(fds)  # the lock that told sweeps "being written" ends here
         for leftover in temps:
             with contextlib.suppress(OSError):
                 os.remove(leftover)
     return path
 
 
-def _write_temp(folder: Path, name: str, content: bytes, temps: list[str]) -> str:
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+def _close(fds: list[int]) -> None:
+    while fds:
+        with contextlib.suppress(OSError):
+            os.close(fds.pop())
+
+
+def _write_temp(folder: Path, name: str, content: bytes, temps: list[str], fds: list[int]) -> str:
+    """Write `content` to a new locked temp file; it stays open (and locked) in `fds`."""
+    fd, tmp = make_locked_temp(folder, name, _TEMP)
+    fds.append(fd)
     temps.append(tmp)
-    with os.fdopen(fd, "wb") as f:
+    with os.fdopen(fd, "wb", closefd=False) as f:
         f.write(content)
         f.flush()
         os.fsync(f.fileno())
@@ -561,14 +677,21 @@ def _write_temp(folder: Path, name: str, content: bytes, temps: list[str]) -> st
 def _keep_backup(path: Path, temps: list[str]) -> None:
     """Copy the current file to .bak (via a temp, so a crash leaves no half .bak).
     The original stays in place until the new version replaces it."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".bak.tmp", dir=path.parent)
+    fd, tmp = make_locked_temp(path.parent, path.name, _BACKUP_TEMP)
     temps.append(tmp)
-    with os.fdopen(fd, "wb") as dst, path.open("rb") as src:
-        shutil.copyfileobj(src, dst)
-        dst.flush()
-        os.fsync(dst.fileno())
-    os.replace(tmp, backup_path(path))
-    temps.remove(tmp)
+    try:
+        with os.fdopen(fd, "wb", closefd=False) as dst, path.open("rb") as src:
+            shutil.copyfileobj(src, dst)
+            dst.flush()
+            os.fsync(dst.fileno())
+        if os.name == "nt":
+            os.close(fd)
+            fd = -1
+        os.replace(tmp, backup_path(path))
+        temps.remove(tmp)
+    finally:
+        if fd >= 0:
+            os.close(fd)
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
+from model import limits
 from model import messages as msg
-from model.values import normalise_text
+from model.values import InvalidValue, check_amount, clip, normalise_text
 
 # Keys of Report.extras that hold the fields.
 FEE_COUNT = "fee_count"  # int
@@ -49,10 +50,7 @@ def parse_amount(text: str) -> Decimal | None:
         amount = Decimal(cleaned)
     except InvalidOperation:
         raise ValueError(msg.FEE_BAD_AMOUNT) from None
-    exponent = amount.as_tuple().exponent
-    if not amount.is_finite() or amount < 0 or (isinstance(exponent, int) and exponent < -2):
-        raise ValueError(msg.FEE_BAD_AMOUNT)
-    return amount
+    return check_fee_amount(amount)
 
 
 def parse_count(text: str) -> int | None:
@@ -62,4 +60,31 @@ def parse_count(text: str) -> int | None:
         return None
     if not cleaned.isdigit():
         raise ValueError(msg.FEE_BAD_COUNT)
-    return int(cleaned)
+    if len(cleaned.lstrip("0")) > len(str(limits.MAX_COUNT)):  # before int() of 1000 digits
+        raise ValueError(msg.COUNT_TOO_LARGE.format(text=clip(cleaned), limit=limits.MAX_COUNT))
+    return check_fee_count(int(cleaned))
+
+
+def check_fee_count(value: object) -> int:
+    """A number of charged cases (件): a whole number from 0 to model.limits.MAX_COUNT.
+    Raises ValueError (Chinese)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(msg.FEE_BAD_COUNT)
+    if value > limits.MAX_COUNT:
+        raise ValueError(msg.COUNT_TOO_LARGE.format(text=value, limit=limits.MAX_COUNT))
+    return value
+
+
+def check_fee_amount(value: object) -> Decimal:
+    """An amount charged, in 元: finite, not negative, at most 2 decimals and within
+    model.limits (MAX_MONEY, MONEY_DIGITS). Raises ValueError (Chinese)."""
+    if not isinstance(value, Decimal) or not value.is_finite() or value < 0:
+        raise ValueError(msg.FEE_BAD_AMOUNT)
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        raise ValueError(msg.FEE_BAD_AMOUNT)
+    try:
+        check_amount(value, 2)
+    except InvalidValue as exc:
+        raise ValueError(str(exc)) from None
+    return value

@@ -34,19 +34,26 @@ MAX_AGENCY_CHARS = 200
 MAX_TEXT_CHARS = 200_000  # per narrative section (一, 五, 六), and per last-year text
 
 # ---- files ---------------------------------------------------------------------------------
-MAX_DRAFT_BYTES = 20 * 1024 * 1024  # a real draft is a few dozen KB
+MAX_DRAFT_BYTES = 20 * 1024 * 1024  # a real draft is a few dozen KB; a full one at every
+# text limit, escaped at worst, stays under 8 MB, so a draft that keeps to the limits fits
 MAX_FILE_BYTES = 50 * 1024 * 1024  # an input file (docx, xlsx, html, pdf) on disk
 MAX_ZIP_ENTRIES = 2_000
-MAX_PART_BYTES = 32 * 1024 * 1024  # one uncompressed part of an office zip (document.xml)
-MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024  # all parts of an office zip together
-MAX_ZIP_RATIO = 200  # uncompressed / compressed, per part of over 1 MB
+# One uncompressed XML part of an office zip (document.xml, a worksheet, sharedStrings).
+# Real reports: 40–140 KB (document.xml of a 30-page report). Reading a Word body costs
+# about 0.7 s and 14 MB of memory per MB of XML: 16 MB stays within 15 s and 1 GB.
+MAX_PART_BYTES = 16 * 1024 * 1024
+MAX_XML_BYTES = 32 * 1024 * 1024  # all XML parts of one office zip together
+MAX_TOTAL_UNCOMPRESSED = 100 * 1024 * 1024  # all parts (pictures included) together
+MAX_ZIP_RATIO = 200  # uncompressed / compressed, per part of over 1 MB (real XML: 10–30)
 MAX_PDF_PAGES = 200
 MAX_HTML_BYTES = 20 * 1024 * 1024
 MAX_IMPORT_SECONDS = 15  # reading one PDF or web page; beyond it the file is refused
 DOC_CONVERT_SECONDS = 60  # converting one .doc with LibreOffice (its first start is slow)
 
 # ---- tables read from a file -------------------------------------------------------------
-MAX_TABLE_ROWS = 2_000  # rows of one imported table
+# The official tables have at most 28 rows and 15 columns; a worksheet read back is
+# held to the same bounds (rows and columns of its used range).
+MAX_TABLE_ROWS = 2_000  # rows of one imported table or worksheet
 MAX_TABLE_COLS = 64  # grid columns of one imported table (spans and offsets included)
 MAX_TABLES = 500  # tables in one imported document
 MAX_NESTING = 64  # depth of nested containers (content controls, tables in cells, HTML)

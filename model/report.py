@@ -18,7 +18,7 @@ from model import limits
 from model import messages as msg
 from model.formats import get_format
 from model.spec import CellSpec, FormatSpec, ValueKind
-from model.values import InvalidValue, Value, check_value, format_value, sum_terms
+from model.values import InvalidValue, Value, check_value, clip, format_value, sum_terms
 
 KINDS = ("department", "government")
 
@@ -363,7 +363,7 @@ def check_year(year: object) -> int:
             msg.YEAR_OUT_OF_RANGE.format(year=year, first=limits.MIN_YEAR, last=limits.MAX_YEAR)
         )
     if not limits.MIN_YEAR <= year <= limits.MAX_YEAR:
-        shown = year if abs(year) < 10**12 else f"{year:.3g}"
+        shown = clip(year)  # an int of 400 digits has no float to format it with
         raise InvalidValue(
             msg.YEAR_OUT_OF_RANGE.format(year=shown, first=limits.MIN_YEAR, last=limits.MAX_YEAR)
         )

@@ -43,6 +43,13 @@ class InvalidValue(ValueError):
     """What was typed is not a valid value for the cell; str() is a Chinese reason."""
 
 
+def drop_invisible(text: str) -> str:
+    """`text` without the invisible characters (zero-width spaces and joiners, word
+    joiners, byte-order marks, soft hyphens) that Word, web pages and our own Word
+    export (break hints in long digit runs and URLs) put inside what a reader sees."""
+    return text.translate(_INVISIBLE)
+
+
 def normalise_text(text: str) -> str:
     """Full-width digits and signs to ASCII; invisible characters, spaces beside
     words and thousands separators removed. A separator that does not separate

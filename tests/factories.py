@@ -120,3 +120,95 @@ def big_report(rng: random.Random, year: int = 2023, agency: str = "某某市人
     for section in spec.text_sections:
         report.set_text(section.id, SAMPLE_TEXT[section.id].format(year=year, new="1234567"))
     return report
+
+
+# ---- reports at the limits -----------------------------------------------------------------
+# Characters an officer's texts are made of: CJK, digits, Latin, Chinese and ASCII
+# punctuation, full-width forms, spaces of every width and line breaks.
+PROSE = (
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质"
+    "0123456789ABCabcxyz，。、；：？！“”‘’（）《》【】—…·%+-=/.,;:()[]'\" ＡＢ１２　\u00a0\t\n"
+)
+
+
+def _amount(draw, decimals: int) -> Decimal:
+    """An amount the model accepts: up to `decimals` places, MONEY_DIGITS digits in
+    all and not above MAX_MONEY; often at the edges."""
+    from model import limits
+
+    places = draw(st.integers(0, decimals))
+    whole_digits = draw(st.integers(1, min(12, limits.MONEY_DIGITS - places)))
+    edge = draw(st.sampled_from(["max", "one", "zero", "any", "any"]))
+    if edge == "max":
+        digits = int("9" * (whole_digits + places))
+    elif edge == "one":
+        digits = 1
+    elif edge == "zero":
+        digits = 0
+    else:
+        digits = draw(st.integers(0, 10 ** (whole_digits + places) - 1))
+    value = Decimal(digits).scaleb(-places)
+    return min(value, limits.MAX_MONEY)
+
+
+@st.composite
+def limit_reports(
+    draw,
+    alphabet: str = PROSE,
+    max_text: int = 300,
+    max_agency: int | None = None,
+    dated: bool = False,
+    agency_alphabet: str | None = None,
+) -> Report:
+    """Any report the draft loader accepts, with values often at the limits of
+    model.limits: counts 0 … MAX_COUNT (signed ±), amounts with up to 6 decimals
+    and 15 digits in either unit, years MIN_YEAR … MAX_YEAR, agencies up to
+    MAX_AGENCY_CHARS (or `max_agency`, of `agency_alphabet`), texts of `alphabet`;
+    `dated`: always a date."""
+    from model import limits
+
+    longest = max_agency or limits.MAX_AGENCY_CHARS
+
+    spec = FORMATS[draw(st.sampled_from(sorted(FORMATS)))]
+    year = draw(
+        st.one_of(
+            st.sampled_from([limits.MIN_YEAR, limits.MAX_YEAR, spec.first_year]),
+            st.integers(limits.MIN_YEAR, limits.MAX_YEAR),
+        )
+    )
+    agency = draw(
+        st.one_of(
+            st.just("某某市某某局"),
+            st.text(alphabet=agency_alphabet or " \u3000\t'=某局", min_size=1, max_size=8),
+            st.text(
+                alphabet=agency_alphabet or alphabet.replace("\n", ""),
+                min_size=1,
+                max_size=min(40, longest),
+            ),
+            st.text(alphabet="局厅委办", min_size=longest, max_size=longest),
+        )
+    )
+    kind = draw(st.sampled_from(["department", "government"]))
+    dates = st.dates(dt.date(year, 1, 1), dt.date(year + 1, 12, 31))
+    day = draw(dates if dated else st.one_of(st.none(), dates))
+    report = Report(spec, year, agency, kind, day)
+    values: dict[str, object] = {}
+    for cell in spec.inputs:
+        if draw(st.integers(0, 9)) == 0:
+            continue  # blank
+        if cell.kind is ValueKind.MONEY:
+            if len(cell.units) > 1 and draw(st.booleans()):
+                report.set_unit(cell.id, cell.units[-1])
+            values[cell.id] = _amount(draw, cell.decimals)
+        else:
+            low = -limits.MAX_COUNT if cell.kind is ValueKind.SIGNED_COUNT else 0
+            values[cell.id] = draw(
+                st.one_of(
+                    st.sampled_from([low, 0, 1, limits.MAX_COUNT]),
+                    st.integers(low, limits.MAX_COUNT),
+                )
+            )
+    report.set_values(values)  # type: ignore[arg-type]
+    for section in spec.text_sections:
+        report.set_text(section.id, draw(st.text(alphabet=alphabet, max_size=max_text)))
+    return report

@@ -393,7 +393,12 @@ def test_exported_workbooks_and_word_reports_are_summed_too(tmp_path):
 def test_a_draft_with_an_impossible_year_does_not_stop_the_run(tmp_path):
     for i, r in enumerate(_reports(2)):
         _save(tmp_path, f"g{i}", r)
-    _save(tmp_path, "odd", Report("2021", 9999, "某局"))  # hand-edited year
+    odd_path = _save(tmp_path, "odd", Report("2021", 2021, "某局"))
+    # hand-edited to a year beyond model.limits (saving such a report is refused)
+    odd_path.write_text(
+        odd_path.read_text(encoding="utf-8").replace('"year": 2021', '"year": 9999'),
+        encoding="utf-8",
+    )
     result = aggregate([tmp_path])
     assert len(result.included) == 2  # the 2023 majority
     odd = next(s for s in result.statuses if Path(s.file).name == "odd.nianbao")

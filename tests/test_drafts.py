@@ -401,7 +401,7 @@ def test_folder_not_writable(tmp_path, monkeypatch):
     def mkstemp(*a, **k):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(drafts.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr("model.temp_files.tempfile.mkstemp", mkstemp)
     with pytest.raises(DraftError, match="没有写入该文件夹的权限"):
         save_draft(Report("2021", 2022), tmp_path / "r.nianbao")
     assert list(tmp_path.iterdir()) == []

@@ -10,7 +10,7 @@ import os
 
 from docx.document import Document
 
-from exporters import ExportError, atomic_output
+from exporters import ExportError, atomic_output, check_exportable
 from exporters.docx import strings as s
 from exporters.docx.body import build_body
 from exporters.docx.document import new_document
@@ -35,8 +35,9 @@ def export_docx(
 ) -> list[str]:
     """Write `report` as a .docx at `path`; returns Chinese warnings (blank cells
     printed as 0, missing agency or date, empty sections, remaining errors).
-    Raises ExportError when the file cannot be written; an existing file at
-    `path` is then left as it was."""
+    Raises ExportError when the file cannot be written, or for a report outside
+    model.limits; an existing file at `path` is then left as it was."""
+    check_exportable(report)
     doc, warnings = build_document(report)
     if validation is not None and validation.has_errors:
         warnings.append(s.HAS_ERRORS.format(count=validation.errors))

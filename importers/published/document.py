@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from importers import strings as s
 from model import limits
+from model.values import drop_invisible
 
 
 @dataclass(eq=False)  # identity matters: one object per printed cell
@@ -34,6 +35,9 @@ class TableCell:
     text: str
     rowspan: int = 1
     colspan: int = 1
+
+    def __post_init__(self) -> None:
+        self.text = drop_invisible(self.text)  # what the reader sees, every front end
 
 
 @dataclass
@@ -92,6 +96,9 @@ class Paragraph:
     several lines); blank lines are kept, they end a title."""
 
     text: str
+
+    def __post_init__(self) -> None:
+        self.text = drop_invisible(self.text)
 
 
 Block = Paragraph | Table

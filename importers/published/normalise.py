@@ -21,6 +21,8 @@ for every front end:
 
 from __future__ import annotations
 
+import re
+
 from importers.published.document import Block, Paragraph, PublishedDocument, Table
 from importers.published.labels import norm
 from model import limits
@@ -215,6 +217,8 @@ def _row_broken(first: Table, second: Table, r: int) -> bool:
         return False
     if _numbers(last) == _numbers(head):
         return False
+    if _opens_a_row(head, last):
+        return False  # 「1.信访举报…」 after 「3.补正后…」 with blanks: two rows, not one
     broken, whole = (head, last) if _numbers(last) else (last, head)
     for piece, other in zip(broken, whole, strict=True):
         if piece is None or not piece.text.strip() or piece is other:
@@ -223,6 +227,22 @@ def _row_broken(first: Table, second: Table, r: int) -> bool:
         if other is None or not other.text.strip() or value_like(other.text):
             return False
     return True
+
+
+def _opens_a_row(head: list, last: list) -> bool:
+    """Whether a label of the second part's first row begins a row of its own: an
+    item number (「1.」「（五）」「三、」) or a continuation mark 「（续）」. A label cut
+    by the page goes on with its words, not with a new number."""
+    for cell, above in zip(head, last, strict=True):
+        if cell is None or cell is above or not cell.text.strip():
+            continue
+        text = cell.text.strip()
+        if _ITEM_NUMBER.match(text) or "（续）" in text or "(续)" in text:
+            return True
+    return False
+
+
+_ITEM_NUMBER = re.compile(r"[（(]?[一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．]")
 
 
 def _merge_broken_row(first: Table, second: Table, r: int) -> bool:

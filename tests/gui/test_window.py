@@ -291,6 +291,7 @@ def test_unexpected_errors_are_logged_and_shown_once(qtbot, monkeypatch):
 
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
     monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    monkeypatch.setattr(sys, "unraisablehook", sys.unraisablehook)
     shown: list[str] = []
     monkeypatch.setattr(
         errors, "show_unexpected", lambda details, parent=None: shown.append(details)
