@@ -266,9 +266,18 @@ def build_body(report: Report) -> BodyResult:
     flow = Flow()
     parts = [title(report, flow)]
     sections = report.spec.sections
+    # the last paragraph of text keeps its last lines with the signature, also when
+    # the sections after it (an empty 六) print only their headings
+    with_text = [
+        i
+        for i, sec in enumerate(sections)
+        if sec.text is not None
+        and layout.without_heading(layout.paragraphs(report.texts.get(sec.id, "")), sec.heading)
+    ]
+    last_text = with_text[-1] if with_text else -1
     for i, section in enumerate(sections):
         after_table = i > 0 and sections[i - 1].table is not None
-        last = i == len(sections) - 1
+        last = i == last_text
         xml, warnings = section_xml(report, section, result.blank_cells, after_table, last, flow)
         parts.append(xml)
         result.warnings += warnings

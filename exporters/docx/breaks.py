@@ -201,14 +201,16 @@ _LONGEST_WORD = max(len(w) for w in TABLE_WORDS)
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．])")
 
 
-def table_words(text: str) -> list[str]:
+def table_words(text: str, ordinal_alone: bool = False) -> list[str]:
     """`text` cut into the units a line may break between: the longest words of
     TABLE_WORDS, other characters one by one; closing punctuation stays with the
-    word before it, an opening bracket and a leading ordinal (「一、」「（一）」「1.」)
-    with the word after it."""
+    word before it, an opening bracket with the word after it, and so does a
+    leading ordinal (「一、」「（一）」「1.」) unless `ordinal_alone`."""
     match = _ORDINAL.match(text)
     ordinal = match.group() if match else ""
     rest = text[len(ordinal) :]
+    if ordinal and ordinal_alone:
+        return [ordinal, *table_words(rest)]
     raw: list[str] = []
     i = 0
     while i < len(rest):

@@ -121,9 +121,11 @@ def cell_lines(text: str, inner_pt: float, size_pt: float) -> list[str]:
     def width(s: str) -> float:
         return text_pt(s, size_pt)
 
-    lines = breaks.wrap_words(breaks.table_words(text), inner_pt, width)
-    if lines is not None:
-        return lines
+    for ordinal_alone in (False, True):  # 「（四）无法/提供」, else 「（四）/无法/提供」
+        words = breaks.table_words(text, ordinal_alone)
+        lines = breaks.wrap_words(words, inner_pt, width)
+        if lines is not None:
+            return lines
     lines = [""]
     for i, ch in enumerate(text):
         if lines[-1] and width(lines[-1] + ch) > inner_pt:
@@ -255,7 +257,8 @@ def size_table(table: TableSpec, value_text: Callable[[str], str]) -> TableSizin
         widths = _fit(table, value_text, step)
         if widths is not None:
             needs = _number_needs(table, value_text, step)
-            needs[: table.label_cols] = [0.0] * table.label_cols
+            official = _spread(PORTRAIT.width / 20, list(table.col_widths))
+            needs[: table.label_cols] = _label_mins(table, official, step)
             break
     else:  # only values beyond model.limits get here: the last step, shared out
         step = STEPS[-1]
