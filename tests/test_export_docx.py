@@ -770,3 +770,23 @@ def test_cli_pdf_through_libreoffice_or_says_there_is_no_suite(
     assert _cli(str(draft), "--pdf", str(missing)) == 3
     assert "没有找到可以生成 PDF 的办公软件" in capsys.readouterr().err
     assert not missing.exists()
+
+
+def test_cli_says_a_note_the_word_file_and_the_pdf_share_once(tmp_path, capsys, monkeypatch):
+    from model.drafts import save_draft
+
+    def fake_pdf(report, path):  # the PDF carries the Word export's notes
+        return export_docx(report, tmp_path / "inner.docx")
+
+    monkeypatch.setattr("exporters.pdf.export_pdf", fake_pdf)
+    report = _full(2023, blank_ratio=0.3)
+    report.set_text("六", "")
+    path = tmp_path / "blanks.nianbao"
+    save_draft(report, path)
+    args = ("--docx", str(tmp_path / "a.docx"), "--pdf", str(tmp_path / "a.pdf"))
+    assert _cli(str(path), *args) == 0
+    out = capsys.readouterr().out
+    n = len(report.blank_inputs())
+    assert out.count(f"提示：有 {n} 个未填写的数字（") == 1
+    assert out.count("没有内容：文件中只有标题") == 1
+    assert "Word 文件中留空" not in out  # the same words are true of the PDF

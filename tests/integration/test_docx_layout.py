@@ -29,6 +29,8 @@ import pytest
 
 from exporters.docx import breaks, export_docx, layout
 from exporters.docx.numbers import printed_value
+from exporters.font_check import installed_families, pdf_substitutes
+from exporters.pdf import prepare_profile
 from model.report import Report
 from model.spec import Role
 from tests.factories import big_report, max_report, random_report
@@ -94,6 +96,8 @@ def printed(tmp_path_factory):
         export_docx(report, path)
         paths.append(path)
     with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
+        # the replacement table of exporters.pdf: measured is what 导出 PDF makes
+        prepare_profile(Path(profile), pdf_substitutes(installed_families() or ()))
         cmd = [
             exe,
             f"-env:UserInstallation={Path(profile).as_uri()}",
@@ -244,6 +248,25 @@ def test_continued_group_labels_leave_their_rows_at_their_height(printed, name):
     _, pdf, _ = printed[name]
     for page, height, content in pl.continued_rows(pdf):
         assert height <= content + 1.0, (page, height, content)
+
+
+def test_the_pdf_is_set_in_serif_faces_where_the_official_ones_are_missing(printed):
+    """Without 仿宋_GB2312, the body text takes the serif face exporters.font_check
+    chose (Noto Serif CJK with fonts-noto-cjk), not LibreOffice's sans-serif one."""
+    import pdfplumber
+
+    face = pdf_substitutes(installed_families() or ()).get("仿宋_GB2312")
+    if not face:
+        pytest.skip("the official 仿宋 is installed, or no serif CJK face is")
+    _, pdf, _ = printed["sample"]
+    with pdfplumber.open(str(pdf)) as doc:
+        body = Counter(
+            c["fontname"].split("+")[-1]
+            for c in doc.pages[1].chars
+            if c["size"] == pytest.approx(16.0) and ord(c["text"]) > 0x3000
+        )
+    main = body.most_common(1)[0][0].lower()
+    assert "serif" in main or "ming" in main or "song" in main, body
 
 
 def _between_words(lines: list[str]) -> None:
