@@ -3,8 +3,9 @@
 One page, nothing loaded from elsewhere: the title, each section heading with
 its text or its table, and the signature (agency and 成文日期). The three tables
 carry the official merges as ``rowspan``/``colspan`` from the format spec (the
-same grid the Word and Excel exports walk), header cells as ``<th>`` in a
-``<thead>`` that a printed page repeats. A few lines of CSS set borders and
+same grid the Word and Excel exports walk), header cells as ``<th>`` (no
+``<thead>``: LibreOffice would repeat it inside a row it splits across pages,
+and a PDF printed so no longer reads back). A few lines of CSS set borders and
 alignment; no Word styling, no scripts, no classes a site's editor would have to
 clean up. On a phone the page takes the screen's width (viewport) and a wide
 table scrolls sideways in its own box; printed, the page takes the paper's width
@@ -43,7 +44,6 @@ _CSS = "\n".join(
         "td.label{text-align:left;white-space:normal}",
         ".signature{text-align:right;margin-top:2em}",
         ".signature p{text-indent:0}",
-        "@page{size:A4;margin:20mm 15mm}",
         "@media print{",
         "body{max-width:none;margin:0;padding:0}",
         ".table{overflow:visible}",
@@ -154,10 +154,6 @@ def table_html(report: Report, table: TableSpec) -> str:
     span_style = f' style="font-size:{size:g}pt"' if size else ""
     lines = ['<table border="1">']
     for r in range(table.n_rows):
-        if r == 0 and table.header_rows:
-            lines.append("<thead>")
-        if r == table.header_rows:
-            lines += ["</thead>", "<tbody>"] if table.header_rows else ["<tbody>"]
         row = []
         for g in sorted(by_row.get(r, []), key=lambda g: g.col):
             span = span_style
@@ -174,7 +170,7 @@ def table_html(report: Report, table: TableSpec) -> str:
             else:
                 row.append(f"<td{span}>{_e(g.text)}</td>")
         lines.append("<tr>" + "".join(row) + "</tr>")
-    lines += ["</tbody>", "</table>"]
+    lines.append("</table>")
     return "\n".join(lines)
 
 
