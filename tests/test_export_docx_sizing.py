@@ -1,7 +1,8 @@
 """How the Word export sets its tables and names: column widths from the digits'
-real advance widths, the type-size steps (五号 → 小五 → landscape → 六号 only at
-the limits), breaks between words in labels, headers and agency names, and where
-a long table is cut (exporters.docx.sizing, breaks, paging, layout)."""
+real advance widths, the type-size steps (五号 → 小五 → a landscape page at 小五,
+enough for the limits' largest values), breaks between words in labels, headers
+and agency names, and where a long table is cut (exporters.docx.sizing, breaks,
+paging, layout)."""
 
 from __future__ import annotations
 
@@ -101,9 +102,10 @@ def test_type_steps_down_only_as_far_as_the_values_need():
     assert setting("big2023", "applications") == (9.0, False)
     # nine-digit counts in every cell of 三 (totals of eleven and twelve digits)
     assert setting("nine-digit 三", "applications") == (9.0, True)
-    # the largest values the limits allow: 四's fifteen columns at 六号, landscape
+    # the largest values the limits allow: still 小五, on a landscape page
     assert setting("max2023", "applications") == (9.0, True)
-    assert setting("max2023", "appeals") == (7.5, True)
+    assert setting("max2023", "appeals") == (9.0, True)
+    assert setting("max2020", "appeals") == (9.0, True)
     assert setting("max2020", "active")[0] >= 9.0
 
 

@@ -12,10 +12,11 @@ The steps, tried in order until everything fits (README, 导出 Word):
 1. 五号 (10.5 pt) on the portrait page, the official size, labels at 3/4 or more;
 2. 小五 (9 pt) on the portrait page, labels at half or more;
 3. the same with narrow cell margins (1.4 pt);
-4. 小五 on a landscape page (the table's own section, 225 mm wide, as published
-   reports print a wide table), then with narrow margins;
-5. 六号 (7.5 pt) on the landscape page: only values beyond any real report reach
-   it (section 四's fifteen columns all at eight digits or more).
+4. 小五 on a landscape page (the table's own section, 257 mm wide, as published
+   reports print a wide table), then with narrow margins: the largest values the
+   limits allow fit here (tests/test_export_docx_sizing.py);
+5. 六号 (7.5 pt) on the landscape page, a last guard no value within
+   model.limits reaches.
 
 Value cells also say ``w:wordWrap`` on and ``w:noWrap``, but LibreOffice honours
 neither when a word is wider than its cell: the widths are the guarantee.

@@ -7,7 +7,7 @@ limits allow (wide tables on landscape pages), a long-text report and a few rand
 reports (the property run); the agency names are real long names of several
 shapes. On every page: no glyph or rule past the margins (of a portrait or a
 landscape page), the page number's dash 7 mm (±0.5) under the type area, table
-type at 小五 or larger (六号 only for the limits' largest values); every number
+type at 小五 or larger (also for the limits' largest values); every number
 printed whole on one line; labels and headers broken only where the export broke
 them (between words); a continued group label never making its rows taller; the
 title's and the signature's lines broken between words; the signature not alone;
@@ -210,16 +210,11 @@ def test_every_number_prints_whole_on_one_line(printed, name):
 
 @pytest.mark.parametrize("name", NAMES)
 def test_tables_are_set_at_xiaowu_or_larger(printed, name):
-    """五号 or 小五 (9 pt) for every report real values make; 六号 (7.5 pt) only on a
-    landscape page for the largest values the limits allow (section 四's fifteen
-    columns all at nine and ten digits)."""
+    """五号 or 小五 (9 pt) in every report, up to the largest values the limits allow
+    (those on a landscape page); never the 6.5 pt that split numbers did."""
     _, _, pages = printed[name]
     for page in pages:
-        smallest = min(page.sizes)
-        if name.startswith("max") and page.landscape:
-            assert smallest >= 7.5, (page.number, page.sizes)
-        else:
-            assert smallest >= 9.0 - 0.01, (page.number, page.sizes)
+        assert min(page.sizes) >= 9.0 - 0.01, (page.number, page.sizes)
     landscape = [p.number for p in pages if p.landscape]
     if name.startswith("max"):
         assert landscape  # the widest tables turn the page
