@@ -114,13 +114,14 @@ def run(args: argparse.Namespace) -> int:
         # once per run; the Word file itself is still right, a PDF takes the substitutes
         if warning := font_warning(pdf=bool(args.pdf)):
             print(s.EXPORT_FONT_NOTE.format(warning=warning))
-    if args.docx and not _export(report, args.docx, validation, "docx"):
+    said: set[str] = set()  # a note the Word file and the PDF share is printed once
+    if args.docx and not _export(report, args.docx, validation, "docx", said):
         status = EXIT_UNWRITABLE
-    if args.pdf and not _export(report, args.pdf, validation, "pdf"):
+    if args.pdf and not _export(report, args.pdf, validation, "pdf", said):
         status = EXIT_UNWRITABLE
-    if args.xlsx and not _export(report, args.xlsx, validation, "xlsx"):
+    if args.xlsx and not _export(report, args.xlsx, validation, "xlsx", said):
         status = EXIT_UNWRITABLE
-    if args.html and not _export(report, args.html, validation, "html"):
+    if args.html and not _export(report, args.html, validation, "html", said):
         status = EXIT_UNWRITABLE
     if status == EXIT_OK and validation.has_errors:
         print(s.EXPORT_WITH_ERRORS.format(errors=validation.errors))
@@ -146,8 +147,9 @@ def _fill_zero(report, draft: str) -> bool:
     return True
 
 
-def _export(report, path: str, validation, kind: str) -> bool:
-    """Write one output; prints the exporter's notes. False when it failed."""
+def _export(report, path: str, validation, kind: str, said: set[str]) -> bool:
+    """Write one output; prints the exporter's notes not `said` before in this run.
+    False when it failed."""
     from exporters import ExportError
 
     if kind == "docx":
@@ -175,6 +177,8 @@ def _export(report, path: str, validation, kind: str) -> bool:
         _err(s.EXPORT_FAILED.format(reason=exc))
         return False
     for note in notes:
-        print(s.EXPORT_NOTE.format(note=note))
+        if note not in said:
+            print(s.EXPORT_NOTE.format(note=note))
+            said.add(note)
     print(done.format(path=path))
     return True

@@ -1,8 +1,16 @@
-"""Are the official document fonts installed on this computer?
+"""Are the official document fonts installed on this computer, and what stands in
+for them?
 
 The Word export names the GB/T 9704 fonts. Where they are missing, Word or WPS
 shows a substitute, so the officer's screen differs from the printed original.
 We say so once per session, without blocking the export.
+
+A PDF made here by LibreOffice would otherwise take whatever fontconfig offers
+for a missing Chinese font — on a typical Linux machine a sans-serif face (Noto
+Sans CJK) even for 仿宋 and 宋体. `pdf_substitutes` picks, among the fonts installed
+here, the closest face for each official one (a serif face for 宋/仿宋/楷, a
+sans-serif one for 黑体); exporters.pdf gives LibreOffice that replacement table,
+and the notice names what the PDF is really set in.
 """
 
 from __future__ import annotations
@@ -29,7 +37,32 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "仿宋_GB2312": ("FangSong_GB2312",),
     "楷体_GB2312": ("KaiTi_GB2312",),
     "黑体": ("SimHei",),
+    "宋体": ("SimSun",),
 }
+
+
+# The faces of the document besides the official four: table text and page numbers.
+TABLE_FONT = "宋体"
+# What a PDF made by LibreOffice uses for a missing font: the first of these that is
+# installed (the official faces' own alternative names first, then serif faces for
+# 宋/仿宋/楷 and sans-serif faces for 黑体, as fonts-noto-cjk and others provide).
+_SERIF = ("Source Han Serif SC", "思源宋体", "Noto Serif CJK SC", "AR PL UMing CN", "FandolSong")
+PDF_FALLBACKS: dict[str, tuple[str, ...]] = {
+    "方正小标宋简体": ("方正小标宋_GBK", "FZXiaoBiaoSong-B05S", "宋体", "SimSun", *_SERIF),
+    "仿宋_GB2312": ("FangSong_GB2312", "仿宋", "FangSong", "STFangsong", "FandolFang", *_SERIF),
+    "楷体_GB2312": (
+        "KaiTi_GB2312",
+        "楷体",
+        "KaiTi",
+        "STKaiti",
+        "FandolKai",
+        "AR PL UKai CN",
+        *_SERIF,
+    ),
+    "黑体": ("SimHei", "Source Han Sans SC", "思源黑体", "Noto Sans CJK SC", "WenQuanYi Zen Hei"),
+    TABLE_FONT: ("SimSun", "NSimSun", *_SERIF),
+}
+_SANS = frozenset(PDF_FALLBACKS["黑体"])
 
 
 @dataclass(frozen=True)
@@ -48,23 +81,69 @@ def missing_fonts(installed: Iterable[str]) -> list[MissingFont]:
     ]
 
 
-def describe(missing: list[MissingFont], pdf: bool = False) -> str:
+def _installed(name: str, have: set[str]) -> bool:
+    return bool(({name.lower()} | {a.lower() for a in ALIASES.get(name, ())}) & have)
+
+
+def pdf_substitutes(installed: Iterable[str]) -> dict[str, str | None]:
+    """For each font of the document that is not among `installed` (family names),
+    the installed face a PDF made by LibreOffice should use instead (PDF_FALLBACKS),
+    or None when none of them is installed (LibreOffice then picks one itself)."""
+    have = {f.strip().lower() for f in installed}
+    out: dict[str, str | None] = {}
+    for name, faces in PDF_FALLBACKS.items():
+        if _installed(name, have):
+            continue
+        out[name] = next((f for f in faces if f.lower() in have), None)
+    return out
+
+
+def describe(
+    missing: list[MissingFont],
+    pdf: bool = False,
+    substitutes: dict[str, str | None] | None = None,
+) -> str:
     """One Chinese sentence for the officer, empty when nothing is missing. For a PDF
-    (made here, with the fonts of this computer) it says the PDF uses substitutes."""
+    made here by LibreOffice with `substitutes` (pdf_substitutes), it names the faces
+    the PDF is really set in; for one made by Word/WPS (no `substitutes`), that it
+    uses substitutes."""
     if not missing:
         return ""
     names = "、".join(m.name for m in missing)
-    subs = "，".join(f"{m.name}→{m.substitute}" for m in missing)
+    if pdf and substitutes is not None:
+        return (
+            f"本机未安装公文字体：{names}。PDF 由本机的 LibreOffice 生成，"
+            f"其中{_substituted(missing, substitutes)}，与正式公文的字体不同；"
+            "请在装有这些字体的电脑上生成 PDF，或导出 Word 文件送审。"
+        )
     if pdf:
         return (
             f"本机未安装公文字体：{names}。导出的 PDF 由本机的办公软件生成，"
-            f"会以其他字体代替（{subs}），与正式公文的字体不同；"
+            "会以本机的其他字体代替，与正式公文的字体不同；"
             "请在装有这些字体的电脑上生成 PDF，或导出 Word 文件送审。"
         )
+    subs = "，".join(f"{m.name}→{m.substitute}" for m in missing)
     return (
         f"本机未安装公文字体：{names}。导出的 Word 文件仍按规范指定这些字体，"
-        f"在未安装的电脑上 Word/WPS 会以其他字体代替显示（{subs}），打印效果可能与正式公文不同。"
+        f"在没有这些字体的电脑上 Word/WPS 以其他字体代替显示（通常{subs}，"
+        "若这些也没有则由软件另选），打印效果可能与正式公文不同。"
     )
+
+
+def _substituted(missing: list[MissingFont], substitutes: dict[str, str | None]) -> str:
+    """「方正小标宋简体、仿宋_GB2312 以 Noto Serif CJK SC（衬线体）代替，黑体以 …」"""
+    by_face: dict[str | None, list[str]] = {}
+    for m in missing:
+        by_face.setdefault(substitutes.get(m.name), []).append(m.name)
+    parts = []
+    for face, names in by_face.items():
+        joined = "、".join(names)
+        if face is None:
+            parts.append(f"{joined}由 LibreOffice 自选字体代替（可能是无衬线体）")
+        else:
+            kind = "黑体类" if face in _SANS else "衬线体"
+            parts.append(f"{joined}以 {face}（{kind}）代替")
+    return "，".join(parts)
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +185,15 @@ def _windows_families() -> frozenset[str] | None:
 
 
 def font_warning(pdf: bool = False) -> str:
-    """The warning to show before an export, or "" (also when fonts can't be listed)."""
+    """The warning to show before an export, or "" (also when fonts can't be listed).
+    For a PDF made by LibreOffice it names the faces exporters.pdf gives it."""
     families = installed_families()
-    return "" if families is None else describe(missing_fonts(families), pdf)
+    if families is None:
+        return ""
+    substitutes = None
+    if pdf:
+        from exporters.pdf import find_soffice
+
+        if find_soffice() is not None:
+            substitutes = pdf_substitutes(families)
+    return describe(missing_fonts(families), pdf, substitutes)

@@ -66,8 +66,56 @@ def suite_name() -> str | None:
     return None
 
 
+_XCU = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+    'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n{items}</oor:items>\n'
+)
+_SUBSTITUTION = "/org.openoffice.Office.Common/Font/Substitution"
+_PAIR = (
+    f'<item oor:path="{_SUBSTITUTION}/FontPairs"><node oor:name="_{{i}}" oor:op="replace">'
+    '<prop oor:name="Always" oor:op="fuse"><value>true</value></prop>'
+    '<prop oor:name="OnScreenOnly" oor:op="fuse"><value>false</value></prop>'
+    '<prop oor:name="ReplaceFont" oor:op="fuse"><value>{font}</value></prop>'
+    '<prop oor:name="SubstituteFont" oor:op="fuse"><value>{face}</value></prop>'
+    "</node></item>\n"
+)
+
+
+def prepare_profile(profile: Path, substitutes: dict[str, str | None]) -> None:
+    """Give the private LibreOffice profile at `profile` a font replacement table
+    (Tools ▸ Options ▸ Fonts): each missing official font is set in the installed
+    face exporters.font_check.pdf_substitutes chose for it, a serif one for 宋/仿宋/
+    楷, instead of the sans-serif face LibreOffice would take by itself."""
+    from xml.sax.saxutils import escape
+
+    pairs = [(font, face) for font, face in substitutes.items() if face]
+    if not pairs:
+        return
+    items = (
+        f'<item oor:path="{_SUBSTITUTION}"><prop oor:name="Replacement" oor:op="fuse">'
+        "<value>true</value></prop></item>\n"
+    )
+    items += "".join(
+        _PAIR.format(i=i, font=escape(font), face=escape(face))
+        for i, (font, face) in enumerate(pairs)
+    )
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "registrymodifications.xcu").write_text(_XCU.format(items=items), encoding="utf-8")
+
+
+def _substitutes() -> dict[str, str | None]:
+    from exporters.font_check import installed_families, pdf_substitutes
+
+    families = installed_families()
+    return {} if families is None else pdf_substitutes(families)
+
+
 def _with_soffice(exe: str, docx: Path, outdir: Path) -> Path:
     with tempfile.TemporaryDirectory(prefix="nianbao-lo-") as profile:
+        prepare_profile(Path(profile), _substitutes())
         cmd = [
             exe,
             f"-env:UserInstallation={Path(profile).as_uri()}",

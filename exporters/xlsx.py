@@ -42,13 +42,19 @@ FONT_NAME = "宋体"
 TITLE_FONT = "黑体"
 FONT_SIZE = 10.5
 LINE_HEIGHT = 14.5  # points per wrapped line at FONT_SIZE
+META_LINE_HEIGHT = 16.0  # the same for long texts, with room for a taller substitute font
 ROW_HEIGHT = 20.0  # a one-line row with room above and below its text
 TABLE_WIDTH = {"active": 72.0, "applications": 116.0, "appeals": 96.0}  # characters
 DEFAULT_TABLE_WIDTH = 96.0
 META_VALUE_WIDTH = 100.0
 MAX_CELL_CHARS = 32_000  # Excel keeps at most 32767 characters in a cell
 MAX_ROW_HEIGHT = 409.0  # Excel's limit, in points
+# Lines of a text on one row of 基本信息: 20 lines are 324 pt, well under Excel's
+# 409 pt, also where LibreOffice sets the substitute of 宋体 with a taller line.
+META_TEXT_LINES = 20
 ISSUES_WIDTHS = (8, 8, 24, 40, 64)  # 级别 规则 位置 项目 说明
+NUMBER_PADDING = 2.5  # room beside a number in its column, in digits
+LANDSCAPE_WIDTH = 130.0  # a table sheet wider than this (characters) prints landscape
 
 GREY = "F2F2F2"
 HEADER_GREY = "E7E6E6"
@@ -376,7 +382,7 @@ def _write_meta(
     text_labels: set[str] = set()
     for section in spec.text_sections:
         text = clean(report.texts.get(section.id, ""), section.heading)
-        for label, chunk in continued(section.heading, text):
+        for label, chunk in text_rows(section.heading, text):
             text_labels.add(label)
             rows.append((label, chunk, True))
 
@@ -400,7 +406,7 @@ def _write_meta(
             ws.write_blank(r - 1, 1, None, st(key))
         if isinstance(value, str) and label in text_labels:
             lines = lines_needed(value, META_VALUE_WIDTH)
-            ws.set_row(r - 1, min(MAX_ROW_HEIGHT, max(lines, 3) * LINE_HEIGHT + 4))
+            ws.set_row(r - 1, min(MAX_ROW_HEIGHT, max(lines, 3) * META_LINE_HEIGHT + 4))
         else:  # the same row height as the tables, not the default's cramped one
             lines = lines_needed(str(value or ""), META_VALUE_WIDTH)
             ws.set_row(r - 1, ROW_HEIGHT if lines == 1 else lines * LINE_HEIGHT + 6)
@@ -481,6 +487,57 @@ def _machine_rows(report: Report) -> list[tuple[str, str]]:
     return out
 
 
+def text_rows(label: str, text: str) -> list[tuple[str, str]]:
+    """`text` on rows of at most META_TEXT_LINES lines, so every line is visible and
+    printed (a row cannot be taller than 409 pt): the first under `label`, the rest
+    under 「label（续）」, which the importer joins again. Rows end at the end of a
+    paragraph, or of a sentence, or where a row is full; the pieces join back to
+    `text` exactly."""
+    chunks = _pieces(text, META_TEXT_LINES)
+    return [
+        (label if i == 0 else s.META_CONTINUED.format(heading=label), chunk)
+        for i, chunk in enumerate(chunks or [""])
+    ]
+
+
+def _fits(text: str, max_lines: int) -> bool:
+    return lines_needed(text, META_VALUE_WIDTH) <= max_lines and len(text) <= MAX_CELL_CHARS
+
+
+def _pieces(text: str, max_lines: int) -> list[str]:
+    """`text` cut into pieces that each fit `max_lines` lines: at paragraph ends
+    first, then at sentence ends, then between characters."""
+    out: list[str] = []
+    for unit in (r"(?<=\n)", r"(?<=[。！？；])"):
+        if _fits(text, max_lines):
+            break
+        parts = [p for p in re.split(unit, text) if p]
+        if len(parts) > 1:
+            for part in _pack_pieces(parts, max_lines):
+                out += _pieces(part, max_lines) if not _fits(part, max_lines) else [part]
+            return out
+    if _fits(text, max_lines):
+        return [text] if text else []
+    cut = len(text)
+    while cut > 1 and not _fits(text[:cut], max_lines):
+        cut = max(1, cut * 3 // 4) if cut > 64 else cut - 1
+    while cut < len(text) and _fits(text[: cut + 1], max_lines):
+        cut += 1
+    return [text[:cut], *_pieces(text[cut:], max_lines)]
+
+
+def _pack_pieces(parts: list[str], max_lines: int) -> list[str]:
+    """Consecutive parts joined into as few pieces as fit (a part too long alone
+    stays alone, to be cut further)."""
+    out: list[str] = []
+    for part in parts:
+        if out and _fits(out[-1] + part, max_lines):
+            out[-1] += part
+        else:
+            out.append(part)
+    return out
+
+
 def continued(label: str, text: str) -> list[tuple[str, str]]:
     """`text` in cells of at most MAX_CELL_CHARS: the first under `label`, the rest
     under 「label（续）」 (the importer joins them again)."""
@@ -508,18 +565,50 @@ def _dv(options: dict, message: str) -> dict:
 # ---- the table sheets ----------------------------------------------------------------
 
 
-def _col_widths(table: TableSpec) -> list[float]:
+def _col_widths(table: TableSpec, report: Report | None = None) -> list[float]:
+    """Column widths in Excel's units (digits of the default font): the official
+    proportions, and a number column at least as wide as the widest number this
+    report shows in it, totals included, so no cell shows 「###」."""
     target = TABLE_WIDTH.get(table.id, DEFAULT_TABLE_WIDTH)
     total = sum(table.col_widths)
-    return [round(w * target / total, 1) for w in table.col_widths]
+    widths = [round(w * target / total, 1) for w in table.col_widths]
+    if report is None:
+        return widths
+    for g in table.grid:
+        if g.role is Role.VALUE and g.cell:
+            need = text_width(_shown(report, table.cell_by_id[g.cell])) + NUMBER_PADDING
+            for c in range(g.col, g.col + g.colspan):
+                widths[c] = max(widths[c], round(need / g.colspan + 0.05, 1))
+    return widths
+
+
+def _shown(report: Report, cell: CellSpec) -> str:
+    """What a value cell displays: the number in its number format ("" when blank)."""
+    value = report.value(cell.id)
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
 
 
 def _cached(value) -> float | int:
-    """A total's stored result: the model's value, 0 when every term is blank (what
-    SUM gives over empty cells)."""
+    """A value for a formula's stored result: the model's, 0 for a blank one (what SUM
+    gives over empty cells, as the R1 check row sums)."""
     if value is None:
         return 0
     return float(value) if isinstance(value, Decimal) else value
+
+
+def _total_formula(terms: list[str]) -> str:
+    """A total that is blank when every term is blank, as the model's and the Word
+    document's (a total is blank only when all its parts are)."""
+    args = ",".join(terms)
+    return f'=IF(COUNT({args})=0,"",SUM({args}))'
+
+
+def _total_result(value) -> float | int | str:
+    return "" if value is None else _cached(value)
 
 
 def _write_table(
@@ -531,7 +620,7 @@ def _write_table(
 ) -> TableLayout:
     spec = report.spec
     lay = table_layout(table, spec.rules)
-    widths = _col_widths(table)
+    widths = _col_widths(table, report)
     section = spec.section_by_id[table.section]
     _title_row(ws, section.heading, table.n_cols, st)
     for i, w in enumerate(widths):
@@ -585,7 +674,8 @@ def _write_table(
             after += 1
 
     ws.freeze_panes(TOP - 1 + table.header_rows, table.label_cols)
-    _print_setup(ws, TOP - 1 + table.header_rows)
+    # a table widened by big numbers prints across a landscape page, at a legible scale
+    _print_setup(ws, TOP - 1 + table.header_rows, landscape=sum(widths) > LANDSCAPE_WIDTH)
     _protect(ws)
     return lay
 
@@ -602,8 +692,8 @@ def _write_grid_cell(
             fmt = st("total")
             if (r, c) != (r2, c2):
                 ws.merge_range(r - 1, c - 1, r2 - 1, c2 - 1, "", fmt)
-            formula = "=SUM(" + ",".join(terms) + ")"
-            ws.write_formula(r - 1, c - 1, formula, fmt, _cached(report.value(g.cell)))
+            formula = _total_formula(terms)
+            ws.write_formula(r - 1, c - 1, formula, fmt, _total_result(report.value(g.cell)))
             return
         value = report.input_value(g.cell)
         if isinstance(value, Decimal):
@@ -674,7 +764,7 @@ def _write_check_row(
     _merge(ws, r, 1, r, max(table.label_cols, 1), label, st("check_label"))
     ws.set_row(
         r - 1,
-        lines_needed(label, sum(_col_widths(table)[: table.label_cols])) * LINE_HEIGHT + 6,
+        lines_needed(label, sum(_col_widths(table, report)[: table.label_cols])) * LINE_HEIGHT + 6,
     )
     for col in rule.columns:
         left_ids = [table.cell_id(row, col) for row in rule.left]

@@ -212,3 +212,27 @@ def limit_reports(
     for section in spec.text_sections:
         report.set_text(section.id, draw(st.text(alphabet=alphabet, max_size=max_text)))
     return report
+
+
+def max_report(year: int = 2023, agency: str = "某某市人民政府") -> Report:
+    """Every input at the largest value model.limits lets a cell take: counts of
+    MAX_COUNT (signed ones at -MAX_COUNT), amounts of 15 significant digits with 6
+    decimals. Its totals run to 12 digits: the widest table any report can print."""
+    from model.limits import MAX_COUNT, MONEY_DECIMALS, MONEY_DIGITS
+
+    spec = format_for_year(year)
+    report = Report(spec, year, agency, "government", dt.date(year + 1, 3, 20))
+    integer_digits = MONEY_DIGITS - MONEY_DECIMALS
+    money = Decimal("9" * integer_digits + "." + "9" * MONEY_DECIMALS)
+    values: dict[str, object] = {}
+    for cell in spec.inputs:
+        if cell.kind is ValueKind.MONEY:
+            values[cell.id] = money
+        elif cell.kind is ValueKind.SIGNED_COUNT:
+            values[cell.id] = -MAX_COUNT
+        else:
+            values[cell.id] = MAX_COUNT
+    report.set_values(values)  # type: ignore[arg-type]
+    for section in spec.text_sections:
+        report.set_text(section.id, SAMPLE_TEXT[section.id].format(year=year, new=MAX_COUNT))
+    return report

@@ -12,7 +12,7 @@ from openxml_audit import FileFormat, OpenXmlValidator
 from exporters.docx import export_docx
 from exporters.xlsx import export_xlsx
 from model.report import Report
-from tests.factories import big_report, random_report
+from tests.factories import big_report, max_report, random_report
 
 LONG = (
     "（一）加强领导，工作到位。"
@@ -37,6 +37,8 @@ def _reports() -> dict[str, Report]:
         "big2020": big_report(random.Random(4), 2020),
         "big2023": big_report(random.Random(6), 2023),
         "long": long,
+        "max2020": max_report(2020),  # wide tables on landscape sections
+        "max2023": max_report(2023),
         "empty": Report("2021", 2023, ""),
     }
 
@@ -64,6 +66,8 @@ def test_the_package_is_truthful(tmp_path):
         names = z.namelist()
         settings = z.read("word/settings.xml").decode()
         app = z.read("docProps/app.xml").decode()
+        parts = {n: z.read(n).decode() for n in names if n.endswith(".xml")}
+    assert not [n for n, xml in parts.items() if "w:rsid" in xml]  # no template ids
     assert 'w:name="compatibilityMode"' in settings and 'w:val="15"' in settings
     assert '<w:zoom w:percent="100"/>' in settings
     assert "rsid" not in settings and "docId" not in settings

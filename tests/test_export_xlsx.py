@@ -11,6 +11,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
+from openpyxl.utils import get_column_letter
 
 from exporters import ExportError
 from exporters import xlsx_strings as s
@@ -34,29 +35,33 @@ def export(report: Report, tmp_path, validation=NO_ISSUES, name="out.xlsx"):
 # ---- a tiny evaluator of the formulas we write, to check them without an office suite
 
 
-def _cell_number(ws, address: str) -> Decimal:
+def _cell(ws, address: str):
+    """A cell's number, or "" / None when it shows none (SUM and COUNT skip it)."""
     value = ws[address].value
     if isinstance(value, str) and value.startswith("="):
-        return evaluate(ws, value)  # a total inside the check row's sums
-    return Decimal(str(value)) if isinstance(value, (int, float)) else Decimal(0)
+        return evaluate(ws, value)  # a total inside another formula
+    return Decimal(str(value)) if isinstance(value, (int, float)) else value
+
+
+def _cells(ws, args: str) -> list:
+    out = []
+    for arg in args.split(","):
+        if ":" in arg:
+            out += [_cell(ws, cell.coordinate) for row in ws[arg] for cell in row]
+        else:
+            out.append(_cell(ws, arg))
+    return out
 
 
 def _sum(ws, args: str) -> Decimal:
-    total = Decimal(0)
-    for arg in args.split(","):
-        if ":" in arg:
-            for row in ws[arg]:
-                for cell in row:
-                    total += _cell_number(ws, cell.coordinate)
-        else:
-            total += _cell_number(ws, arg)
-    return total
+    return sum((v for v in _cells(ws, args) if isinstance(v, Decimal)), Decimal(0))
 
 
 def evaluate(ws, formula: str):
-    m = re.fullmatch(r"=SUM\(([A-Z0-9:,]+)\)", formula)
-    if m:
-        return _sum(ws, m.group(1))
+    m = re.fullmatch(r'=IF\(COUNT\(([A-Z0-9:,]+)\)=0,"",SUM\(\1\)\)', formula)
+    if m:  # a total: blank when every term is blank
+        numbers = [v for v in _cells(ws, m.group(1)) if isinstance(v, Decimal)]
+        return sum(numbers, Decimal(0)) if numbers else ""
     m = re.fullmatch(
         r'=IF\(SUM\(([A-Z0-9,]+)\)=SUM\(([A-Z0-9,]+)\),"一致",SUM\(\1\)-SUM\(\2\)\)', formula
     )
@@ -132,8 +137,9 @@ def _check_formulas(report: Report, wb) -> None:
         lay = table_layout(table, report.spec.rules)
         for cell in table.computed_cells:
             formula = ws.cell(*lay.address[cell.id]).value
-            assert formula.startswith("=SUM(")
-            assert evaluate(ws, formula) == (report.value(cell.id) or 0), cell.id
+            assert formula.startswith("=IF(COUNT(")
+            want = report.value(cell.id)
+            assert evaluate(ws, formula) == ("" if want is None else want), cell.id
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -149,7 +155,7 @@ def test_grand_total_is_one_compact_range(tmp_path):
     table = report.spec.table_by_id["applications"]
     lay = table_layout(table, report.spec.rules)
     formula = wb[table.sheet_name].cell(*lay.address["applications.total.total"]).value
-    assert formula == "=SUM(D7:I27)"  # 21 result rows x 6 applicant columns
+    assert formula == '=IF(COUNT(D7:I27)=0,"",SUM(D7:I27))'  # 21 result rows x 6 columns
 
 
 def test_ranges_compresses_rectangles():
@@ -462,8 +468,9 @@ def test_every_formula_carries_the_models_result(tmp_path, year):
             ws, wf = cached[table.sheet_name], formulas[table.sheet_name]
             for cell in table.computed_cells:
                 r, c = lay.address[cell.id]
-                assert str(wf.cell(r, c).value).startswith("=SUM(")
-                assert ws.cell(r, c).value == (report.value(cell.id) or 0), cell.id
+                assert str(wf.cell(r, c).value).startswith("=IF(COUNT(")
+                want = report.value(cell.id)
+                assert ws.cell(r, c).value == ("" if want is None else want), cell.id
             if lay.check_row:
                 row = [
                     ws.cell(lay.check_row, c).value
@@ -480,3 +487,108 @@ def test_every_formula_carries_the_models_result(tmp_path, year):
                 for f, c in zip(row_f, row_c, strict=True):
                     if isinstance(f.value, str) and f.value.startswith("="):
                         assert c.value is not None, (ws.title, f.coordinate)
+
+
+def test_a_total_over_blank_parts_is_blank_and_stored_blank(tmp_path):
+    """As in the model, the Word document and the web page: a total is blank only
+    when every term is blank. Its formula says so, and its stored result is empty."""
+    report = random_report(random.Random(4), 2023)
+    table = report.spec.table_by_id["applications"]
+    row = [c for c in table.inputs if c.id.startswith("applications.new.")]
+    report.set_values(dict.fromkeys((c.id for c in row), None))
+    total = "applications.new.total"
+    assert report.value(total) is None
+    path = tmp_path / "blank.xlsx"
+    export_xlsx(report, path, NO_ISSUES)
+    lay = table_layout(table, report.spec.rules)
+    wf = openpyxl.load_workbook(path)[table.sheet_name]
+    formula = wf.cell(*lay.address[total]).value
+    assert evaluate(wf, formula) == ""
+    cached = openpyxl.load_workbook(path, data_only=True)[table.sheet_name]
+    assert cached.cell(*lay.address[total]).value in (None, "")
+    with zipfile.ZipFile(path) as z:
+        xml = z.read(f"xl/worksheets/sheet{3}.xml").decode()
+    address = wf.cell(*lay.address[total]).coordinate
+    assert re.search(rf'<c r="{address}"[^>]*><f>IF\(COUNT\([^<]*</f><v></v></c>', xml)
+    # the grand total still counts the rows that are filled in
+    assert cached.cell(*lay.address["applications.total.total"]).value == report.value(
+        "applications.total.total"
+    )
+
+
+@pytest.mark.parametrize("year", [2020, 2023])
+def test_number_columns_hold_the_widest_value_totals_included(tmp_path, year):
+    """No 「###」: a number column is at least as wide as the widest number it shows
+    (digits of the default font, plus room), as the Word tables are sized."""
+    from exporters.xlsx import NUMBER_PADDING
+    from tests.factories import max_report
+
+    report = max_report(year)
+    path = tmp_path / "max.xlsx"
+    export_xlsx(report, path, NO_ISSUES)
+    wb = openpyxl.load_workbook(path)
+    for table in report.spec.tables:
+        ws = wb[table.sheet_name]
+        lay = table_layout(table, report.spec.rules)
+        for g in table.grid:
+            if g.role is not Role.VALUE or not g.cell:
+                continue
+            value = report.value(g.cell)
+            shown = format(value, "f") if isinstance(value, Decimal) else str(value)
+            width = sum(_width(ws, c + 1) for c in range(g.col, g.col + g.colspan))
+            assert width >= len(shown) + NUMBER_PADDING - 0.1, (table.id, g.cell, shown)
+            assert lay.address[g.cell]
+
+
+def _width(ws, col: int) -> float:
+    """The width of 1-based column `col` (a <col> element may cover several)."""
+    for dim in ws.column_dimensions.values():
+        if dim.min is not None and dim.min <= col <= dim.max:
+            return dim.width
+    return ws.column_dimensions[get_column_letter(col)].width
+
+
+def _long_text(paragraphs: int) -> str:
+    sentence = (
+        "本机关坚持以公开为常态、不公开为例外，详见https://www.example.gov.cn/xxgk/2024.html。"
+    )
+    return "\n".join(
+        f"（{i}）第{i}段。" + sentence * (1 + i % 7) + ("=SUM(A1)" if i == 3 else "")
+        for i in range(paragraphs)
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _long_text(60),  # many paragraphs
+        "无标点的长段落" * 2000,  # one paragraph without a sentence end
+        "\n\n" + "短句。" * 3000 + "\n",  # blank lines, a trailing line break
+    ],
+    ids=["paragraphs", "one-paragraph", "sentences"],
+)
+def test_long_texts_continue_on_rows_that_show_everything_and_read_back(tmp_path, text):
+    """A text taller than a row may be (409 pt) continues on 「（续）」 rows, each short
+    enough to be seen and printed whole; the import joins them back exactly."""
+    from exporters.xlsx import MAX_ROW_HEIGHT, META_TEXT_LINES, lines_needed
+    from importers.xlsx import import_xlsx
+
+    report = random_report(random.Random(7), 2023)
+    report.set_text("一", text)
+    path = tmp_path / "long.xlsx"
+    export_xlsx(report, path, NO_ISSUES)
+    ws = openpyxl.load_workbook(path)[s.META_SHEET]
+    heading = report.spec.section_by_id["一"].heading
+    rows = [
+        r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value or "").startswith(heading)
+    ]
+    assert len(rows) > 1
+    assert ws.cell(rows[1], 1).value == s.META_CONTINUED.format(heading=heading)
+    chunks = [ws.cell(r, 2).value or "" for r in rows]
+    assert "".join(chunks) == text
+    for r, chunk in zip(rows, chunks, strict=True):
+        assert lines_needed(chunk, 100) <= META_TEXT_LINES
+        assert ws.row_dimensions[r].height <= MAX_ROW_HEIGHT
+    result = import_xlsx(path)
+    assert result.report.texts["一"] == text
+    assert result.report == report

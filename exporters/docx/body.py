@@ -14,7 +14,7 @@ from exporters.docx import fonts, layout, metrics, styles
 from exporters.docx import strings as s
 from exporters.docx.numbers import printed_value
 from exporters.docx.paging import Flow, plan_table, row_heights
-from exporters.docx.sizing import size_table
+from exporters.docx.sizing import TableSizing, size_table
 from exporters.docx.tables import table_xml
 from model.report import Report
 from model.spec import Section
@@ -28,6 +28,7 @@ TAIL_LINES = 2  # lines of text that always stand on the page of the signature
 HEADING_BEFORE_TABLE_AFTER = 180
 # half a line above a heading that follows a table, so the two do not touch
 AFTER_TABLE_BEFORE = styles.LINE_TWIPS // 2
+SECTION_BREAK_TWIPS = 20  # the 1 pt paragraph that ends a section
 
 
 @dataclass
@@ -152,7 +153,7 @@ def signature(report: Report) -> tuple[str, list[str]]:
     else:
         date = s.DATE_PLACEHOLDER
         warnings.append(s.NO_DATE)
-    names = layout.name_lines(agency, layout.signature_max_em(date))
+    names = layout.name_lines(agency, layout.signature_max_em(date), layout.MAX_SIGNATURE_LINES)
     box = f'<w:ind w:left="{layout.signature_left_indent(date)}" w:right="0" w:firstLine="0"/>'
     keep = styles.ppr(styles.SIGNATURE, keep_next=True)
     xml = paragraph(styles.SIGNATURE, "", keep) * 2
@@ -171,7 +172,31 @@ def title(report: Report, flow: Flow) -> str:
     return paragraph(styles.TITLE, run("\n".join(lines), fonts.TITLE, styles.TITLE_PT))
 
 
-def _table(report: Report, section: Section, heading_xml: str, flow: Flow, heading_h: int):
+def _heading(section: Section, before: int, after: int, page_break: bool = False) -> str:
+    """A 「一、」 heading kept with what follows; `page_break`: it starts a page (then
+    without space above, which LibreOffice would keep at the top of a forced page)."""
+    before = 0 if page_break else before
+    ppr = styles.ppr(
+        styles.HEADING1,
+        keep_next=True,
+        page_break=page_break,
+        line=styles.LINE_TWIPS if before or after else None,
+        before=before,
+        after=after,
+    )
+    return paragraph(styles.HEADING1, run(section.heading, fonts.HEADING, styles.BODY_PT), ppr)
+
+
+def section_break(landscape: bool) -> str:
+    """An empty 1 pt paragraph that ends the section before it (portrait, or the
+    landscape one of a wide table); the next section starts a new page. The page
+    number footers are added to its ``w:sectPr`` by exporters.docx.document."""
+    ppr = styles.ppr(styles.TABLE_TEXT, line=SECTION_BREAK_TWIPS)
+    sect = styles.section_properties(landscape)
+    return f"<w:p>{ppr[: -len('</w:pPr>')]}{sect}</w:pPr></w:p>"
+
+
+def _table(report: Report, section: Section, flow: Flow, before: int, sizing: TableSizing) -> str:
     """Heading and table of a table section, planned against the page position."""
     table = report.spec.table_by_id[section.table or ""]
     cells = table.cell_by_id
@@ -179,12 +204,12 @@ def _table(report: Report, section: Section, heading_xml: str, flow: Flow, headi
     def value_text(cid: str) -> str:
         return printed_value(report, cells[cid])
 
-    sizing = size_table(table, value_text)
+    heading_h = styles.LINE_TWIPS + before + HEADING_BEFORE_TABLE_AFTER
     heights = row_heights(table, sizing, value_text)
-    plan = plan_table(table, heights, heading_h, flow.room if flow.y else None)
+    plan = plan_table(table, heights, heading_h, flow.room if flow.y else None, sizing)
     xml = table_xml(table, value_text, sizing, plan)
+    heading_xml = _heading(section, before, HEADING_BEFORE_TABLE_AFTER, plan.new_page)
     if plan.new_page:
-        heading_xml = heading_xml.replace("<w:keepNext/>", "<w:keepNext/><w:pageBreakBefore/>", 1)
         flow.new_page()
     header = sum(heights[: table.header_rows])
     for i, (start, end) in enumerate(plan.pieces):
@@ -198,31 +223,34 @@ def _table(report: Report, section: Section, heading_xml: str, flow: Flow, headi
     return heading_xml + xml
 
 
+def _sizing(report: Report, section: Section) -> TableSizing | None:
+    if not section.table:
+        return None
+    table = report.spec.table_by_id[section.table]
+    cells = table.cell_by_id
+    return size_table(table, lambda cid: printed_value(report, cells[cid]))
+
+
 def section_xml(
     report: Report, section: Section, blanks: list[str], after_table: bool, last: bool, flow: Flow
 ) -> tuple[str, list[str]]:
+    """A section: its heading, its table or text. A table too wide for the portrait
+    page at 小五 gets a landscape section of its own (exporters.docx.sizing)."""
     warnings = []
-    before = AFTER_TABLE_BEFORE if after_table else 0
-    after = HEADING_BEFORE_TABLE_AFTER if section.table else 0
-    heading_h = styles.LINE_TWIPS + before + after
-    ppr = styles.ppr(
-        styles.HEADING1,
-        keep_next=True,
-        line=styles.LINE_TWIPS if before or after else None,
-        before=before,
-        after=after,
-    )
-    heading_xml = paragraph(
-        styles.HEADING1, run(section.heading, fonts.HEADING, styles.BODY_PT), ppr
-    )
     xml = ""
-    if section.table:
+    sizing = _sizing(report, section)
+    landscape = sizing is not None and sizing.landscape
+    if landscape != flow.landscape:
+        xml += section_break(flow.landscape)
+        flow.new_page(landscape)
+    before = AFTER_TABLE_BEFORE if after_table and flow.y else 0
+    if section.table and sizing is not None:
         table = report.spec.table_by_id[section.table]
         blanks.extend(c.id for c in table.inputs if report.is_blank(c.id))
-        xml = _table(report, section, heading_xml, flow, heading_h)
+        xml += _table(report, section, flow, before, sizing)
     else:
-        flow.heading(heading_h, 2 * styles.LINE_TWIPS)
-        xml = heading_xml
+        flow.heading(styles.LINE_TWIPS + before, 2 * styles.LINE_TWIPS)
+        xml += _heading(section, before, 0)
     if section.text is not None:
         text = narrative(report.texts.get(section.id, ""), section.heading, last, flow)
         if not text:
@@ -238,12 +266,24 @@ def build_body(report: Report) -> BodyResult:
     flow = Flow()
     parts = [title(report, flow)]
     sections = report.spec.sections
+    # the last paragraph of text keeps its last lines with the signature, also when
+    # the sections after it (an empty 六) print only their headings
+    with_text = [
+        i
+        for i, sec in enumerate(sections)
+        if sec.text is not None
+        and layout.without_heading(layout.paragraphs(report.texts.get(sec.id, "")), sec.heading)
+    ]
+    last_text = with_text[-1] if with_text else -1
     for i, section in enumerate(sections):
         after_table = i > 0 and sections[i - 1].table is not None
-        last = i == len(sections) - 1
+        last = i == last_text
         xml, warnings = section_xml(report, section, result.blank_cells, after_table, last, flow)
         parts.append(xml)
         result.warnings += warnings
+    if flow.landscape:  # the signature is on a portrait page
+        parts.append(section_break(True))
+        flow.new_page(False)
     xml, warnings = signature(report)
     parts.append(xml)
     result.warnings += warnings

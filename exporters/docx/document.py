@@ -9,6 +9,7 @@ stylesWithEffects and bibliography parts are dropped.
 from __future__ import annotations
 
 import datetime as dt
+from copy import deepcopy
 
 import docx
 from docx.document import Document
@@ -174,7 +175,28 @@ def new_document(report: Report, body_xml: str, title: str) -> Document:
     _properties(doc, report, title)
     body = doc.element.body
     sect_pr = body.sectPr
+    _drop_revision_ids(sect_pr)
     content = parse_xml(f'<w:body xmlns:w="{W_NS}">{body_xml}</w:body>')
     for child in list(content):
         sect_pr.addprevious(child)
+    _section_footers(body, sect_pr)
     return doc
+
+
+def _drop_revision_ids(element) -> None:
+    """No revision ids of python-docx's template: every export would share them."""
+    for name in list(element.attrib):
+        if name.startswith(f"{{{W_NS}}}rsid"):
+            del element.attrib[name]
+
+
+def _section_footers(body, last) -> None:
+    """Sections that end inside the body (around a landscape table) get the page
+    number footers of the last section: the first section needs its own, and the
+    odd/even footers then run through every page."""
+    refs = [el for el in last if el.tag == qn("w:footerReference")]
+    for sect in body.iter(qn("w:sectPr")):
+        if sect is last:
+            continue
+        for ref in reversed(refs):
+            sect.insert(0, deepcopy(ref))

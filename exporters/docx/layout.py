@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from itertools import combinations, pairwise
 from xml.sax.saxutils import escape
+
+from exporters.docx import breaks
 
 # A line of the 22 pt title holds 20 characters in the 156 mm text block.
 TITLE_LINE_CHARS = 20
@@ -20,39 +21,9 @@ HEADING_LINE_MAX = 40
 DATE_RIGHT_CHARS = 4
 
 _SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]{1,3}[）)]")
-# Units of an agency name after which a title may break, and words that start with
-# the same character (「市场监督管理局」 must not break after 「市」).
-_NAME_UNITS = (
-    "人民政府",
-    "办公厅",
-    "办公室",
-    "委员会",
-    "自治区",
-    "自治州",
-    "自治县",
-    "街道",
-    "中心",
-    "省",
-    "市",
-    "州",
-    "盟",
-    "县",
-    "旗",
-    "区",
-    "镇",
-    "乡",
-    "局",
-    "厅",
-    "委",
-    "部",
-    "署",
-    "院",
-    "）",
-    ")",
-    "」",
-)
+MAX_TITLE_LINES = 3  # lines of the agency name in the title
+MAX_SIGNATURE_LINES = 5  # lines of the agency name over the date
 _HALF = frozenset(("N", "Na", "H"))  # Unicode East Asian Width classes printed half width
-_NOT_AFTER = ("市场", "区域", "县域", "区块", "乡村", "镇街", "州府")
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -79,31 +50,21 @@ def text_width(text: str) -> float:
     return sum(0.5 if unicodedata.east_asian_width(ch) in _HALF else 1.0 for ch in text)
 
 
-def _agency_breaks(agency: str) -> list[int]:
-    breaks = []
-    for i in range(1, len(agency)):
-        if any(agency.startswith(w, i) for w in _NOT_AFTER):
-            continue
-        if agency[i - 1] in "（(" or agency[i] in "）)":  # brackets stay with their words
-            continue
-        if any(agency[:i].endswith(u) for u in _NAME_UNITS):
-            breaks.append(i)
-    return breaks
-
-
-def name_lines(name: str, max_em: float) -> list[str]:
+def name_lines(name: str, max_em: float, max_lines: int = MAX_TITLE_LINES) -> list[str]:
     """`name` on as few balanced lines of at most `max_em` as its word boundaries
-    allow (after 省/市/县/区, 局, 委员会, 办公室, a closing bracket …); a name with no
-    boundary that works breaks where it must, into even lines."""
-    if not name or text_width(name) <= max_em:
-        return [name] if name else []
-    best = _best_breaks(name, set(_agency_breaks(name)), max_em)
-    if best is None:
-        best = _best_breaks(name, set(range(1, len(name))), max_em)
-    if best is None:
-        return _filled_lines(name, max_em)
-    bounds = [0, *best, len(name)]
-    return [name[a:b] for a, b in pairwise(bounds)]
+    allow (exporters.docx.breaks: after 省/市/县/区, 局, 委员会, 办公室, a closing
+    bracket …, before an opening one); then also after 和/与/及; a name with no
+    such boundary that works breaks where a line may legally break (never before
+    、，。）, never inside 市场 or 城乡建设), into even lines; beyond `max_lines`
+    lines it fills each line."""
+    if not name:
+        return []
+    units, joiners, anywhere = breaks.name_breaks(name)
+    for candidates in (units, units | joiners, anywhere):
+        lines = breaks.balanced_lines(name, candidates, text_width, max_em, max_lines)
+        if lines is not None:
+            return lines
+    return _filled_lines(name, max_em)
 
 
 def title_lines(agency: str, year: int, suffix: str) -> list[str]:
@@ -113,33 +74,19 @@ def title_lines(agency: str, year: int, suffix: str) -> list[str]:
     return [*name_lines(agency, TITLE_LINE_CHARS), f"{year}年{suffix}"]
 
 
-MAX_TITLE_LINES = 3
-
-
-def _best_breaks(text: str, candidates: set[int], max_em: float) -> tuple[int, ...] | None:
-    """Break positions giving the fewest lines (at most MAX_TITLE_LINES) of at most
-    `max_em`, and among those the most even; on a tie earlier lines shorter (梯形).
-    None when no choice of candidates fits."""
-    points = sorted(c for c in candidates if 0 < c < len(text))
-    for lines in range(2, MAX_TITLE_LINES + 1):
-        if len(points) > 60 and lines > 2:
-            break  # any-place breaks of a very long name: filled lines instead
-        options = []
-        for breaks in combinations(points, lines - 1):
-            bounds = [0, *breaks, len(text)]
-            widths = [text_width(text[a:b]) for a, b in pairwise(bounds)]
-            if max(widths) <= max_em:
-                options.append(((max(widths) - min(widths), widths), breaks))
-        if options:
-            return min(options)[1]
-    return None
-
-
 def _filled_lines(text: str, max_em: float) -> list[str]:
+    """Lines filled to `max_em`, each ending where a line may legally end."""
     lines = [""]
+    start = 0
     for ch in text:
         if lines[-1] and text_width(lines[-1] + ch) > max_em:
-            lines.append("")
+            cut = len(lines[-1])
+            while cut > 1 and not breaks.legal_break(text, start + cut):
+                cut -= 1
+            carry = lines[-1][cut:]
+            lines[-1] = lines[-1][:cut]
+            start += cut
+            lines.append(carry)
         lines[-1] += ch
     return lines
 

@@ -1,43 +1,48 @@
 """Where the tables of the report may break across pages.
 
 Word, WPS and LibreOffice decide where a page ends; the export decides what may
-not be torn apart, with "keep with next" on the rows of a table. A table that
-fits on a page is kept whole with its heading. A longer one is cut, by the export,
-into pieces that each fit on a page: a piece is kept whole, and every piece after
-the first starts a new page, so a merged group label is never cut by a page break
-mid-word; a group cut between pieces has its label repeated with 「（续）」 at the
-top of the next piece. Heights are estimated from the widths, type size and exact
-line heights of the table (exporters.docx.sizing), erring on the tall side.
+not be torn apart, with "keep with next" on the rows of a table. The rules:
+
+- a table that fits on a page is kept whole with its heading: it starts on the
+  next page when it does not fit on this one;
+- a table that needs more than one page anyway is cut by the export into pieces
+  that each fit on a page; it starts where it is when at least MIN_FIRST_ROWS body
+  rows fit there, or when at least MIN_ROOMY_ROWS do and moving on would leave more
+  than a third of the page empty; otherwise on the next page with its heading;
+- a row group that fits on a page is never cut; every piece after the first starts
+  a new page after the repeated header rows, and a group cut between pieces has
+  its label repeated at the top of the next piece with 「（续）」, shortened so that
+  it never makes its rows taller (「三、本年度办理结果（续）」, 「三（续）」, 「（续）」);
+- the last piece never holds a single row.
+
+Heights are estimated from the widths, type size and exact line heights of the
+table (exporters.docx.sizing), with the line breaks the export writes itself.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from exporters.docx import strings as s
 from exporters.docx import styles
-from exporters.docx.metrics import break_lines
 from exporters.docx.sizing import TableSizing
 from model.spec import GridCell, Role, TableSpec
 
-PAGE_TWIPS = styles.mm_to_twips(
-    styles.PAGE_HEIGHT_MM - styles.MARGIN_TOP_MM - styles.MARGIN_BOTTOM_MM
-)  # the 225 mm type area
+PAGE_TWIPS = styles.TEXT_HEIGHT  # the 225 mm type area of a portrait page
 CELL_PAD = 30  # top and bottom cell margin, twips
 ROW_PAD = 60  # what a one-line row has beyond its line, twips
 # Estimates may be a little short: a piece fills at most this share of a page.
 PAGE_FILL = 0.95
-MIN_FIRST_ROWS = 5  # a table never starts a page foot with fewer body rows
+MIN_FIRST_ROWS = 5  # a table never starts a page foot with fewer body rows …
+MIN_ROOMY_ROWS = 2  # … unless moving on would leave more than ROOMY_SHARE empty
+ROOMY_SHARE = 1 / 3
 SEPARATOR_TWIPS = 20  # the 1 pt paragraph between two pieces of a table
 
 
 def min_row_twips(sizing: TableSizing) -> int:
     return sizing.line + ROW_PAD
-
-
-def _lines(text: str, width_twips: int, sizing: TableSizing) -> int:
-    inner = (width_twips - 2 * sizing.margin) / 20 - 1
-    return len(break_lines(text, max(inner, sizing.size_pt), sizing.size_pt))
 
 
 def _need(g: GridCell, widths: tuple[int, ...], sizing: TableSizing) -> int:
@@ -47,7 +52,7 @@ def _need(g: GridCell, widths: tuple[int, ...], sizing: TableSizing) -> int:
     if g.vertical:  # characters stacked top to bottom, one em each plus a little
         return round(len(g.text) * sizing.size_pt * 20 * 1.1) + 2 * ROW_PAD
     width = sum(widths[g.col : g.col + g.colspan])
-    return _lines(g.text, width, sizing) * sizing.line + 2 * CELL_PAD
+    return len(sizing.cell_lines(g.text, width)) * sizing.line + 2 * CELL_PAD
 
 
 def fixed_heights(table: TableSpec, sizing: TableSizing) -> list[int]:
@@ -95,7 +100,8 @@ class TablePlan:
     pieces: list[tuple[int, int]]
     keep: set[int] = field(default_factory=set)
     new_page: bool = False
-    continued: dict[int, list[GridCell]] = field(default_factory=dict)  # piece -> labels
+    # piece -> the group labels cut at its top, with the text each prints there
+    continued: dict[int, dict[GridCell, str]] = field(default_factory=dict)
     heights: list[int] = field(default_factory=list)
 
     def height(self, start: int, end: int) -> int:
@@ -104,6 +110,21 @@ class TablePlan:
 
 def _groups(table: TableSpec) -> list[GridCell]:
     return [g for g in table.grid if g.role is Role.LABEL and g.rowspan > 1]
+
+
+def _inner_groups(table: TableSpec) -> list[GridCell]:
+    """The groups that hold no other group."""
+    groups = _groups(table)
+
+    def holds(g: GridCell, other: GridCell) -> bool:
+        return (
+            other is not g
+            and other.col > g.col
+            and g.row <= other.row
+            and other.row + other.rowspan <= g.row + g.rowspan
+        )
+
+    return [g for g in groups if not any(holds(g, o) for o in groups)]
 
 
 def _natural_keeps(table: TableSpec, heights: list[int], room: int) -> set[int]:
@@ -133,11 +154,13 @@ def _natural_keeps(table: TableSpec, heights: list[int], room: int) -> set[int]:
 def _atoms(
     table: TableSpec, heights: list[int], room: int, split: set[GridCell]
 ) -> list[tuple[int, int]]:
-    """Body rows in units that must not be split: the largest row groups that fit
-    on a page (but not those in `split`), single rows elsewhere."""
+    """Body rows in units that must not be split: the innermost row groups that fit
+    on a page (but not those in `split`), single rows elsewhere. An outer group
+    (「三、本年度办理结果」 around （三）…（六）) may be cut between its inner groups,
+    so a long table takes as few pages as its rows allow; its label is repeated."""
     h, n = table.header_rows, table.n_rows
     owner: dict[int, tuple[int, int]] = {}
-    for g in sorted(_groups(table), key=lambda g: -g.rowspan):
+    for g in _inner_groups(table):
         rows = range(g.row, g.row + g.rowspan)
         if g in split or any(r in owner for r in rows) or sum(heights[r] for r in rows) > room:
             continue
@@ -152,28 +175,54 @@ def _atoms(
 
 
 def _pack(atoms: list[tuple[int, int]], heights: list[int], first: int, room: int):
-    """Atoms in pieces: the first up to `first` twips, the others up to `room`."""
+    """Atoms in pieces: the first up to `first` twips (it may stay empty when not
+    even its first atom fits), the others up to `room`."""
     pieces: list[list[tuple[int, int]]] = [[]]
     used, cap = 0, first
     for atom in atoms:
         size = sum(heights[atom[0] : atom[1]])
-        if pieces[-1] and used + size > cap:
+        if used + size > cap and (pieces[-1] or len(pieces) == 1):
             pieces.append([])
             used, cap = 0, room
         pieces[-1].append(atom)
         used += size
-    if len(pieces) > 1 and sum(b - a for a, b in pieces[-1]) < 2 and len(pieces[-2]) > 1:
+    if len(pieces) > 1 and _rows(pieces[-1]) < 2 and len(pieces[-2]) > 1:
         pieces[-1].insert(0, pieces[-2].pop())  # the last row never stands alone
     return pieces
 
 
+def _rows(piece: list[tuple[int, int]]) -> int:
+    return sum(b - a for a, b in piece)
+
+
+def continued_label(g: GridCell, rows_height: int, sizing: TableSizing) -> str:
+    """The label of group `g` at the top of a continuation whose rows of the group
+    are `rows_height` twips tall: 「label（续）」, or shorter (「三（续）」, 「（续）」) when
+    that would make the rows taller."""
+    width = sum(sizing.widths[g.col : g.col + g.colspan])
+    candidates = [s.CONTINUED.format(label=g.text)]
+    ordinal = re.match(r"^([一二三四五六七八九十]+)、", g.text)
+    if ordinal:
+        candidates.append(s.CONTINUED.format(label=ordinal.group(1)))
+    candidates.append(s.CONTINUED.format(label=""))
+    for text in candidates:
+        if len(sizing.cell_lines(text, width)) * sizing.line + 2 * CELL_PAD <= rows_height:
+            return text
+    return candidates[-1]
+
+
 def plan_table(
-    table: TableSpec, heights: list[int], heading: int, first_room: int | None
+    table: TableSpec,
+    heights: list[int],
+    heading: int,
+    first_room: int | None,
+    sizing: TableSizing,
 ) -> TablePlan:
     """The plan of `table` whose rows are `heights` tall under a heading `heading`
     tall, when about `first_room` twips are left on the page where it starts
-    (None: unknown)."""
-    page = int(PAGE_TWIPS * PAGE_FILL)
+    (None: it starts at the top of a page)."""
+    page_twips = sizing.page.height
+    page = int(page_twips * PAGE_FILL)
     n, h = table.n_rows, table.header_rows
     header = sum(heights[:h])
     plan = TablePlan([(h, n)], heights=heights)
@@ -185,36 +234,42 @@ def plan_table(
         plan.keep = _natural_keeps(table, heights, room)
         return plan
     need_first = min(MIN_FIRST_ROWS, n - h)
-    split: set[GridCell] = set()
     full = page - heading - header
+    here = None if first_room is None else min(first_room, page) - heading - header
+    split: set[GridCell] = set()
     while True:
         atoms = _atoms(table, heights, room, split)
-        caps = [full]
-        if first_room is not None and first_room - heading - header < full:
-            caps.insert(0, max(first_room - heading - header, 0))
-        for cap in caps:
-            pieces = _pack(atoms, heights, cap, room)
-            if sum(b - a for a, b in pieces[0]) >= need_first:
+        if here is not None and here < full:
+            pieces = _pack(atoms, heights, here, room)
+            rows = _rows(pieces[0])
+            roomy = first_room is not None and first_room > page_twips * ROOMY_SHARE
+            if rows >= need_first or (roomy and rows >= MIN_ROOMY_ROWS):
+                plan.new_page = False
                 break
-        else:
+        pieces = _pack(atoms, heights, full, room)
+        plan.new_page = here is not None and here < full
+        if _rows(pieces[0]) < need_first and len(pieces) > 1:
             # the first rows cannot start a page without a group that does not fit
             # beside them: cut that group into pieces too, with （续）
-            blocking = pieces[1][0] if len(pieces) > 1 else None
+            blocking = pieces[1][0]
             group = next(
-                (g for g in _groups(table) if blocking and (g.row, g.row + g.rowspan) == blocking),
-                None,
+                (g for g in _groups(table) if (g.row, g.row + g.rowspan) == blocking), None
             )
             if group is not None and group not in split:
                 split.add(group)
                 continue
         break
-    plan.new_page = cap == full and first_room is not None
+    pieces = [p for p in pieces if p]
     plan.pieces = [(p[0][0], p[-1][1]) for p in pieces]
     plan.keep = set(range(n)) - {end - 1 for _, end in plan.pieces}
-    for i, (start, _) in enumerate(plan.pieces[1:], start=1):
+    for i, (start, end) in enumerate(plan.pieces[1:], start=1):
         cut = [g for g in _groups(table) if g.row < start < g.row + g.rowspan]
-        if cut:
-            plan.continued[i] = cut
+        labels = {}
+        for g in cut:
+            carried = sum(heights[start : min(end, g.row + g.rowspan)])
+            labels[g] = continued_label(g, carried, sizing)
+        if labels:
+            plan.continued[i] = labels
     return plan
 
 
@@ -225,16 +280,18 @@ class Flow:
 
     def __init__(self) -> None:
         self.y = 0
+        self.page = PAGE_TWIPS
+        self.landscape = False
 
     @property
     def room(self) -> int:
-        return PAGE_TWIPS - self.y
+        return self.page - self.y
 
     def block(self, height: int) -> None:
         """Something that is never split (a kept table, a title)."""
         if height > self.room and self.y:
             self.y = 0
-        self.y = (self.y + height) % PAGE_TWIPS if height > PAGE_TWIPS else self.y + height
+        self.y = (self.y + height) % self.page if height > self.page else self.y + height
 
     def lines(self, count: int, line: int) -> None:
         """A paragraph of `count` lines, with widow and orphan control (no single
@@ -256,5 +313,9 @@ class Flow:
             self.y = 0
         self.y += height
 
-    def new_page(self) -> None:
+    def new_page(self, landscape: bool | None = None) -> None:
+        """The next page; `landscape` when a new section turns the page."""
+        if landscape is not None:
+            self.landscape = landscape
+            self.page = styles.LANDSCAPE_TEXT_HEIGHT if landscape else PAGE_TWIPS
         self.y = 0

@@ -23,6 +23,7 @@ MARGIN_RIGHT_MM = 26
 # exact 14 pt line it puts the dash of 「— 1 —」 7 mm under the type area (GB/T 9704
 # §7.5), as measured in LibreOffice (tests/integration/test_docx_layout.py).
 FOOTER_DISTANCE_MM = 25.7
+HEADER_DISTANCE_MM = 15
 FOOTER_LINE_TWIPS = 280  # exact line of the page number: its height does not depend on the font
 
 
@@ -31,6 +32,24 @@ def mm_to_twips(mm: float) -> int:
 
 
 TEXT_WIDTH = mm_to_twips(PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM)  # 156 mm
+TEXT_HEIGHT = mm_to_twips(PAGE_HEIGHT_MM - MARGIN_TOP_MM - MARGIN_BOTTOM_MM)  # 225 mm
+
+# ---- a landscape page, for a table too wide for the portrait page at 小五 -------------
+# The binding edge (left in portrait) is the landscape page's top, with the same
+# 28 mm; the sides take 20 mm each, so the widest table the limits allow (section
+# 四's fifteen columns of nine- and ten-digit numbers) still fits at 小五: a type
+# area of 257 × 156 mm. The page number keeps its place 7 mm under the type area.
+LANDSCAPE_MARGIN_TOP_MM = 28
+LANDSCAPE_MARGIN_BOTTOM_MM = 26
+LANDSCAPE_MARGIN_LEFT_MM = 20
+LANDSCAPE_MARGIN_RIGHT_MM = 20
+LANDSCAPE_FOOTER_DISTANCE_MM = FOOTER_DISTANCE_MM - (MARGIN_BOTTOM_MM - LANDSCAPE_MARGIN_BOTTOM_MM)
+LANDSCAPE_TEXT_WIDTH = mm_to_twips(
+    PAGE_HEIGHT_MM - LANDSCAPE_MARGIN_LEFT_MM - LANDSCAPE_MARGIN_RIGHT_MM
+)  # 257 mm
+LANDSCAPE_TEXT_HEIGHT = mm_to_twips(
+    PAGE_WIDTH_MM - LANDSCAPE_MARGIN_TOP_MM - LANDSCAPE_MARGIN_BOTTOM_MM
+)  # 156 mm
 
 # ---- type (sizes in points) ----------------------------------------------------------
 TITLE_PT = 22  # 二号
@@ -66,6 +85,33 @@ STYLE_NAMES = {
 }
 
 
+def section_properties(landscape: bool) -> str:
+    """The ``w:sectPr`` of a section that ends inside the body (before or after a
+    landscape table): page size, orientation, margins and footer distance, the line
+    grid. Its page number footers are those of the document's last section, added
+    when the package is assembled (exporters.docx.document)."""
+    if landscape:
+        width, height = mm_to_twips(PAGE_HEIGHT_MM), mm_to_twips(PAGE_WIDTH_MM)
+        size = f'w:w="{width}" w:h="{height}" w:orient="landscape"'
+        top, bottom = LANDSCAPE_MARGIN_TOP_MM, LANDSCAPE_MARGIN_BOTTOM_MM
+        left, right = LANDSCAPE_MARGIN_LEFT_MM, LANDSCAPE_MARGIN_RIGHT_MM
+        footer = LANDSCAPE_FOOTER_DISTANCE_MM
+    else:
+        size = f'w:w="{mm_to_twips(PAGE_WIDTH_MM)}" w:h="{mm_to_twips(PAGE_HEIGHT_MM)}"'
+        top, bottom, left, right = MARGIN_TOP_MM, MARGIN_BOTTOM_MM, MARGIN_LEFT_MM, MARGIN_RIGHT_MM
+        footer = FOOTER_DISTANCE_MM
+    margins = (
+        f'w:top="{mm_to_twips(top)}" w:right="{mm_to_twips(right)}" '
+        f'w:bottom="{mm_to_twips(bottom)}" w:left="{mm_to_twips(left)}" '
+        f'w:header="{mm_to_twips(HEADER_DISTANCE_MM)}" w:footer="{mm_to_twips(footer)}" '
+        'w:gutter="0"'
+    )
+    return (
+        f'<w:sectPr><w:type w:val="nextPage"/><w:pgSz {size}/><w:pgMar {margins}/>'
+        f'<w:cols w:space="720"/><w:docGrid w:linePitch="{LINE_TWIPS}"/></w:sectPr>'
+    )
+
+
 def half_points(pt: float) -> int:
     return round(pt * 2)
 
@@ -90,11 +136,13 @@ def ppr(
     after: int = 0,
     ind: str = "",
     jc: str = "",
+    break_latin: bool = True,
 ) -> str:
     """A paragraph's ``w:pPr`` in schema order. Every paragraph says itself that
-    punctuation does not hang into the margin (see _NO_HANGING), and that Latin runs
-    (URLs, long digit strings) may break anywhere (``w:wordWrap``), so no line
-    before one is stretched."""
+    punctuation does not hang into the margin (see _NO_HANGING), and whether Latin
+    runs may break anywhere (``w:wordWrap``): yes in text, so no line before a URL
+    or a long digit string is stretched; never in a number cell (`break_latin`
+    False), where a number is one word that must not break."""
     parts = [f'<w:pStyle w:val="{style}"/>']
     if keep_next:
         parts.append("<w:keepNext/>")
@@ -102,7 +150,7 @@ def ppr(
         parts.append("<w:keepLines/>")
     if page_break:
         parts.append("<w:pageBreakBefore/>")
-    parts.append(_PARAGRAPH_TEXT_RULES)
+    parts.append(_PARAGRAPH_TEXT_RULES if break_latin else _NUMBER_TEXT_RULES)
     if line is not None or before or after:
         rule = f'w:line="{line}" w:lineRule="exact"' if line is not None else ""
         parts.append(f'<w:spacing w:before="{before}" w:after="{after}" {rule}/>')
@@ -127,6 +175,7 @@ _NO_HANGING = (
     "</mc:AlternateContent>"
 )
 _PARAGRAPH_TEXT_RULES = f'<w:wordWrap w:val="0"/>{_NO_HANGING}'
+_NUMBER_TEXT_RULES = f'<w:wordWrap w:val="1"/>{_NO_HANGING}'
 
 
 def _spacing(line: int, rule: str = "exact") -> str:

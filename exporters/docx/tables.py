@@ -34,14 +34,29 @@ def _layout(table: TableSpec) -> tuple[Positions, Positions]:
     return origin, covered
 
 
-def _paragraph(text: str, style: str, keep: bool, sizing: TableSizing) -> str:
+def _paragraph(
+    lines: list[str], style: str, keep: bool, sizing: TableSizing, number: bool = False
+) -> str:
+    """A cell's paragraph: `lines` joined by line breaks. A number (`number`) is one
+    word Latin breaking must not cut."""
     runs = ""
-    if text:
+    if any(lines):
         rpr = styles.run_props(fonts.TABLE, sizing.size_pt)
-        body = layout.xml_text(text)
-        runs = f'<w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{body}</w:t></w:r>'
-    ppr = styles.ppr(style, keep_next=keep, line=sizing.line)
+        body = "<w:br/>".join(
+            f'<w:t xml:space="preserve">{layout.xml_text(line)}</w:t>' for line in lines
+        )
+        runs = f"<w:r><w:rPr>{rpr}</w:rPr>{body}</w:r>"
+    ppr = styles.ppr(style, keep_next=keep, line=sizing.line, break_latin=not number)
     return f"<w:p>{ppr}{runs}</w:p>"
+
+
+def _lines(g: GridCell, text: str, width: int, sizing: TableSizing) -> list[str]:
+    """The printed lines of a cell: a number on one line; a label or header broken
+    between words by the export itself (exporters.docx.sizing.cell_lines); vertical
+    text as it is."""
+    if g.role is Role.VALUE or g.vertical or not text:
+        return [text]
+    return sizing.cell_lines(text, width)
 
 
 def _style_of(g: GridCell) -> str:
@@ -93,9 +108,11 @@ def _row(
     keep: bool,
     value_text: Callable[[str], str],
     height: int,
+    continued: dict[GridCell, str],
 ) -> str:
     """Row `r` of a piece whose first body row is `first`: a merged cell cut off its
-    top by the piece starts again there, a row label with 「（续）」."""
+    top by the piece starts again there, a group label with its `continued` text
+    (「…（续）」)."""
     origin, covered = cells
     widths = sizing.widths
     header = "<w:tblHeader/>" if r < table.header_rows else ""
@@ -111,14 +128,17 @@ def _row(
             g, restart = covered[(r, c)], True
         if g is not None:
             if restart:
-                text = s.CONTINUED.format(label=g.text) if g.role is Role.LABEL else ""
+                label = g.role is Role.LABEL
+                text = continued.get(g, s.CONTINUED.format(label=g.text)) if label else ""
             elif g.role is Role.VALUE and g.cell:
                 text = value_text(g.cell)
             else:
                 text = g.text
             width = sum(widths[c : c + g.colspan])
             merge = "restart" if g.row + g.rowspan - 1 > r else None
-            content = _paragraph(text, _style_of(g), keep, sizing)
+            lines = _lines(g, text, width, sizing)
+            number = g.role is Role.VALUE
+            content = _paragraph(lines, _style_of(g), keep, sizing, number)
             out.append(_tc(width, g.colspan, merge, g, content))
             c += g.colspan
             continue
@@ -127,7 +147,7 @@ def _row(
         width = sum(widths[c : c + span])
         style = _style_of(above) if above else styles.TABLE_TEXT
         merge = "continue" if above else None
-        content = _paragraph("", style, keep, sizing)
+        content = _paragraph([""], style, keep, sizing)
         out.append(_tc(width, span, merge, above, content))
         c += span
     out.append("</w:tr>")
@@ -157,6 +177,9 @@ def table_xml(
         out.append(f"<w:tbl>{tbl_pr}")
         for r in (*range(table.header_rows), *range(start, end)):
             keep = r in plan.keep or (r < table.header_rows)
-            out.append(_row(table, r, start, cells, sizing, keep, value_text, heights[r]))
+            continued = plan.continued.get(i, {})
+            out.append(
+                _row(table, r, start, cells, sizing, keep, value_text, heights[r], continued)
+            )
         out.append("</w:tbl>")
     return "".join(out)
