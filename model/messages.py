@@ -126,6 +126,14 @@ AGG_SKIP_SUMMARY_NAME = (
     "如确是需要计入的报告，请换一个汇总机关名称"
 )
 AGG_SKIP_SUMMARY_XLSX = "未纳入：这是本程序导出的汇总表，不是报告"
+AGG_SKIP_SUMMARY_UNLISTED = "未纳入：这是一份汇总报告，汇总不再计入汇总报告"
+AGG_SKIP_GOVERNMENT = (
+    "未纳入：本级政府的报告。本级政府的年报就是各部门报告的汇总，与部门报告一起相加会重复计算"
+    "（它多半是以前汇总后导出的文件）；确需计入（如乡镇、街道的报告）时勾选“计入本级政府报告”"
+    "（命令行加 --include-government）"
+)
+AGG_GOVERNMENT_INCLUDED = "本级政府的报告：按要求与部门报告一起计入"
+AGG_GOVERNMENT_ONLY = "本级政府的报告：本次汇总的都是本级政府的报告，已计入"
 AGG_SKIP_OUTPUT = "未读取：本次汇总的输出文件"
 AGG_SKIP_SAME_FILE = "未读取：与「{file}」是同一个文件（经由链接）"
 AGG_SKIP_SAME_FOLDER = "未读取：与「{folder}」是同一个文件夹（经由链接），其中的文件已按那里列出"
