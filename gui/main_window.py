@@ -843,7 +843,7 @@ class MainWindow(QMainWindow):
     def aggregate(self) -> None:
         from gui.aggregate_dialog import AggregateDialog
 
-        dialog = AggregateDialog(self)
+        dialog = AggregateDialog(self, self.settings)
         dialog.openRequested.connect(self._open_summary)
         dialog.exec()
 

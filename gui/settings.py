@@ -34,6 +34,11 @@ LAST_FOLDER: Setting[str] = Setting("files/last_folder", "")
 GEOMETRY: Setting[bytes] = Setting("window/geometry", b"")
 WINDOW_STATE: Setting[bytes] = Setting("window/state", b"")
 PROBLEMS_VISIBLE: Setting[bool] = Setting("window/problems_visible", True)
+# the roll-up dialog (汇总多个报告): the summary's name and each kind of folder last used
+AGG_AGENCY: Setting[str] = Setting("aggregate/agency", "")
+AGG_INPUT_FOLDER: Setting[str] = Setting("aggregate/input_folder", "")
+AGG_DRAFT_FOLDER: Setting[str] = Setting("aggregate/draft_folder", "")
+AGG_XLSX_FOLDER: Setting[str] = Setting("aggregate/xlsx_folder", "")
 
 
 class Settings:

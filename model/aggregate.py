@@ -236,7 +236,7 @@ def find_files(inputs: Iterable[Input], exclude: Iterable[Path] = ()) -> list[Fo
             return
         first = seen_files.get(real)
         if first is not None:
-            if _key(first) != _key(path):  # the same name twice is one entry
+            if path_key(first) != path_key(path):  # the same name twice is one entry
                 out.append(FoundFile(path, msg.AGG_SKIP_SAME_FILE.format(file=first)))
             return
         seen_files[real] = path
@@ -245,8 +245,8 @@ def find_files(inputs: Iterable[Input], exclude: Iterable[Path] = ()) -> list[Fo
     for item in inputs:
         if isinstance(item, FoundFile):
             if item.skip:
-                if _key(item.path) not in given:
-                    given.add(_key(item.path))
+                if path_key(item.path) not in given:
+                    given.add(path_key(item.path))
                     out.append(item)
             else:
                 add_file(item.path, "")
@@ -337,7 +337,8 @@ def _real(path: str | os.PathLike[str]) -> str:
     return os.path.normcase(os.path.realpath(path))
 
 
-def _key(path: Path) -> str:
+def path_key(path: Path) -> str:
+    """A path as compared for "the same entry": absolute, case as the system compares it."""
     return os.path.normcase(os.path.abspath(path))
 
 
@@ -737,4 +738,5 @@ __all__ = [
     "find_files",
     "format_name",
     "load_report",
+    "path_key",
 ]
