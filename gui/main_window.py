@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from gui import settings as cfg
 from gui import strings as s
 from gui.autosave import AUTOSAVE_CEILING_MS, AUTOSAVE_PAUSE_MS, Autosaver, Orphan, find_orphans
-from gui.document import DocumentController, Refusal
+from gui.document import DocumentController, PendingEdit, Refusal
 from gui.errors import show_error
 from gui.meta_page import MetaPage
 from gui.navigator import META, Navigator
@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
             self,
             autosave_delay_ms,
             ceiling_ms=autosave_ceiling_ms,
+            get_pending=self._pending_edits,
         )
         self._shown_key: str | None = None  # the page on screen
         self._recorded: list[Change] | None = None  # changes made by an undo or redo
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         c.cleanChanged.connect(self._on_clean)
         c.previousDetached.connect(lambda text: self.statusBar().showMessage(text, 15000))
         c.commitRefused.connect(self._show_refusal)
+        c.pendingChanged.connect(self._on_pending_changed)
         self.autosaver.saved.connect(self._on_autosaved)
         self.autosaver.failed.connect(self._on_autosave_failed)
         self.navigator.pageSelected.connect(self._on_page_selected)
@@ -559,10 +561,21 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _unsaved_copy(self) -> Report | None:
-        """For autosave: a copy of the unsaved report with what is being typed."""
-        if not self.has_document or self.controller.is_clean():
+        """For autosave: a copy of the report as confirmed, while something is unsaved
+        or being typed (what is typed goes beside it: `_pending_edits`)."""
+        if not self.has_document:
+            return None
+        if self.controller.is_clean() and not self.controller.pending_edits():
             return None
         return self.controller.snapshot()
+
+    def _pending_edits(self) -> list[PendingEdit]:
+        return self.controller.pending_edits() if self.has_document else []
+
+    def _on_pending_changed(self) -> None:
+        # typing into a cell of a just-saved report starts the autosave ceiling too
+        if self.has_document:
+            self.autosaver.schedule()
 
     def _on_replaced(self) -> None:
         if self.has_document and self._built_spec != self.controller.report.spec.id:
@@ -1058,9 +1071,43 @@ class MainWindow(QMainWindow):
             except DraftError:
                 source, base = None, None
         self._open_as_unsaved(report, base, s.RECOVER_UNDO_TEXT, source)
+        self._show_pending(orphan.pending)
         self.autosaver.save_now()
         orphan.remove()
         return True
+
+    def _show_pending(self, pending: tuple[PendingEdit, ...]) -> None:
+        """What was being typed when the program stopped, never put into the report
+        by itself: the first entry goes back into its cell's editor (Enter takes it,
+        Esc keeps the confirmed value); any other is listed with its confirmed value."""
+        from gui.table_model import where_text
+        from gui.table_page import TablePage
+
+        report = self.controller.report
+        left: list[PendingEdit] = []
+        reopened = False  # one editor open at a time: the first entry only
+        for entry in pending:
+            key = section_of(entry.key, report.spec)
+            page = self.pages.get(key or "")
+            if not reopened and isinstance(page, TablePage):
+                self.select_page(key or "")
+                reopened = page.reopen_pending(entry)
+                if reopened:
+                    continue
+            left.append(entry)
+        if not left:
+            return
+        items = "\n".join(
+            s.RECOVER_PENDING_ITEM.format(
+                where=where_text(report.cell(p.key)) if p.key in report.spec.cell_by_id else p.key,
+                text=p.text,
+                old=p.replaces or s.RECOVER_PENDING_BLANK,
+            )
+            for p in left
+        )
+        QMessageBox.information(
+            self, s.RECOVER_PENDING_TITLE, s.RECOVER_PENDING_LIST.format(items=items)
+        )
 
     # ---- window ------------------------------------------------------------------------------
     def about(self) -> None:

@@ -28,7 +28,7 @@ from gui.document import DocumentController
 from gui.shortcuts import pass_undo_shortcuts
 from model.formats import UnknownFormat, format_for_year
 from model.issues import Issue, Severity, Validation
-from model.report import KINDS, Change, Report
+from model.report import KINDS, Change
 from model.rules import format_date
 from model.values import InvalidValue
 
@@ -224,9 +224,10 @@ class MetaPage(QWidget):
             self.agency.setFocus(Qt.FocusReason.OtherFocusReason)
         return self._agency_refusal
 
-    def peek_edit(self, snapshot: Report) -> None:
+    def pending_edit(self) -> None:
         """Fields reach the report as they change; a year waiting for Enter may
         switch the format, so it is left to the commit."""
+        return None
 
     # ---- widgets → model --------------------------------------------------------------
     def _on_agency(self, text: str) -> None:

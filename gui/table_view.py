@@ -18,8 +18,6 @@ Every committed change goes through the document controller as one undo step.
 
 from __future__ import annotations
 
-import contextlib
-
 from PySide6.QtCore import (
     QEvent,
     QItemSelection,
@@ -61,6 +59,7 @@ from PySide6.QtWidgets import (
 
 from gui import strings as s
 from gui.clipboard import Block, parse_html_table, parse_tsv
+from gui.document import PendingEdit
 from gui.table_model import (
     CELL_ID_ROLE,
     GRID_ROLE,
@@ -68,9 +67,8 @@ from gui.table_model import (
     TableModel,
     paste_plan,
 )
-from model.report import Report
 from model.spec import GridCell, Role, ValueKind
-from model.values import InvalidValue, format_value, parse_value
+from model.values import format_value
 
 _CA = QAbstractItemView.CursorAction
 _PAD_X = 8  # horizontal text padding inside a cell, px
@@ -176,6 +174,7 @@ class GridDelegate(QStyledItemDelegate):
         if isinstance(editor, QLineEdit):
             editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
             editor.setFrame(False)
+            editor.textEdited.connect(self._view.pendingChanged)  # autosave is due
         return editor
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
@@ -258,6 +257,7 @@ class GridView(QTableView):
 
     message = Signal(str, bool)  # (Chinese text, refused?) for the page's message area
     refusalResolved = Signal()  # the refused text was fixed or dropped
+    pendingChanged = Signal()  # the open editor's text changed, or the editor closed
 
     def __init__(self, model: TableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -726,18 +726,37 @@ class GridView(QTableView):
             self._close(editor)
         return refusal
 
-    def peek_editor(self, snapshot: Report) -> None:
-        """Put the number being typed into `snapshot` when it can be read; the
-        editor stays as it is (autosave while the officer types)."""
+    def pending_editor(self) -> PendingEdit | None:
+        """What the open editor holds that differs from the cell's confirmed value
+        (None when nothing): autosave keeps it beside its copy, never in it."""
         editor = self.open_editor()
         index = QModelIndex(self._editing) if self._editing is not None else QModelIndex()
         spec = self._model.cell_spec(index)
         if editor is None or spec is None or spec.computed:
-            return
-        # unreadable: the last value taken stays in the copy; the refusal comes on commit
-        with contextlib.suppress(InvalidValue):
-            value = parse_value(editor.text(), spec, snapshot.unit(spec.id))
-            snapshot.set_value(spec.id, value)
+            return None
+        confirmed = index.data(Qt.ItemDataRole.EditRole)
+        if editor.text() == ("" if confirmed is None else str(confirmed)):
+            return None
+        shown = index.data(Qt.ItemDataRole.DisplayRole)
+        return PendingEdit(spec.id, editor.text(), "" if shown is None else str(shown))
+
+    def reopen_pending(self, cell_id: str, text: str) -> bool:
+        """Put `text` back into a cell's editor as typed and not committed (a
+        recovered entry): Enter takes it, Esc drops it. False if no such input."""
+        index = self._model.index_of(cell_id)
+        if not index.isValid() or not self._model.is_input(index):
+            return False
+        self.focus_cell(cell_id)
+        T = QAbstractItemView.EditTrigger
+        if not self.edit(index, T.AnyKeyPressed, None):
+            return False
+        editor = self.open_editor()
+        if editor is None:
+            return False
+        editor.setText(text)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.pendingChanged.emit()
+        return True
 
     def cancel_editor(self) -> None:
         """Esc: drop what was typed (and a refusal held with it)."""
@@ -760,6 +779,7 @@ class GridView(QTableView):
         self._resolve()
         self._editing = None
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.pendingChanged.emit()
 
     def _resolve(self) -> None:
         if self._held:
@@ -934,6 +954,7 @@ class GridView(QTableView):
             editor = self.indexWidget(self.currentIndex()) or self._open_editor()
             if isinstance(editor, QLineEdit):
                 editor.setText(committed)
+                self.pendingChanged.emit()
                 return
         super().inputMethodEvent(event)
 

@@ -36,7 +36,7 @@ from model.fees import (
     place_fee_sentence,
 )
 from model.issues import Severity, Validation
-from model.report import Change, Report
+from model.report import Change
 from model.spec import Section
 from model.values import InvalidValue, normalise_text
 
@@ -159,8 +159,10 @@ class TextPage(QWidget):
             return reason
         return None
 
-    def peek_edit(self, snapshot: Report) -> None:
-        """Nothing typed here waits for a commit (a refused text is not readable)."""
+    def pending_edit(self) -> None:
+        """Nothing typed here waits for a commit: text reaches the report as typed (a
+        refused text stays in the editor, with its reason)."""
+        return None
 
     def _refuse(self, widget: QWidget, reason: str | None) -> None:
         if reason is None:
