@@ -58,7 +58,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import strings as s
-from gui.clipboard import Block, parse_html_table, parse_tsv
+from gui.clipboard import clipboard_block
 from gui.document import PendingEdit
 from gui.table_model import (
     CELL_ID_ROLE,
@@ -185,16 +185,6 @@ class GridDelegate(QStyledItemDelegate):
             elif event.type() == QEvent.Type.FocusOut and self._view.editor_focus_out(editor):
                 return True  # refused: the editor stays open with its text
         return super().eventFilter(editor, event)
-
-
-def clipboard_block(text: str, html: str) -> Block | None:
-    """The block to paste: the text when it holds anything, else the first table of
-    the HTML; None when there is nothing to paste."""
-    if text.strip():
-        return parse_tsv(text)
-    if html.strip():
-        return parse_html_table(html)
-    return None
 
 
 def confirm_paste_conflicts(parent: QWidget, conflicts: list[str]) -> bool:
@@ -1002,7 +992,8 @@ class GridView(QTableView):
 
     def paste(self, text: str | None = None, html: str | None = None) -> int:
         """Paste a block from the current cell: the clipboard's text (Excel, WPS), or
-        its HTML table when it holds no usable text (a web page). All or nothing:
+        its HTML table when the text is missing or has another shape (a web page;
+        `gui.clipboard.clipboard_block`). All or nothing:
         unreadable values refuse the paste; values that would land on totals,
         labels or outside the table are named and the officer decides. Returns
         cells changed."""
