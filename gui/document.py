@@ -311,7 +311,7 @@ class DocumentController(QObject):
         if detached is not None:
             from model.carryover import detached_note
 
-            self.previousDetached.emit(detached_note(changed["year"], detached))
+            self.previousDetached.emit(detached_note(changed["year"], detached, self._report))
 
     def _detached_by(self, year: int) -> int | None:
         """The year of last year's report that a change to `year` leaves behind (it

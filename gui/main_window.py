@@ -372,6 +372,7 @@ class MainWindow(QMainWindow):
         page: QWidget
         if key == META:
             page = MetaPage(self.controller)
+            page.loadPreviousRequested.connect(self.load_previous)
         else:
             section = spec.section_by_id[key]
             if section.table:

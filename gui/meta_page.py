@@ -7,7 +7,7 @@ not be carried over.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -57,6 +57,8 @@ def _issues_by_note(validation: Validation) -> dict[str, list[Issue]]:
 
 
 class MetaPage(QWidget):
+    loadPreviousRequested = Signal()  # 「载入上年报告…」 under a detached-report note
+
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -98,11 +100,22 @@ class MetaPage(QWidget):
         self.format = QLabel()
         self.format.setWordWrap(True)
 
-        # Said under the year when a year change detached last year's report.
+        # Said under the year when a year change detached last year's report, naming
+        # the carried-in numbers to check, with a way to load the right report.
         self.previous_note = QLabel()
         self.previous_note.setWordWrap(True)
-        self.previous_note.setStyleSheet(f"color: {colors.issue_foreground(Severity.INFO).name()};")
-        self.previous_note.hide()
+        self.previous_note.setStyleSheet(
+            f"color: {colors.issue_foreground(Severity.WARNING).name()};"
+        )
+        self.previous_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.load_previous_button = QPushButton(s.META_LOAD_PREVIOUS)
+        self.load_previous_button.clicked.connect(self.loadPreviousRequested)
+        self.previous_box = QWidget()
+        box_layout = QVBoxLayout(self.previous_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.addWidget(self.previous_note)
+        box_layout.addWidget(self.load_previous_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.previous_box.hide()
         # One line under each field for its problems, so they are read where they are fixed.
         self.notes: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -121,7 +134,7 @@ class MetaPage(QWidget):
             self.notes[key] = note
             form.addRow("", note)
             if key == "meta.year":
-                form.addRow("", self.previous_note)
+                form.addRow("", self.previous_box)
         note = QLabel()
         note.setWordWrap(True)
         note.hide()
@@ -160,7 +173,7 @@ class MetaPage(QWidget):
         self.clear_date.clicked.connect(lambda: self.date.setDate(_NO_DATE))
         controller.reportChanged.connect(self._on_change)
         controller.reportReplaced.connect(self.refresh)
-        controller.reportReplaced.connect(self.previous_note.hide)
+        controller.reportReplaced.connect(self.previous_box.hide)
         controller.validationChanged.connect(self.show_issues)
         controller.previousDetached.connect(self._on_previous_detached)
         controller.add_edit_source(self)
@@ -193,11 +206,11 @@ class MetaPage(QWidget):
         if change.what == "meta":
             self.refresh()
         elif change.what == "previous" and self.controller.report.previous is not None:
-            self.previous_note.hide()  # undone, or another report loaded
+            self.previous_box.hide()  # undone, or another report loaded
 
     def _on_previous_detached(self, text: str) -> None:
         self.previous_note.setText(text)
-        self.previous_note.show()
+        self.previous_box.show()
 
     def show_issues(self, validation: Validation) -> None:
         shown = _issues_by_note(validation)

@@ -163,6 +163,11 @@ PREVIOUS_DETACHED = (
     "原附带的{previous}年度报告不是{year}年度的上一年度，已解除关联：上年结转、现行有效件数和"
     "正文雷同不再与它核对。撤销可恢复；需要核对时，请载入{expected}年度的报告。"
 )
+PREVIOUS_DETACHED_CARRIED = (
+    "\n请核对：“{row}”一行仍是{cells}——这些数字是从{previous}年度报告结转来的（或按它填写的），"
+    "本报告应填{expected}年度报告“{source}”一行的数字。程序没有改动它们，也不能再与上年报告核对。"
+)
+PREVIOUS_CARRIED_CELL = "{col} {value}"
 RULE_PREVIOUS_YEAR = (
     "附带的上年报告是{previous}年度的，不是{year}年度的上一年度：未与它核对上年结转、现行有效件数"
     "和正文雷同。请载入{expected}年度的报告（文件 → 载入上年报告）"
