@@ -80,6 +80,7 @@ class DocumentController(QObject):
     previousDetached = Signal(str)  # a year change detached last year's report: why
     commitRefused = Signal(object)  # Refusal: an editor kept a text it could not commit
     pendingChanged = Signal()  # the text of an open editor changed, or the editor closed
+    refusalCleared = Signal()  # a refused text was fixed or dropped: its message is done
 
     def __init__(self, report: Report | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -179,6 +180,10 @@ class DocumentController(QObject):
             if pending is not None:
                 out.append(pending)
         return out
+
+    def note_refusal_cleared(self) -> None:
+        """An editor's refused text was fixed or dropped (Esc): what said why may go."""
+        self.refusalCleared.emit()
 
     def note_pending(self) -> None:
         """An editor's uncommitted text changed (or it closed): autosave is due too,

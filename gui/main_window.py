@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
             get_pending=self._pending_edits,
         )
         self._shown_key: str | None = None  # the page on screen
+        self._refusal_shown = ""  # the refusal the status bar says, until it is resolved
         self._recorded: list[Change] | None = None  # changes made by an undo or redo
         self._autosaved_at: dt.datetime | None = None
         self._fonts_checked = False
@@ -168,6 +169,7 @@ class MainWindow(QMainWindow):
         c.previousDetached.connect(lambda text: self.statusBar().showMessage(text, 15000))
         c.commitRefused.connect(self._show_refusal)
         c.pendingChanged.connect(self._on_pending_changed)
+        c.refusalCleared.connect(self._clear_refusal)
         self.autosaver.saved.connect(self._on_autosaved)
         self.autosaver.failed.connect(self._on_autosave_failed)
         self.navigator.pageSelected.connect(self._on_page_selected)
@@ -414,12 +416,19 @@ class MainWindow(QMainWindow):
     def _on_page_selected(self, key: str) -> None:
         """The navigator moved: leave the page only once its editor has committed."""
         if key != self._shown_key and not self.commit_edits():
-            if self._shown_key is not None:
-                self.navigator.blockSignals(True)
-                self.navigator.select(self._shown_key)  # back to the refusing page
-                self.navigator.blockSignals(False)
+            shown = self._shown_key
+            if shown is not None:  # back to the refusing page, highlight included:
+                self._mark_in_navigator(shown)
+                # a click selects its item after this returns: undo that too
+                QTimer.singleShot(0, self, lambda: self._mark_in_navigator(shown))
             return
         self._show_page(key)
+
+    def _mark_in_navigator(self, key: str) -> None:
+        """Make `key` the navigator's current and only highlighted entry, quietly."""
+        self.navigator.blockSignals(True)
+        self.navigator.select(key)
+        self.navigator.blockSignals(False)
 
     def current_page_key(self) -> str | None:
         return self.navigator.current_key()
@@ -468,7 +477,14 @@ class MainWindow(QMainWindow):
                 if key != self._shown_key:
                     self.select_page(key)
                 break
+        self._refusal_shown = refusal.text
         self.statusBar().showMessage(refusal.text, 10000)
+
+    def _clear_refusal(self) -> None:
+        """The refused text was fixed or dropped: the status bar stops saying why."""
+        if self._refusal_shown and self.statusBar().currentMessage() == self._refusal_shown:
+            self.statusBar().clearMessage()
+        self._refusal_shown = ""
 
     # ---- undo and redo -----------------------------------------------------------------------
     @reads_report

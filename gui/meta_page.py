@@ -252,6 +252,7 @@ class MetaPage(QWidget):
         else:
             if self._agency_refusal is not None:
                 self._agency_refusal = None
+                self.controller.note_refusal_cleared()
                 self.show_issues(self.controller.validation)
 
     def _show_agency_refusal(self) -> None:

@@ -125,6 +125,7 @@ class TablePage(QWidget):
         self.view.message.connect(self.show_message)
         self.view.refusalResolved.connect(self._on_refusal_resolved)
         self.view.pendingChanged.connect(self._on_pending_changed)
+        controller.undo_stack.indexChanged.connect(self._on_history_moved)
         controller.reportReplaced.connect(self._update_title)
         controller.add_edit_source(self)
         self._recovered_note = False  # the note of a recovered entry is shown
@@ -199,6 +200,14 @@ class TablePage(QWidget):
         # the refused text was fixed or dropped (Esc): its message has done its job
         if self.message_bar.refused:
             self.message_bar.hide()
+        self._controller.note_refusal_cleared()
+
+    def _on_history_moved(self, _index: int) -> None:
+        """An edit, undo or redo: a note about an earlier step (「已粘贴 6 个单元格」, a
+        paste refused) is no longer true; a refusal held in an open cell stays."""
+        if self.message_bar.lasting or self.view.holding_refusal:
+            return
+        self.message_bar.hide()
 
     def _update_title(self) -> None:
         spec = self._controller.report.spec

@@ -534,6 +534,10 @@ class GridView(QTableView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit()
+        # a message shown above the table (a refusal) takes room from it: the cell
+        # being typed in stays in sight
+        if self._editing is not None and self._editing.isValid():
+            self.scrollTo(self._model.index(self._editing.row(), self._editing.column()))
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)

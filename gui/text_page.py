@@ -166,7 +166,8 @@ class TextPage(QWidget):
 
     def _refuse(self, widget: QWidget, reason: str | None) -> None:
         if reason is None:
-            self._refusals.pop(widget, None)
+            if self._refusals.pop(widget, None) is not None:
+                self.controller.note_refusal_cleared()
         else:
             self._refusals[widget] = reason
         self.refusal.setText("\n".join(self._refusals.values()))
