@@ -173,6 +173,9 @@ class MainWindow(QMainWindow):
         self.autosaver.saved.connect(self._on_autosaved)
         self.autosaver.failed.connect(self._on_autosave_failed)
         self.navigator.pageSelected.connect(self._on_page_selected)
+        # a page picked with the mouse or Enter takes the keys, as Excel's sheet tabs do
+        self.navigator.itemClicked.connect(self._focus_page)
+        self.navigator.itemActivated.connect(self._focus_page)
 
         self._restore_geometry()
         if with_start_page:
@@ -412,6 +415,18 @@ class MainWindow(QMainWindow):
         row = self.navigator.currentRow() + step
         if 0 <= row < self.navigator.count():
             self.navigator.setCurrentRow(row)
+            self._focus_page()
+
+    def _focus_page(self, *_item: object) -> None:
+        """The page on screen takes the keyboard: a table on its current cell, a
+        text page in its editor (typing after a page switch goes somewhere)."""
+        page = self.pages.get(self._shown_key or "") if self.has_document else None
+        if page is None or page is not self.page_stack.currentWidget():
+            return
+        if hasattr(page, "take_focus"):
+            page.take_focus()
+        elif hasattr(page, "focus_editor"):
+            page.focus_editor()
 
     def _on_page_selected(self, key: str) -> None:
         """The navigator moved: leave the page only once its editor has committed."""

@@ -264,7 +264,17 @@ CELL_COMPUTED_TIP = "合计：由程序自动计算，不能直接填写"
 CELL_MONEY_TIP = "金额，单位：{unit}（右键可切换单位）"
 CELL_SIGNED_TIP = "可填负数表示减少，如 -8"
 CELL_ISSUE_TIP = "{severity}（{rule}）：{message}"
-TYPING_ON_COMPUTED = "合计单元格由程序自动计算，不能直接填写；请修改它所汇总的单元格。"
+TYPING_ON_COMPUTED = (
+    "合计单元格由程序自动计算，不能直接填写；请修改它所汇总的单元格（按回车到下一行）。"
+)
+TYPING_ON_LABEL = (
+    "这是表格的行标题，不能填写：按 Tab 或回车到这一行的第一个填写格，或点击要填写的单元格。"
+)
+TYPING_ON_HEADING = (
+    "这是表格的栏目标题，不能填写：按 Tab 或回车到这一栏的第一个填写格，或点击要填写的单元格。"
+)
+TYPING_NO_CELL = "请先点击要填写的单元格。"
+TAB_ROW_END = "这是这一行最后一个填写格：Tab 不会跳到下一行，请按回车到下一行。"
 TABLE_HINT = (
     "选中单元格直接输入数字；回车下移（接连按 Tab 填写一行后，回车回到这一行开始的列），Tab 右移，"
     "方向键确认并移动，F2 在格内修改；可从 Excel 或 WPS 复制一块数字后按 Ctrl+V 粘贴。"

@@ -139,6 +139,10 @@ class TablePage(QWidget):
         """Select, scroll to and focus a cell of this table (False if not in it)."""
         return self.view.focus_cell(cell_id)
 
+    def take_focus(self) -> None:
+        """Chosen in the navigator: typing goes into the grid, on its current cell."""
+        self.view.take_focus()
+
     def select_cells(self, cell_ids: list[str]) -> bool:
         """Select, scroll to and focus cells of this table (after undo or redo)."""
         return self.view.select_cells(cell_ids)

@@ -6,7 +6,14 @@ Keys as in Excel and WPS:
   double click) edits the value in place, where Left/Right move in the text; F2
   again switches back. Esc drops what was typed.
 - after a run of Tabs, Enter goes one row down to the column where the run began
-  (numbers typed row by row from a ledger).
+  (numbers typed row by row from a ledger). Tab never wraps into the next row:
+  past a row's last input it stops on the row's total (typing there is refused
+  with a word), or on the last input when the row has no total; Enter goes on.
+- on a printed label or heading, or a total, typing says why nothing is taken and
+  the cursor stays; Tab and Enter go from there into the table: along the row
+  from a row label, down the column from a column heading, to the next row's
+  first input from a total at a row's end.
+- Ctrl+Home and Ctrl+End go to the first and the last input cell.
 - a refused text keeps the cell open with the text and the reason until it is
   fixed or dropped with Esc: the cursor cannot leave it meanwhile.
 - moves skip printed labels; Tab and Enter pass over totals, arrows stop on them.
@@ -234,6 +241,12 @@ def cover_span_edges(view: QTableView, model: TableModel) -> None:
 
 class _FrozenHeader(QTableView):
     """The frozen header rows' view (see `GridView._make_frozen_header`)."""
+
+    def mousePressEvent(self, event) -> None:
+        super().mousePressEvent(event)
+        grid = self.parentWidget()
+        if grid is not None:  # keys typed next go to the grid, which says what they do
+            grid.setFocus(Qt.FocusReason.MouseFocusReason)
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -567,11 +580,66 @@ class GridView(QTableView):
         current = self.currentIndex()
         if not current.isValid():
             return self._first_value()
-        # Tab is for filling in: like Excel's 「只选定未锁定的单元格」 it passes over
-        # totals; arrows stop on them too, so they can be selected and copied.
-        tab = action in (_CA.MoveNext, _CA.MovePrevious)
-        target = self._neighbour(current, *moves[action], wrap=tab, inputs_only=tab)
+        if action in (_CA.MoveNext, _CA.MovePrevious):
+            return self._tab_target(current, forward=action == _CA.MoveNext)
+        # arrows stop on totals too, so they can be selected and copied
+        target = self._neighbour(current, *moves[action], wrap=False)
         return target if target.isValid() else current
+
+    def _tab_target(self, current: QModelIndex, forward: bool) -> QModelIndex:
+        """Tab (Shift+Tab): the next input to the right (left) in the row, passing
+        over totals between inputs, as Excel's 「只选定未锁定的单元格」 does. Past the
+        row's last input, onto the row's total when it has one (typing there is
+        refused with a word), else stay: never into the next row, where typing
+        would overwrite a number the officer does not see (Enter goes on). From a
+        label or heading, into the table (`_into_table`)."""
+        if not self._model.is_value(current):
+            return self._into_table(current, forward)
+        step = 1 if forward else -1
+        target = self._neighbour(current, 0, step, wrap=False, inputs_only=True)
+        if target.isValid():
+            return target
+        if forward:
+            total = self._neighbour(current, 0, 1, wrap=False)
+            if total.isValid():
+                return total
+        return current
+
+    def _into_table(self, index: QModelIndex, forward: bool) -> QModelIndex:
+        """The input cell Tab or Enter goes to from a printed label or heading: along
+        the row from a row label (its first input; Shift: stay), down the column
+        from a column heading (the first input under it; Shift: stay). When there
+        is none (the corner caption), the table's first input."""
+        model = self._model
+        here = model.grid.anchor(index.row(), index.column())
+        if here is None:
+            return self._first_value()
+        if not forward:
+            return index
+        if here.row < model.table.header_rows:  # a column heading: down its columns
+            for col in range(here.col, here.col + here.colspan):
+                below = self._below_in_column(index, col)
+                if below.isValid():
+                    return below
+            return self._first_value()
+        target = self._neighbour(index, 0, 1, wrap=False, inputs_only=True)
+        return target if target.isValid() else self._first_input_below(index)
+
+    def _first_input_below(self, index: QModelIndex) -> QModelIndex:
+        """The first input cell (leftmost) in the rows below the cell at `index`."""
+        model = self._model
+        here = model.grid.anchor(index.row(), index.column())
+        start = here.row + here.rowspan if here is not None else index.row() + 1
+        for g in sorted(model.table.grid, key=lambda g: (g.row, g.col)):
+            if g.row >= start and g.cell and model.is_input(model.index(g.row, g.col)):
+                return model.index(g.row, g.col)
+        return QModelIndex()
+
+    def _last_value(self) -> QModelIndex:
+        for g in sorted(self._model.table.grid, key=lambda g: (g.row, g.col), reverse=True):
+            if g.cell and self._model.is_input(self._model.index(g.row, g.col)):
+                return self._model.index(g.row, g.col)
+        return QModelIndex()
 
     def _neighbour(
         self, index: QModelIndex, dr: int, dc: int, wrap: bool, inputs_only: bool = False
@@ -630,10 +698,15 @@ class GridView(QTableView):
         Tab and Shift+Tab continue a run of Tabs (see `enter_step`)."""
         current = self.currentIndex()
         tab = action in (_CA.MoveNext, _CA.MovePrevious)
-        if tab and self._tab_column is None and current.isValid():
-            here = self._model.grid.anchor(current.row(), current.column())
-            self._tab_column = here.col if here is not None else current.column()
         target = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+        if tab and self._tab_column is None and current.isValid():
+            # a run begins where the officer starts typing: the cell Tab left, or
+            # the one it entered when it left a label
+            origin = current if self._model.is_value(current) else target
+            here = self._model.grid.anchor(origin.row(), origin.column())
+            self._tab_column = here.col if here is not None else origin.column()
+        if action == _CA.MoveNext and target == current and self._model.is_input(current):
+            self.message.emit(s.TAB_ROW_END, False)  # typing on overwrites this cell
         if target.isValid():
             self._tabbing = tab
             try:
@@ -651,11 +724,18 @@ class GridView(QTableView):
         if not current.isValid():
             self.step(_CA.MoveUp if up else _CA.MoveDown)
             return
+        if not self._model.is_value(current):  # a label or heading: into the table
+            target = self._into_table(current, not up)
+            if target.isValid():
+                self.setCurrentIndex(target)
+            return
         target = QModelIndex()
         if start is not None and not up:
             target = self._below_in_column(current, start)
         if not target.isValid():
             target = self._neighbour(current, -1 if up else 1, 0, wrap=False, inputs_only=True)
+        if not target.isValid() and not up and not self._model.is_input(current):
+            target = self._first_input_below(current)  # from a row's total: the next row
         if target.isValid():
             self.setCurrentIndex(target)
 
@@ -800,6 +880,20 @@ class GridView(QTableView):
         if key == Qt.Key.Key_F2:
             self._entry_mode = not self._entry_mode
             return True
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if ctrl and key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            if not self._entry_mode:  # in place: to the start or end of the text
+                if key == Qt.Key.Key_Home:
+                    editor.home(False)
+                else:
+                    editor.end(False)
+                return True
+            # typing replaces the value: Ctrl+Home/End commit and go, as Excel does
+            if self._commit(editor) is not None:
+                return True
+            self._close(editor)
+            self.go_to_end(last=key == Qt.Key.Key_End)
+            return True
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if not enter and key not in moves:
             return False
@@ -927,11 +1021,47 @@ class GridView(QTableView):
         if not editing and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.clear_selection()
             return
-        if not editing and event.text().strip() and not self._current_is_input():
-            index = self.currentIndex()
-            if self._model.is_value(index):  # typing on a total: say why nothing happens
-                self.message.emit(s.TYPING_ON_COMPUTED, True)
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if not editing and ctrl and key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self.go_to_end(last=key == Qt.Key.Key_End)
+            return
+        if not editing and event.text().strip() and not ctrl and not self._current_is_input():
+            # Typing where nothing can be typed: say why, stay, and never let Qt's
+            # keyboard search move the cursor to some cell the officer does not see.
+            self.message.emit(self._not_typable_text(), True)
+            return
         super().keyPressEvent(event)
+
+    def _not_typable_text(self) -> str:
+        index = self.currentIndex()
+        if self._model.is_value(index):
+            return s.TYPING_ON_COMPUTED
+        if not index.isValid():
+            return s.TYPING_NO_CELL
+        here = self._model.grid.anchor(index.row(), index.column())
+        heading = here is not None and here.row < self._model.table.header_rows
+        return s.TYPING_ON_HEADING if heading else s.TYPING_ON_LABEL
+
+    def take_focus(self) -> None:
+        """The page was chosen (navigator, Ctrl+PgDown): keys go to the grid, on its
+        current cell, or the first input when none is current yet (a cell being
+        typed in keeps its editor)."""
+        editor = self.open_editor()
+        if editor is not None:
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if not self._model.is_value(self.currentIndex()):
+            first = self._first_value()
+            if first.isValid():
+                self.setCurrentIndex(first)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def go_to_end(self, last: bool) -> None:
+        """Ctrl+Home / Ctrl+End: the first or the last input cell of the table."""
+        target = self._last_value() if last else self._first_value()
+        if target.isValid():
+            self.setCurrentIndex(target)
+            self.scrollTo(target)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         # An input method in full-width mode commits 「１」 as an input-method event,
