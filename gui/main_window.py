@@ -693,13 +693,17 @@ class MainWindow(QMainWindow):
         return re.sub(r'[\\/:*?"<>|\s]+', "_", name)
 
     # ---- files -------------------------------------------------------------------------------
-    def confirm_close_document(self) -> bool:
-        """Ask about unsaved changes; True when the current report may be closed."""
+    def confirm_close_document(self, why: str = "") -> bool:
+        """Ask about unsaved changes; True when the current report may be closed.
+        `why` is the question naming what closes it (s.UNSAVED_BEFORE_…, with a
+        {name} field); without it, a plain 「关闭前」 question."""
         if not self.has_document or self.controller.is_clean():
             return True
         from gui import dialogs
 
-        choice = dialogs.ask_save_changes(self, self.document_name())
+        name = self.document_name()
+        question = why.format(name=name) if why else ""
+        choice = dialogs.ask_save_changes(self, name, question)
         if choice is dialogs.SaveChoice.SAVE:
             return self.save()
         return choice is dialogs.SaveChoice.DISCARD
@@ -716,7 +720,7 @@ class MainWindow(QMainWindow):
 
     @reads_report
     def new_report(self) -> None:
-        if not self.confirm_close_document():
+        if not self.confirm_close_document(s.UNSAVED_BEFORE_NEW):
             return
         from gui import dialogs
 
@@ -730,7 +734,7 @@ class MainWindow(QMainWindow):
 
     @reads_report
     def open_file(self, path: str | None = None) -> bool:
-        if not self.confirm_close_document():
+        if not self.confirm_close_document(s.UNSAVED_BEFORE_OPEN):
             return False
         if path is None:
             from PySide6.QtWidgets import QFileDialog
@@ -768,7 +772,7 @@ class MainWindow(QMainWindow):
 
     @reads_report
     def open_sample(self) -> None:
-        if not self.confirm_close_document():
+        if not self.confirm_close_document(s.UNSAVED_BEFORE_SAMPLE):
             return
         from model.drafts import DraftError
         from model.sample import load_sample
@@ -894,7 +898,7 @@ class MainWindow(QMainWindow):
 
     def _open_summary(self, summary: Report) -> None:
         """The roll-up's 「打开汇总报告」: the summary opens as new, unsaved work."""
-        if self.confirm_close_document():
+        if self.confirm_close_document(s.UNSAVED_BEFORE_SUMMARY):
             self._open_as_unsaved(summary, None, s.CMD_OPEN_SUMMARY)
 
     # ---- edit --------------------------------------------------------------------------------
@@ -987,7 +991,7 @@ class MainWindow(QMainWindow):
 
     @reads_report
     def import_file(self, kind: str, path: str | None = None) -> bool:
-        if not self.confirm_close_document():
+        if not self.confirm_close_document(s.UNSAVED_BEFORE_IMPORT):
             return False
         if path is None:
             title = s.DLG_IMPORT_DOCX if kind == "docx" else s.DLG_IMPORT_XLSX
@@ -1072,7 +1076,7 @@ class MainWindow(QMainWindow):
                 continue
             when = orphan.saved.strftime("%Y-%m-%d %H:%M") if orphan.saved else "—"
             answer = dialogs.ask_recover(self, orphan.label or orphan.draft.name, when)
-            if answer is True and not self.confirm_close_document():
+            if answer is True and not self.confirm_close_document(s.UNSAVED_BEFORE_RECOVER):
                 answer = None  # keep it for later rather than lose the open work
             if answer is True:
                 recovered = self.recover(orphan)
@@ -1165,7 +1169,7 @@ class MainWindow(QMainWindow):
                 self.settings.set(cfg.PROBLEMS_VISIBLE, self.problems.isVisible())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.commit_edits() or not self.confirm_close_document():
+        if not self.commit_edits() or not self.confirm_close_document(s.UNSAVED_BEFORE_QUIT):
             event.ignore()
             return
         self._save_geometry()
