@@ -25,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--xlsx", metavar="SUMMARY.xlsx", help=s.AGG_HELP_XLSX)
     p.add_argument("--year", type=int, metavar="Y", help=s.AGG_HELP_YEAR)
     p.add_argument("--agency", default="", metavar="名称", help=s.AGG_HELP_AGENCY)
+    p.add_argument("--include-government", action="store_true", help=s.AGG_HELP_GOVERNMENT)
     p.set_defaults(func=run)
 
 
@@ -34,7 +35,13 @@ def run(args: argparse.Namespace) -> int:
     output = Path(args.output)
     xlsx = Path(args.xlsx) if args.xlsx else None
     exclude = [output] + ([xlsx] if xlsx else [])
-    result = aggregate(args.inputs, year=args.year, agency=args.agency, exclude=exclude)
+    result = aggregate(
+        args.inputs,
+        year=args.year,
+        agency=args.agency,
+        include_government=args.include_government,
+        exclude=exclude,
+    )
     if not result.statuses:
         print(s.AGG_NO_FILES, file=sys.stderr)
         return EXIT_UNREADABLE
@@ -55,6 +62,8 @@ def run(args: argparse.Namespace) -> int:
             errors=flags.errors, blanks=flags.blanks, late=flags.late, unknown=flags.undated
         )
     )
+    if flags.government:
+        print(s.AGG_GOVERNMENT.format(n=flags.government))
     return _write(result, output, xlsx)
 
 

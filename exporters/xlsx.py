@@ -470,8 +470,8 @@ def _machine_rows(report: Report) -> list[tuple[str, str]]:
     last year's figures and texts (without them a report started from last year's
     would lose its R7/R8 reference on the way through Excel), and the totals an
     imported document printed differently from their parts (without them the R16
-    errors would vanish on the way through Excel). Long JSON continues on （续）
-    rows, as long texts do."""
+    errors would vanish on the way through Excel), and the summary marker. Long
+    JSON continues on （续） rows, as long texts do."""
     from model.drafts import extras_to_dict, previous_to_dict, printed_to_dict
 
     out: list[tuple[str, str]] = []
@@ -484,6 +484,7 @@ def _machine_rows(report: Report) -> list[tuple[str, str]]:
     if report.printed():
         payload = json.dumps(printed_to_dict(report.printed()), ensure_ascii=False)
         out += continued(s.META_PRINTED, payload)
+    out += _summary_rows(report)
     return out
 
 
@@ -536,6 +537,17 @@ def _pack_pieces(parts: list[str], max_lines: int) -> list[str]:
         else:
             out.append(part)
     return out
+
+
+def _summary_rows(report: Report) -> list[tuple[str, str]]:
+    """A summary (汇总) says so in the workbook too: a roll-up that meets this file
+    later must not count it as one more agency, whatever name the summary bears."""
+    from model.drafts import summary_to_dict
+
+    if report.summary is None:
+        return []
+    payload = json.dumps(summary_to_dict(report.summary), ensure_ascii=False)
+    return continued(s.META_SUMMARY, payload)
 
 
 def continued(label: str, text: str) -> list[tuple[str, str]]:

@@ -26,6 +26,7 @@ META_UNIT = "{col}（{row}）的单位"
 META_EXTRAS = "附加信息（程序使用，请勿修改）"
 META_PREVIOUS = "上年报告数据（程序使用，请勿修改）"
 META_PRINTED = "导入文档中印出的合计（程序使用，请勿修改）"
+META_SUMMARY = "汇总报告的来源（程序使用，请勿修改）"
 META_CONTINUED = "{heading}（续）"
 FORMAT_TEXT = "{name}（{issued_by}）"
 DATE_NUMBER_FORMAT = 'yyyy"年"m"月"d"日"'
@@ -107,6 +108,9 @@ NOTE_PRINTED_BAD = (
     "原文档中与各项之和不符的合计不再提示，请对照原文档核对合计"
 )
 PREVIOUS_DAMAGED = "内容不完整或被改动过"
+NOTE_SUMMARY_BAD = (
+    "“基本信息”表中记录的汇总来源无法读取；本工作簿仍按汇总报告处理（再次汇总时不会计入）"
+)
 NOTE_PREVIOUS_BAD = (
     "“基本信息”表中的上年报告数据无法读取，已忽略：与上年的核对（结转、增减）暂时不能进行，"
     "可用“文件 → 载入上年报告…”重新载入。（{reason}）"

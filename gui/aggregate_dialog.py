@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QThread, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import colors, file_dialogs
+from gui import settings as cfg
 from gui import strings as s
 from gui.errors import show_error
 from model.aggregate import (
@@ -43,6 +45,7 @@ from model.aggregate import (
     default_output_folder,
     find_files,
     format_name,
+    path_key,
 )
 
 FIRST_YEAR = 2019  # the first year an official format covers
@@ -77,12 +80,14 @@ class AggregateDialog(QDialog):
     summaryReady = Signal(object)  # the summary Report, after a run that summed some
     openRequested = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, settings: cfg.Settings | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(s.AGG_TITLE)
         self.resize(1000, 600)
+        self.settings = settings or cfg.Settings()
         self._found: list[FoundFile] = []  # every file found, with why it is skipped
         self._inputs: list[Path] = []  # what the officer added (folders and files)
+        self._removed: set[str] = set()  # files the officer took off the list
         self._result: AggregateResult | None = None
         self._flags_confirmed = False  # the officer saw the count of flawed reports
         self._worker: _Worker | None = None
@@ -124,12 +129,17 @@ class AggregateDialog(QDialog):
             self.year_combo.addItem(s.AGG_YEAR_ITEM.format(year=year), year)
         self.agency_edit = QLineEdit()
         self.agency_edit.setPlaceholderText(s.AGG_AGENCY_PLACEHOLDER)
+        self.agency_edit.setText(self.settings.get(cfg.AGG_AGENCY))  # the last one used
+        self.government_check = QCheckBox(s.AGG_INCLUDE_GOVERNMENT)
+        self.government_check.setToolTip(s.AGG_INCLUDE_GOVERNMENT_TIP)
         options = QHBoxLayout()
         options.addWidget(QLabel(s.AGG_YEAR))
         options.addWidget(self.year_combo)
         options.addSpacing(16)
         options.addWidget(QLabel(s.AGG_AGENCY))
         options.addWidget(self.agency_edit, 1)
+        options.addSpacing(16)
+        options.addWidget(self.government_check)
 
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -179,21 +189,30 @@ class AggregateDialog(QDialog):
     def add_paths(self, paths: list[str | Path]) -> None:
         """Add folders (every file in them, read or not, each with its reason) and
         files to the list."""
-        added = find_files([*self._found, *paths])[len(self._found) :]
-        self._inputs += [Path(p) for p in paths]
-        if not added:
+        new = [Path(p) for p in paths]
+        self._removed -= {path_key(p) for p in new}  # added again: wanted again
+        self._inputs += new
+        found = self.scan()
+        if [f.path for f in found] == self.files:
             return
-        self._found += added
+        self._found = found
         self._set_result(None)
+
+    def scan(self) -> list[FoundFile]:
+        """What the inputs hold now (every run looks again: a late report copied
+        into a folder is found), less the files the officer removed."""
+        return [f for f in find_files(self._inputs) if path_key(f.path) not in self._removed]
 
     def clear(self) -> None:
         self._found = []
         self._inputs = []
+        self._removed = set()
         self._set_result(None)
 
     @Slot()
     def _remove_selected(self) -> None:
         rows = {i.row() for i in self.table.selectedIndexes()}
+        self._removed |= {path_key(f.path) for i, f in enumerate(self._found) if i in rows}
         self._found = [f for i, f in enumerate(self._found) if i not in rows]
         self._set_result(None)
 
@@ -201,6 +220,7 @@ class AggregateDialog(QDialog):
     def _pick_folder(self) -> None:
         folder = file_dialogs.pick_folder(self, s.AGG_PICK_FOLDER, self._start_folder())
         if folder:
+            self.settings.set(cfg.AGG_INPUT_FOLDER, folder)
             self.add_paths([folder])
 
     @Slot()
@@ -212,10 +232,18 @@ class AggregateDialog(QDialog):
             f"{s.AGG_FILTER_REPORTS};;{s.FILTER_ALL}",
         )
         if paths:
+            self.settings.set(cfg.AGG_INPUT_FOLDER, str(Path(paths[0]).parent))
             self.add_paths(paths)
 
     def _start_folder(self) -> str:
-        return str(self._found[-1].path.parent) if self._found else ""
+        """Where 添加文件夹/添加文件 open: the last folder picked (remembered between
+        sessions), else the drafts folder — never the program's own folder."""
+        from model.paths import drafts_dir
+
+        last = self.settings.get(cfg.AGG_INPUT_FOLDER)
+        if last and Path(last).is_dir():
+            return last
+        return str(drafts_dir())
 
     # ---- running -------------------------------------------------------------------------
     @property
@@ -224,23 +252,28 @@ class AggregateDialog(QDialog):
 
     @Slot()
     def run(self) -> None:
-        if self.running or not self._found:
+        if self.running or not self._inputs:
             return
-        files = list(self._found)
         year = self.year_combo.currentData()
-        agency = self.agency_edit.text()
+        agency = self.agency_edit.text().strip()
+        include_government = self.government_check.isChecked()
+        self.settings.set(cfg.AGG_AGENCY, agency)
+        scan = self.scan
 
-        def job(worker: _Worker) -> AggregateResult:
-            return aggregate(
+        def job(worker: _Worker) -> tuple[list[FoundFile], AggregateResult]:
+            files = scan()  # the folders as they are now: a late report counts
+            result = aggregate(
                 files,
                 year=year,
                 agency=agency,
+                include_government=include_government,
                 progress=worker.progress.emit,
                 should_stop=worker.stop_requested.is_set,
             )
+            return files, result
 
         self._set_result(None)
-        self.progress.setRange(0, len(files))
+        self.progress.setRange(0, max(1, len(self._found)))
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self._start(job, self._finished, self._progress)
@@ -268,13 +301,15 @@ class AggregateDialog(QDialog):
 
     @Slot(int, int, str)
     def _progress(self, done: int, total: int, name: str) -> None:
+        self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.status_label.setText(
             s.AGG_RUNNING.format(done=done, total=total, name=Path(name).name)
         )
 
     @Slot(object)
-    def _finished(self, result: AggregateResult) -> None:
+    def _finished(self, done: tuple[list[FoundFile], AggregateResult]) -> None:
+        self._found, result = done
         self._set_result(result)
         if result.summary is not None:
             self.summaryReady.emit(result.summary)
@@ -301,17 +336,21 @@ class AggregateDialog(QDialog):
             self._worker.wait(ms)
 
     # ---- saving -----------------------------------------------------------------------------
-    def default_folder(self) -> Path:
-        """The drafts folder, or the nearest folder above it that is not one of the
-        folders being summed: a summary saved among the reports would meet the next
-        run (model.aggregate skips it, but the officer should not have to wonder)."""
+    def default_folder(self, last: cfg.Setting[str] = cfg.AGG_DRAFT_FOLDER) -> Path:
+        """Where a save of one kind (draft or workbook) is offered: the folder the
+        officer last saved that kind in, else the drafts folder; in either case the
+        nearest folder above it that is not one of the folders being summed: a
+        summary saved among the reports would meet the next run (model.aggregate
+        skips it, but the officer should not have to wonder)."""
         from model.paths import drafts_dir
 
-        return default_output_folder(self._inputs, drafts_dir())
+        folder = self.settings.get(last)
+        preferred = Path(folder) if folder and Path(folder).is_dir() else drafts_dir()
+        return default_output_folder(self._inputs, preferred)
 
-    def _default_path(self, pattern: str) -> str:
+    def _default_path(self, pattern: str, last: cfg.Setting[str]) -> str:
         year = self._result.year if self._result else ""
-        return str(self.default_folder() / pattern.format(year=year))
+        return str(self.default_folder(last) / pattern.format(year=year))
 
     def confirm_flags(self) -> bool:
         """Before the first save of a result: say how many summed reports had errors
@@ -343,7 +382,7 @@ class AggregateDialog(QDialog):
         path = file_dialogs.save_file(
             self,
             s.AGG_SAVE_DRAFT_TITLE,
-            self._default_path(s.AGG_DEFAULT_DRAFT),
+            self._default_path(s.AGG_DEFAULT_DRAFT, cfg.AGG_DRAFT_FOLDER),
             s.FILTER_DRAFT,
         )
         if path:
@@ -356,7 +395,7 @@ class AggregateDialog(QDialog):
         path = file_dialogs.save_file(
             self,
             s.AGG_SAVE_XLSX_TITLE,
-            self._default_path(s.AGG_DEFAULT_XLSX),
+            self._default_path(s.AGG_DEFAULT_XLSX, cfg.AGG_XLSX_FOLDER),
             s.FILTER_XLSX,
         )
         if path:
@@ -373,6 +412,7 @@ class AggregateDialog(QDialog):
         except DraftError as exc:
             show_error(self, s.AGG_SAVE_FAILED, str(exc))
             return False
+        self.settings.set(cfg.AGG_DRAFT_FOLDER, str(path.parent))
         self.status_label.setText(s.AGG_SAVED.format(path=path))
         return True
 
@@ -382,6 +422,7 @@ class AggregateDialog(QDialog):
         if result is None or self.running:
             return
         path = _with_suffix(path, ".xlsx")
+        self.settings.set(cfg.AGG_XLSX_FOLDER, str(path.parent))
 
         def job(_worker: _Worker) -> Path:
             from exporters.summary_xlsx import export_summary_xlsx
@@ -427,8 +468,11 @@ class AggregateDialog(QDialog):
             scope = s.AGG_SCOPE.format(
                 line=result.summary_line(), year=result.year, format=format_name(result.spec)
             )
+            government = s.AGG_GOVERNMENT_LINE.format(n=flags.government)
             self.status_label.setText(
-                scope + s.AGG_FLAGS_LINE.format(errors=flags.errors, blanks=flags.blanks)
+                scope
+                + s.AGG_FLAGS_LINE.format(errors=flags.errors, blanks=flags.blanks)
+                + (government if flags.government else "")
             )
         self._update_buttons()
 
@@ -463,7 +507,7 @@ class AggregateDialog(QDialog):
     def _update_buttons(self) -> None:
         running = self.running
         has_summary = self._result is not None and self._result.summary is not None
-        self.run_button.setEnabled(bool(self._found) and not running)
+        self.run_button.setEnabled(bool(self._inputs) and not running)
         self.cancel_button.setEnabled(running)
         for b in (self.add_folder_button, self.add_files_button, self.clear_button):
             b.setEnabled(not running)
@@ -473,6 +517,7 @@ class AggregateDialog(QDialog):
         self.open_button.setEnabled(has_summary and not running)
         self.year_combo.setEnabled(not running)
         self.agency_edit.setEnabled(not running)
+        self.government_check.setEnabled(not running)
 
 
 def _paint(item: QTableWidgetItem, column: int, st: ReportStatus) -> None:

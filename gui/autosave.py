@@ -12,6 +12,13 @@ it was written, and a ``.lock`` held (QLockFile) while the session runs. A clean
 exit removes all three. At the next start, a session whose lock is no longer held
 by a running process is an orphan left by a crash, and the window offers to
 recover it. Two windows open at once never see each other's work as orphaned.
+
+The copy holds the report as confirmed, never a number half typed: what an open
+cell editor holds (`gui.document.PendingEdit`: the cell, the text, the value it
+would replace) is written into the ``.json`` as ``"pending"``, and a recovery
+restores the confirmed copy and then shows each pending entry to the officer
+(back in its cell's editor, or listed with the confirmed value). Typing into a
+cell starts the ceiling as any change does, even when nothing else is unsaved.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
+from gui.document import PendingEdit
 from gui.tasks import TaskRunner
 from model.paths import autosave_dir
 from model.report import Report
@@ -37,6 +45,7 @@ AUTOSAVE_PAUSE_MS = 2000  # a pause in typing this long writes the copy
 AUTOSAVE_CEILING_MS = 4000  # never later than this after the first change not in the copy
 AUTOSAVE_DELAY_MS = AUTOSAVE_PAUSE_MS  # the name callers used for the pause
 _PREFIX = "session-"
+_PENDING_CHARS = 200  # of a recovered cell text: a cell holds one number
 
 
 def _paths(folder: Path, session: str) -> tuple[Path, Path, Path]:
@@ -60,6 +69,7 @@ class Orphan:
     saved: dt.datetime | None
     label: str  # 「某某局 2021年度」, for the question
     _lock: QLockFile = field(repr=False)
+    pending: tuple[PendingEdit, ...] = ()  # typed into editors, never confirmed
 
     def load(self) -> Report:
         from model.drafts import load_draft
@@ -98,7 +108,15 @@ def find_orphans(folder: Path | None = None, exclude: str | None = None) -> list
         if saved is None:
             saved = dt.datetime.fromtimestamp(draft.stat().st_mtime)
         found.append(
-            Orphan(draft, info, meta.get("source") or None, saved, str(meta.get("label", "")), lock)
+            Orphan(
+                draft,
+                info,
+                meta.get("source") or None,
+                saved,
+                str(meta.get("label", "")),
+                lock,
+                _read_pending(meta.get("pending")),
+            )
         )
     found.sort(key=lambda o: o.saved or dt.datetime.min, reverse=True)
     _sweep_locks(folder)
@@ -123,6 +141,25 @@ def _remove(draft: Path, info: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def _pending_to_json(pending: list[PendingEdit]) -> list[dict[str, str]]:
+    return [{"cell": p.key, "text": p.text, "replaces": p.replaces} for p in pending]
+
+
+def _read_pending(raw: object) -> tuple[PendingEdit, ...]:
+    """The pending entries of an info file; anything not as written is left out (the
+    confirmed copy is recovered all the same)."""
+    if not isinstance(raw, list):
+        return ()
+    out = []
+    for item in raw:
+        if not isinstance(item, dict):
+            continue
+        cell, text, replaces = item.get("cell"), item.get("text"), item.get("replaces", "")
+        if isinstance(cell, str) and isinstance(text, str) and isinstance(replaces, str):
+            out.append(PendingEdit(cell, text[:_PENDING_CHARS], replaces[:_PENDING_CHARS]))
+    return tuple(out)
+
+
 def _read_info(path: Path) -> dict[str, object]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -134,8 +171,10 @@ def _read_info(path: Path) -> dict[str, object]:
 class Autosaver(QObject):
     """Writes `get_copy()` (a report nobody changes afterwards: a snapshot) to this
     session's autosave once changes pause for `delay_ms`, and at the latest
-    `ceiling_ms` after the first change `schedule()` was told of. The write runs
-    in a background thread; `saved(datetime)` after each write, `failed(str)`."""
+    `ceiling_ms` after the first change `schedule()` was told of, with
+    `get_pending()` (uncommitted editor texts) beside it in the info file. The
+    write runs in a background thread; `saved(datetime)` after each write,
+    `failed(str)`."""
 
     saved = Signal(object)
     failed = Signal(str)
@@ -148,10 +187,12 @@ class Autosaver(QObject):
         delay_ms: int = AUTOSAVE_PAUSE_MS,
         folder: Path | None = None,
         ceiling_ms: int = AUTOSAVE_CEILING_MS,
+        get_pending: Callable[[], list[PendingEdit]] | None = None,
     ) -> None:
         super().__init__(parent)
         self._get_copy = get_copy
         self._get_source = get_source
+        self._get_pending = get_pending or list
         self.folder = folder or autosave_dir()
         # 12 random hex digits; os.urandom spares importing uuid (and platform) at start
         self.session = os.urandom(6).hex()
@@ -192,6 +233,8 @@ class Autosaver(QObject):
         report = self._get_copy()
         if report is None:
             self._first_change = None
+            if self.last_saved is not None or self.draft_path.exists():
+                self.discard()  # e.g. a cell's text dropped (Esc) in a saved report
             return False
         if self._writing:  # one write at a time: this copy follows it
             self._again = True
@@ -203,6 +246,7 @@ class Autosaver(QObject):
             "source": self._get_source(),
             "saved": dt.datetime.now().isoformat(timespec="seconds"),
             "label": f"{report.meta.agency} {report.meta.year}年度".strip(),
+            "pending": _pending_to_json(self._get_pending()),
         }
         self._tasks.start(
             lambda: self._write(report, info),

@@ -3,10 +3,14 @@
 - Text: tab-separated rows in the spreadsheet convention, read with the `csv`
   module's ``excel-tab`` dialect: a field holding a tab, a line break or a quote is
   quoted (「"1\\n2"」 is one cell), and 「""」 inside quotes is one quote.
-- HTML: when the clipboard holds no usable text (a table copied from a web page,
-  some WPS builds), the first <table> is read with lxml.html; ``rowspan`` and
-  ``colspan`` are spread over the grid as the table is drawn, the merged-over
-  positions left empty, as a spreadsheet pastes a merged cell.
+- HTML: the first <table> is read with lxml.html; ``rowspan`` and ``colspan`` are
+  spread over the grid as the table is drawn, the merged-over positions left
+  empty, as a spreadsheet pastes a merged cell.
+- Which one (`clipboard_block`): the text when it has the shape of the HTML table
+  (Excel and WPS put both, alike; the text keeps quoted fields exact), the HTML
+  table when the text has another shape (a browser copies a table's text one
+  cell per line: 「11⏎22⏎33⏎44」 for a 2×2 table would paste down one column over
+  other values), the HTML table when there is no usable text, else the text.
 
 Pure functions of strings; the view reads the QMimeData and calls these.
 """
@@ -89,3 +93,29 @@ def _text(td) -> str:
         br.tail = "\n" + (br.tail or "")
     lines = [" ".join(line.split()) for line in td.text_content().splitlines()]
     return "\n".join(line for line in lines if line)
+
+
+def shape(block: Block) -> tuple[int, int]:
+    """(rows, columns) of a block, leaving out trailing rows and columns that are
+    empty (a trailing tab or line break is not a cell the officer meant)."""
+    rows = list(block)
+    while rows and not any(cell.strip() for cell in rows[-1]):
+        rows.pop()
+    cols = 0
+    for row in rows:
+        filled = [i for i, cell in enumerate(row) if cell.strip()]
+        if filled:
+            cols = max(cols, filled[-1] + 1)
+    return len(rows), cols
+
+
+def clipboard_block(text: str, html: str) -> Block | None:
+    """The block to paste from a clipboard's plain text and HTML (see the module's
+    rule); None when there is nothing to paste."""
+    table = parse_html_table(html) if html.strip() else None
+    if not text.strip():
+        return table
+    block = parse_tsv(text)
+    if table is not None and shape(table) != (0, 0) and shape(table) != shape(block):
+        return table
+    return block

@@ -206,13 +206,14 @@ class SaveChoice(Enum):
     CANCEL = "cancel"
 
 
-def ask_save_changes(parent: QWidget | None, name: str) -> SaveChoice:
-    """保存 / 不保存 / 取消 before the current report is closed."""
+def ask_save_changes(parent: QWidget | None, name: str, question: str = "") -> SaveChoice:
+    """保存 / 不保存 / 取消 before the current report is closed. `question` says what
+    closes it and why (「打开另一个文件前，是否保存对“…”的修改？」)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(s.UNSAVED_TITLE)
-    box.setText(s.UNSAVED_TEXT.format(name=name))
-    box.setInformativeText(s.UNSAVED_INFO)
+    box.setText(question or s.UNSAVED_TEXT.format(name=name))
+    box.setInformativeText(s.UNSAVED_LOST if question else s.UNSAVED_INFO)
     box.setStandardButtons(
         QMessageBox.StandardButton.Save
         | QMessageBox.StandardButton.Discard

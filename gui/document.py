@@ -10,7 +10,10 @@ editors register as edit sources; before anything reads the report (save,
 export, close, undo, a page switch…) the window calls `commit_edits()`, which
 asks each source to commit. A refused text stops the reader: the editor keeps
 it, with the reason, until it is fixed or dropped (Esc). Autosave does not close
-editors: `snapshot()` adds what is being typed to its copy instead.
+editors, and never puts what is being typed into its copy of the report as if it
+had been confirmed: the copy holds confirmed values only, and `pending_edits()`
+says what each open editor holds (the cell, the text, the value it would replace),
+which the autosave keeps beside the copy and a recovery shows to the officer.
 """
 
 from __future__ import annotations
@@ -36,6 +39,18 @@ from model.values import InvalidValue, Value, check_value, parse_value
 _WHERE_MAX = 18
 
 
+@dataclass(frozen=True)
+class PendingEdit:
+    """Text typed into an editor and not committed: `key` is the cell id, `text` what
+    was typed, `replaces` the confirmed value it would replace as shown ('' for a
+    blank cell). Autosave keeps it beside its copy; recovery shows it, never
+    putting it in the report by itself."""
+
+    key: str
+    text: str
+    replaces: str = ""
+
+
 class EditSource(Protocol):
     """A page with editors whose text reaches the report only when committed."""
 
@@ -43,9 +58,9 @@ class EditSource(Protocol):
         """Commit what is being typed. None when nothing was pending or it was taken;
         else the Chinese refusal (the editor keeps the text and the focus)."""
 
-    def peek_edit(self, snapshot: Report) -> None:
-        """Put what is being typed into `snapshot` (a copy), where it can be read;
-        leave the editor and the report alone."""
+    def pending_edit(self) -> PendingEdit | None:
+        """What is being typed and not committed, if anything; the editor and the
+        report are left alone."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +79,8 @@ class DocumentController(QObject):
     pathChanged = Signal(object)  # str | None
     previousDetached = Signal(str)  # a year change detached last year's report: why
     commitRefused = Signal(object)  # Refusal: an editor kept a text it could not commit
+    pendingChanged = Signal()  # the text of an open editor changed, or the editor closed
+    refusalCleared = Signal()  # a refused text was fixed or dropped: its message is done
 
     def __init__(self, report: Report | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -151,12 +168,27 @@ class DocumentController(QObject):
         return None
 
     def snapshot(self) -> Report:
-        """A copy of the report with what is being typed in open editors (when it
-        can be read), for autosave: editors are not closed, nothing is committed."""
-        copy = self._report.snapshot()
+        """A copy of the report as confirmed, for autosave: editors are not closed,
+        nothing is committed, and what they hold is not in it (`pending_edits`)."""
+        return self._report.snapshot()
+
+    def pending_edits(self) -> list[PendingEdit]:
+        """What open editors hold and have not committed (see `PendingEdit`)."""
+        out = []
         for source in self._live_sources():
-            source.peek_edit(copy)
-        return copy
+            pending = source.pending_edit()
+            if pending is not None:
+                out.append(pending)
+        return out
+
+    def note_refusal_cleared(self) -> None:
+        """An editor's refused text was fixed or dropped (Esc): what said why may go."""
+        self.refusalCleared.emit()
+
+    def note_pending(self) -> None:
+        """An editor's uncommitted text changed (or it closed): autosave is due too,
+        even when nothing else is unsaved."""
+        self.pendingChanged.emit()
 
     def last_refused(self, cell_id: str) -> str | None:
         """The text last typed into a cell and refused, while the cell has not
@@ -284,7 +316,7 @@ class DocumentController(QObject):
         if detached is not None:
             from model.carryover import detached_note
 
-            self.previousDetached.emit(detached_note(changed["year"], detached))
+            self.previousDetached.emit(detached_note(changed["year"], detached, self._report))
 
     def _detached_by(self, year: int) -> int | None:
         """The year of last year's report that a change to `year` leaves behind (it

@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
 
 def ask_blanks(parent: QWidget, n: int) -> str | None:
-    """The question about `n` blank inputs: "fill" (补零后导出), "as_is" (按原样导出)
-    or None (取消)."""
+    """The question about `n` blank inputs: "fill" (补零后导出), "as_is" (按原样导出,
+    the default: Enter changes nothing in the report) or None (取消, Esc)."""
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(parent)
@@ -34,10 +34,12 @@ def ask_blanks(parent: QWidget, n: int) -> str | None:
     box.setWindowTitle(s.BLANKS_TITLE)
     box.setText(s.BLANKS_TEXT.format(n=n))
     box.setInformativeText(s.BLANKS_DETAIL)
-    fill = box.addButton(s.BLANKS_FILL, QMessageBox.ButtonRole.AcceptRole)
-    as_is = box.addButton(s.BLANKS_AS_IS, QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(fill)
+    fill = box.addButton(s.BLANKS_FILL, QMessageBox.ButtonRole.ActionRole)
+    as_is = box.addButton(s.BLANKS_AS_IS, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    # Enter must not change the report: 补零 is a choice made by clicking it
+    box.setDefaultButton(as_is)
+    box.setEscapeButton(cancel)
     box.exec()
     clicked = box.clickedButton()
     return "fill" if clicked is fill else "as_is" if clicked is as_is else None

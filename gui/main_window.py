@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from gui import settings as cfg
 from gui import strings as s
 from gui.autosave import AUTOSAVE_CEILING_MS, AUTOSAVE_PAUSE_MS, Autosaver, Orphan, find_orphans
-from gui.document import DocumentController, Refusal
+from gui.document import DocumentController, PendingEdit, Refusal
 from gui.errors import show_error
 from gui.meta_page import MetaPage
 from gui.navigator import META, Navigator
@@ -131,8 +131,10 @@ class MainWindow(QMainWindow):
             self,
             autosave_delay_ms,
             ceiling_ms=autosave_ceiling_ms,
+            get_pending=self._pending_edits,
         )
         self._shown_key: str | None = None  # the page on screen
+        self._refusal_shown = ""  # the refusal the status bar says, until it is resolved
         self._recorded: list[Change] | None = None  # changes made by an undo or redo
         self._autosaved_at: dt.datetime | None = None
         self._fonts_checked = False
@@ -173,9 +175,14 @@ class MainWindow(QMainWindow):
         c.cleanChanged.connect(self._on_clean)
         c.previousDetached.connect(lambda text: self.statusBar().showMessage(text, 15000))
         c.commitRefused.connect(self._show_refusal)
+        c.pendingChanged.connect(self._on_pending_changed)
+        c.refusalCleared.connect(self._clear_refusal)
         self.autosaver.saved.connect(self._on_autosaved)
         self.autosaver.failed.connect(self._on_autosave_failed)
         self.navigator.pageSelected.connect(self._on_page_selected)
+        # a page picked with the mouse or Enter takes the keys, as Excel's sheet tabs do
+        self.navigator.itemClicked.connect(self._focus_page)
+        self.navigator.itemActivated.connect(self._focus_page)
 
         self._restore_geometry()
         if with_start_page:
@@ -432,6 +439,7 @@ class MainWindow(QMainWindow):
         page: QWidget
         if key == META:
             page = MetaPage(self.controller)
+            page.loadPreviousRequested.connect(self.load_previous)
         else:
             section = spec.section_by_id[key]
             if section.table:
@@ -471,16 +479,35 @@ class MainWindow(QMainWindow):
         row = self.navigator.currentRow() + step
         if 0 <= row < self.navigator.count():
             self.navigator.setCurrentRow(row)
+            self._focus_page()
+
+    def _focus_page(self, *_item: object) -> None:
+        """The page on screen takes the keyboard: a table on its current cell, a
+        text page in its editor (typing after a page switch goes somewhere)."""
+        page = self.pages.get(self._shown_key or "") if self.has_document else None
+        if page is None or page is not self.page_stack.currentWidget():
+            return
+        if hasattr(page, "take_focus"):
+            page.take_focus()
+        elif hasattr(page, "focus_editor"):
+            page.focus_editor()
 
     def _on_page_selected(self, key: str) -> None:
         """The navigator moved: leave the page only once its editor has committed."""
         if key != self._shown_key and not self.commit_edits():
-            if self._shown_key is not None:
-                self.navigator.blockSignals(True)
-                self.navigator.select(self._shown_key)  # back to the refusing page
-                self.navigator.blockSignals(False)
+            shown = self._shown_key
+            if shown is not None:  # back to the refusing page, highlight included:
+                self._mark_in_navigator(shown)
+                # a click selects its item after this returns: undo that too
+                QTimer.singleShot(0, self, lambda: self._mark_in_navigator(shown))
             return
         self._show_page(key)
+
+    def _mark_in_navigator(self, key: str) -> None:
+        """Make `key` the navigator's current and only highlighted entry, quietly."""
+        self.navigator.blockSignals(True)
+        self.navigator.select(key)
+        self.navigator.blockSignals(False)
 
     def current_page_key(self) -> str | None:
         return self.navigator.current_key()
@@ -529,7 +556,14 @@ class MainWindow(QMainWindow):
                 if key != self._shown_key:
                     self.select_page(key)
                 break
+        self._refusal_shown = refusal.text
         self.statusBar().showMessage(refusal.text, 10000)
+
+    def _clear_refusal(self) -> None:
+        """The refused text was fixed or dropped: the status bar stops saying why."""
+        if self._refusal_shown and self.statusBar().currentMessage() == self._refusal_shown:
+            self.statusBar().clearMessage()
+        self._refusal_shown = ""
 
     # ---- undo and redo -----------------------------------------------------------------------
     @reads_report
@@ -625,10 +659,21 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _unsaved_copy(self) -> Report | None:
-        """For autosave: a copy of the unsaved report with what is being typed."""
-        if not self.has_document or self.controller.is_clean():
+        """For autosave: a copy of the report as confirmed, while something is unsaved
+        or being typed (what is typed goes beside it: `_pending_edits`)."""
+        if not self.has_document:
+            return None
+        if self.controller.is_clean() and not self.controller.pending_edits():
             return None
         return self.controller.snapshot()
+
+    def _pending_edits(self) -> list[PendingEdit]:
+        return self.controller.pending_edits() if self.has_document else []
+
+    def _on_pending_changed(self) -> None:
+        # typing into a cell of a just-saved report starts the autosave ceiling too
+        if self.has_document:
+            self.autosaver.schedule()
 
     def _on_replaced(self) -> None:
         if self.has_document and self._built_spec != self.controller.report.spec.id:
@@ -713,13 +758,17 @@ class MainWindow(QMainWindow):
         return re.sub(r'[\\/:*?"<>|\s]+', "_", name)
 
     # ---- files -------------------------------------------------------------------------------
-    def confirm_close_document(self) -> bool:
-        """Ask about unsaved changes; True when the current report may be closed."""
+    def confirm_close_document(self, why: str = "") -> bool:
+        """Ask about unsaved changes; True when the current report may be closed.
+        `why` is the question naming what closes it (s.UNSAVED_BEFORE_…, with a
+        {name} field); without it, a plain 「关闭前」 question."""
         if not self.has_document or self.controller.is_clean():
             return True
         from gui import dialogs
 
-        choice = dialogs.ask_save_changes(self, self.document_name())
+        name = self.document_name()
+        question = why.format(name=name) if why else ""
+        choice = dialogs.ask_save_changes(self, name, question)
         if choice is dialogs.SaveChoice.SAVE:
             return self.save()
         return choice is dialogs.SaveChoice.DISCARD
@@ -736,7 +785,7 @@ class MainWindow(QMainWindow):
 
     @reads_report
     def new_report(self) -> None:
-        if not self.confirm_close_document():
+        if not self.confirm_close_document(s.UNSAVED_BEFORE_NEW):
             return
         from gui import dialogs
 
@@ -750,7 +799,7 @@ class MainWindow(QMainWindow):
 
     @reads_report
     def open_file(self, path: str | None = None) -> bool:
-        if not self.confirm_close_document():
+        if not self.confirm_close_document(s.UNSAVED_BEFORE_OPEN):
             return False
         if path is None:
             from gui import file_dialogs
@@ -788,7 +837,7 @@ class MainWindow(QMainWindow):
 
     @reads_report
     def open_sample(self) -> None:
-        if not self.confirm_close_document():
+        if not self.confirm_close_document(s.UNSAVED_BEFORE_SAMPLE):
             return
         from model.drafts import DraftError
         from model.sample import load_sample
@@ -807,7 +856,7 @@ class MainWindow(QMainWindow):
     def close_report(self) -> bool:
         """关闭报告: back to the start page (with 打开示例报告 and the recent drafts),
         after the question about unsaved changes."""
-        if not self.has_document or not self.confirm_close_document():
+        if not self.has_document or not self.confirm_close_document(s.UNSAVED_BEFORE_CLOSE):
             return False
         self.settings.set(cfg.PROBLEMS_VISIBLE, self.problems.isVisible())
         self.autosaver.discard()
@@ -921,13 +970,13 @@ class MainWindow(QMainWindow):
     def aggregate(self) -> None:
         from gui.aggregate_dialog import AggregateDialog
 
-        dialog = AggregateDialog(self)
+        dialog = AggregateDialog(self, self.settings)
         dialog.openRequested.connect(self._open_summary)
         dialog.exec()
 
     def _open_summary(self, summary: Report) -> None:
         """The roll-up's 「打开汇总报告」: the summary opens as new, unsaved work."""
-        if self.confirm_close_document():
+        if self.confirm_close_document(s.UNSAVED_BEFORE_SUMMARY):
             self._open_as_unsaved(summary, None, s.CMD_OPEN_SUMMARY)
 
     # ---- edit --------------------------------------------------------------------------------
@@ -1018,7 +1067,7 @@ class MainWindow(QMainWindow):
 
     @reads_report
     def import_file(self, kind: str, path: str | None = None) -> bool:
-        if not self.confirm_close_document():
+        if not self.confirm_close_document(s.UNSAVED_BEFORE_IMPORT):
             return False
         if path is None:
             title = s.DLG_IMPORT_DOCX if kind == "docx" else s.DLG_IMPORT_XLSX
@@ -1190,7 +1239,7 @@ class MainWindow(QMainWindow):
                 continue
             when = orphan.saved.strftime("%Y-%m-%d %H:%M") if orphan.saved else "—"
             answer = dialogs.ask_recover(self, orphan.label or orphan.draft.name, when)
-            if answer is True and not self.confirm_close_document():
+            if answer is True and not self.confirm_close_document(s.UNSAVED_BEFORE_RECOVER):
                 answer = None  # keep it for later rather than lose the open work
             if answer is True:
                 recovered = self.recover(orphan)
@@ -1221,9 +1270,43 @@ class MainWindow(QMainWindow):
             except DraftError:
                 source, base = None, None
         self._open_as_unsaved(report, base, s.RECOVER_UNDO_TEXT, source)
+        self._show_pending(orphan.pending)
         self.autosaver.save_now()
         orphan.remove()
         return True
+
+    def _show_pending(self, pending: tuple[PendingEdit, ...]) -> None:
+        """What was being typed when the program stopped, never put into the report
+        by itself: the first entry goes back into its cell's editor (Enter takes it,
+        Esc keeps the confirmed value); any other is listed with its confirmed value."""
+        from gui.table_model import where_text
+        from gui.table_page import TablePage
+
+        report = self.controller.report
+        left: list[PendingEdit] = []
+        reopened = False  # one editor open at a time: the first entry only
+        for entry in pending:
+            key = section_of(entry.key, report.spec)
+            page = self.pages.get(key or "")
+            if not reopened and isinstance(page, TablePage):
+                self.select_page(key or "")
+                reopened = page.reopen_pending(entry)
+                if reopened:
+                    continue
+            left.append(entry)
+        if not left:
+            return
+        items = "\n".join(
+            s.RECOVER_PENDING_ITEM.format(
+                where=where_text(report.cell(p.key)) if p.key in report.spec.cell_by_id else p.key,
+                text=p.text,
+                old=p.replaces or s.RECOVER_PENDING_BLANK,
+            )
+            for p in left
+        )
+        QMessageBox.information(
+            self, s.RECOVER_PENDING_TITLE, s.RECOVER_PENDING_LIST.format(items=items)
+        )
 
     # ---- window ------------------------------------------------------------------------------
     def about(self) -> None:
@@ -1249,7 +1332,7 @@ class MainWindow(QMainWindow):
                 self.settings.set(cfg.PROBLEMS_VISIBLE, self.problems.isVisible())
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.commit_edits() or not self.confirm_close_document():
+        if not self.commit_edits() or not self.confirm_close_document(s.UNSAVED_BEFORE_QUIT):
             event.ignore()
             return
         self._save_geometry()

@@ -7,7 +7,7 @@ not be carried over.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -28,7 +28,7 @@ from gui.document import DocumentController
 from model import limits
 from model.formats import FORMATS, UnknownFormat, format_for_year
 from model.issues import Issue, Severity, Validation
-from model.report import KINDS, Change, Report
+from model.report import KINDS, Change
 from model.rules import format_date
 from model.values import InvalidValue
 
@@ -59,6 +59,8 @@ def _issues_by_note(validation: Validation) -> dict[str, list[Issue]]:
 
 
 class MetaPage(QWidget):
+    loadPreviousRequested = Signal()  # 「载入上年报告…」 under a detached-report note
+
     def __init__(self, controller: DocumentController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -97,11 +99,22 @@ class MetaPage(QWidget):
         self.format = QLabel()
         self.format.setWordWrap(True)
 
-        # Said under the year when a year change detached last year's report.
+        # Said under the year when a year change detached last year's report, naming
+        # the carried-in numbers to check, with a way to load the right report.
         self.previous_note = QLabel()
         self.previous_note.setWordWrap(True)
-        self.previous_note.setStyleSheet(f"color: {colors.issue_foreground(Severity.INFO).name()};")
-        self.previous_note.hide()
+        self.previous_note.setStyleSheet(
+            f"color: {colors.issue_foreground(Severity.WARNING).name()};"
+        )
+        self.previous_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.load_previous_button = QPushButton(s.META_LOAD_PREVIOUS)
+        self.load_previous_button.clicked.connect(self.loadPreviousRequested)
+        self.previous_box = QWidget()
+        box_layout = QVBoxLayout(self.previous_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.addWidget(self.previous_note)
+        box_layout.addWidget(self.load_previous_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.previous_box.hide()
         # One line under each field for its problems, so they are read where they are fixed.
         self.notes: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -120,7 +133,7 @@ class MetaPage(QWidget):
             self.notes[key] = note
             form.addRow("", note)
             if key == "meta.year":
-                form.addRow("", self.previous_note)
+                form.addRow("", self.previous_box)
         note = QLabel()
         note.setWordWrap(True)
         note.hide()
@@ -159,7 +172,7 @@ class MetaPage(QWidget):
         self.clear_date.clicked.connect(lambda: self.date.setDate(_NO_DATE))
         controller.reportChanged.connect(self._on_change)
         controller.reportReplaced.connect(self.refresh)
-        controller.reportReplaced.connect(self.previous_note.hide)
+        controller.reportReplaced.connect(self.previous_box.hide)
         controller.validationChanged.connect(self.show_issues)
         controller.previousDetached.connect(self._on_previous_detached)
         controller.add_edit_source(self)
@@ -194,11 +207,11 @@ class MetaPage(QWidget):
         if change.what == "meta":
             self.refresh()
         elif change.what == "previous" and self.controller.report.previous is not None:
-            self.previous_note.hide()  # undone, or another report loaded
+            self.previous_box.hide()  # undone, or another report loaded
 
     def _on_previous_detached(self, text: str) -> None:
         self.previous_note.setText(text)
-        self.previous_note.show()
+        self.previous_box.show()
 
     def show_issues(self, validation: Validation) -> None:
         shown = _issues_by_note(validation)
@@ -225,9 +238,10 @@ class MetaPage(QWidget):
             self.agency.setFocus(Qt.FocusReason.OtherFocusReason)
         return self._agency_refusal
 
-    def peek_edit(self, snapshot: Report) -> None:
+    def pending_edit(self) -> None:
         """Fields reach the report as they change; a year waiting for Enter may
         switch the format, so it is left to the commit."""
+        return None
 
     # ---- widgets → model --------------------------------------------------------------
     def _on_agency(self, text: str) -> None:
@@ -239,6 +253,7 @@ class MetaPage(QWidget):
         else:
             if self._agency_refusal is not None:
                 self._agency_refusal = None
+                self.controller.note_refusal_cleared()
                 self.show_issues(self.controller.validation)
 
     def _show_agency_refusal(self) -> None:

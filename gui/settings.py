@@ -36,6 +36,11 @@ WINDOW_STATE: Setting[bytes] = Setting("window/state", b"")
 PROBLEMS_VISIBLE: Setting[bool] = Setting("window/problems_visible", True)
 PROBLEMS_COLLAPSED: Setting[bool] = Setting("window/problems_collapsed", False)
 ZOOM: Setting[int] = Setting("view/zoom", 100)  # percent: tables and texts (Ctrl+= / Ctrl+-)
+# the roll-up dialog (汇总多个报告): the summary's name and each kind of folder last used
+AGG_AGENCY: Setting[str] = Setting("aggregate/agency", "")
+AGG_INPUT_FOLDER: Setting[str] = Setting("aggregate/input_folder", "")
+AGG_DRAFT_FOLDER: Setting[str] = Setting("aggregate/draft_folder", "")
+AGG_XLSX_FOLDER: Setting[str] = Setting("aggregate/xlsx_folder", "")
 
 
 class Settings:

@@ -102,6 +102,16 @@ DEFAULT_FILE_NAME = "{agency}{year}年政府信息公开工作年度报告"
 UNSAVED_TITLE = "尚未保存"
 UNSAVED_TEXT = "报告“{name}”有尚未保存的修改。"
 UNSAVED_INFO = "要在关闭前保存吗？不保存将丢失这些修改。"
+UNSAVED_LOST = "不保存将丢失这些修改。"
+# What closes the open report, asked before (the question names it and why)
+UNSAVED_BEFORE_OPEN = "打开另一个文件前，是否保存对“{name}”的修改？"
+UNSAVED_BEFORE_NEW = "新建报告前，是否保存对“{name}”的修改？"
+UNSAVED_BEFORE_SAMPLE = "打开示例报告前，是否保存对“{name}”的修改？"
+UNSAVED_BEFORE_IMPORT = "导入报告前，是否保存对“{name}”的修改？导入的报告会替换窗口中的这份报告。"
+UNSAVED_BEFORE_SUMMARY = "打开汇总报告前，是否保存对“{name}”的修改？"
+UNSAVED_BEFORE_RECOVER = "恢复自动保存的内容前，是否保存对“{name}”的修改？"
+UNSAVED_BEFORE_QUIT = "退出程序前，是否保存对“{name}”的修改？"
+UNSAVED_BEFORE_CLOSE = "关闭报告前，是否保存对“{name}”的修改？"
 OPEN_FAILED_TITLE = "无法打开"
 OPEN_FAILED = "无法打开文件“{path}”：\n{reason}"
 SAVE_FAILED_TITLE = "无法保存"
@@ -135,6 +145,17 @@ RECOVER_INFO = "要恢复这些内容吗？选择“丢弃”将删除这份自�
 RECOVER_BUTTON = "恢复"
 RECOVER_DISCARD = "丢弃"
 RECOVER_UNDO_TEXT = "恢复自动保存的内容"
+RECOVER_PENDING_CELL = (
+    "程序意外退出时，「{where}」正在输入「{text}」，还没有确认；恢复的报告中这一格仍是已确认的 {old}。"
+    "输入的内容已放回这一格：按回车采用，按 Esc 放弃（保留 {old}）。"
+)
+RECOVER_PENDING_BLANK = "空白"
+RECOVER_PENDING_TITLE = "有尚未确认的输入"
+RECOVER_PENDING_LIST = (
+    "程序意外退出时，下列单元格正在输入、还没有确认。恢复的报告中保留已确认的值，"
+    "输入的内容没有放入报告，请核对后自行填写：\n{items}"
+)
+RECOVER_PENDING_ITEM = "• 「{where}」：输入了「{text}」，已确认的值为 {old}"
 RECOVER_FAILED = "自动保存的内容无法读取，已保留原文件：\n{path}\n{reason}"
 
 # ---- errors --------------------------------------------------------------------------
@@ -251,7 +272,17 @@ CELL_COMPUTED_TIP = "合计：由程序自动计算，不能直接填写"
 CELL_MONEY_TIP = "金额，单位：{unit}（右键可切换单位）"
 CELL_SIGNED_TIP = "可填负数表示减少，如 -8"
 CELL_ISSUE_TIP = "{severity}（{rule}）：{message}"
-TYPING_ON_COMPUTED = "合计单元格由程序自动计算，不能直接填写；请修改它所汇总的单元格。"
+TYPING_ON_COMPUTED = (
+    "合计单元格由程序自动计算，不能直接填写；请修改它所汇总的单元格（按回车到下一行）。"
+)
+TYPING_ON_LABEL = (
+    "这是表格的行标题，不能填写：按 Tab 或回车到这一行的第一个填写格，或点击要填写的单元格。"
+)
+TYPING_ON_HEADING = (
+    "这是表格的栏目标题，不能填写：按 Tab 或回车到这一栏的第一个填写格，或点击要填写的单元格。"
+)
+TYPING_NO_CELL = "请先点击要填写的单元格。"
+TAB_ROW_END = "这是这一行最后一个填写格：Tab 不会跳到下一行，请按回车到下一行。"
 TABLE_HINT = (
     "选中单元格直接输入数字；回车下移（接连按 Tab 填写一行后，回车回到这一行开始的列），Tab 右移，"
     "方向键确认并移动，F2 在格内修改；可从 Excel 或 WPS 复制一块数字后按 Ctrl+V 粘贴。"
@@ -267,6 +298,7 @@ ZERO_TABLE_NONE = "本表没有空白的填报单元格。"
 MESSAGE_CLOSE = "关闭提示"
 PASTE_REFUSED = "粘贴未执行，表格没有任何改动：有 {n} 个值无法识别。\n{details}\n请在原表格中修正后重新复制粘贴。"
 PASTE_MORE_REFUSED = "\n……另有 {n} 处"
+PASTE_CELL_REFUSED = "「{row}」行“{col}”列：{reason}"
 PASTE_DONE = "已粘贴 {n} 个单元格。"
 PASTE_TOTALS_AGREE = "粘贴内容中的 {n} 个合计与程序计算的一致。"
 PASTE_NO_CURRENT = "请先选中要粘贴到的起始单元格。"
@@ -319,6 +351,7 @@ WINDOW_TITLE_DOC = "{agency} {year}年报告[*] — 年报填报助手"
 UNDO_PREFIX = "撤销"
 REDO_PREFIX = "重做"
 PREVIOUS_LOADED = "已载入上年（{year}年度）报告，用于核对上年结转等数字。"
+META_LOAD_PREVIOUS = "载入上一年度报告…"
 PREVIOUS_WRONG_TITLE = "不是上一年度的报告"
 SAMPLE_FAILED = "无法打开示例报告：{reason}"
 SCREENSHOT_FAILED = "无法生成截图：{reason}"
@@ -329,9 +362,10 @@ AGG_INTRO = (
     "添加各机关报送的报告草稿（.nianbao）或本程序导出的 Excel、Word 报告，程序将同一年度、"
     "同一格式的报告逐项相加，生成一份汇总报告。合计由汇总报告重新计算；金额先换算为统一单位"
     "再相加；空白单元格按 0 相加，并在“空白单元格”列中列出。年度或格式不同的报告和无法读取的"
-    "文件不纳入汇总，并注明原因。以前的汇总报告和汇总表不会再次计入；同一机关同一年度有多份报告时"
-    "只计入一份（草稿优先于 Excel，Excel 优先于 Word，同类取最后修改的一份）。文件夹中的每个文件都"
-    "列出是否计入及原因。"
+    "文件不纳入汇总，并注明原因。以前的汇总报告（包括导出的 Word、Excel）和汇总表不会再次计入；"
+    "有部门报告时，本级政府的报告不计入（它多半是以前的汇总结果），需要时勾选“计入本级政府报告”。"
+    "同一机关同一年度有多份报告时只计入一份（草稿优先于 Excel，Excel 优先于 Word，同类取最后修改的"
+    "一份）。每次“开始汇总”都重新查看文件夹（迟交的报告会被计入），每个文件都列出是否计入及原因。"
 )
 AGG_ADD_FOLDER = "添加文件夹…"
 AGG_ADD_FILES = "添加文件…"
@@ -346,6 +380,12 @@ AGG_YEAR_ITEM = "{year}年度"
 AGG_AGENCY = "汇总机关名称："
 AGG_AGENCY_PLACEHOLDER = "汇总"
 AGG_RUN = "开始汇总"
+AGG_INCLUDE_GOVERNMENT = "计入本级政府报告"
+AGG_INCLUDE_GOVERNMENT_TIP = (
+    "默认不计入：本级政府的年报就是各部门报告的汇总，与部门报告一起相加会重复计算。"
+    "乡镇、街道等确需计入的本级政府报告，勾选后再汇总。"
+)
+AGG_GOVERNMENT_LINE = "{n} 份本级政府的报告未计入（见“说明”列；需要时勾选“计入本级政府报告”）。"
 AGG_CANCEL = "取消"
 AGG_SAVE_DRAFT = "保存汇总草稿…"
 AGG_SAVE_XLSX = "导出汇总表…"
@@ -526,6 +566,7 @@ GRID_KEYS = (
     (("↑", "↓", "←", "→"), "输入状态下确认并移动；未在输入时移动（可以停在合计上）"),
     (("F2",), "在格内修改原来的数字（这时左右方向键在文字中移动）；再按一次回到输入状态"),
     (("Esc",), "放弃正在输入的内容，保留原值"),
+    (("Ctrl+Home", "Ctrl+End"), "到表格的第一个、最后一个填写格（输入时先确认）"),
     (("Delete", "Backspace"), "清除所选单元格"),
     (
         ("Ctrl+C", "Ctrl+X", "Ctrl+V"),

@@ -118,7 +118,7 @@ def paste_plan(
             try:
                 plan.values[spec.id] = parse_value(text, spec, report.unit(spec.id))
             except InvalidValue as exc:
-                plan.refusals.append(refusal_text(spec, str(exc)))
+                plan.refusals.append(paste_refusal_text(spec, str(exc)))
     if on_totals and not plan.refusals:
         after = {**report.values(), **plan.values}
         for spec, shown in on_totals:
@@ -163,6 +163,12 @@ def _clip(text: str, limit: int = 16) -> str:
 def refusal_text(spec: CellSpec, reason: str) -> str:
     """「（一）予以公开」行“商业企业”列：「abc」不是数字…，已保留原值。"""
     return s.CELL_REFUSED.format(row=spec.row_label, col=spec.col_label, reason=reason)
+
+
+def paste_refusal_text(spec: CellSpec, reason: str) -> str:
+    """「（一）予以公开」行“商业企业”列：「abc」不是数字…: one unreadable value of a
+    paste (no cell is open, so nothing is said about Enter or Esc)."""
+    return s.PASTE_CELL_REFUSED.format(row=spec.row_label, col=spec.col_label, reason=reason)
 
 
 def where_text(spec: CellSpec) -> str:

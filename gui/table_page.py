@@ -17,10 +17,9 @@ from PySide6.QtWidgets import (
 
 from gui import colors
 from gui import strings as s
-from gui.document import DocumentController
+from gui.document import DocumentController, PendingEdit
 from gui.table_model import TableModel, where_text
 from gui.table_view import GridView
-from model.report import Report
 from model.spec import TableSpec
 
 NOTE_SECONDS = 12
@@ -45,6 +44,7 @@ class MessageBar(QFrame):
         layout.addWidget(self._label, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
         self.refused = False
+        self.lasting = False
         # Notes (补零 done, paste done) fade after a while; refusals stay until
         # the officer dismisses them or the next edit succeeds.
         self._timer = QTimer(self)
@@ -56,8 +56,11 @@ class MessageBar(QFrame):
     def text(self) -> str:
         return self._label.text() if self.isVisibleTo(self.parentWidget()) else ""
 
-    def show_message(self, text: str, refused: bool) -> None:
+    def show_message(self, text: str, refused: bool, lasting: bool = False) -> None:
+        """A refusal or a lasting note stays until dismissed or resolved; a note
+        fades after NOTE_SECONDS."""
         self.refused = refused
+        self.lasting = lasting
         bg, border = (
             (colors.MESSAGE_REFUSED_BG, colors.MESSAGE_REFUSED_BORDER)
             if refused
@@ -68,7 +71,7 @@ class MessageBar(QFrame):
         )
         self._label.setText(text)
         self.show()
-        if refused:
+        if refused or lasting:
             self._timer.stop()
         else:
             self._timer.start()
@@ -146,8 +149,11 @@ class TablePage(QWidget):
 
         self.view.message.connect(self.show_message)
         self.view.refusalResolved.connect(self._on_refusal_resolved)
+        self.view.pendingChanged.connect(self._on_pending_changed)
+        controller.undo_stack.indexChanged.connect(self._on_history_moved)
         controller.reportReplaced.connect(self._update_title)
         controller.add_edit_source(self)
+        self._recovered_note = False  # the note of a recovered entry is shown
         self._update_title()
 
     @property
@@ -162,6 +168,10 @@ class TablePage(QWidget):
         """Select, scroll to and focus a cell of this table (False if not in it)."""
         return self.view.focus_cell(cell_id)
 
+    def take_focus(self) -> None:
+        """Chosen in the navigator: typing goes into the grid, on its current cell."""
+        self.view.take_focus()
+
     def select_cells(self, cell_ids: list[str]) -> bool:
         """Select, scroll to and focus cells of this table (after undo or redo)."""
         return self.view.select_cells(cell_ids)
@@ -170,8 +180,36 @@ class TablePage(QWidget):
     def commit_edit(self) -> str | None:
         return self.view.commit_editor()
 
-    def peek_edit(self, snapshot: Report) -> None:
-        self.view.peek_editor(snapshot)
+    def pending_edit(self) -> PendingEdit | None:
+        return self.view.pending_editor()
+
+    def reopen_pending(self, pending: PendingEdit) -> bool:
+        """A recovered entry that was being typed when the program stopped: back in
+        its cell's editor, not committed, with a note naming the confirmed value it
+        would replace (Enter takes it, Esc keeps that value). False if the cell is
+        not an input of this table."""
+        if not self.view.reopen_pending(pending.key, pending.text):
+            return False
+        spec = self._controller.report.cell(pending.key)
+        self.show_message(
+            s.RECOVER_PENDING_CELL.format(
+                where=where_text(spec),
+                text=pending.text,
+                old=pending.replaces or s.RECOVER_PENDING_BLANK,
+            ),
+            refused=False,
+            lasting=True,
+        )
+        self._recovered_note = True
+        return True
+
+    def _on_pending_changed(self) -> None:
+        self._controller.note_pending()
+        if self._recovered_note and self.view.open_editor() is None:
+            # the recovered entry was taken (Enter) or dropped (Esc): its note is done
+            self._recovered_note = False
+            if self.message_bar.lasting:
+                self.message_bar.hide()
 
     def fill_zero(self) -> int:
         """补零 for this table: every blank input becomes 0, one undo step. A blank
@@ -184,8 +222,8 @@ class TablePage(QWidget):
         self.show_message(text + skipped, bool(skipped))
         return n
 
-    def show_message(self, text: str, refused: bool = False) -> None:
-        self.message_bar.show_message(text, refused)
+    def show_message(self, text: str, refused: bool = False, lasting: bool = False) -> None:
+        self.message_bar.show_message(text, refused, lasting)
 
     def message(self) -> str:
         """The message shown, '' when none (for tests and the status bar)."""
@@ -195,6 +233,14 @@ class TablePage(QWidget):
         # the refused text was fixed or dropped (Esc): its message has done its job
         if self.message_bar.refused:
             self.message_bar.hide()
+        self._controller.note_refusal_cleared()
+
+    def _on_history_moved(self, _index: int) -> None:
+        """An edit, undo or redo: a note about an earlier step (「已粘贴 6 个单元格」, a
+        paste refused) is no longer true; a refusal held in an open cell stays."""
+        if self.message_bar.lasting or self.view.holding_refusal:
+            return
+        self.message_bar.hide()
 
     def _update_title(self) -> None:
         spec = self._controller.report.spec

@@ -6,7 +6,14 @@ Keys as in Excel and WPS:
   double click) edits the value in place, where Left/Right move in the text; F2
   again switches back. Esc drops what was typed.
 - after a run of Tabs, Enter goes one row down to the column where the run began
-  (numbers typed row by row from a ledger).
+  (numbers typed row by row from a ledger). Tab never wraps into the next row:
+  past a row's last input it stops on the row's total (typing there is refused
+  with a word), or on the last input when the row has no total; Enter goes on.
+- on a printed label or heading, or a total, typing says why nothing is taken and
+  the cursor stays; Tab and Enter go from there into the table: along the row
+  from a row label, down the column from a column heading, to the next row's
+  first input from a total at a row's end.
+- Ctrl+Home and Ctrl+End go to the first and the last input cell.
 - a refused text keeps the cell open with the text and the reason until it is
   fixed or dropped with Esc: the cursor cannot leave it meanwhile.
 - moves skip printed labels; Tab and Enter pass over totals, arrows stop on them.
@@ -17,8 +24,6 @@ Every committed change goes through the document controller as one undo step.
 """
 
 from __future__ import annotations
-
-import contextlib
 
 from PySide6.QtCore import (
     QEvent,
@@ -60,7 +65,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui import strings as s
-from gui.clipboard import Block, parse_html_table, parse_tsv
+from gui.clipboard import clipboard_block
+from gui.document import PendingEdit
 from gui.table_model import (
     CELL_ID_ROLE,
     GRID_ROLE,
@@ -68,9 +74,8 @@ from gui.table_model import (
     TableModel,
     paste_plan,
 )
-from model.report import Report
 from model.spec import GridCell, Role, ValueKind
-from model.values import InvalidValue, format_value, parse_value
+from model.values import format_value
 
 _CA = QAbstractItemView.CursorAction
 _PAD_X = 8  # horizontal text padding inside a cell, px
@@ -177,6 +182,7 @@ class GridDelegate(QStyledItemDelegate):
         if isinstance(editor, QLineEdit):
             editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
             editor.setFrame(False)
+            editor.textEdited.connect(self._view.pendingChanged)  # autosave is due
         return editor
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:
@@ -187,16 +193,6 @@ class GridDelegate(QStyledItemDelegate):
             elif event.type() == QEvent.Type.FocusOut and self._view.editor_focus_out(editor):
                 return True  # refused: the editor stays open with its text
         return super().eventFilter(editor, event)
-
-
-def clipboard_block(text: str, html: str) -> Block | None:
-    """The block to paste: the text when it holds anything, else the first table of
-    the HTML; None when there is nothing to paste."""
-    if text.strip():
-        return parse_tsv(text)
-    if html.strip():
-        return parse_html_table(html)
-    return None
 
 
 def confirm_paste_conflicts(parent: QWidget, conflicts: list[str]) -> bool:
@@ -247,6 +243,12 @@ def cover_span_edges(view: QTableView, model: TableModel) -> None:
 class _FrozenHeader(QTableView):
     """The frozen header rows' view (see `GridView._make_frozen_header`)."""
 
+    def mousePressEvent(self, event) -> None:
+        super().mousePressEvent(event)
+        grid = self.parentWidget()
+        if grid is not None:  # keys typed next go to the grid, which says what they do
+            grid.setFocus(Qt.FocusReason.MouseFocusReason)
+
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
         model = self.model()
@@ -259,6 +261,7 @@ class GridView(QTableView):
 
     message = Signal(str, bool)  # (Chinese text, refused?) for the page's message area
     refusalResolved = Signal()  # the refused text was fixed or dropped
+    pendingChanged = Signal()  # the open editor's text changed, or the editor closed
 
     def __init__(self, model: TableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -557,6 +560,10 @@ class GridView(QTableView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit()
+        # a message shown above the table (a refusal) takes room from it: the cell
+        # being typed in stays in sight
+        if self._editing is not None and self._editing.isValid():
+            self.scrollTo(self._model.index(self._editing.row(), self._editing.column()))
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -586,11 +593,66 @@ class GridView(QTableView):
         current = self.currentIndex()
         if not current.isValid():
             return self._first_value()
-        # Tab is for filling in: like Excel's 「只选定未锁定的单元格」 it passes over
-        # totals; arrows stop on them too, so they can be selected and copied.
-        tab = action in (_CA.MoveNext, _CA.MovePrevious)
-        target = self._neighbour(current, *moves[action], wrap=tab, inputs_only=tab)
+        if action in (_CA.MoveNext, _CA.MovePrevious):
+            return self._tab_target(current, forward=action == _CA.MoveNext)
+        # arrows stop on totals too, so they can be selected and copied
+        target = self._neighbour(current, *moves[action], wrap=False)
         return target if target.isValid() else current
+
+    def _tab_target(self, current: QModelIndex, forward: bool) -> QModelIndex:
+        """Tab (Shift+Tab): the next input to the right (left) in the row, passing
+        over totals between inputs, as Excel's 「只选定未锁定的单元格」 does. Past the
+        row's last input, onto the row's total when it has one (typing there is
+        refused with a word), else stay: never into the next row, where typing
+        would overwrite a number the officer does not see (Enter goes on). From a
+        label or heading, into the table (`_into_table`)."""
+        if not self._model.is_value(current):
+            return self._into_table(current, forward)
+        step = 1 if forward else -1
+        target = self._neighbour(current, 0, step, wrap=False, inputs_only=True)
+        if target.isValid():
+            return target
+        if forward:
+            total = self._neighbour(current, 0, 1, wrap=False)
+            if total.isValid():
+                return total
+        return current
+
+    def _into_table(self, index: QModelIndex, forward: bool) -> QModelIndex:
+        """The input cell Tab or Enter goes to from a printed label or heading: along
+        the row from a row label (its first input; Shift: stay), down the column
+        from a column heading (the first input under it; Shift: stay). When there
+        is none (the corner caption), the table's first input."""
+        model = self._model
+        here = model.grid.anchor(index.row(), index.column())
+        if here is None:
+            return self._first_value()
+        if not forward:
+            return index
+        if here.row < model.table.header_rows:  # a column heading: down its columns
+            for col in range(here.col, here.col + here.colspan):
+                below = self._below_in_column(index, col)
+                if below.isValid():
+                    return below
+            return self._first_value()
+        target = self._neighbour(index, 0, 1, wrap=False, inputs_only=True)
+        return target if target.isValid() else self._first_input_below(index)
+
+    def _first_input_below(self, index: QModelIndex) -> QModelIndex:
+        """The first input cell (leftmost) in the rows below the cell at `index`."""
+        model = self._model
+        here = model.grid.anchor(index.row(), index.column())
+        start = here.row + here.rowspan if here is not None else index.row() + 1
+        for g in sorted(model.table.grid, key=lambda g: (g.row, g.col)):
+            if g.row >= start and g.cell and model.is_input(model.index(g.row, g.col)):
+                return model.index(g.row, g.col)
+        return QModelIndex()
+
+    def _last_value(self) -> QModelIndex:
+        for g in sorted(self._model.table.grid, key=lambda g: (g.row, g.col), reverse=True):
+            if g.cell and self._model.is_input(self._model.index(g.row, g.col)):
+                return self._model.index(g.row, g.col)
+        return QModelIndex()
 
     def _neighbour(
         self, index: QModelIndex, dr: int, dc: int, wrap: bool, inputs_only: bool = False
@@ -649,10 +711,15 @@ class GridView(QTableView):
         Tab and Shift+Tab continue a run of Tabs (see `enter_step`)."""
         current = self.currentIndex()
         tab = action in (_CA.MoveNext, _CA.MovePrevious)
-        if tab and self._tab_column is None and current.isValid():
-            here = self._model.grid.anchor(current.row(), current.column())
-            self._tab_column = here.col if here is not None else current.column()
         target = self.moveCursor(action, Qt.KeyboardModifier.NoModifier)
+        if tab and self._tab_column is None and current.isValid():
+            # a run begins where the officer starts typing: the cell Tab left, or
+            # the one it entered when it left a label
+            origin = current if self._model.is_value(current) else target
+            here = self._model.grid.anchor(origin.row(), origin.column())
+            self._tab_column = here.col if here is not None else origin.column()
+        if action == _CA.MoveNext and target == current and self._model.is_input(current):
+            self.message.emit(s.TAB_ROW_END, False)  # typing on overwrites this cell
         if target.isValid():
             self._tabbing = tab
             try:
@@ -670,11 +737,18 @@ class GridView(QTableView):
         if not current.isValid():
             self.step(_CA.MoveUp if up else _CA.MoveDown)
             return
+        if not self._model.is_value(current):  # a label or heading: into the table
+            target = self._into_table(current, not up)
+            if target.isValid():
+                self.setCurrentIndex(target)
+            return
         target = QModelIndex()
         if start is not None and not up:
             target = self._below_in_column(current, start)
         if not target.isValid():
             target = self._neighbour(current, -1 if up else 1, 0, wrap=False, inputs_only=True)
+        if not target.isValid() and not up and not self._model.is_input(current):
+            target = self._first_input_below(current)  # from a row's total: the next row
         if target.isValid():
             self.setCurrentIndex(target)
 
@@ -739,18 +813,37 @@ class GridView(QTableView):
             self._close(editor)
         return refusal
 
-    def peek_editor(self, snapshot: Report) -> None:
-        """Put the number being typed into `snapshot` when it can be read; the
-        editor stays as it is (autosave while the officer types)."""
+    def pending_editor(self) -> PendingEdit | None:
+        """What the open editor holds that differs from the cell's confirmed value
+        (None when nothing): autosave keeps it beside its copy, never in it."""
         editor = self.open_editor()
         index = QModelIndex(self._editing) if self._editing is not None else QModelIndex()
         spec = self._model.cell_spec(index)
         if editor is None or spec is None or spec.computed:
-            return
-        # unreadable: the last value taken stays in the copy; the refusal comes on commit
-        with contextlib.suppress(InvalidValue):
-            value = parse_value(editor.text(), spec, snapshot.unit(spec.id))
-            snapshot.set_value(spec.id, value)
+            return None
+        confirmed = index.data(Qt.ItemDataRole.EditRole)
+        if editor.text() == ("" if confirmed is None else str(confirmed)):
+            return None
+        shown = index.data(Qt.ItemDataRole.DisplayRole)
+        return PendingEdit(spec.id, editor.text(), "" if shown is None else str(shown))
+
+    def reopen_pending(self, cell_id: str, text: str) -> bool:
+        """Put `text` back into a cell's editor as typed and not committed (a
+        recovered entry): Enter takes it, Esc drops it. False if no such input."""
+        index = self._model.index_of(cell_id)
+        if not index.isValid() or not self._model.is_input(index):
+            return False
+        self.focus_cell(cell_id)
+        T = QAbstractItemView.EditTrigger
+        if not self.edit(index, T.AnyKeyPressed, None):
+            return False
+        editor = self.open_editor()
+        if editor is None:
+            return False
+        editor.setText(text)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.pendingChanged.emit()
+        return True
 
     def cancel_editor(self) -> None:
         """Esc: drop what was typed (and a refusal held with it)."""
@@ -773,6 +866,7 @@ class GridView(QTableView):
         self._resolve()
         self._editing = None
         super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        self.pendingChanged.emit()
 
     def _resolve(self) -> None:
         if self._held:
@@ -798,6 +892,20 @@ class GridView(QTableView):
             return True
         if key == Qt.Key.Key_F2:
             self._entry_mode = not self._entry_mode
+            return True
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if ctrl and key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            if not self._entry_mode:  # in place: to the start or end of the text
+                if key == Qt.Key.Key_Home:
+                    editor.home(False)
+                else:
+                    editor.end(False)
+                return True
+            # typing replaces the value: Ctrl+Home/End commit and go, as Excel does
+            if self._commit(editor) is not None:
+                return True
+            self._close(editor)
+            self.go_to_end(last=key == Qt.Key.Key_End)
             return True
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if not enter and key not in moves:
@@ -926,11 +1034,47 @@ class GridView(QTableView):
         if not editing and key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.clear_selection()
             return
-        if not editing and event.text().strip() and not self._current_is_input():
-            index = self.currentIndex()
-            if self._model.is_value(index):  # typing on a total: say why nothing happens
-                self.message.emit(s.TYPING_ON_COMPUTED, True)
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if not editing and ctrl and key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self.go_to_end(last=key == Qt.Key.Key_End)
+            return
+        if not editing and event.text().strip() and not ctrl and not self._current_is_input():
+            # Typing where nothing can be typed: say why, stay, and never let Qt's
+            # keyboard search move the cursor to some cell the officer does not see.
+            self.message.emit(self._not_typable_text(), True)
+            return
         super().keyPressEvent(event)
+
+    def _not_typable_text(self) -> str:
+        index = self.currentIndex()
+        if self._model.is_value(index):
+            return s.TYPING_ON_COMPUTED
+        if not index.isValid():
+            return s.TYPING_NO_CELL
+        here = self._model.grid.anchor(index.row(), index.column())
+        heading = here is not None and here.row < self._model.table.header_rows
+        return s.TYPING_ON_HEADING if heading else s.TYPING_ON_LABEL
+
+    def take_focus(self) -> None:
+        """The page was chosen (navigator, Ctrl+PgDown): keys go to the grid, on its
+        current cell, or the first input when none is current yet (a cell being
+        typed in keeps its editor)."""
+        editor = self.open_editor()
+        if editor is not None:
+            editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        if not self._model.is_value(self.currentIndex()):
+            first = self._first_value()
+            if first.isValid():
+                self.setCurrentIndex(first)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def go_to_end(self, last: bool) -> None:
+        """Ctrl+Home / Ctrl+End: the first or the last input cell of the table."""
+        target = self._last_value() if last else self._first_value()
+        if target.isValid():
+            self.setCurrentIndex(target)
+            self.scrollTo(target)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         # An input method in full-width mode commits 「１」 as an input-method event,
@@ -947,6 +1091,7 @@ class GridView(QTableView):
             editor = self.indexWidget(self.currentIndex()) or self._open_editor()
             if isinstance(editor, QLineEdit):
                 editor.setText(committed)
+                self.pendingChanged.emit()
                 return
         super().inputMethodEvent(event)
 
@@ -994,7 +1139,8 @@ class GridView(QTableView):
 
     def paste(self, text: str | None = None, html: str | None = None) -> int:
         """Paste a block from the current cell: the clipboard's text (Excel, WPS), or
-        its HTML table when it holds no usable text (a web page). All or nothing:
+        its HTML table when the text is missing or has another shape (a web page;
+        `gui.clipboard.clipboard_block`). All or nothing:
         unreadable values refuse the paste; values that would land on totals,
         labels or outside the table are named and the officer decides. Returns
         cells changed."""

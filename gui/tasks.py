@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +62,10 @@ class TaskRunner(QObject):
         self._bridges.add(bridge)
 
         def done(result: Any, exc: BaseException | None) -> None:
-            self._bridges.discard(bridge)
             bridge.deleteLater()
+            if not isValid(self):
+                return  # the owner (a closed window) is gone: nobody to tell
+            self._bridges.discard(bridge)
             if exc is not None:
                 log.info("background task failed", exc_info=exc)
                 on_error(exc)

@@ -35,7 +35,7 @@ from model.fees import (
     place_fee_sentence,
 )
 from model.issues import Severity, Validation
-from model.report import Change, Report
+from model.report import Change
 from model.spec import Section
 from model.values import InvalidValue, normalise_text
 
@@ -160,12 +160,15 @@ class TextPage(QWidget):
             return reason
         return None
 
-    def peek_edit(self, snapshot: Report) -> None:
-        """Nothing typed here waits for a commit (a refused text is not readable)."""
+    def pending_edit(self) -> None:
+        """Nothing typed here waits for a commit: text reaches the report as typed (a
+        refused text stays in the editor, with its reason)."""
+        return None
 
     def _refuse(self, widget: QWidget, reason: str | None) -> None:
         if reason is None:
-            self._refusals.pop(widget, None)
+            if self._refusals.pop(widget, None) is not None:
+                self.controller.note_refusal_cleared()
         else:
             self._refusals[widget] = reason
         self.refusal.setText("\n".join(self._refusals.values()))

@@ -97,6 +97,8 @@ def _import(wb: Workbook, sheets: _Sheets, name: str) -> ImportResult:
         _set_previous(report, meta.previous, notes)
     if meta.printed:
         _set_printed(report, meta.printed, notes)
+    if meta.summary:
+        _set_summary(report, meta.summary, notes)
 
     values: dict[str, Value] = {}
     formula_cells = 0
@@ -364,6 +366,7 @@ class _Meta:
     extras: Any = None
     previous: str = ""  # last year's data as the exporter wrote it (JSON)
     printed: str = ""  # totals an imported document printed (JSON), see Report.printed
+    summary: str = ""  # the summary marker (JSON), see Report.summary
 
 
 def _label_pairs(sheet: _Sheet) -> dict[str, list[object]]:
@@ -449,6 +452,7 @@ def _read_meta(sheets: _Sheets, spec: FormatSpec, notes: list[str]) -> _Meta:
             notes.append(s.NOTE_EXTRAS_BAD)
     meta.previous = joined(s.META_PREVIOUS, required=False)
     meta.printed = joined(s.META_PRINTED, required=False)
+    meta.summary = joined(s.META_SUMMARY, required=False)
     return meta
 
 
@@ -553,6 +557,21 @@ def _set_printed(report: Report, payload: str, notes: list[str]) -> None:
         notes.append(s.NOTE_PRINTED_BAD.format(reason=s.PREVIOUS_DAMAGED))
         return
     report.set_printed(printed)
+
+
+def _set_summary(report: Report, payload: str, notes: list[str]) -> None:
+    """The workbook of a summary (汇总) stays a summary: a roll-up never counts it
+    as one more agency. A damaged list of sources still marks it (with no sources
+    listed) and is noted: counting it would double every figure."""
+    from model.drafts import DraftError, summary_from_dict
+    from model.report import SummaryInfo
+
+    try:
+        summary = summary_from_dict(json.loads(payload))
+    except (DraftError, ValueError, TypeError, KeyError):
+        notes.append(s.NOTE_SUMMARY_BAD)
+        summary = SummaryInfo(())
+    report.set_summary(summary or SummaryInfo(()))
 
 
 # ---- the tables -----------------------------------------------------------------------

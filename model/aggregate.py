@@ -17,6 +17,15 @@ Decisions, documented for users:
 - A summary is never a part: a draft marked as a summary (`Report.summary`), a
   roll-up workbook (汇总表), and a report that bears the name this run gives the
   summary (an earlier summary exported to Word or Excel) are listed as skipped.
+- A 本级政府 report is not added to departments' reports: the report of a level of
+  government is what adding up its departments gives, so among department
+  reports it is most likely an earlier summary (exported, with its marker lost
+  or from another program) and adding it would double every figure. It is listed
+  as not summed, with the reason, and counted in `Flags.government`; the officer
+  can ask for it (`include_government`, 「计入本级政府报告」, --include-government),
+  e.g. for township governments (乡镇人民政府、街道办事处) that report as such.
+  A run that finds only 本级政府 reports (a city adding up its districts) sums
+  them, each noted.
 - One agency counts once a year: reports with the same agency name (ignoring
   spaces and full/half width) and year are duplicates, whatever their file type.
   One is counted: a draft (.nianbao) before a workbook (.xlsx) before a Word file
@@ -91,6 +100,7 @@ class ReportStatus:
     late: bool | None = None  # past the deadline; None: unknown (no date)
     included: bool = False
     note: str = ""  # why not summed, or a remark (e.g. the duplicates it stands for)
+    government_skipped: bool = False  # a 本级政府 report left out of departments' sum
 
     @property
     def readable(self) -> bool:
@@ -154,6 +164,7 @@ class Flags:
     blanks: int  # reports with blank cells (added as 0)
     late: int  # reports dated after the deadline
     undated: int  # reports without 成文日期
+    government: int = 0  # 本级政府 reports found among departments and not summed
 
 
 @dataclass
@@ -185,6 +196,7 @@ class AggregateResult:
             blanks=sum(1 for x in included if x.blanks),
             late=sum(1 for x in included if x.late),
             undated=sum(1 for x in included if x.late is None),
+            government=sum(1 for x in self.statuses if x.government_skipped),
         )
 
 
@@ -224,7 +236,7 @@ def find_files(inputs: Iterable[Input], exclude: Iterable[Path] = ()) -> list[Fo
             return
         first = seen_files.get(real)
         if first is not None:
-            if _key(first) != _key(path):  # the same name twice is one entry
+            if path_key(first) != path_key(path):  # the same name twice is one entry
                 out.append(FoundFile(path, msg.AGG_SKIP_SAME_FILE.format(file=first)))
             return
         seen_files[real] = path
@@ -233,8 +245,8 @@ def find_files(inputs: Iterable[Input], exclude: Iterable[Path] = ()) -> list[Fo
     for item in inputs:
         if isinstance(item, FoundFile):
             if item.skip:
-                if _key(item.path) not in given:
-                    given.add(_key(item.path))
+                if path_key(item.path) not in given:
+                    given.add(path_key(item.path))
                     out.append(item)
             else:
                 add_file(item.path, "")
@@ -325,7 +337,8 @@ def _real(path: str | os.PathLike[str]) -> str:
     return os.path.normcase(os.path.realpath(path))
 
 
-def _key(path: Path) -> str:
+def path_key(path: Path) -> str:
+    """A path as compared for "the same entry": absolute, case as the system compares it."""
     return os.path.normcase(os.path.abspath(path))
 
 
@@ -417,6 +430,11 @@ class _Group:
         at = self.members.index(index)
         del self.members[at], self.rows[at]
 
+    def kinds(self, statuses: list[ReportStatus]) -> tuple[list[int], list[int]]:
+        """(department members, government members), as indexes into `statuses`."""
+        government = [i for i in self.members if statuses[i].kind == "government"]
+        return [i for i in self.members if i not in government], government
+
     def sums(self) -> tuple[list[Value], list[bool]]:
         """Per input: the sum over the rows, and whether any row filled it."""
         sums: list[Value] = [Decimal(0) if c.kind is ValueKind.MONEY else 0 for c in self.inputs]
@@ -485,6 +503,7 @@ def aggregate(
     year: int | None = None,
     agency: str = "",
     *,
+    include_government: bool = False,
     exclude: Iterable[Path] = (),
     loader: Loader = load_report,
     progress: Progress | None = None,
@@ -496,8 +515,9 @@ def aggregate(
     most reports (the first on a tie) is summed. Every file found gets a status:
     unreadable files, files that are not reports, summaries, duplicates and
     reports of another year or format are listed with the reason and never stop
-    the run. The summary report is named `agency` (default 「汇总」) and records
-    its sources (`Report.summary`).
+    the run. 本级政府 reports met among department reports are not summed unless
+    `include_government` (see the module's rules). The summary report is named
+    `agency` (default 「汇总」) and records its sources (`Report.summary`).
     """
     found = find_files(inputs, exclude)
     total = len(found)
@@ -528,7 +548,8 @@ def aggregate(
             else:
                 key = agency_key(report.meta.agency)
                 if report.summary is not None:
-                    skip = msg.AGG_SKIP_SUMMARY.format(n=len(report.summary.sources))
+                    n = len(report.summary.sources)
+                    skip = msg.AGG_SKIP_SUMMARY.format(n=n) if n else msg.AGG_SKIP_SUMMARY_UNLISTED
                 elif key and key == summary_key:
                     skip = msg.AGG_SKIP_SUMMARY_NAME.format(name=summary_name)
                 else:
@@ -547,7 +568,11 @@ def aggregate(
                 del report, loaded  # only the status and the row are kept
         if progress is not None:
             progress(index + 1, total, name)
-    _settle_duplicates(candidates, statuses, groups)
+    for group in groups.values():
+        _settle_government(group, statuses, include_government)
+    _settle_duplicates(
+        [c for c in candidates if c.index in groups[c.group].members], statuses, groups
+    )
     groups = {k: g for k, g in groups.items() if g.members}
     chosen = _choose(groups, year)
     for group in groups.values():
@@ -610,6 +635,25 @@ def _settle_duplicates(
         statuses[kept.index] = replace(
             st, note=_join(st.note, msg.AGG_DUPLICATE_KEPT.format(files=names))
         )
+
+
+def _settle_government(group: _Group, statuses: list[ReportStatus], include: bool) -> None:
+    """本级政府 reports among the departments of one (year, format): left out with
+    the reason unless `include`; summed and noted when there are no departments."""
+    departments, government = group.kinds(statuses)
+    if not government:
+        return
+    if departments and not include:
+        for i in government:
+            group.remove(i)
+            st = statuses[i]
+            statuses[i] = replace(
+                st, note=_join(msg.AGG_SKIP_GOVERNMENT, st.note), government_skipped=True
+            )
+        return
+    note = msg.AGG_GOVERNMENT_INCLUDED if departments else msg.AGG_GOVERNMENT_ONLY
+    for i in government:
+        statuses[i] = replace(statuses[i], note=_join(statuses[i].note, note))
 
 
 def _status(report: Report, file: str, imported: list[str]) -> ReportStatus:
@@ -694,4 +738,5 @@ __all__ = [
     "find_files",
     "format_name",
     "load_report",
+    "path_key",
 ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from model import messages as msg
 from model.formats import format_for_year
 from model.report import PreviousYear, Report, previous_fits
-from model.spec import CarryOverRule, ValueKind
+from model.spec import CarryOverRule, CellSpec, ValueKind
 from model.values import Value
 
 
@@ -24,9 +24,58 @@ def check_previous(year: int, previous_year: int) -> None:
         )
 
 
-def detached_note(year: int, previous_year: int) -> str:
-    """What the officer is told when a year change detaches last year's report."""
-    return msg.PREVIOUS_DETACHED.format(previous=previous_year, year=year, expected=year - 1)
+def detached_note(year: int, previous_year: int, report: Report | None = None) -> str:
+    """What the officer is told when a year change detaches last year's report: that
+    it no longer applies, and — naming each of them — which carried-in numbers of
+    `report` (R7's 上年结转 row) still hold what was carried from it or typed for the
+    old year. They are kept as they are (the officer may have typed them from the
+    right report; clearing them would lose that without a word) and, with no
+    report of the year before to compare with, must be checked by the officer."""
+    note = msg.PREVIOUS_DETACHED.format(previous=previous_year, year=year, expected=year - 1)
+    if report is None:
+        return note
+    for rule, cells in carried_in(report):
+        table = report.spec.table_by_id[rule.table]
+        source = next(
+            (
+                c.row_label
+                for c in table.cells
+                if c.id.startswith(f"{rule.table}.{rule.source_row}.")
+            ),
+            rule.source_row,
+        )
+        note += msg.PREVIOUS_DETACHED_CARRIED.format(
+            row=cells[0][0].row_label,
+            cells="、".join(
+                msg.PREVIOUS_CARRIED_CELL.format(col=c.col_label, value=v) for c, v in cells
+            ),
+            previous=previous_year,
+            expected=year - 1,
+            source=source,
+        )
+    return note
+
+
+def carried_in(report: Report) -> list[tuple[CarryOverRule, list[tuple[CellSpec, Value]]]]:
+    """Per carry-over rule of the report's format (R7), the filled cells of its
+    target row (this year's 上年结转 row), in column order; rules with none filled
+    are left out."""
+    out = []
+    for rule in report.spec.rules:
+        if not isinstance(rule, CarryOverRule):
+            continue
+        table = report.spec.table_by_id[rule.table]
+        cells = []
+        for col in rule.columns:
+            cell = table.cell_by_id.get(table.cell_id(rule.target_row, col))
+            if cell is None or cell.computed:
+                continue
+            value = report.value(cell.id)
+            if value is not None:
+                cells.append((cell, value))
+        if cells:
+            out.append((rule, cells))
+    return out
 
 
 def previous_year_of(report: Report) -> PreviousYear:

@@ -122,6 +122,16 @@ def summary_to_dict(summary: SummaryInfo) -> dict[str, Any]:
     }
 
 
+def summary_from_dict(raw: object) -> SummaryInfo | None:
+    """The reverse of `summary_to_dict` (None stays None); exported Word and Excel
+    files carry the same object, so a roll-up recognises a summary however it was
+    saved. Raises DraftError with a Chinese reason for anything else."""
+    try:
+        return _decode_summary(raw)
+    except _Invalid as exc:
+        raise DraftError(str(exc)) from None
+
+
 def extras_to_dict(extras: dict[str, Any]) -> dict[str, Any]:
     """The 信息处理费 extras as plain JSON types (dates and decimals tagged); exported
     workbooks carry the same."""

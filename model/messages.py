@@ -136,6 +136,14 @@ AGG_SKIP_SUMMARY_NAME = (
     "如确是需要计入的报告，请换一个汇总机关名称"
 )
 AGG_SKIP_SUMMARY_XLSX = "未纳入：这是本程序导出的汇总表，不是报告"
+AGG_SKIP_SUMMARY_UNLISTED = "未纳入：这是一份汇总报告，汇总不再计入汇总报告"
+AGG_SKIP_GOVERNMENT = (
+    "未纳入：本级政府的报告。本级政府的年报就是各部门报告的汇总，与部门报告一起相加会重复计算"
+    "（它多半是以前汇总后导出的文件）；确需计入（如乡镇、街道的报告）时勾选“计入本级政府报告”"
+    "（命令行加 --include-government）"
+)
+AGG_GOVERNMENT_INCLUDED = "本级政府的报告：按要求与部门报告一起计入"
+AGG_GOVERNMENT_ONLY = "本级政府的报告：本次汇总的都是本级政府的报告，已计入"
 AGG_SKIP_OUTPUT = "未读取：本次汇总的输出文件"
 AGG_SKIP_SAME_FILE = "未读取：与「{file}」是同一个文件（经由链接）"
 AGG_SKIP_SAME_FOLDER = "未读取：与「{folder}」是同一个文件夹（经由链接），其中的文件已按那里列出"
@@ -165,6 +173,11 @@ PREVIOUS_DETACHED = (
     "原附带的{previous}年度报告不是{year}年度的上一年度，已解除关联：上年结转、现行有效件数和"
     "正文雷同不再与它核对。撤销可恢复；需要核对时，请载入{expected}年度的报告。"
 )
+PREVIOUS_DETACHED_CARRIED = (
+    "\n请核对：“{row}”一行仍是{cells}——这些数字是从{previous}年度报告结转来的（或按它填写的），"
+    "本报告应填{expected}年度报告“{source}”一行的数字。程序没有改动它们，也不能再与上年报告核对。"
+)
+PREVIOUS_CARRIED_CELL = "{col} {value}"
 RULE_PREVIOUS_YEAR = (
     "附带的上年报告是{previous}年度的，不是{year}年度的上一年度：未与它核对上年结转、现行有效件数"
     "和正文雷同。请载入{expected}年度的报告（文件 → 载入上年报告）"

@@ -307,7 +307,7 @@ def test_status_sheet_in_the_workbook(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     _status_set(folder)
-    result = aggregate([folder])
+    result = aggregate([folder], include_government=True)  # the district is asked for
     out = tmp_path / "汇总表.xlsx"
     assert export_summary_xlsx(result, out) == []
     wb = load_workbook(out)

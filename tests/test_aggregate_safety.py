@@ -57,9 +57,9 @@ def test_running_twice_on_its_own_output_folder_gives_the_same_sums(tmp_path):
     notes = _notes(second)
     assert notes["汇总.nianbao"] == msg.AGG_SKIP_SUMMARY.format(n=3)
     assert notes["汇总表.xlsx"] == msg.AGG_SKIP_SUMMARY_XLSX
-    # a summary exported to Excel or Word carries the summary's name
+    # a summary exported to Excel or Word carries the summary marker
     for name in ("汇总报告.xlsx", "汇总报告.docx"):
-        assert notes[name].startswith(msg.AGG_SKIP_SUMMARY_NAME.format(name="某某县人民政府")), name
+        assert notes[name].startswith(msg.AGG_SKIP_SUMMARY.format(n=3)), name
     # a late report arrives: only it is added
     late = random_report(random.Random(99), 2023, "迟交的局")
     save_draft(late, folder / "迟交.nianbao")

@@ -15,6 +15,7 @@ from exporters.docx import strings as s
 from exporters.docx.body import build_body
 from exporters.docx.document import new_document
 from exporters.docx.layout import agency_name, title_lines
+from exporters.docx.marker import add_summary_marker
 from model.issues import Validation
 from model.report import Report
 
@@ -27,7 +28,9 @@ def build_document(report: Report) -> tuple[Document, list[str]]:
     title = "".join(
         title_lines(agency_name(report.meta.agency), report.meta.year, report.spec.title_suffix)
     )
-    return new_document(report, body.xml, title), body.warnings
+    doc = new_document(report, body.xml, title)
+    add_summary_marker(doc, report)  # a summary stays one through Word (model.aggregate)
+    return doc, body.warnings
 
 
 def export_docx(

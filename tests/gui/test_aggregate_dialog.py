@@ -215,3 +215,127 @@ def test_before_saving_the_dialog_says_how_many_reports_had_blanks_or_errors(
     assert saves == [1] and (tmp_path / "s.nianbao").exists()
     qtbot.mouseClick(dialog.save_draft_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 2  # asked once per result
+
+
+# ---- day-in-the-window findings --------------------------------------------------------------
+def test_every_run_looks_at_the_folders_again(qtbot, dialog, folder):
+    """A late report copied in after the first run is counted by the next one; a file
+    the officer removed from the list stays removed."""
+    folder, reports = folder
+    dialog.add_paths([folder])
+    dialog.table.selectRow(4)  # c-broken.nianbao
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    _run(qtbot, dialog)
+    assert len(dialog.result.included) == 3
+    late = random_report(random.Random(77), 2023, "迟交局")
+    save_draft(late, folder / "a9-late.nianbao")
+    _run(qtbot, dialog)  # the same dialog, 开始汇总 again
+    cell = "applications.new.natural"
+    assert len(dialog.result.included) == 4
+    assert dialog.result.summary.input_value(cell) == sum(
+        r.input_value(cell) for r in (*reports, late)
+    )
+    names = [f.name for f in dialog.files]
+    assert "a9-late.nianbao" in names and "c-broken.nianbao" not in names
+    assert dialog.table.rowCount() == len(names)
+
+
+def test_the_summary_name_is_remembered(qtbot, folder):
+    folder, _ = folder
+    first = AggregateDialog()
+    qtbot.addWidget(first)
+    assert first.agency_edit.text() == ""
+    first.add_paths([folder])
+    first.agency_edit.setText("某某县人民政府")
+    _run(qtbot, first)
+    assert first.result.summary.meta.agency == "某某县人民政府"
+    second = AggregateDialog()
+    qtbot.addWidget(second)
+    assert second.agency_edit.text() == "某某县人民政府"
+
+
+def test_an_exported_summary_is_left_out_with_the_name_box_empty(qtbot, dialog, folder):
+    from exporters.docx import export_docx
+    from exporters.xlsx import export_xlsx
+
+    folder, reports = folder
+    dialog.add_paths([folder])
+    dialog.agency_edit.setText("某某县人民政府")
+    _run(qtbot, dialog)
+    export_docx(dialog.result.summary, folder / "某某县2023年报（汇总）.docx")
+    export_xlsx(dialog.result.summary, folder / "某某县2023年报（汇总）.xlsx")
+    dialog.agency_edit.clear()  # the officer left it empty: 「汇总」
+    _run(qtbot, dialog)
+    cell = "applications.new.natural"
+    assert dialog.result.summary.input_value(cell) == sum(r.input_value(cell) for r in reports)
+    rows = {_cell(dialog, r, 0): _cell(dialog, r, COL_NOTE) for r in range(dialog.table.rowCount())}
+    assert rows["某某县2023年报（汇总）.docx"].startswith("未纳入：这是一份汇总报告（由 3 份")
+    assert rows["某某县2023年报（汇总）.xlsx"].startswith("未纳入：这是一份汇总报告（由 3 份")
+
+
+def test_a_government_report_is_flagged_and_counted_only_when_ticked(qtbot, dialog, folder):
+    folder, reports = folder
+    government = random_report(random.Random(8), 2023, "某某县人民政府", kind="government")
+    save_draft(government, folder / "gov.nianbao")
+    dialog.add_paths([folder])
+    _run(qtbot, dialog)
+    cell = "applications.new.natural"
+    assert dialog.result.summary.input_value(cell) == sum(r.input_value(cell) for r in reports)
+    assert "1 份本级政府的报告未计入" in dialog.status_label.text()
+    rows = {_cell(dialog, r, 0): _cell(dialog, r, COL_NOTE) for r in range(dialog.table.rowCount())}
+    assert rows["gov.nianbao"].startswith("未纳入：本级政府的报告")
+    dialog.government_check.setChecked(True)
+    _run(qtbot, dialog)
+    assert dialog.result.summary.input_value(cell) == sum(
+        r.input_value(cell) for r in (*reports, government)
+    )
+    assert "本级政府的报告未计入" not in dialog.status_label.text()
+
+
+def test_folder_pickers_start_in_the_drafts_folder_then_the_last_one(
+    qtbot, dialog, folder, monkeypatch
+):
+    from model.paths import drafts_dir
+
+    folder, _ = folder
+    starts: list[str] = []
+
+    def pick(_parent, _title, start):
+        starts.append(start)
+        return str(folder)
+
+    monkeypatch.setattr(file_dialogs, "pick_folder", pick)
+    qtbot.mouseClick(dialog.add_folder_button, Qt.MouseButton.LeftButton)
+    again = AggregateDialog()  # another day: remembered
+    qtbot.addWidget(again)
+    qtbot.mouseClick(again.add_folder_button, Qt.MouseButton.LeftButton)
+    assert starts == [str(drafts_dir()), str(folder)]
+
+
+def test_save_dialogs_open_where_that_kind_was_last_saved(
+    qtbot, dialog, folder, tmp_path, monkeypatch
+):
+    folder, _ = folder
+    drafts_place = tmp_path / "汇总草稿"
+    tables_place = tmp_path / "汇总表"
+    drafts_place.mkdir()
+    tables_place.mkdir()
+    dialog.add_paths([folder])
+    _run(qtbot, dialog)
+    dialog.save_draft(drafts_place / "a.nianbao")
+    dialog.save_xlsx(tables_place / "a.xlsx")
+    qtbot.waitUntil(lambda: not dialog.running, timeout=20000)
+    offered: list[Path] = []
+
+    def fake_save(_parent, _title, default, _filter):
+        offered.append(Path(default))
+        return ""
+
+    monkeypatch.setattr(file_dialogs, "save_file", fake_save)
+    again = AggregateDialog()
+    qtbot.addWidget(again)
+    again.add_paths([folder])
+    _run(qtbot, again)
+    qtbot.mouseClick(again.save_draft_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(again.save_xlsx_button, Qt.MouseButton.LeftButton)
+    assert [p.parent for p in offered] == [drafts_place, tables_place]

@@ -219,13 +219,18 @@ def test_a_refused_text_stops_every_reader_and_is_shown(
     assert window.controller.report.value(CELL) == 226
 
 
-def test_autosave_holds_what_is_being_typed_without_closing_the_cell(qtbot, window):
+def test_autosave_holds_what_is_being_typed_beside_the_copy_without_closing_the_cell(qtbot, window):
+    import json
+
     window.controller.set_meta(agency="改名")  # something unsaved, so the copy is due
     steps = window.controller.undo_stack.count()
     window.pages["三"].focus_cell(CELL)
     _type(qtbot, window, "999")
     assert window.autosaver.save_now() and window.autosaver.wait()
-    assert load_draft(window.autosaver.draft_path).value(CELL) == 999
+    # the copy holds the confirmed value; what is typed goes beside it
+    assert load_draft(window.autosaver.draft_path).value(CELL) == 226
+    info = json.loads(window.autosaver.info_path.read_text("utf-8"))
+    assert info["pending"] == [{"cell": CELL, "text": "999", "replaces": "226"}]
     editor = editor_of(window.pages["三"].view)
     assert editor is not None and editor.text() == "999"  # the officer types on
     assert window.controller.undo_stack.count() == steps  # nothing committed
@@ -233,12 +238,16 @@ def test_autosave_holds_what_is_being_typed_without_closing_the_cell(qtbot, wind
 
 
 def test_autosave_leaves_a_refused_text_out_and_the_cell_open(qtbot, window):
+    import json
+
     window.controller.set_meta(agency="改名")
     window.pages["三"].focus_cell(CELL)
     _type(qtbot, window, "abc")
     assert window.autosaver.save_now() and window.autosaver.wait()
     assert load_draft(window.autosaver.draft_path).value(CELL) == 226
     assert editor_of(window.pages["三"].view).text() == "abc"
+    info = json.loads(window.autosaver.info_path.read_text("utf-8"))
+    assert info["pending"] == [{"cell": CELL, "text": "abc", "replaces": "226"}]
 
 
 def test_a_text_section_over_the_limit_stops_save_and_says_why(qtbot, window):

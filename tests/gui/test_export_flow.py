@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import docx
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui import dialogs, export_flow
 from tests.gui.shell import full_report, make_window
@@ -78,3 +80,25 @@ def test_pdf_without_an_office_suite_says_so(qtbot, monkeypatch, tmp_path):
     assert not window.export("pdf", str(tmp_path / "x.pdf"))
     assert "没有找到可以生成 PDF 的办公软件" in errors_shown[0][1]
     assert window.act_export_pdf.text().startswith("导出 PDF")
+
+
+def test_enter_on_the_blanks_question_exports_as_is_and_changes_nothing(qtbot, monkeypatch):
+    """The default button must not change data: Enter used to fill 64 blanks with 0."""
+    seen: dict[str, str] = {}
+
+    def press_enter() -> None:
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox))
+        seen["default"] = box.defaultButton().text()
+        seen["escape"] = box.escapeButton().text()
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    window = make_window(qtbot, monkeypatch)
+    QTimer.singleShot(0, press_enter)
+    assert export_flow.ask_blanks(window, 64) == "as_is"
+    assert seen["default"] == "按原样导出" and seen["escape"] != "补零后导出"
+    report = _with_blanks()
+    window.open_report(report)
+    QTimer.singleShot(0, press_enter)
+    assert export_flow.confirm_blanks(window, window.controller)
+    assert report.is_blank("applications.new.natural")
+    assert window.controller.undo_stack.count() == 0

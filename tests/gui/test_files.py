@@ -81,8 +81,9 @@ def test_unsaved_changes_prompt_on_close(qtbot, monkeypatch, tmp_path, choice, c
     window.controller.set_meta(agency="新名称")
     asked: list[str] = []
 
-    def ask(_parent, name):
+    def ask(_parent, name, question=""):
         asked.append(name)
+        assert question == f"退出程序前，是否保存对“{name}”的修改？"
         return choice
 
     monkeypatch.setattr(dialogs, "ask_save_changes", ask)
@@ -110,6 +111,35 @@ def test_opening_another_file_asks_first(qtbot, monkeypatch, tmp_path):
     monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_a: dialogs.SaveChoice.DISCARD)
     assert window.open_file(str(other))
     assert window.controller.report.meta.agency == "另一个机关"
+
+
+def test_the_unsaved_question_says_what_closes_the_report_and_why(qtbot, monkeypatch, tmp_path):
+    """「要在关闭前保存吗？」 when opening another file left the officer wondering."""
+    from PySide6.QtWidgets import QMessageBox
+
+    real = dialogs.ask_save_changes
+    window = make_window(qtbot, monkeypatch)
+    monkeypatch.setattr(dialogs, "ask_save_changes", real)  # the real question this time
+    window.open_report(full_report())
+    window.controller.set_meta(agency="未保存的修改")
+    other = tmp_path / "b.nianbao"
+    save_draft(full_report(seed=3, agency="另一个机关"), other)
+    seen: list[tuple[str, str]] = []
+
+    def cancel(box: QMessageBox) -> int:
+        seen.append((box.text(), box.informativeText()))
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "exec", cancel)
+    name = window.document_name()
+    assert not window.open_file(str(other))
+    window.new_report()
+    assert seen == [
+        (f"打开另一个文件前，是否保存对“{name}”的修改？", "不保存将丢失这些修改。"),
+        (f"新建报告前，是否保存对“{name}”的修改？", "不保存将丢失这些修改。"),
+    ]
+    assert window.controller.report.meta.agency == "未保存的修改"
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda *_a: dialogs.SaveChoice.DISCARD)
 
 
 def test_unreadable_file_is_reported_and_never_overwritten(

@@ -104,7 +104,12 @@ def test_every_key_the_usage_text_names_exists(qtbot, monkeypatch):
     known = {k for _m, _a, keys in key_rows(window) for k in keys}
     known |= {k for keys, _what in s.GRID_KEYS for k in keys}
     usage = help_pages.usage_markdown()
-    named = set(re.findall(r"Ctrl\+(?:Shift\+)?[A-Z0-9=+\-]|Shift\+Tab|\bF\d{1,2}\b", usage))
+    named = set(
+        re.findall(
+            r"Ctrl\+(?:Shift\+)?(?:Home|End|PgUp|PgDown|[A-Z0-9=+\-])|Shift\+Tab|\bF\d{1,2}\b",
+            usage,
+        )
+    )
     assert named, "the usage text names keys"
     missing = {n for n in named if n not in known}
     assert not missing, f"usage.md names keys the window does not have: {missing}"

@@ -293,6 +293,61 @@ def test_an_html_table_with_spans_lands_as_the_table_is_drawn(qtbot):
     assert report.is_blank("applications.partial.research")
 
 
+_TABLE_2X2 = "<table><tr><td>11</td><td>22</td></tr><tr><td>33</td><td>44</td></tr></table>"
+
+
+@pytest.mark.parametrize(
+    ("text", "html", "expected"),
+    [
+        # a browser's text of a 2×2 table: one cell per line → the table
+        ("11\n22\n33\n44", _TABLE_2X2, [["11", "22"], ["33", "44"]]),
+        ("11\r\n22\r\n33\r\n44\r\n", _TABLE_2X2, [["11", "22"], ["33", "44"]]),
+        # cells separated by spaces (no tabs) → the table
+        ("11 22\n33 44", _TABLE_2X2, [["11", "22"], ["33", "44"]]),
+        # Excel/WPS: text and table alike → the text (quoted fields read exactly)
+        ("11\t22\r\n33\t44\r\n", _TABLE_2X2, [["11", "22"], ["33", "44"]]),
+        (
+            '"1,200"\t22\r\n33\t44\r\n',
+            _TABLE_2X2.replace(">11<", ">1,200<"),
+            [["1,200", "22"], ["33", "44"]],
+        ),
+        # a trailing tab or empty line does not make another shape
+        ("11\t22\t\n33\t44\t\n\n", _TABLE_2X2, [["11", "22", ""], ["33", "44", ""]]),
+        # a cell holding a line break: the table keeps it in one cell
+        (
+            "11\t2\n2\n33\t44",
+            _TABLE_2X2.replace(">22<", ">2<br>2<"),
+            [["11", "2\n2"], ["33", "44"]],
+        ),
+        # only text, only a table, HTML without a table
+        ("11\n22", "", [["11"], ["22"]]),
+        ("", _TABLE_2X2, [["11", "22"], ["33", "44"]]),
+        ("11\n22", "<p>11<br>22</p>", [["11"], ["22"]]),
+        # one column in both: the text
+        ("11\n22", "<table><tr><td>11</td></tr><tr><td>22</td></tr></table>", [["11"], ["22"]]),
+        # nothing at all
+        ("", "", None),
+    ],
+)
+def test_text_or_html_table_is_chosen_by_shape(text, html, expected):
+    from gui.clipboard import clipboard_block
+
+    assert clipboard_block(text, html) == expected
+
+
+def test_a_browser_copy_pastes_as_the_table_not_down_one_column(qtbot):
+    controller, page = make_page(qtbot)
+    for cell in (CARRIED, "applications.carried_in.commercial"):
+        controller.set_cell_text(cell, "9")  # values the one-column paste would overwrite
+    page.focus_cell(NEW)
+    _clipboard(text="11\n22\n33\n44", html=_TABLE_2X2)
+    assert page.view.paste() == 4
+    report = controller.report
+    assert (report.value(NEW), report.value(COMMERCIAL)) == (11, 22)
+    assert report.value(CARRIED) == 33 and report.value("applications.carried_in.commercial") == 44
+    assert report.is_blank("applications.granted.natural")
+
+
 def test_a_clipboard_with_nothing_to_paste_says_so(qtbot):
     controller, page = make_page(qtbot)
     page.focus_cell(NEW)

@@ -223,10 +223,13 @@ def test_tab_moves_right_and_arrows_skip_labels(qtbot):
     assert current_cell(page) == "active.art20_5.licensing.decisions"
     press(qtbot, view, Qt.Key.Key_Up)
     assert current_cell(page) == "active.art20_1.normative_docs.issued"
-    # Tab at a row's end continues on the next row with values
+    # Tab at a row's end (no total) stops there, and says so; Enter goes on
     page.focus_cell("active.art20_1.regulations.in_force")
     press(qtbot, view, Qt.Key.Key_Tab)
-    assert current_cell(page) == "active.art20_1.normative_docs.issued"
+    assert current_cell(page) == "active.art20_1.regulations.in_force"
+    assert "最后一个填写格" in page.message()
+    press(qtbot, view, Qt.Key.Key_Return)
+    assert current_cell(page) == "active.art20_1.normative_docs.in_force"
 
 
 def test_tab_in_the_editor_commits_and_moves_right(qtbot):
@@ -540,9 +543,11 @@ def test_tab_and_enter_pass_over_totals_while_arrows_stop_on_them(qtbot):
     view = page.view
     page.focus_cell("applications.new.other")
     type_text(qtbot, view, "3")
-    press(qtbot, view, Qt.Key.Key_Tab)  # over the 总计 column to the next row
+    press(qtbot, view, Qt.Key.Key_Tab)  # onto the row's 总计, never into the next row
     assert controller.report.value("applications.new.other") == 3
-    assert current_cell(page) == "applications.carried_in.natural"
+    assert current_cell(page) == "applications.new.total"
+    press(qtbot, view, Qt.Key.Key_Tab)  # and no further
+    assert current_cell(page) == "applications.new.total"
     press(qtbot, view, Qt.Key.Key_Backtab)
     assert current_cell(page) == "applications.new.other"
     last = "applications.other.other.natural"

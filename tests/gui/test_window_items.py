@@ -67,10 +67,12 @@ def test_close_report_asks_about_unsaved_changes(qtbot, monkeypatch):
     asked: list[str] = []
     answer = {"choice": dialogs.SaveChoice.CANCEL}
     monkeypatch.setattr(
-        dialogs, "ask_save_changes", lambda _p, name: asked.append(name) or answer["choice"]
+        dialogs,
+        "ask_save_changes",
+        lambda _p, _name, question="": asked.append(question) or answer["choice"],
     )
     assert not window.close_report()  # 取消: the report stays open, unchanged
-    assert asked and window.has_document
+    assert asked and asked[0].startswith("关闭报告前，是否保存") and window.has_document
     assert window.controller.report.meta.agency == "某某市教育局"
     answer["choice"] = dialogs.SaveChoice.DISCARD
     assert window.close_report()

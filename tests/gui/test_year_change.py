@@ -113,3 +113,46 @@ def test_loading_a_report_of_another_year_as_last_years_is_refused(
     assert shown == ["所选报告是2020年度的，本报告是2025年度：上年报告应为2024年度。"]
     assert window.controller.report.previous is None
     assert window.controller.previous_report is None
+
+
+def test_a_year_change_names_the_carried_in_numbers_to_check_and_keeps_them(
+    qtbot, monkeypatch, tmp_path
+):
+    """二、上年结转 came from the 2024 report; in a 2026 report they must be checked
+    against 2025's report, and R7 has nothing to compare with any more."""
+    from gui import file_dialogs
+
+    window = make_window(qtbot, monkeypatch)
+    report, last = _report_with_last_year(2025)
+    carried = {
+        c: report.value(c) for c in report.values() if c.startswith("applications.carried_in.")
+    }
+    assert carried  # start_from_previous filled the row
+    window.open_report(report, None, last)
+    window.show()
+    window.meta_page.year.setValue(2026)
+    note = window.meta_page.previous_note.text()
+    assert "请核对：“二、上年结转政府信息公开申请数量”一行仍是" in note
+    assert f"自然人 {report.value('applications.carried_in.natural')}" in note
+    assert "从2024年度报告结转来的" in note and "应填2025年度报告“" in note
+    assert {c: report.value(c) for c in carried} == carried  # kept, not cleared
+    button = window.meta_page.load_previous_button
+    assert button.isVisibleTo(window.meta_page)
+    # the button loads the report of the year before (2025); R7 checks again
+    right = start_from_previous(last, 2025)
+    path = tmp_path / "2025.nianbao"
+    save_draft(right, path)
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *_a, **_k: str(path))
+    button.click()
+    assert report.previous is not None and report.previous.year == 2025
+    assert window.controller.previous_report is not None
+    assert not window.meta_page.previous_note.isVisibleTo(window.meta_page)
+
+
+def test_without_carried_in_numbers_the_note_asks_for_nothing_more():
+    from model.carryover import detached_note
+    from model.report import Report
+
+    report = Report("2021", 2026, "某局")
+    assert "请核对" not in detached_note(2026, 2024, report)
+    assert detached_note(2026, 2024, report) == detached_note(2026, 2024)
