@@ -92,3 +92,45 @@ def test_a_year_outside_the_limits_is_not_taken(tmp_path):
     result = _import(tmp_path, "某某局1999年政府信息公开工作年度报告", ["某某局", "2021年1月9日"])
     assert result.report.meta.year == 2020  # from the date instead
     assert any("文档中的年份 1999 不在 2008–2100 年之间" in n for n in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("title", "lines", "agency"),
+    [
+        # the title names the agency: lines are joined as far as it goes
+        (
+            "某某县财政局（县国有资产监督管理办公室）2020年政府信息公开工作年度报告",
+            ["某某县财政局（县国有", "资产监督管理办公室）"],
+            "某某县财政局（县国有资产监督管理办公室）",
+        ),
+        (
+            "新疆维吾尔自治区伊犁哈萨克自治州某某县交通运输局2020年政府信息公开工作年度报告",
+            ["新疆维吾尔自治区", "伊犁哈萨克自治州", "某某县交通运输局"],
+            "新疆维吾尔自治区伊犁哈萨克自治州某某县交通运输局",
+        ),
+        # no agency in the title: a bracket left open, a line ending in 「、」
+        (
+            "2020年政府信息公开工作年度报告",
+            ["某某县财政局（县国有", "资产监督管理办公室）"],
+            "某某县财政局（县国有资产监督管理办公室）",
+        ),
+        (
+            "2020年政府信息公开工作年度报告",
+            ["某某区政务服务管理局、", "区大数据管理局"],
+            "某某区政务服务管理局、区大数据管理局",
+        ),
+    ],
+)
+def test_a_name_broken_over_lines_above_the_date_is_read_whole(tmp_path, title, lines, agency):
+    result = _import(tmp_path, title, [*lines, "2021年1月9日"])
+    assert result.report.meta.agency == agency
+    assert result.report.meta.date == dt.date(2021, 1, 9)
+    assert result.report.texts["六"] == SIX  # no fragment of the name in 六
+
+
+def test_the_last_line_of_six_is_not_joined_to_the_signature(tmp_path):
+    # a short last line of 六 without punctuation stays in 六: the name is complete
+    title = "某某县交通运输局2020年政府信息公开工作年度报告"
+    result = _import(tmp_path, title, ["某某县交通运输局", "2021年1月9日"])
+    assert result.report.meta.agency == "某某县交通运输局"
+    assert result.report.texts["六"] == SIX

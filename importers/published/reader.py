@@ -38,6 +38,8 @@ from model.values import InvalidValue, Value, format_value
 
 _MISSING_LISTED = 5  # cells named in a "not found" note before 「等」
 _QUOTE = 40  # characters of stray text quoted in a note
+# A title: the agency's name at its longest and 「2024年度政府信息公开工作年度报告」 around it.
+_TITLE_MAX = limits.MAX_AGENCY_CHARS + 30
 
 
 def read_published(document: PublishedDocument) -> ImportResult:
@@ -168,7 +170,7 @@ def _heading_notes(blocks: Sequence[Block], headings: dict[str, int], spec: Form
 
 def _title(blocks: Sequence[Block], first_heading: int) -> str:
     """The title: leading short paragraphs before the first heading, up to the one
-    that ends the title (a title may be broken over two lines)."""
+    that ends the title (a long name breaks a title over several lines)."""
     lines: list[str] = []
     for block in blocks[:first_heading]:
         if isinstance(block, Table):
@@ -178,7 +180,7 @@ def _title(blocks: Sequence[Block], first_heading: int) -> str:
             if lines:
                 break
             continue
-        if len(text) > 60 or len(lines) == 3:
+        if len(re.sub(r"\s+", "", "".join([*lines, text]))) > _TITLE_MAX or len(lines) == 12:
             break
         lines.append(text)
         if "报告" in text:

@@ -27,9 +27,10 @@ from importers.published.meta import (
     split_name_and_date,
     unspaced_name,
 )
+from model import limits
 
 SIGNATURE_MAX = 40  # characters of an agency line in the signature block
-_SCAN_LINES = 8  # lines at the end of the document looked at (tables passed over)
+_SCAN_LINES = 24  # lines at the end of the document looked at (tables passed over)
 _DATE_WITHIN = 6  # the date line is one of the last lines (after it: a trailer)
 _QUOTE = 40  # characters of trailing text quoted in a note
 # Lines an official document may print under its signature.
@@ -73,6 +74,7 @@ def find_signature(blocks: Sequence[Block], last_heading: int, title_agency: str
             j, above = lines[k + 1]
             if agency_line(above, title_agency, dated=True):
                 agency, found.start = above, j
+                agency, found.start = _whole_name(lines, k + 1, title_agency, agency, j)
         found.agency = _agency_name(agency, found.notes)
         found.notes += _trailer_notes(lines[:k])
         return found
@@ -88,6 +90,35 @@ def find_signature(blocks: Sequence[Block], last_heading: int, title_agency: str
             break
     found.notes.append(s.DOCX_NO_DATE)
     return found
+
+
+_OPEN_END = ("（", "(", "、", "和", "与", "及")
+
+
+def _whole_name(
+    lines: list[tuple[int, str]], k: int, title_agency: str, name: str, start: int
+) -> tuple[str, int]:
+    """The agency's name when it is broken over several lines above the date (a
+    long name the exporter or an officer broke at words). When the title names the
+    agency, lines above are joined while the title's agency still ends with what
+    is joined; otherwise while the name is incomplete — a closing bracket without
+    its opening one, a line above that ends open (「（」「、」「和」)."""
+    title_key = norm(title_agency)
+    for j, above in lines[k + 1 :]:
+        if not agency_line(above, "", dated=True):
+            break
+        joined = above + name
+        if len(norm(joined)) > limits.MAX_AGENCY_CHARS:
+            break
+        if title_key:  # the title names the agency: it alone says where the name starts
+            if not (len(norm(name)) < len(title_key) and title_key.endswith(norm(joined))):
+                break
+        else:
+            unclosed = name.count("）") + name.count(")") > name.count("（") + name.count("(")
+            if not (unclosed or above.rstrip().endswith(_OPEN_END)):
+                break
+        name, start = joined, j
+    return name, start
 
 
 def _date_and_name(line: str) -> tuple[DateLine, str]:
