@@ -159,6 +159,29 @@ HTML_ENCODING_GUESSED = "网页没有声明文字编码，按检测结果「{enc
 HTML_ENCODING_UNKNOWN = (
     "网页声明的文字编码「{declared}」无法识别，按检测结果「{encoding}」读取，请核对文字是否有乱码"
 )
+HTML_FOUND_RTL = "设置为从右向左排列的「{text}」按浏览器显示的顺序读作「{shown}」"
+HTML_FOUND_RUBY = "注音（ruby）「{text}」未计入（注音不是数字或文字的一部分）"
+HTML_FOUND_GENERATED = "网页样式表在此处显示的「{text}」不在网页文字中，已按显示的内容读入"
+HTML_CSS_UNREAD = "网页样式表中有 {count} 条隐藏或添加文字的规则无法解读，其作用的内容按原文读取，请与浏览器中显示的核对"
+HTML_CSS_MISSING = (
+    "网页引用的样式表{names}{more}不在网页所在的文件夹中，未读取；如其中有隐藏内容的规则，"
+    "被隐藏的文字可能被读入，请与浏览器中显示的核对"
+)
+HTML_CSS_TOO_LONG = "网页的样式表超过 {limit} 个字符，只读取了前 {limit} 个字符；其后规则隐藏的文字可能被读入，请与浏览器中显示的核对"
+HTML_CSS_CONTENT_UNSURE = (
+    "网页样式表用计数器或引号在文字前后添加了内容，这些内容未读入，请与浏览器中显示的核对"
+)
+HTML_TOO_MANY_ELEMENTS = (
+    "网页「{name}」有 {count} 个以上的元素，超过上限 {limit} 个，不像是一份年度报告，已拒绝导入"
+)
+HTML_TOO_DEEP = "网页「{name}」的元素嵌套超过 {limit} 层，之后的内容无法读取，已拒绝导入"
+HTML_TOO_SLOW = "网页「{name}」读取超过 {seconds} 秒仍未完成，不像是一份普通的年度报告，已停止导入"
+HTML_ENCODING_MISMATCH = (
+    "网页声明的文字编码「{declared}」与内容不符，按「{encoding}」读取，请核对文字是否有乱码"
+)
+HTML_ENCODING_REPLACED = (
+    "网页中有 {count} 处字节不是「{encoding}」编码的文字，显示为「\ufffd」，请核对"
+)
 HTML_LAYOUT_TABLES = "网页用表格排版（{count} 个表格中套有表格），已按其中的正文和表格读取"
 PDF_NOT_PDF = "文件「{name}」不是 PDF 文件，无法导入"
 PDF_BROKEN = "PDF 文件「{name}」已损坏，无法读取"

@@ -42,6 +42,8 @@ MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024  # all parts of an office zip togethe
 MAX_ZIP_RATIO = 200  # uncompressed / compressed, per part of over 1 MB
 MAX_PDF_PAGES = 200
 MAX_HTML_BYTES = 20 * 1024 * 1024
+MAX_HTML_STYLE_CHARS = 2_000_000  # a page's style sheets read (a whole site's CSS: ~300 KB)
+MAX_HTML_ELEMENTS = 100_000  # tags of one web page (a report page with its site: a few thousand)
 MAX_IMPORT_SECONDS = 15  # reading one PDF or web page; beyond it the file is refused
 DOC_CONVERT_SECONDS = 60  # converting one .doc with LibreOffice (its first start is slow)
 
