@@ -106,6 +106,19 @@ class Places:
         note = s.DOCX_PLACE_NOTE.format(place=place, items=items)
         self.notes.append(note.replace("请核对成文日期，请核对", "请核对成文日期"))
 
+    def add_phrases(self, place: str, phrases: list[str]) -> None:
+        """Findings already worded as phrases (another front end's), at one place."""
+        if not phrases:
+            return
+        if len(self.notes) >= _PLACES_NOTED:
+            self._more += 1
+            return
+        phrases = list(dict.fromkeys(phrases))
+        items = "；".join(phrases[:_ITEMS_PER_PLACE])
+        if len(phrases) > _ITEMS_PER_PLACE:
+            items += s.DOCX_ITEMS_MORE.format(count=len(phrases))
+        self.notes.append(s.DOCX_PLACE_NOTE.format(place=place, items=items))
+
     def add_note(self, note: str) -> None:
         """A note already worded, counted as one place."""
         if len(self.notes) >= _PLACES_NOTED:

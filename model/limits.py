@@ -41,10 +41,16 @@ MAX_PART_BYTES = 32 * 1024 * 1024  # one uncompressed part of an office zip (doc
 MAX_TOTAL_UNCOMPRESSED = 200 * 1024 * 1024  # all parts of an office zip together
 MAX_ZIP_RATIO = 200  # uncompressed / compressed, per part of over 1 MB
 MAX_PDF_PAGES = 200
+MAX_PDF_STREAM_BYTES = 64 * 1024 * 1024  # one decoded PDF stream (an embedded CJK font: ~20 MB)
+MAX_PDF_PAGE_CHARS = 50_000  # characters one PDF page draws (a dense page: ~5,000)
+MAX_PDF_PAGE_GRAPHICS = 20_000  # lines, shapes and images one PDF page draws
+MAX_PDF_PAGE_FORMS = 5_000  # form XObjects one PDF page invokes, nested ones included
+MAX_PDF_CMAP_ENTRIES = 300_000  # entries of one font's character map (a full CJK font: ~30,000)
 MAX_HTML_BYTES = 20 * 1024 * 1024
 MAX_HTML_STYLE_CHARS = 2_000_000  # a page's style sheets read (a whole site's CSS: ~300 KB)
 MAX_HTML_ELEMENTS = 100_000  # tags of one web page (a report page with its site: a few thousand)
-MAX_IMPORT_SECONDS = 15  # reading one PDF or web page; beyond it the file is refused
+MAX_IMPORT_SECONDS = 15  # reading one PDF, web page or .doc; beyond it the file is refused
+MAX_IMPORT_MEMORY = 1024 * 1024 * 1024  # address space of the process reading a PDF or .doc
 DOC_CONVERT_SECONDS = 60  # converting one .doc with LibreOffice (its first start is slow)
 
 # ---- tables read from a file -------------------------------------------------------------
