@@ -159,7 +159,8 @@ def _bound_pdfminer(name: str) -> None:
         add.__wrapped__ = method  # type: ignore[attr-defined]
         return add
 
-    for cls, method in ((cmapdb.FileUnicodeMap, "add_cid2unichr"), (cmapdb.FileCMap, "add_code2cid")):
+    maps = ((cmapdb.FileUnicodeMap, "add_cid2unichr"), (cmapdb.FileCMap, "add_code2cid"))
+    for cls, method in maps:
         current = getattr(cls, method)
         if not hasattr(current, "__wrapped__"):
             setattr(cls, method, counted(current))
@@ -260,7 +261,7 @@ def _read(pdf, name: str, deadline: float) -> PublishedDocument:
         chars = page.chars
         visible = sum(1 for c in chars if c["text"].strip())
         printed += visible
-        invisible += sum(1 for run in page.set_aside if run.reason == "invisible")
+        invisible += sum(len(run.text.strip()) for run in page.set_aside if run.reason == "invisible")
         sizes.extend(c["size"] for c in chars[:2000])
         tables, boxes, table_notes = page_tables(page, number)
         notes += table_notes
@@ -380,7 +381,8 @@ def _visible_lines(page) -> list[tuple[float, float, float, float, str]]:
     height = page.mediabox[3] - page.mediabox[1]
     out = []
     for line in page.extract_text_lines(strip=True, return_chars=False, **TEXT_OPTIONS):
-        out.append((line["x0"], height - line["bottom"], line["x1"], height - line["top"], line["text"]))
+        top, bottom = height - line["bottom"], height - line["top"]
+        out.append((line["x0"], top, line["x1"], bottom, line["text"]))
     return out
 
 

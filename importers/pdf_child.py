@@ -21,6 +21,7 @@ ImportRefused with the caller's message. Never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -141,10 +142,8 @@ def _collect_logs(records: list[str]) -> None:
     class _Collect(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
             if len(records) < _LOG_RECORDS:
-                try:
+                with contextlib.suppress(Exception):  # a message that cannot be formatted
                     records.append(f"{record.name}: {record.getMessage()}"[:300])
-                except Exception:  # a message that cannot be formatted
-                    pass
 
     root = logging.getLogger()
     root.handlers[:] = [_Collect(logging.INFO)]

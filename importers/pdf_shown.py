@@ -240,7 +240,8 @@ class _Interpreter(PDFPageInterpreter):
             extra = _replace(extra, normal_blend=names[:1] in (["Normal"], ["Compatible"]))
         if "SMask" in state:
             mask = resolve1(state.get("SMask"))
-            extra = _replace(extra, soft_mask=not (isinstance(mask, PSLiteral) and _name(mask) == "None"))
+            none = isinstance(mask, PSLiteral) and _name(mask) == "None"
+            extra = _replace(extra, soft_mask=not none)
         self.extra = extra
 
     # clipping and painting
@@ -337,7 +338,8 @@ class _Interpreter(PDFPageInterpreter):
 
                     ctm = mult_matrix(tuple(float(v) for v in matrix), self.ctm)
                     x0, y0, x1, y1 = (float(v) for v in bbox)
-                    box = _path_box([("m", x0, y0), ("l", x1, y0), ("l", x1, y1), ("l", x0, y1)], ctm)
+                    corners = [("m", x0, y0), ("l", x1, y0), ("l", x1, y1), ("l", x0, y1)]
+                    box = _path_box(corners, ctm)
                     if box is not None:
                         extra = _replace(extra, clip=_intersect(extra.clip, box))
                 except (TypeError, ValueError):
@@ -591,9 +593,12 @@ def _covered_or_same_colour(chars: list, shapes: list, hidden: dict[int, str]) -
         backdrop = under[1] if under is not None else (1.0, 1.0, 1.0)
         mode = getattr(char, "_mode", 0)
         colour = _rgb(char.graphicstate.scolor if mode in (1, 5) else char.graphicstate.ncolor)
-        if backdrop is not None and colour is not None:
-            if max(abs(a - b) for a, b in zip(colour, backdrop, strict=True)) < _SAME_COLOUR:
-                hidden[id(char)] = SAME_COLOUR
+        if (
+            backdrop is not None
+            and colour is not None
+            and max(abs(a - b) for a, b in zip(colour, backdrop, strict=True)) < _SAME_COLOUR
+        ):
+            hidden[id(char)] = SAME_COLOUR
 
 
 def _clipped_box(shape) -> Box | None:
@@ -677,5 +682,6 @@ def _runs(chars: list, hidden: dict[int, str], page: int) -> list[SetAside]:
             last.text += char.get_text()
             last.box = (last.box[0], last.box[1], max(last.box[2], char.x1), last.box[3])
         else:
-            out.append(SetAside(page, reason, char.get_text(), (char.x0, char.y0, char.x1, char.y1)))
+            box = (char.x0, char.y0, char.x1, char.y1)
+            out.append(SetAside(page, reason, char.get_text(), box))
     return [run for run in out if run.text.strip()]

@@ -202,10 +202,18 @@ PDF_OCR_ONLY = (
     "请找到报告的网页版或 Word 版后导入"
 )
 PDF_PAGE_TOO_BUSY = "PDF 第 {page} 页的{what}超过 {limit} 个，不像是一份年度报告，已拒绝导入"
-PDF_STREAM_TOO_LARGE = "PDF 文件「{name}」中有一段内容解压后超过 {mb} MB，可能是恶意文件，已拒绝导入"
-PDF_CMAP_TOO_LARGE = "PDF 文件「{name}」中一个字体的字符映射超过 {limit} 项，可能是恶意文件，已拒绝导入"
-PDF_TOO_MUCH_MEMORY = "PDF 文件「{name}」读取时需要的内存超过 {mb} MB，不像是一份普通的年度报告，已停止导入"
-PDF_READER_FAILED = "PDF 文件「{name}」读取时读取程序意外退出，可能文件已损坏或是恶意文件，已停止导入"
+PDF_STREAM_TOO_LARGE = (
+    "PDF 文件「{name}」中有一段内容解压后超过 {mb} MB，可能是恶意文件，已拒绝导入"
+)
+PDF_CMAP_TOO_LARGE = (
+    "PDF 文件「{name}」中一个字体的字符映射超过 {limit} 项，可能是恶意文件，已拒绝导入"
+)
+PDF_TOO_MUCH_MEMORY = (
+    "PDF 文件「{name}」读取时需要的内存超过 {mb} MB，不像是一份普通的年度报告，已停止导入"
+)
+PDF_READER_FAILED = (
+    "PDF 文件「{name}」读取时读取程序意外退出，可能文件已损坏或是恶意文件，已停止导入"
+)
 PDF_ROTATED = "第 {pages} 页设置了旋转，已按文字的方向读取"
 PDF_PLACE_LINE = "第 {page} 页「{line}」一行"
 PDF_PLACE_PAGE = "第 {page} 页"
