@@ -261,7 +261,7 @@ def _read(pdf, name: str, deadline: float) -> PublishedDocument:
         chars = page.chars
         visible = sum(1 for c in chars if c["text"].strip())
         printed += visible
-        invisible += sum(len(run.text.strip()) for run in page.set_aside if run.reason == "invisible")
+        invisible += sum(len(r.text.strip()) for r in page.set_aside if r.reason == "invisible")
         sizes.extend(c["size"] for c in chars[:2000])
         tables, boxes, table_notes = page_tables(page, number)
         notes += table_notes

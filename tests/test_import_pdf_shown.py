@@ -67,7 +67,7 @@ def _line_notes(result) -> list[str]:
 
 
 def _digit_after(where, ops_before: bytes = b"", ops_after: bytes = b"", digit=b"9") -> bytes:
-    x0, x1, y, size = where
+    _x0, x1, y, size = where
     return (
         ops_before
         + b" BT /NBH %.1f Tf %.2f %.2f Td (%s) Tj ET " % (size, x1 + 0.3, y, digit)
@@ -97,9 +97,9 @@ HIDDEN_KINDS = {
 @needs_soffice
 @pytest.mark.parametrize("kind", sorted(HIDDEN_KINDS))
 def test_text_drawn_invisibly_is_set_aside_and_named(base, tmp_path, kind):
-    report, pdf, where = base
+    _report, pdf, where = base
     before, state, said = HIDDEN_KINDS[kind]
-    x0, x1, y, size = where
+    _x0, x1, y, size = where
     ops = b"BT %s /NBH %.1f Tf %.2f %.2f Td (9) Tj ET" % (state, size, x1 + 0.3, y)
     result = _import(tmp_path, overlay(pdf, before + ops))
     assert result.report.value(CELL) == 13
@@ -108,7 +108,7 @@ def test_text_drawn_invisibly_is_set_aside_and_named(base, tmp_path, kind):
 
 @needs_soffice
 def test_fill_alpha_zero_is_invisible(base, tmp_path):
-    report, pdf, where = base
+    _report, pdf, where = base
     ops = b"/Clear gs " + _digit_after(where)
     data = overlay(pdf, ops, resources=b"/ExtGState << /Clear << /ca 0 >> >>")
     result = _import(tmp_path, data)
@@ -118,7 +118,7 @@ def test_fill_alpha_zero_is_invisible(base, tmp_path):
 
 @needs_soffice
 def test_clipped_text_is_set_aside_and_shown_clip_is_read(base, tmp_path):
-    report, pdf, where = base
+    _report, pdf, where = base
     clipped = overlay(pdf, b"0 0 1 1 re W n " + _digit_after(where))
     result = _import(tmp_path, clipped)
     assert result.report.value(CELL) == 13
@@ -138,7 +138,7 @@ def test_clipped_text_is_set_aside_and_shown_clip_is_read(base, tmp_path):
     ],
 )
 def test_text_in_a_hidden_layer_is_set_aside(base, tmp_path, catalog, marked):
-    report, pdf, where = base
+    _report, pdf, where = base
     group = first_free(pdf)
     membership = group + 1
     data = overlay(
@@ -158,7 +158,7 @@ def test_text_in_a_hidden_layer_is_set_aside(base, tmp_path, catalog, marked):
 
 @needs_soffice
 def test_text_in_a_layer_shown_by_default_is_read(base, tmp_path):
-    report, pdf, where = base
+    _report, pdf, where = base
     group = first_free(pdf)
     data = overlay(
         pdf,
@@ -174,7 +174,7 @@ def test_text_in_a_layer_shown_by_default_is_read(base, tmp_path):
 @needs_soffice
 @pytest.mark.parametrize("fill", [b"1 1 1 rg", b"0 0 0 rg", b"0.9 0.9 0.2 rg"])
 def test_text_covered_by_an_opaque_shape_drawn_later_is_set_aside(base, tmp_path, fill):
-    report, pdf, where = base
+    _report, pdf, where = base
     ops = _digit_after(where) + b" %s %s f" % (
         fill,
         _box((where[1] + 0.3, where[1] + 6, where[2], where[3]), 0.5),
@@ -186,8 +186,8 @@ def test_text_covered_by_an_opaque_shape_drawn_later_is_set_aside(base, tmp_path
 
 @needs_soffice
 def test_a_white_out_with_a_new_number_reads_the_new_number(base, tmp_path):
-    report, pdf, where = base
-    x0, x1, y, size = where
+    _report, pdf, where = base
+    x0, _x1, y, size = where
     ops = b"1 1 1 rg %s f 0 0 0 rg BT /NBH %.1f Tf %.2f %.2f Td (99) Tj ET" % (
         _box(where),
         size,
@@ -201,8 +201,8 @@ def test_a_white_out_with_a_new_number_reads_the_new_number(base, tmp_path):
 
 @needs_soffice
 def test_a_transparent_highlight_or_a_thin_line_drawn_later_hides_nothing(base, tmp_path):
-    report, pdf, where = base
-    x0, x1, y, size = where
+    _report, pdf, where = base
+    x0, x1, y, _size = where
     highlight = b"/Half gs 1 1 0 rg %s f" % _box(where)
     result = _import(
         tmp_path, overlay(pdf, highlight, resources=b"/ExtGState << /Half << /ca 0.3 >> >>")
@@ -214,8 +214,8 @@ def test_a_transparent_highlight_or_a_thin_line_drawn_later_hides_nothing(base, 
 
 @needs_soffice
 def test_white_text_on_a_dark_cell_is_read(base, tmp_path):
-    report, pdf, where = base
-    x0, x1, y, size = where
+    _report, pdf, where = base
+    x0, _x1, y, size = where
     ops = b"0 0 0 rg %s f 1 1 1 rg BT /NBH %.1f Tf %.2f %.2f Td (99) Tj ET" % (
         _box(where),
         size,
@@ -227,8 +227,8 @@ def test_white_text_on_a_dark_cell_is_read(base, tmp_path):
 
 @needs_soffice
 def test_text_off_the_page_or_too_small_is_set_aside(base, tmp_path):
-    report, pdf, where = base
-    x0, x1, y, size = where
+    _report, pdf, where = base
+    _x0, x1, y, size = where
     off = b"BT /NBH %.1f Tf 900 %.2f Td (9) Tj ET" % (size, y)
     result = _import(tmp_path, overlay(pdf, off))
     assert result.report.value(CELL) == 13
@@ -242,8 +242,8 @@ def test_text_off_the_page_or_too_small_is_set_aside(base, tmp_path):
 @needs_soffice
 @pytest.mark.parametrize("dx", [0.2, 0.5, 1.0])
 def test_fake_bold_reads_once(base, tmp_path, dx):
-    report, pdf, where = base
-    x0, x1, y, size = where
+    _report, pdf, where = base
+    x0, _x1, y, size = where
     ops = b"1 1 1 rg %s f 0 0 0 rg" % _box(where)
     for shift in (0.0, dx):
         ops += b" BT /NBH %.1f Tf %.2f %.2f Td (13) Tj ET" % (size, x0 + shift, y)
@@ -252,8 +252,8 @@ def test_fake_bold_reads_once(base, tmp_path, dx):
 
 @needs_soffice
 def test_an_annotation_over_a_cell_is_named(base, tmp_path):
-    report, pdf, where = base
-    x0, x1, y, size = where
+    _report, pdf, where = base
+    x0, _x1, y, _size = where
     n = first_free(pdf)
     appearance = b"1 1 1 rg 0 0 20 14 re f 0 0 0 rg BT /Helv 10 Tf 1 3 Td (999) Tj ET"
     annotation = (
@@ -286,7 +286,8 @@ def _scan_with_text(text_ops: bytes) -> bytes:
         stream(b"q 595 0 0 842 0 0 cm /Im Do Q " + text_ops),
         stream(
             image,
-            b"/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceRGB /BitsPerComponent 8 ",
+            b"/Type /XObject /Subtype /Image /Width 2 /Height 2 "
+            b"/ColorSpace /DeviceRGB /BitsPerComponent 8 ",
         ),
     ]
     return _build(objects)
@@ -329,8 +330,7 @@ def test_text_under_a_scan_image_drawn_over_it_is_not_read(tmp_path):
 @needs_soffice
 @pytest.mark.parametrize("rotate", [90, 180, 270])
 def test_a_page_set_to_rotate_is_read_upright(base, tmp_path, rotate):
-    report, pdf, where = base
-    data = pdf
+    report, pdf, _where = base
     objects = {}
     for match in re.finditer(rb"\n(\d+) 0 obj\s*(<</Type/Page/.*?>>)\s*endobj", pdf, re.S):
         objects[int(match.group(1))] = match.group(2)[:-2] + b"/Rotate %d>>" % rotate
