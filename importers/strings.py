@@ -229,6 +229,14 @@ PDF_ANNOTATION_SHOWS = "，显示「{text}」"
 PDF_TABLE_WHERE = "第 {page} 页第 {index} 个表格"
 PDF_TABLE_FROM_WORDS = "第 {page} 页的表格没有框线，已按文字位置读取，请核对该表的数字"
 DOC_CONVERTED = "旧版 Word 文档（.doc）已用 LibreOffice 转换为 .docx 后导入，请核对"
+DOC_IS_DOCX = "文件名是 .doc，但文件实际是 Word 文档（.docx），已按 .docx 读取"
+DOC_IS_HTML = (
+    "文件名是 .doc，但文件实际是网页（HTML），已按网页读取（不加载网页引用的任何外部内容）"
+)
+DOC_NOT_WORD = "文件「{name}」的文件名是 .doc，但内容不是 Word 文档，无法导入"
+DOC_CONVERTED_TOO_LARGE = (
+    "旧版 Word 文档「{name}」转换后超过 {mb} MB，不像是一份年度报告，已拒绝导入"
+)
 DOC_NO_OFFICE = (
     "文件「{name}」是旧版 Word 文档（.doc），本机没有安装 LibreOffice，无法直接读取；"
     "请在 Word 或 WPS 中打开它，选择“另存为”，保存类型选“Word 文档（*.docx）”，再导入 .docx 文件"

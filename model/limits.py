@@ -51,7 +51,6 @@ MAX_HTML_STYLE_CHARS = 2_000_000  # a page's style sheets read (a whole site's C
 MAX_HTML_ELEMENTS = 100_000  # tags of one web page (a report page with its site: a few thousand)
 MAX_IMPORT_SECONDS = 15  # reading one PDF, web page or .doc; beyond it the file is refused
 MAX_IMPORT_MEMORY = 1024 * 1024 * 1024  # address space of the process reading a PDF or .doc
-DOC_CONVERT_SECONDS = 60  # converting one .doc with LibreOffice (its first start is slow)
 
 # ---- tables read from a file -------------------------------------------------------------
 MAX_TABLE_ROWS = 2_000  # rows of one imported table
