@@ -294,6 +294,7 @@ def _read(pdf, name: str, deadline: float) -> PublishedDocument:
         if invisible >= _MIN_TEXT_CHARS:
             raise ImportRefused(s.PDF_OCR_ONLY.format(name=name))
         raise ImportRefused(s.PDF_NO_TEXT.format(name=name))
+    _join_split_tables(items)
     if rotated:
         notes.append(s.PDF_ROTATED.format(pages="、".join(str(p) for p in rotated[:10])))
     size = statistics.median(sizes) if sizes else 10.0
@@ -301,6 +302,41 @@ def _read(pdf, name: str, deadline: float) -> PublishedDocument:
     if len(blocks) > limits.MAX_TABLES * 100:  # absurd; the reader is linear anyway
         raise ImportRefused(s.TOO_MANY_TABLES.format(name=name, limit=limits.MAX_TABLES))
     return PublishedDocument(blocks, notes + places.all(), name)
+
+
+def _join_split_tables(items: list[list[tuple[float, _Line | Table]]]) -> None:
+    """A ruled table split by a page break whose parts were drawn with different
+    column lines (a header or a merged cell cut by the page) is put on one grid:
+    the union of its parts' column edges. The parts then have one width, and the
+    mapping joins them as any continued table (importers/published/normalise.py),
+    each header over the columns it stands over."""
+    from importers.pdf_tables import COLUMN_EDGES, regrid, same_columns, union_edges
+
+    chains: list[list[tuple[int, int]]] = []
+    for p in range(len(items) - 1):
+        this, after = items[p], items[p + 1]
+        if not this or not after:
+            continue
+        last, first = this[-1][1], after[0][1]
+        if not (isinstance(last, Table) and isinstance(first, Table)):
+            continue
+        before_edges, after_edges = COLUMN_EDGES.get(id(last)), COLUMN_EDGES.get(id(first))
+        if before_edges and after_edges and same_columns(before_edges, after_edges):
+            end = (p, len(this) - 1)
+            if chains and chains[-1][-1] == end:
+                chains[-1].append((p + 1, 0))
+            else:
+                chains.append([end, (p + 1, 0)])
+    for chain in chains:
+        parts = [items[p][i][1] for p, i in chain]
+        edges = [COLUMN_EDGES[id(part)] for part in parts]
+        union = union_edges(edges)
+        if len(union) - 1 > limits.MAX_TABLE_COLS or all(len(e) == len(union) for e in edges):
+            continue
+        for (p, i), part, part_edges in zip(chain, parts, edges, strict=True):
+            assert isinstance(part, Table)
+            items[p][i] = (items[p][i][0], regrid(part, part_edges, union))
+    COLUMN_EDGES.clear()
 
 
 def _check_time(name: str, deadline: float) -> None:
