@@ -537,13 +537,24 @@ def _paragraphs(items: list[_Line | Table], size: float) -> list[Block]:
     """Lines joined into paragraphs where the page wrapped them: a line that
     reaches the right margin continues in the next one unless that one is
     indented, starts with an enumerator (「二、」「（三）」) or lies further away
-    than a line's spacing (on the same page; across a page break it may
+    than the document's usual line spacing (on the same page; across a page break it may
     continue)."""
     lines = [item for item in items if isinstance(item, _Line)]
     if not lines:
         return [item for item in items if isinstance(item, Table)]
     left = _mode(round(line.x0) for line in lines)
-    right = _upper(line.x1 for line in lines)
+    # the right margin: where the long lines end (a signature or a date set flush
+    # right is short, and ends further right than a paragraph's lines may)
+    widest = max(line.x1 - line.x0 for line in lines)
+    right = _upper(line.x1 for line in lines if line.x1 - line.x0 >= 0.6 * widest)
+    # the usual space between two lines (a web page printed with a tall line
+    # height leaves more than a character's height)
+    gaps = [
+        b.top - a.bottom
+        for a, b in zip(lines, lines[1:], strict=False)
+        if a.page == b.page and 0 <= b.top - a.bottom < 3 * size
+    ]
+    spacing = max(1.2 * size, 1.3 * statistics.median(gaps)) if gaps else 1.2 * size
     out: list[Block] = []
     previous: _Line | None = None
     for item in items:
@@ -551,7 +562,7 @@ def _paragraphs(items: list[_Line | Table], size: float) -> list[Block]:
             out.append(item)
             previous = None
             continue
-        if previous is not None and _continues(previous, item, left, right, size):
+        if previous is not None and _continues(previous, item, left, right, size, spacing):
             last = out[-1]
             assert isinstance(last, Paragraph)
             last.text = _join(last.text, item.text)
@@ -561,13 +572,15 @@ def _paragraphs(items: list[_Line | Table], size: float) -> list[Block]:
     return out
 
 
-def _continues(previous: _Line, line: _Line, left: float, right: float, size: float) -> bool:
+def _continues(
+    previous: _Line, line: _Line, left: float, right: float, size: float, spacing: float
+) -> bool:
     if previous.x1 < right - 1.5 * size:  # the previous line ended short
         return False
     if line.x0 > left + 0.5 * size or _ENUMERATOR.match(line.text):
         return False
     if line.page == previous.page:
-        return line.top - previous.bottom < 1.2 * size
+        return line.top - previous.bottom < spacing
     return line.page == previous.page + 1 and previous.last and line.first
 
 
