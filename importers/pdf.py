@@ -24,6 +24,7 @@ model.limits.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import time
@@ -551,7 +552,7 @@ def _paragraphs(items: list[_Line | Table], size: float) -> list[Block]:
     # height leaves more than a character's height)
     gaps = [
         b.top - a.bottom
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in itertools.pairwise(lines)
         if a.page == b.page and 0 <= b.top - a.bottom < 3 * size
     ]
     spacing = max(1.2 * size, 1.3 * statistics.median(gaps)) if gaps else 1.2 * size
