@@ -86,10 +86,9 @@ def take_screenshot(window: object, file: str | None, out: str) -> int:
     from PySide6.QtWidgets import QApplication
 
     from gui.main_window import MainWindow
+    from importers import SUFFIXES, ImportRefused, importer_for
     from model.drafts import DraftError, load_draft
     from model.sample import load_sample
-
-    from importers import SUFFIXES, ImportRefused, importer_for
 
     assert isinstance(window, MainWindow)
     try:
