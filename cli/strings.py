@@ -52,9 +52,7 @@ AGG_EPILOG = (
     "示例：main.py aggregate 各部门报告/ -o 汇总.nianbao --xlsx 汇总表.xlsx --agency 某某市人民政府\n"
     "退出码：0 至少汇总了一份报告；2 没有可汇总的报告或命令行有误；3 无法写入输出文件。"
 )
-AGG_HELP_INPUTS = (
-    "报告所在的文件夹（含子文件夹）或报告文件（.nianbao 草稿，或 .xlsx/.xlsm/.docx/.doc/.html/.htm/.pdf）"
-)
+AGG_HELP_INPUTS = "报告所在的文件夹（含子文件夹）或报告文件（.nianbao 草稿，或 .xlsx/.xlsm/.docx/.doc/.html/.htm/.pdf）"
 AGG_HELP_OUTPUT = "汇总报告草稿的保存位置（.nianbao）"
 AGG_HELP_XLSX = "同时导出汇总表（每个表格一张工作表，每个机关一行，另有“报送情况”表）"
 AGG_HELP_YEAR = "只汇总该年度的报告（默认：多数报告所属的年度和格式）"
