@@ -98,7 +98,8 @@ _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _CJK_BREAK = re.compile(f"([{_CJK}])[ \t\r]*\n[ \t\r]*(?=[{_CJK}])")
 _SITE = re.compile(
     r"(发布(日期|时间)|信息来源|来源\s*[:：]|字号\s*[:：]|浏览(次数|量)|点击(次数|数|量)|阅读(次数|量)"
-    r"|【\s*(打印|关闭)|打印本页|关闭窗口|分享到|当前位置\s*[:：])"
+    r"|【\s*(打印|关闭)|打印本页|关闭窗口|分享到|当前位置\s*[:：]|主办单位\s*[:：]|承办单位\s*[:：]"
+    r"|网站标识码|ICP\s*备|版权所有)"
 )
 _META = re.compile(rb"<meta\b[^>]*>", re.I)
 _META_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -167,7 +168,7 @@ def html_document(data: bytes, name: str = "", folder: Path | None = None) -> Pu
     walker = _Walker(name, None, started)
     style = PageStyle(root, folder, walker.check_time)
     walker.style = style
-    blocks = [b for b in walker.read(_content_root(root, style)) if not _site_line(b)]
+    blocks = [b for b in walker.read(_content_root(root, style)) if not site_line(b)]
     title = _page_title(root, blocks)
     if title:
         blocks.insert(0, Paragraph(title))
@@ -285,7 +286,7 @@ def _detect(data: bytes) -> str:
     return name
 
 
-def _site_line(block: Block) -> bool:
+def site_line(block: Block) -> bool:
     """A line the site adds around an article (「发布日期：… 来源：…」「【打印】【关闭】」)."""
     return isinstance(block, Paragraph) and len(block.text) <= 80 and bool(_SITE.search(block.text))
 

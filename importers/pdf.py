@@ -300,6 +300,7 @@ def _read(pdf, name: str, deadline: float) -> PublishedDocument:
         notes.append(s.PDF_ROTATED.format(pages="、".join(str(p) for p in rotated[:10])))
     size = statistics.median(sizes) if sizes else 10.0
     blocks = _paragraphs([item for page in items for _top, item in page], size)
+    blocks = _without_site(blocks)
     if len(blocks) > limits.MAX_TABLES * 100:  # absurd; the reader is linear anyway
         raise ImportRefused(s.TOO_MANY_TABLES.format(name=name, limit=limits.MAX_TABLES))
     return PublishedDocument(blocks, notes + places.all(), name)
@@ -338,6 +339,31 @@ def _join_split_tables(items: list[list[tuple[float, _Line | Table]]]) -> None:
             assert isinstance(part, Table)
             items[p][i] = (items[p][i][0], regrid(part, part_edges, union))
     COLUMN_EDGES.clear()
+
+
+_TITLE_WORDS = re.compile(r"政府信息公开.*(年度)?报告|年度报告")
+_MENU_LINES = 12  # a printed web page's menu before the title: a few short lines
+
+
+def _without_site(blocks: list[Block]) -> list[Block]:
+    """A web page printed to PDF prints the site too: its lines (「当前位置：…」
+    「发布日期：… 来源：…」「主办单位：…」) are dropped as on the page, and the
+    short menu lines before the report's title (「• 政务公开」, a menu link that
+    names a section) too, when the title follows within a few lines."""
+    from importers.html import site_line
+
+    blocks = [b for b in blocks if not site_line(b)]
+    for i, block in enumerate(blocks[:_MENU_LINES]):
+        if isinstance(block, Table):
+            break
+        text = block.text
+        joined = text + (blocks[i + 1].text if i + 1 < len(blocks) and isinstance(
+            blocks[i + 1], Paragraph) else "")  # fmt: skip
+        if _TITLE_WORDS.search(text) or (len(text) <= 40 and _TITLE_WORDS.search(joined)):
+            if i and all(isinstance(b, Paragraph) and len(b.text) <= 40 for b in blocks[:i]):
+                return blocks[i:]
+            break
+    return blocks
 
 
 def _check_time(name: str, deadline: float) -> None:
@@ -576,6 +602,8 @@ def _paragraphs(items: list[_Line | Table], size: float) -> list[Block]:
 def _continues(
     previous: _Line, line: _Line, left: float, right: float, size: float, spacing: float
 ) -> bool:
+    if previous.x0 > left + 2.5 * size:  # set flush right or centred: a line of its own
+        return False
     if previous.x1 < right - 1.5 * size:  # the previous line ended short
         return False
     if line.x0 > left + 0.5 * size or _ENUMERATOR.match(line.text):
