@@ -347,26 +347,29 @@ class _DocumentIndex:
                 self.ids.add(ident)
 
     def may_match(self, tree) -> bool:
-        """Whether the rightmost compound selector's tag, classes and id exist."""
-        while True:
-            name = type(tree).__name__
+        """Whether every tag, class and id the selector requires (in any of its
+        compounds, outside :not()) exists in the page."""
+        stack = [tree]
+        while stack:
+            node = stack.pop()
+            name = type(node).__name__
             if name == "CombinedSelector":
-                tree = tree.subselector
+                stack += [node.selector, node.subselector]
             elif name == "Class":
-                if tree.class_name not in self.classes:
+                if node.class_name not in self.classes:
                     return False
-                tree = tree.selector
+                stack.append(node.selector)
             elif name == "Hash":
-                if tree.id not in self.ids:
+                if node.id not in self.ids:
                     return False
-                tree = tree.selector
+                stack.append(node.selector)
             elif name == "Element":
-                element = (tree.element or "*").lower()
-                return element == "*" or element in self.tags
-            elif hasattr(tree, "selector"):
-                tree = tree.selector
-            else:
-                return True
+                element = (node.element or "*").lower()
+                if element != "*" and element not in self.tags:
+                    return False
+            elif hasattr(node, "selector"):  # attributes, pseudo-classes, :not(…)'s subject
+                stack.append(node.selector)
+        return True
 
 
 # ---- declarations and values --------------------------------------------------------------
