@@ -20,6 +20,7 @@ become notes (`PageStyle.notes`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -586,21 +587,49 @@ def _content_text(value: list, element) -> tuple[str, bool]:
     return "".join(parts), unsure
 
 
+_VIEWPORT = (1280.0, 800.0)  # px: the browser window a page is read in (a desktop's)
+_MEDIA_FEATURE = re.compile(r"\(\s*([a-z-]+)\s*(?::\s*([^)]*))?\)")
+
+
 def _media_applies(query: str | None) -> bool:
-    """Whether a media query holds for a browser window on a desktop screen: no
-    query, ``all`` or ``screen``, possibly with ``and (…)`` conditions; ``print``
-    alone does not."""
+    """Whether a media query holds for a browser window on a desktop screen
+    (_VIEWPORT): no query, ``all`` or ``screen``, with width, height and
+    orientation conditions evaluated for that window (a rule for phones, such
+    as ``(max-width: 768px)``, does not apply); ``print`` alone does not; other
+    conditions are taken to hold."""
     text = (query or "").strip().lower()
     if not text:
         return True
     for part in text.split(","):
-        words = part.replace("(", " (").split()
-        media = next((w for w in words if w not in ("only", "not", "and") and "(" not in w), "")
-        negated = "not" in words[:1]
-        shown = media in ("", "all", "screen")
-        if shown != negated:
+        words = _MEDIA_FEATURE.sub(" ", part).split()
+        negated = words[:1] == ["not"]
+        media = next((w for w in words if w not in ("only", "not", "and")), "")
+        holds = media in ("", "all", "screen") and all(
+            _feature_holds(name, value) for name, value in _MEDIA_FEATURE.findall(part)
+        )
+        if holds != negated:
             return True
     return False
+
+
+def _feature_holds(name: str, value: str) -> bool:
+    width, height = _VIEWPORT
+    if name == "orientation":
+        return value.strip() in ("", "landscape")
+    sizes = {"width": width, "height": height, "device-width": width, "device-height": height}
+    for prefix, compare in (("min-", float.__ge__), ("max-", float.__le__), ("", float.__eq__)):
+        if name.startswith(prefix) and name[len(prefix) :] in sizes:
+            px = _px_of(value)
+            return True if px is None else compare(sizes[name[len(prefix) :]], px)
+    return True
+
+
+def _px_of(value: str) -> float | None:
+    found = re.fullmatch(r"\s*([0-9.]+)\s*(px|em|rem)?\s*", value)
+    if not found:
+        return None
+    number = float(found.group(1))
+    return number * (_DEFAULT_FONT_PX if found.group(2) in ("em", "rem") else 1.0)
 
 
 def _local_sheet(href: str, folder: Path | None) -> str | None:

@@ -79,6 +79,8 @@ HIDDEN_BY_STYLE = {
     "closed dialog": ("1<dialog>9</dialog>3", ""),
     "closed details": ("13<details><summary></summary>9</details>", ""),
     "media screen": ('1<span class="m">9</span>3', "@media screen{.m{display:none}}"),
+    "media for a desktop window": (
+        '1<span class="m">9</span>3', "@media screen and (min-width: 1024px){.m{display:none}}"),
 }  # fmt: skip
 
 
@@ -98,6 +100,7 @@ SHOWN_AGAIN = {
     "more specific rule shows it": (
         '<span id="k" class="a">13</span>', "#k{display:inline} .a{display:none}"),
     "print-only rule": ('<span class="p">13</span>', "@media print{.p{display:none}}"),
+    "phone-only rule": ('<span class="p">13</span>', "@media (max-width: 768px){.p{display:none}}"),
     "hover only": ('<span class="p">13</span>', ".p:hover{display:none}"),
     "sized child of a zero font": (
         '<span style="font-size:0"><b style="font-size:12px">13</b></span>', ""),
