@@ -424,7 +424,7 @@ class _Device(PDFPageAggregatorWithMarkedContent):
         extra = self.extra_of()
         opaque = bool(fill) and extra.fill_alpha >= 0.99 and extra.normal_blend
         opaque = opaque and not extra.soft_mask and not extra.oc_hidden
-        colour = _rgb(gstate.ncolor)
+        colour = _rgb(gstate.ncolor, gstate.ncs)
         for item in self.cur_item._objs[before:]:
             item._seq = self.budget.next()
             item._opaque = opaque and colour is not None
@@ -452,14 +452,22 @@ class _Device(PDFPageAggregatorWithMarkedContent):
             item._clip = extra.clip
 
 
-def _rgb(colour) -> tuple[float, float, float] | None:
-    """A fill colour as RGB in 0..1 (gray, RGB or CMYK), None for patterns."""
+_PROCESS_SPACES = ("DeviceGray", "CalGray", "DeviceRGB", "CalRGB", "DeviceCMYK", "ICCBased")
+
+
+def _rgb(colour, space=None) -> tuple[float, float, float] | None:
+    """A colour as RGB in 0..1 when its colour space is gray, RGB or CMYK (also
+    ICC-based with 1, 3 or 4 components); None for spot colours (Separation,
+    DeviceN: 1 is full ink there, not white), indexed colours and patterns."""
+    name = getattr(space, "name", "DeviceGray") if space is not None else "DeviceGray"
+    if name not in _PROCESS_SPACES:
+        return None
     if isinstance(colour, int | float):
         colour = (colour,)
     if not isinstance(colour, tuple | list):
         return None
     try:
-        values = [float(v) for v in colour]
+        values = [min(max(float(v), 0.0), 1.0) for v in colour]
     except (TypeError, ValueError):
         return None
     if len(values) == 1:
@@ -592,7 +600,8 @@ def _covered_or_same_colour(chars: list, shapes: list, hidden: dict[int, str]) -
             continue
         backdrop = under[1] if under is not None else (1.0, 1.0, 1.0)
         mode = getattr(char, "_mode", 0)
-        colour = _rgb(char.graphicstate.scolor if mode in (1, 5) else char.graphicstate.ncolor)
+        state = char.graphicstate
+        colour = _rgb(state.scolor, state.scs) if mode in (1, 5) else _rgb(state.ncolor, state.ncs)
         if (
             backdrop is not None
             and colour is not None

@@ -456,3 +456,17 @@ def test_a_page_tree_thousands_deep_is_refused(tmp_path):
     objects.append(stream(b"BT /F1 12 Tf 72 720 Td (x) Tj ET"))
     with pytest.raises(ImportRefused):
         _import(tmp_path, _build(objects))
+
+
+@needs_soffice
+def test_text_in_a_spot_colour_at_full_ink_is_read(base, tmp_path):
+    """A Separation colour's tint 1 is full ink (black for a black plate), not white."""
+    _report, pdf, where = base
+    ops = b"/Spot cs 1 scn " + _digit_after(where)
+    data = overlay(
+        pdf,
+        ops,
+        resources=b"/ColorSpace << /Spot [/Separation /Black /DeviceCMYK "
+        b"<< /FunctionType 2 /Domain [0 1] /C0 [0 0 0 0] /C1 [0 0 0 1] /N 1 >>] >>",
+    )
+    assert _import(tmp_path, data).report.value(CELL) == 139
