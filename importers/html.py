@@ -621,11 +621,18 @@ class _Walker:
             raise ImportRefused(s.TOO_MANY_TABLES.format(name=self.name, limit=limits.MAX_TABLES))
         where = s.TABLE_WHERE.format(index=self.tables)
         builder = TableBuilder(where)
-        rows = [
-            row
-            for row in table.iter("tr")
-            if _nearest_table(row) is table and not self.style.look(row).gone
-        ]
+        rows = []
+        hidden: list[Finding] = []  # rows and cells a browser does not lay out at all
+        for row in table.iter("tr"):
+            if _nearest_table(row) is not table:
+                continue
+            look = self.style.look(row)
+            if look.gone:
+                text = _collapse(" ".join(row.itertext())[:_HIDDEN_QUOTE])
+                if text and not look.silent:
+                    hidden.append(Finding(HIDDEN, text))
+                continue
+            rows.append(row)
         left_in_group = _rows_left_in_group(rows)
         found_at: list[tuple[TableCell, list[Finding]]] = []
         for row, left in zip(rows, left_in_group, strict=True):
@@ -636,6 +643,11 @@ class _Walker:
                     continue
                 self._tick()
                 look = self.style.look(cell)
+                if look.gone:  # display:none takes no place: the next cell moves in
+                    text = _collapse(cell.text_content()[:_HIDDEN_QUOTE])
+                    if text and not look.silent:
+                        hidden.append(Finding(HIDDEN, text))
+                    continue
                 text, found = self._cell_text(cell, depth, look)
                 rowspan = _rowspan(cell.get("rowspan"), left)
                 placed = builder.add(text, _colspan(cell.get("colspan")), rowspan)
@@ -643,18 +655,16 @@ class _Walker:
                     found_at.append((placed, found))
         self.table_notes += builder.notes
         built = builder.build()
+        self.places.add(where, hidden)
         for cell, found in found_at:
             self.places.add(_cell_place(built, where, cell.row, cell.col), found)
         return built
 
     def _cell_text(self, cell, depth: int, look) -> tuple[str, list[Finding]]:
         """A cell's shown text, its <p>, <div> and <br> as line breaks, and what
-        was set aside in it. A hidden cell still takes its place in the grid
-        (``visibility:hidden``), empty; a ``display:none`` cell is not read."""
+        was set aside in it (a ``visibility:hidden`` cell keeps its place in the
+        grid, empty)."""
         lines = _Lines()
-        if look.gone:
-            hidden = _collapse(cell.text_content()[:_HIDDEN_QUOTE])
-            return "", [Finding(HIDDEN, hidden)] if hidden and not look.silent else []
         self._generated(look.before, look, lines)
         self._flow_children(cell, None, lines, depth, cell, False, look)
         self._generated(look.after, look, lines)

@@ -190,6 +190,25 @@ def test_a_row_hidden_by_class_is_not_read_over_the_shown_one(report):
     assert result.report.values() == report.values()
 
 
+def test_a_cell_hidden_with_display_none_takes_no_place_in_its_row(report):
+    """The browser lays the row out without the cell: 「13」 stands under its
+    header, not one column to the right; the hidden 「77」 is named."""
+    result = _read(
+        _page(report, "13")
+        .replace("规章</td>".encode(), '规章</td><td class="h">77</td>'.encode(), 1)
+        .replace(b"<title>", b"<style>.h{display:none}</style><title>")
+    )
+    assert result.report.values() == report.values()
+    assert any("「77」未导入" in n for n in result.notes)
+
+
+def test_a_cell_hidden_with_visibility_keeps_its_place_empty(report):
+    page = _page(report, '<span style="visibility:hidden">13</span>')
+    result = _read(page)
+    assert result.report.value(CELL) is None
+    assert any("「13」未导入" in n for n in _cell_notes(result))
+
+
 def test_a_linked_style_sheet_saved_with_the_page_is_read(report, tmp_path):
     folder = tmp_path / "年报_files"
     folder.mkdir()
