@@ -163,8 +163,13 @@ def html_document(data: bytes, name: str = "", folder: Path | None = None) -> Pu
         root = lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise ImportRefused(s.HTML_BROKEN.format(name=name)) from exc
-    if any("Excessive depth" in str(error) for error in parser.error_log):
-        raise ImportRefused(s.HTML_TOO_DEEP.format(name=name, limit=_PARSER_DEPTH))
+    # libxml2 stops reading at its limits and keeps what it read: never a report
+    # read in part without a word
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in error.message:
+            if "depth" in error.message:
+                raise ImportRefused(s.HTML_TOO_DEEP.format(name=name, limit=_PARSER_DEPTH))
+            raise ImportRefused(s.HTML_PARSER_LIMIT.format(name=name))
     walker = _Walker(name, None, started)
     style = PageStyle(root, folder, walker.check_time)
     walker.style = style

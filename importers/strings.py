@@ -175,6 +175,7 @@ HTML_TOO_MANY_ELEMENTS = (
     "网页「{name}」有 {count} 个以上的元素，超过上限 {limit} 个，不像是一份年度报告，已拒绝导入"
 )
 HTML_TOO_DEEP = "网页「{name}」的元素嵌套超过 {limit} 层，之后的内容无法读取，已拒绝导入"
+HTML_PARSER_LIMIT = "网页「{name}」中有一段内容过长（一段文字或一个属性超过约 10 MB），网页解析器读到此处停止，之后的内容无法读取，已拒绝导入"
 HTML_TOO_SLOW = "网页「{name}」读取超过 {seconds} 秒仍未完成，不像是一份普通的年度报告，已停止导入"
 HTML_ENCODING_MISMATCH = (
     "网页声明的文字编码「{declared}」与内容不符，按「{encoding}」读取，请核对文字是否有乱码"

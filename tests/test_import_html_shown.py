@@ -332,6 +332,19 @@ def test_a_page_nested_deeper_than_the_parser_reads_is_refused(report):
     assert "嵌套超过 255 层" in str(refused.value)
 
 
+@pytest.mark.parametrize("where", ["cell", "attribute"])
+def test_a_page_the_parser_stops_reading_is_refused_not_read_in_part(report, where):
+    page = published_page(report).decode()
+    huge = "字" * 4_000_000
+    if where == "cell":
+        page = page.replace(">规章</td>", f">规章{huge}</td>", 1)
+    else:
+        page = page.replace("<h1>", f'<h1 title="{huge}">', 1)
+    with pytest.raises(ImportRefused) as refused:
+        _read(page.encode())
+    assert "之后的内容无法读取" in str(refused.value)
+
+
 def test_a_page_of_too_many_elements_is_refused_at_once(monkeypatch):
     monkeypatch.setattr(limits, "MAX_HTML_ELEMENTS", 1000)
     with pytest.raises(ImportRefused) as refused:
