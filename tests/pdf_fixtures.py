@@ -179,8 +179,8 @@ def overlay(
     """`pdf` with content `ops` drawn on top of page `page` (0-based), in its own
     graphics state. The font /NBH (Helvetica) is available to `ops`, besides
     `resources` (more entries of the page's resource dictionary, e.g.
-    ``/ExtGState << … >>``). `extra_objects` are numbered from
-    ``first_free(pdf) + 4``; `page_entries` and `catalog_entries` are added to
+    ``/ExtGState << … >>``). `extra_objects` (number → body) use numbers from
+    ``first_free(pdf)`` on; `page_entries` and `catalog_entries` are added to
     the page's and the catalog's dictionaries."""
     number = _page_numbers(pdf)[page]
     page_dict = _object_text(pdf, number)
