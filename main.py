@@ -12,6 +12,11 @@ import sys
 
 
 def main() -> int:
+    import multiprocessing
+
+    # a packaged program starts its reading processes (importers/pdf_child.py)
+    # through itself: let such a start run the child, not the program
+    multiprocessing.freeze_support()
     from cli import main as cli_main
 
     try:

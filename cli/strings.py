@@ -53,16 +53,14 @@ AGG_EPILOG = (
     "示例：main.py aggregate 各部门报告/ -o 汇总.nianbao --xlsx 汇总表.xlsx --agency 某某市人民政府\n"
     "退出码：0 至少汇总了一份报告；2 没有可汇总的报告或命令行有误；3 无法写入输出文件。"
 )
-AGG_HELP_INPUTS = (
-    "报告所在的文件夹（含子文件夹）或报告文件（.nianbao 草稿，或本程序导出的 .xlsx/.docx）"
-)
+AGG_HELP_INPUTS = "报告所在的文件夹（含子文件夹）或报告文件（.nianbao 草稿，或 .xlsx/.xlsm/.docx/.doc/.html/.htm/.pdf）"
 AGG_HELP_OUTPUT = "汇总报告草稿的保存位置（.nianbao）"
 AGG_HELP_XLSX = "同时导出汇总表（每个表格一张工作表，每个机关一行，另有“报送情况”表）"
 AGG_HELP_YEAR = "只汇总该年度的报告（默认：多数报告所属的年度和格式）"
 AGG_HELP_AGENCY = "汇总报告的机关名称（默认：汇总）"
 AGG_HELP_GOVERNMENT = "本级政府的报告（如乡镇、街道的报告）也与部门报告一起计入"
 AGG_GOVERNMENT = "{n} 份本级政府的报告未与部门报告一起计入（需要计入时加 --include-government）。"
-AGG_NO_FILES = "没有找到报告文件（.nianbao、.xlsx 或 .docx）。"
+AGG_NO_FILES = "没有找到报告文件（.nianbao、.xlsx、.xlsm、.docx、.doc、.html、.htm 或 .pdf）。"
 AGG_SCOPE = "汇总范围：{year}年度，{format}。"
 AGG_NONE = "没有可汇总的报告。"
 AGG_HEAD_REFUSED = "未纳入汇总的文件："
@@ -90,7 +88,7 @@ VALIDATE_EPILOG = (
     "退出码：0 没有错误（可能有警告或提示）；1 有错误；2 无法读取文件或命令行有误；\n"
     "3 使用 --accept-totals 时无法保存草稿。"
 )
-VALIDATE_HELP_FILE = "要校验的报告：草稿（.nianbao）或可导入的报告文件（.xlsx/.docx/.doc/.html/.pdf）；给出文件夹时检查其中的全部报告"
+VALIDATE_HELP_FILE = "要校验的报告：草稿（.nianbao）或可导入的报告文件（.xlsx/.xlsm/.docx/.doc/.html/.htm/.pdf）；给出文件夹时检查其中的全部报告"
 VALIDATE_HELP_JSON = (
     "以 JSON 输出问题列表（每项含 severity、rule、cell、message），便于其他程序处理"
 )
@@ -131,7 +129,7 @@ NEW_HELP_AGENCY = "机关名称，如 某某市某某局（使用 --from 时默�
 NEW_HELP_KIND = (
     "报告类型：department 部门（默认），government 本级政府（使用 --from 时默认沿用上年）"
 )
-NEW_HELP_FROM = "上一年度的报告草稿（.nianbao），或上年公开发布的报告（.docx/.doc/.html/.pdf/.xlsx），从中接续上年结转件数和上年数据"
+NEW_HELP_FROM = "上一年度的报告草稿（.nianbao），或上年公开发布的报告（.docx/.doc/.html/.htm/.pdf/.xlsx/.xlsm），从中接续上年结转件数和上年数据"
 NEW_HELP_OUTPUT = "新草稿的保存位置（.nianbao）"
 NEW_HELP_FORCE = "文件已存在时覆盖（原文件保留为 .bak 备份）"
 NEW_NO_FORMAT = (
@@ -156,7 +154,7 @@ SAMPLE_SAVED = "示例报告已保存：{path}"
 SAMPLE_FAILED = "{reason}"  # 「无法保存草稿「…」：…」
 
 # ---- import (导入) -------------------------------------------------------------------
-IMPORT_HELP = "把 Excel 工作簿（.xlsx）或 Word 报告（.docx）导入为草稿"
+IMPORT_HELP = "把报告文件（.xlsx/.xlsm、.docx/.doc、.html/.htm 或 .pdf）导入为草稿"
 IMPORT_DESCRIPTION = (
     "读取本程序导出后又在 Excel、WPS 中修改过的工作簿（.xlsx），或公开发布的年度报告——\n"
     "Word 文档（.docx，旧版 .doc 需安装 LibreOffice）、网页（.html/.htm）、有文字层的 PDF——\n"
@@ -168,7 +166,7 @@ IMPORT_EPILOG = (
     "      main.py import 2024年报.docx -o 2024年报.nianbao --accept-totals\n"
     "退出码：0 成功；2 文件无法读取或被拒绝导入；3 无法写入草稿（或文件已存在且未加 --force）。"
 )
-IMPORT_HELP_FILE = "要导入的文件（.xlsx、.docx、.doc、.html、.htm 或 .pdf）"
+IMPORT_HELP_FILE = "要导入的文件（.xlsx、.xlsm、.docx、.doc、.html、.htm 或 .pdf）"
 IMPORT_HELP_OUTPUT = "草稿的保存位置（.nianbao）"
 IMPORT_HELP_FORCE = "草稿文件已存在时覆盖（原文件保留为 .bak 备份）"
 IMPORT_HELP_ACCEPT_TOTALS = (
@@ -282,7 +280,7 @@ VALIDATE_ACCEPT_NEEDS_DRAFT = (
 )
 VALIDATE_IMPORTED = "由「{name}」导入后校验，有 {n} 条导入提示{attention}（可用 import 命令查看）。"
 FOLDER_NO_FILES = (
-    "文件夹「{folder}」中没有可检查的报告文件（.nianbao/.xlsx/.docx/.doc/.html/.htm/.pdf）"
+    "文件夹「{folder}」中没有可检查的报告文件（.nianbao/.xlsx/.xlsm/.docx/.doc/.html/.htm/.pdf）"
 )
 FOLDER_HEADER = (
     "检查文件夹「{folder}」：共 {n} 个报告文件，另有 {others} 个其他文件（逐个列出未读取的原因）"

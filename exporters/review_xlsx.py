@@ -4,8 +4,15 @@ Sheet 「检查结果」: one row per report file — agency, year, format, erro
 warnings, blank cells, 成文日期, the deadline, whether it was published in time,
 import notes, the file — rows with errors or past the deadline shaded. Sheet
 「问题清单」: one row per finding — the report, severity, rule, the cell (named by
-its section, row and column, as a reader finds it) and the message. Dates are
-real dates, counts real numbers, so the office can sort and filter.
+its section, row and column, as a reader finds it) and the message. Sheet
+「导入提示」: every note the import of each file made, 注意 first — so a reviewer
+sees where the reader of a web page or PDF, not the agency, lost or changed
+cells. Dates are real dates, counts real numbers, so the office can sort and
+filter.
+
+Every sheet prints on landscape pages fitted to the page width, the header row
+repeated on each page, frozen on screen; column widths follow their content
+(dates and counts never show 「###」).
 """
 
 from __future__ import annotations
@@ -27,9 +34,12 @@ ROW_HEADERS = (
     "序号", "机关名称", "年度", "格式", "错误", "警告", "空白单元格",
     "成文日期", "公开期限", "是否按期", "导入提示", "文件", "无法读取的原因",
 )  # fmt: skip
-ROW_WIDTHS = (6, 28, 7, 30, 7, 7, 10, 12, 12, 12, 9, 40, 40)
+NOTES_SHEET = "导入提示"
 FINDING_HEADERS = ("序号", "机关名称", "年度", "文件", "级别", "规则", "单元格", "问题")
-FINDING_WIDTHS = (6, 28, 7, 36, 7, 7, 44, 80)
+NOTE_HEADERS = ("序号", "机关名称", "年度", "文件", "级别", "导入提示")
+_MAX_WIDTH = {"default": 40, "wide": 80}  # characters: longer texts wrap
+_WIDE_COLUMNS = {FINDINGS_SHEET: {8}, NOTES_SHEET: {6}}
+_DATE_WIDTH = 16  # 「2025年12月31日」
 
 _BOLD = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -43,7 +53,7 @@ def export_review_xlsx(rows: Sequence[ReviewRow], path: str | os.PathLike[str]) 
     book = Workbook()
     sheet = book.active
     sheet.title = ROWS_SHEET
-    _head(sheet, ROW_HEADERS, ROW_WIDTHS)
+    _head(sheet, ROW_HEADERS)
     for n, row in enumerate(rows, start=1):
         sheet.append(
             [
@@ -72,7 +82,7 @@ def export_review_xlsx(rows: Sequence[ReviewRow], path: str | os.PathLike[str]) 
             for col in range(1, len(ROW_HEADERS) + 1):
                 sheet.cell(r, col).fill = fill
     findings = book.create_sheet(FINDINGS_SHEET)
-    _head(findings, FINDING_HEADERS, FINDING_WIDTHS)
+    _head(findings, FINDING_HEADERS)
     n = 0
     for row in rows:
         for finding in row.findings:
@@ -90,15 +100,68 @@ def export_review_xlsx(rows: Sequence[ReviewRow], path: str | os.PathLike[str]) 
                 ]
             )
             findings.cell(findings.max_row, 8).alignment = _WRAP
+    _notes_sheet(book.create_sheet(NOTES_SHEET), rows)
+    for each in book.worksheets:
+        _fit(each, date_columns={8, 9} if each.title == ROWS_SHEET else set())
     with atomic_output(path) as tmp:
         book.save(tmp)
 
 
-def _head(sheet, headers: Sequence[str], widths: Sequence[int]) -> None:
+def _notes_sheet(sheet, rows: Sequence[ReviewRow]) -> None:
+    """Every import note of every file, 注意 first within a file."""
+    from importers.notes import by_level
+
+    _head(sheet, NOTE_HEADERS)
+    n = 0
+    for row in rows:
+        for level, note in by_level(row.notes):
+            n += 1
+            sheet.append([n, row.agency, row.year, row.file, level.label, note])
+            r = sheet.max_row
+            sheet.cell(r, 6).alignment = _WRAP
+            if level.label == "注意":
+                sheet.cell(r, 5).font = _BOLD
+
+
+def _head(sheet, headers: Sequence[str]) -> None:
     sheet.append(list(headers))
-    for col, width in enumerate(widths, start=1):
+    for col in range(1, len(headers) + 1):
         cell = sheet.cell(1, col)
         cell.font, cell.fill = _BOLD, _HEAD_FILL
-        sheet.column_dimensions[get_column_letter(col)].width = width
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}1"
+
+
+def _fit(sheet, date_columns: set[int]) -> None:
+    """Column widths from their content; landscape pages fitted to the width,
+    the header row printed on every page."""
+    wide = _WIDE_COLUMNS.get(sheet.title, set())
+    widths: dict[int, float] = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is None:
+                continue
+            if cell.column in date_columns and cell.row > 1:
+                width = _DATE_WIDTH
+            else:
+                width = max(_text_width(line) for line in str(cell.value).split("\n"))
+            widths[cell.column] = max(widths.get(cell.column, 0), width + 2)
+    for col, width in widths.items():
+        limit = _MAX_WIDTH["wide"] if col in wide else _MAX_WIDTH["default"]
+        sheet.column_dimensions[get_column_letter(col)].width = min(max(width, 6), limit)
+        if width > limit:
+            for (cell,) in sheet.iter_rows(min_col=col, max_col=col, min_row=2):
+                cell.alignment = _WRAP
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+
+
+def _text_width(text: str) -> int:
+    """Width in spreadsheet characters: a Chinese character takes two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)

@@ -92,13 +92,20 @@ def take_screenshot(window: object, file: str | None, out: str) -> int:
     from PySide6.QtWidgets import QApplication
 
     from gui.main_window import MainWindow
+    from importers import SUFFIXES, ImportRefused, importer_for
     from model.drafts import DraftError, load_draft
     from model.sample import load_sample
 
     assert isinstance(window, MainWindow)
     try:
-        report = load_draft(file) if file else load_sample()
-    except DraftError as exc:
+        if file and Path(file).suffix.lower() in SUFFIXES:  # a report file: read it
+            importer = importer_for(Path(file))
+            assert importer is not None
+            report = importer(Path(file)).report
+            file = None  # not a draft: shown without a draft's path
+        else:
+            report = load_draft(file) if file else load_sample()
+    except (DraftError, ImportRefused) as exc:
         print(s.SCREENSHOT_FAILED.format(reason=exc), file=sys.stderr)
         return 2
     page = os.environ.get(SCREENSHOT_PAGE_ENV, "").strip() or SCREENSHOT_PAGE

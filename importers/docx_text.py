@@ -28,6 +28,8 @@ FOOTNOTE, ENDNOTE = "footnote", "endnote"
 MARK_CHARS, STRUCK, HIDDEN, SYMBOL = "mark-chars", "struck", "hidden", "symbol"
 MERGED_AWAY, PLACEHOLDER_FLAG, RTL = "merged-away", "placeholder-flag", "rtl"
 OPEN_FIELD, DATE_FIELD = "open-field", "date-field"
+# what a web page shows beyond its characters (importers/html.py)
+RUBY, GENERATED, SHOWN_RTL = "ruby", "generated", "shown-rtl"
 
 _QUOTE = 20  # characters of a text quoted in a note
 _ITEMS_PER_PLACE = 5  # findings named in one place's note before 「等」
@@ -63,8 +65,9 @@ def describe(finding: Finding) -> str:
         return s.DOCX_FOUND_DATE_FIELD.format(
             text=text, field=finding.extra, meaning=meaning, when=when
         )
-    if kind == RTL:
-        return s.DOCX_FOUND_RTL.format(text=text, shown=quote(finding.extra))
+    if kind in (RTL, SHOWN_RTL):
+        template = s.DOCX_FOUND_RTL if kind == RTL else s.HTML_FOUND_RTL
+        return template.format(text=text, shown=quote(finding.extra))
     if kind == SYMBOL:
         return s.DOCX_FOUND_SYMBOL.format(font=finding.extra, code=finding.text)
     templates = {
@@ -76,6 +79,8 @@ def describe(finding: Finding) -> str:
         MERGED_AWAY: s.DOCX_FOUND_MERGED_AWAY,
         PLACEHOLDER_FLAG: s.DOCX_FOUND_PLACEHOLDER_FLAG,
         OPEN_FIELD: s.DOCX_FOUND_OPEN_FIELD,
+        RUBY: s.HTML_FOUND_RUBY,
+        GENERATED: s.HTML_FOUND_GENERATED,
     }
     return templates[kind].format(text=text)
 
@@ -100,6 +105,19 @@ class Places:
             items += s.DOCX_ITEMS_MORE.format(count=len(phrases))
         note = s.DOCX_PLACE_NOTE.format(place=place, items=items)
         self.notes.append(note.replace("请核对成文日期，请核对", "请核对成文日期"))
+
+    def add_phrases(self, place: str, phrases: list[str]) -> None:
+        """Findings already worded as phrases (another front end's), at one place."""
+        if not phrases:
+            return
+        if len(self.notes) >= _PLACES_NOTED:
+            self._more += 1
+            return
+        phrases = list(dict.fromkeys(phrases))
+        items = "；".join(phrases[:_ITEMS_PER_PLACE])
+        if len(phrases) > _ITEMS_PER_PLACE:
+            items += s.DOCX_ITEMS_MORE.format(count=len(phrases))
+        self.notes.append(s.DOCX_PLACE_NOTE.format(place=place, items=items))
 
     def add_note(self, note: str) -> None:
         """A note already worded, counted as one place."""

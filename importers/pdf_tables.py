@@ -16,7 +16,7 @@ numbers separated by wide gaps — is read from the words' positions instead
 from __future__ import annotations
 
 from importers import strings as s
-from importers.published.document import Table, TableBuilder
+from importers.published.document import Table, TableBuilder, TableCell
 
 _THIN = 2.5  # pt: a filled rectangle this narrow is a ruling line
 _TOLERANCE = 1.5  # pt: box edges this close are one grid line
@@ -32,7 +32,10 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 def page_tables(page, number: int) -> tuple[list[tuple[float, Table]], list[Box], list[str]]:
     """(top, Table) of each table on the page, the tables' boxes (their text is not
-    body text) and notes. `number` is the page number, for notes."""
+    body text) and notes. `number` is the page number, for notes. The column
+    edges of each ruled table (x positions, left to right, the right edge last)
+    are kept in COLUMN_EDGES, for joining a table split over a page break
+    (`regrid`)."""
     edges = _rulings(page)
     found = []
     if len(edges) >= 2:
@@ -47,10 +50,13 @@ def page_tables(page, number: int) -> tuple[list[tuple[float, Table]], list[Box]
     boxes: list[Box] = []
     notes: list[str] = []
     for index, table in enumerate(found, start=1):
-        grid, grid_notes = _grid(table, s.PDF_TABLE_WHERE.format(page=number, index=index))
+        grid, grid_notes, grid_edges = _grid(
+            table, s.PDF_TABLE_WHERE.format(page=number, index=index)
+        )
         if grid.n_cols < 2 or not grid.rows:
             continue  # a frame around text, not a table
         out.append((table.bbox[1], grid))
+        COLUMN_EDGES[id(grid)] = grid_edges
         boxes.append(table.bbox)
         notes += grid_notes
     if not out:
@@ -87,7 +93,7 @@ def _is_white(colour) -> bool:
     return values in _WHITE or (len(values) == 3 and min(values) >= 0.99)
 
 
-def _grid(table, where: str) -> tuple[Table, list[str]]:
+def _grid(table, where: str) -> tuple[Table, list[str], list[float]]:
     """A pdfplumber table as a grid: columns and rows at every distinct cell edge."""
     texts = table.extract(**TEXT_OPTIONS)
     cells: list[tuple[Box, str]] = []
@@ -109,7 +115,54 @@ def _grid(table, where: str) -> tuple[Table, list[str]]:
             continue
         for col, colspan, rowspan, text in sorted(starts.get(r, [])):
             builder.add_at(col, text, colspan, rowspan)
-    return builder.build(), builder.notes
+    right = max((b[2] for b, _t in cells), default=0.0)
+    return builder.build(), builder.notes, [*xs, right]
+
+
+# Column edges of the ruled tables read, by id(Table) (see page_tables); the
+# reader of one PDF clears it when it is done.
+COLUMN_EDGES: dict[int, list[float]] = {}
+
+
+def same_columns(before: list[float], after: list[float]) -> bool:
+    """Whether two parts of a table split over a page break share their outer
+    edges and every column edge of one lies on an edge of the other or between
+    them (one part drawn with fewer column lines, merged cells)."""
+    if len(before) < 2 or len(after) < 2:
+        return False
+    return abs(before[0] - after[0]) <= 2 * _TOLERANCE and (
+        abs(before[-1] - after[-1]) <= 2 * _TOLERANCE
+    )
+
+
+def regrid(table: Table, edges: list[float], union: list[float]) -> Table:
+    """`table` (whose column edges are `edges`) on the grid of `union`, the
+    column edges of all parts of a table split over pages: each cell keeps its
+    place and covers the union's columns between its own edges."""
+    width = len(union) - 1
+    rows: list[list[TableCell | None]] = [[None] * width for _ in table.rows]
+    placed: dict[int, TableCell] = {}
+    for r, row in enumerate(table.rows):
+        for cell in row:
+            if cell is None or id(cell) in placed:
+                continue
+            start = _index(union, edges[cell.col])
+            end_edge = edges[min(cell.col + cell.colspan, len(edges) - 1)]
+            end = max(_index(union, end_edge), start + 1)
+            new = TableCell(cell.row, start, cell.text, cell.rowspan, end - start)
+            placed[id(cell)] = new
+            for rr in range(cell.row, min(cell.row + cell.rowspan, len(rows))):
+                for c in range(start, min(end, width)):
+                    if rows[rr][c] is None:
+                        rows[rr][c] = new
+        del r
+    return Table(rows, table.number, table.last_number)
+
+
+def union_edges(parts: list[list[float]]) -> list[float]:
+    """The column edges of several parts as one sorted list, edges closer than
+    the tolerance counted once."""
+    return _lines(x for edges in parts for x in edges)
 
 
 def _lines(values) -> list[float]:

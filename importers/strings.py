@@ -173,6 +173,30 @@ HTML_ENCODING_GUESSED = "网页没有声明文字编码，按检测结果「{enc
 HTML_ENCODING_UNKNOWN = (
     "网页声明的文字编码「{declared}」无法识别，按检测结果「{encoding}」读取，请核对文字是否有乱码"
 )
+HTML_FOUND_RTL = "设置为从右向左排列的「{text}」按浏览器显示的顺序读作「{shown}」"
+HTML_FOUND_RUBY = "注音（ruby）「{text}」未计入（注音不是数字或文字的一部分）"
+HTML_FOUND_GENERATED = "网页样式表在此处显示的「{text}」不在网页文字中，已按显示的内容读入"
+HTML_CSS_UNREAD = "网页样式表中有 {count} 条隐藏或添加文字的规则无法解读，其作用的内容按原文读取，请与浏览器中显示的核对"
+HTML_CSS_MISSING = (
+    "网页引用的样式表{names}{more}不在网页所在的文件夹中，未读取；如其中有隐藏内容的规则，"
+    "被隐藏的文字可能被读入，请与浏览器中显示的核对"
+)
+HTML_CSS_TOO_LONG = "网页的样式表超过 {limit} 个字符，只读取了前 {limit} 个字符；其后规则隐藏的文字可能被读入，请与浏览器中显示的核对"
+HTML_CSS_CONTENT_UNSURE = (
+    "网页样式表用计数器或引号在文字前后添加了内容，这些内容未读入，请与浏览器中显示的核对"
+)
+HTML_TOO_MANY_ELEMENTS = (
+    "网页「{name}」有 {count} 个以上的元素，超过上限 {limit} 个，不像是一份年度报告，已拒绝导入"
+)
+HTML_TOO_DEEP = "网页「{name}」的元素嵌套超过 {limit} 层，之后的内容无法读取，已拒绝导入"
+HTML_PARSER_LIMIT = "网页「{name}」中有一段内容过长（一段文字或一个属性超过约 10 MB），网页解析器读到此处停止，之后的内容无法读取，已拒绝导入"
+HTML_TOO_SLOW = "网页「{name}」读取超过 {seconds} 秒仍未完成，不像是一份普通的年度报告，已停止导入"
+HTML_ENCODING_MISMATCH = (
+    "网页声明的文字编码「{declared}」与内容不符，按「{encoding}」读取，请核对文字是否有乱码"
+)
+HTML_ENCODING_REPLACED = (
+    "网页中有 {count} 处字节不是「{encoding}」编码的文字，显示为「\ufffd」，请核对"
+)
 HTML_LAYOUT_TABLES = "网页用表格排版（{count} 个表格中套有表格），已按其中的正文和表格读取"
 PDF_NOT_PDF = "文件「{name}」不是 PDF 文件，无法导入"
 PDF_BROKEN = "PDF 文件「{name}」已损坏，无法读取"
@@ -188,9 +212,46 @@ PDF_TOO_SLOW = (
     "PDF 文件「{name}」读取超过 {seconds} 秒仍未完成，不像是一份普通的年度报告，已停止导入"
 )
 PDF_ACTIVE_CONTENT = "PDF 中的脚本、表单或附件未读取（只读取页面上印出的文字和表格）"
+PDF_OCR_ONLY = (
+    "PDF 文件「{name}」是扫描件，其中的文字是文字识别（OCR）生成的、看不见的一层，可能有识别错误，本程序不读取；"
+    "请找到报告的网页版或 Word 版后导入"
+)
+PDF_PAGE_TOO_BUSY = "PDF 第 {page} 页的{what}超过 {limit} 个，不像是一份年度报告，已拒绝导入"
+PDF_STREAM_TOO_LARGE = (
+    "PDF 文件「{name}」中有一段内容解压后超过 {mb} MB，可能是恶意文件，已拒绝导入"
+)
+PDF_CMAP_TOO_LARGE = (
+    "PDF 文件「{name}」中一个字体的字符映射超过 {limit} 项，可能是恶意文件，已拒绝导入"
+)
+PDF_TOO_MUCH_MEMORY = (
+    "PDF 文件「{name}」读取时需要的内存超过 {mb} MB，不像是一份普通的年度报告，已停止导入"
+)
+PDF_READER_FAILED = (
+    "PDF 文件「{name}」读取时读取程序意外退出，可能文件已损坏或是恶意文件，已停止导入"
+)
+PDF_ROTATED = "第 {pages} 页设置了旋转，已按文字的方向读取"
+PDF_PLACE_LINE = "第 {page} 页「{line}」一行"
+PDF_PLACE_PAGE = "第 {page} 页"
+PDF_FOUND_INVISIBLE = "设置为不显示的文字「{text}」未导入"
+PDF_FOUND_LAYER = "隐藏图层中的文字「{text}」未导入"
+PDF_FOUND_CLIPPED = "被裁剪在显示范围之外的文字「{text}」未导入"
+PDF_FOUND_OFF_PAGE = "在页面之外的文字「{text}」未导入"
+PDF_FOUND_TINY = "小到看不见的文字「{text}」未导入"
+PDF_FOUND_SAME_COLOUR = "与底色相同、看不见的文字「{text}」未导入"
+PDF_FOUND_COVERED = "被后画的色块或图片盖住的文字「{text}」未导入"
+PDF_FOUND_ANNOTATION = "页面上有一个批注（{kind}）盖在这里{shows}，批注不属于报告，未导入"
+PDF_ANNOTATION_SHOWS = "，显示「{text}」"
 PDF_TABLE_WHERE = "第 {page} 页第 {index} 个表格"
 PDF_TABLE_FROM_WORDS = "第 {page} 页的表格没有框线，已按文字位置读取，请核对该表的数字"
 DOC_CONVERTED = "旧版 Word 文档（.doc）已用 LibreOffice 转换为 .docx 后导入，请核对"
+DOC_IS_DOCX = "文件名是 .doc，但文件实际是 Word 文档（.docx），已按 .docx 读取"
+DOC_IS_HTML = (
+    "文件名是 .doc，但文件实际是网页（HTML），已按网页读取（不加载网页引用的任何外部内容）"
+)
+DOC_NOT_WORD = "文件「{name}」的文件名是 .doc，但内容不是 Word 文档，无法导入"
+DOC_CONVERTED_TOO_LARGE = (
+    "旧版 Word 文档「{name}」转换后超过 {mb} MB，不像是一份年度报告，已拒绝导入"
+)
 DOC_NO_OFFICE = (
     "文件「{name}」是旧版 Word 文档（.doc），本机没有安装 LibreOffice，无法直接读取；"
     "请在 Word 或 WPS 中打开它，选择“另存为”，保存类型选“Word 文档（*.docx）”，再导入 .docx 文件"

@@ -33,13 +33,21 @@ class CellComparison:
 
     @property
     def changed(self) -> bool:
+        """A difference between two filled values."""
         return self.difference is not None and self.difference != 0
 
     @property
+    def one_sided(self) -> bool:
+        """Filled in one year and blank in the other (a number that went blank
+        is a change too, though it has no difference)."""
+        return (self.previous is None) != (self.current is None)
+
+    @property
     def flagged(self) -> bool:
-        """Worth showing among the changes: a difference, or a printed total that
-        disagrees with its parts."""
-        return self.changed or bool(self.printed)
+        """Worth showing among the changes: a difference, a number that went blank
+        or a blank that got a number, or a printed total that disagrees with its
+        parts."""
+        return self.changed or self.one_sided or bool(self.printed)
 
 
 @dataclass(frozen=True)

@@ -46,9 +46,16 @@ MAX_XML_BYTES = 32 * 1024 * 1024  # all XML parts of one office zip together
 MAX_TOTAL_UNCOMPRESSED = 100 * 1024 * 1024  # all parts (pictures included) together
 MAX_ZIP_RATIO = 200  # uncompressed / compressed, per part of over 1 MB (real XML: 10–30)
 MAX_PDF_PAGES = 200
+MAX_PDF_STREAM_BYTES = 64 * 1024 * 1024  # one decoded PDF stream (an embedded CJK font: ~20 MB)
+MAX_PDF_PAGE_CHARS = 50_000  # characters one PDF page draws (a dense page: ~5,000)
+MAX_PDF_PAGE_GRAPHICS = 20_000  # lines, shapes and images one PDF page draws
+MAX_PDF_PAGE_FORMS = 5_000  # form XObjects one PDF page invokes, nested ones included
+MAX_PDF_CMAP_ENTRIES = 300_000  # entries of one font's character map (a full CJK font: ~30,000)
 MAX_HTML_BYTES = 20 * 1024 * 1024
-MAX_IMPORT_SECONDS = 15  # reading one PDF or web page; beyond it the file is refused
-DOC_CONVERT_SECONDS = 60  # converting one .doc with LibreOffice (its first start is slow)
+MAX_HTML_STYLE_CHARS = 2_000_000  # a page's style sheets read (a whole site's CSS: ~300 KB)
+MAX_HTML_ELEMENTS = 100_000  # tags of one web page (a report page with its site: a few thousand)
+MAX_IMPORT_SECONDS = 15  # reading one PDF, web page or .doc; beyond it the file is refused
+MAX_IMPORT_MEMORY = 1024 * 1024 * 1024  # address space of the process reading a PDF or .doc
 
 # ---- tables read from a file -------------------------------------------------------------
 # The official tables have at most 28 rows and 15 columns; a worksheet read back is

@@ -55,6 +55,7 @@ class ReviewRow:
     date: dt.date | None = None  # 成文日期
     deadline: dt.date | None = None
     import_notes: int = 0
+    notes: list[str] = field(default_factory=list)  # the import notes themselves
     unreadable: str = ""  # why the file could not be read (or was not read)
     skipped: bool = False  # not a report file at all (another type, a lock file…)
     findings: list[Finding] = field(default_factory=list)
@@ -109,6 +110,7 @@ def review_files(
                 date=meta.date,
                 deadline=spec.deadline(meta.year, meta.kind),
                 import_notes=len(notes),
+                notes=[str(n) for n in notes],
                 findings=[_finding(report, issue) for issue in result.issues],
             )
         )

@@ -28,6 +28,18 @@ grep -q "R1\|R6" validate.txt
 "$app" export sample.nianbao --docx sample.docx --xlsx sample.xlsx > export.txt
 test -s sample.docx && test -s sample.xlsx
 "$app" --screenshot window.png sample.nianbao
+# a published web page and a PDF: the PDF is read in a child process the
+# packaged program starts through itself (multiprocessing.freeze_support)
+"$app" export sample.nianbao --html sample.html > export_html.txt
+"$app" import sample.html -o from_html.nianbao > import_html.txt
+test -s from_html.nianbao
+if command -v soffice >/dev/null 2>&1; then
+    soffice -env:UserInstallation="file://$work/lo" --headless --convert-to pdf \
+        --outdir "$work" sample.docx > /dev/null 2>&1
+    "$app" import sample.pdf -o from_pdf.nianbao > import_pdf.txt
+    test -s from_pdf.nianbao
+    echo "smoke: imported a PDF"
+fi
 python3 - <<'PY'
 import struct
 with open("window.png", "rb") as f:

@@ -107,3 +107,114 @@ def soffice_pdf(source: Path, out_dir: Path, filter_name: str = "pdf") -> Path:
         timeout=180,
     )
     return out_dir / f"{source.stem}.pdf"
+
+
+# ---- changing a PDF by an incremental update ------------------------------------------------
+def _object_text(pdf: bytes, number: int) -> bytes:
+    found = list(
+        re.finditer(rb"(?:^|\n)%d 0 obj\s*(<<.*?>>)\s*(?:stream|endobj)" % number, pdf, re.S)
+    )
+    assert found, number
+    return found[-1].group(1)
+
+
+def _page_numbers(pdf: bytes) -> list[int]:
+    import io
+
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    document = PDFDocument(PDFParser(io.BytesIO(pdf)))
+    return [page.pageid for page in PDFPage.create_pages(document)]
+
+
+def _root_number(pdf: bytes) -> int:
+    found = re.findall(rb"/Root\s+(\d+)\s+0\s+R", pdf)
+    assert found
+    return int(found[-1])
+
+
+def _next_number(pdf: bytes) -> int:
+    return max(int(n) for n in re.findall(rb"/Size\s+(\d+)", pdf))
+
+
+def incremental_update(pdf: bytes, objects: dict[int, bytes]) -> bytes:
+    """`pdf` with `objects` (number → body, a dictionary or ``dict + stream``)
+    written as an incremental update, as PDF editors save changes."""
+    startxref = re.findall(rb"startxref\s+(\d+)", pdf)[-1]
+    update = bytearray(b"\n")
+    offsets = {}
+    for number, body in sorted(objects.items()):
+        offsets[number] = len(pdf) + len(update)
+        update += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(pdf) + len(update)
+    update += b"xref\n"
+    for number in sorted(offsets):
+        update += b"%d 1\n%010d 00000 n \n" % (number, offsets[number])
+    size = max(_next_number(pdf), max(objects) + 1)
+    update += b"trailer\n<< /Size %d /Root %d 0 R /Prev %s >>\nstartxref\n%d\n%%%%EOF\n" % (
+        size,
+        _root_number(pdf),
+        startxref,
+        xref,
+    )
+    return pdf + bytes(update)
+
+
+def stream(data: bytes, attrs: bytes = b"") -> bytes:
+    return b"<< /Length %d %s>>\nstream\n" % (len(data), attrs) + data + b"\nendstream"
+
+
+def overlay(
+    pdf: bytes,
+    ops: bytes,
+    *,
+    page: int = 0,
+    resources: bytes = b"",
+    extra_objects: dict[int, bytes] | None = None,
+    page_entries: bytes = b"",
+    catalog_entries: bytes = b"",
+) -> bytes:
+    """`pdf` with content `ops` drawn on top of page `page` (0-based), in its own
+    graphics state. The font /NBH (Helvetica) is available to `ops`, besides
+    `resources` (more entries of the page's resource dictionary, e.g.
+    ``/ExtGState << … >>``). `extra_objects` (number → body) use numbers from
+    ``first_free(pdf)`` on; `page_entries` and `catalog_entries` are added to
+    the page's and the catalog's dictionaries."""
+    number = _page_numbers(pdf)[page]
+    page_dict = _object_text(pdf, number)
+    contents = re.search(rb"/Contents\s*(\[[^\]]*\]|\d+\s+0\s+R)", page_dict)
+    res = re.search(rb"/Resources\s*(\d+)\s+0\s+R", page_dict)
+    assert contents and res
+    old_resources = _object_text(pdf, int(res.group(1)))
+    font_ref = re.search(rb"/Font\s*(\d+)\s+0\s+R", old_resources)
+    fonts = _object_text(pdf, int(font_ref.group(1))) if font_ref else b"<<>>"
+    n = _next_number(pdf)
+    font, save, restore, drawing, new_res = n, n + 1, n + 2, n + 3, n + 4
+    merged_fonts = fonts[:-2] + b" /NBH %d 0 R>>" % font
+    body = re.sub(rb"/Font\s*\d+\s+0\s+R", b"", old_resources)[:-2]
+    objects = {
+        font: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        save: stream(b"q"),
+        restore: stream(b"Q"),
+        drawing: stream(ops),
+        new_res: body + b" /Font " + merged_fonts + b" " + resources + b">>",
+    }
+    old = contents.group(1).strip(b"[]")
+    new_page = page_dict.replace(
+        contents.group(0), b"/Contents [%d 0 R %s %d 0 R %d 0 R]" % (save, old, restore, drawing)
+    )
+    new_page = new_page.replace(res.group(0), b"/Resources %d 0 R" % new_res)
+    objects[number] = new_page[:-2] + b" " + page_entries + b">>"
+    if catalog_entries:
+        root = _root_number(pdf)
+        objects[root] = _object_text(pdf, root)[:-2] + b" " + catalog_entries + b">>"
+    for k, body_ in (extra_objects or {}).items():
+        objects[k] = body_
+    return incremental_update(pdf, objects)
+
+
+def first_free(pdf: bytes) -> int:
+    """The first object number `overlay` leaves free for `extra_objects`."""
+    return _next_number(pdf) + 5

@@ -176,3 +176,42 @@ def test_a_broken_doc_is_refused_cleanly(tmp_path):
     with pytest.raises(ImportRefused) as refused:
         import_doc(path)
     assert "坏.doc" in str(refused.value)
+
+
+def test_the_folder_check_workbook_prints_well_and_lists_every_import_note(capsys, tmp_path):
+    """Landscape pages fitted to the width with the header repeated, widths that
+    show every date, and each report's import notes, 注意 first: a reviewer sees
+    when the reader, not the agency, lost cells."""
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    report = random_report(random.Random(5), 2023, agency="某某市甲局")
+    report.set_meta(date=dt.date(2024, 1, 20))
+    export_html(report, folder / "甲局.html")
+    page = (folder / "甲局.html").read_text(encoding="utf-8")
+    # a cell the page hides, and 四 printed without its table: notes of both levels
+    page = page.replace("</h1>", '<span style="display:none">隐藏的 9</span></h1>', 1)
+    (folder / "甲局.html").write_text(page, encoding="utf-8")
+    shutil.copy(HONGZE, folder / "洪泽区.pdf")
+    out_xlsx = tmp_path / "检查结果.xlsx"
+    run(capsys, "validate", str(folder), "--xlsx", str(out_xlsx))
+    book = load_workbook(out_xlsx)
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape"
+        assert sheet.page_setup.fitToWidth == 1 and sheet.page_setup.fitToHeight == 0
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1"
+        assert sheet.freeze_panes == "A2"
+    rows = book["检查结果"]
+    for letter in ("H", "I"):  # 成文日期, 公开期限: wide enough for 「2024年12月31日」
+        assert rows.column_dimensions[letter].width >= 15
+    notes = list(book["导入提示"].iter_rows(values_only=True))
+    assert notes[0] == ("序号", "机关名称", "年度", "文件", "级别", "导入提示")
+    by_file: dict[str, list[str]] = {}
+    for row in notes[1:]:
+        by_file.setdefault(row[3], []).append(row[4])
+    hongze = next(levels for file, levels in by_file.items() if file.endswith("洪泽区.pdf"))
+    assert hongze and hongze == sorted(hongze, key=lambda level: level != "注意")
+    page_notes = next(
+        [r[5] for r in notes[1:] if r[3] == file] for file in by_file if file.endswith(".html")
+    )
+    assert any("「隐藏的 9」未导入" in n for n in page_notes)

@@ -53,7 +53,11 @@ def test_values_labels_and_blanks():
     assert (legal.previous, legal.current, legal.difference) == (2, None, None)
     upheld = cells["appeals.review.upheld"]
     assert (upheld.previous, upheld.current, upheld.difference) == (None, 1, None)
-    assert not upheld.changed
+    # a number that went blank, or a blank that got a number, is a change
+    assert legal.flagged and upheld.flagged and not upheld.changed
+    assert not cells["appeals.review.corrected"].flagged  # blank in both years
+    shown = format_tables(compare(previous, current), changed_only=True)
+    assert "法律服务机构" in shown
 
 
 def test_across_formats_cells_missing_last_year_are_noted():

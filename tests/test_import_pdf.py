@@ -211,3 +211,23 @@ def test_reading_time_is_bounded(tmp_path, monkeypatch):
     with pytest.raises(ImportRefused) as refused:
         import_pdf(path)
     assert "秒" in str(refused.value)
+
+
+@needs_soffice
+def test_a_web_page_printed_with_its_site_reads_as_the_report(tmp_path):
+    """A browser prints the site around the article: its menu (a link naming a
+    section), 「当前位置」, 「发布日期：… 来源」 before the title, the footer after
+    the signature. The title, agency, date, tables and texts are the report's."""
+    import datetime as dt
+
+    from tests.html_fixtures import published_page
+
+    report = random_report(random.Random(61), 2023, agency="某某市某某区财政局")
+    report.set_meta(date=dt.date(2024, 1, 20))
+    page = tmp_path / "网页.html"
+    page.write_bytes(published_page(report, site=True))
+    result = import_pdf(soffice_pdf(page, tmp_path / "pdf", "pdf:writer_web_pdf_Export"))
+    assert result.report.meta == report.meta
+    assert result.report.values() == report.values()
+    for section_id, text in report.texts.items():
+        assert norm(result.report.texts[section_id]) == norm(text), section_id

@@ -226,7 +226,19 @@ class _TableIndex:
             if match is None:
                 return (), ""
         paths = [p for p in candidates if p[-1] == match]
-        best = max(paths, key=lambda p: sum(1 if norm(x) in outer else -1 for x in p[:-1]))
+
+        def votes(path: tuple[str, ...]) -> int:
+            return sum(1 if norm(x) in outer else -1 for x in path[:-1])
+
+        def printed(path: tuple[str, ...]) -> int:
+            return sum(1 for x in path[:-1] if norm(x) in outer)
+
+        best = max(paths, key=votes)
+        if sum(1 for p in paths if printed(p) == printed(best)) > 1:
+            # the same header under several groups (「结果维持」 under 行政复议 and
+            # under each kind of 行政诉讼) and no group printed above it: which
+            # column this is cannot be told, so it is not read
+            return (), ""
         return best, (headers[-1] if fuzzy else "")
 
 
@@ -310,7 +322,19 @@ class TableReader:
                 labels = self._labels(doc, r, range(first_value), previous_labels)
                 others = [c for c in cells if c.col >= first_value]
                 key, fuzzy_text = self.index.match_row(labels, caption)
-            if not col_map or (key is None and any(not value_like(c.text) for c in others)):
+            header_piece = (
+                # a table without row labels (四) whose value cells are blank in a
+                # row of texts: a header row (one cut by a page break), never data
+                self.index.table.label_cols == 0
+                and key is None
+                and bool(texts)
+                and not any(c.text.strip() for c in others)
+            )
+            if (
+                not col_map
+                or header_piece
+                or (key is None and any(not value_like(c.text) for c in others))
+            ):
                 if not texts:
                     continue
                 if not last_header:
