@@ -113,7 +113,14 @@ def _check_sizes(infos: list[zipfile.ZipInfo], name: str) -> None:
     if len(infos) > limits.MAX_ZIP_ENTRIES:
         raise ImportRefused(s.ZIP_BOMB.format(name=name))
     total = 0
+    seen: set[str] = set()
     for info in infos:
+        # part names are case-insensitive (OPC); of two parts of one name zipfile
+        # reads the last, Word and WPS may read the first: never guess which
+        key = info.filename.lower()
+        if key in seen:
+            raise ImportRefused(s.DUPLICATE_PART.format(name=name, part=info.filename))
+        seen.add(key)
         if info.flag_bits & 0x1:  # encrypted: a password would be needed
             raise ImportRefused(s.ENCRYPTED.format(name=name))
         total += info.file_size

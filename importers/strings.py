@@ -6,6 +6,10 @@ ZIP_BOMB = "文件「{name}」的压缩内容异常（条目过多或解压后�
 XML_ENTITIES = "文件「{name}」含有不安全的 XML 实体声明，已拒绝导入"
 NOT_OFFICE_FILE = "文件「{name}」不是有效的 Office 文档（.xlsx / .docx），无法导入"
 BROKEN_FILE = "文件「{name}」已损坏，无法读取"
+DUPLICATE_PART = (
+    "文件「{name}」中有两个同名的部分「{part}」，不同的程序会读到不同的内容，"
+    "已拒绝导入；请在 Word、WPS 或 Excel 中打开后另存，再导入"
+)
 ENCRYPTED = "文件「{name}」设置了密码或已加密，请在 Word、WPS 或 Excel 中取消密码后另存，再导入"
 PART_TOO_LARGE = (
     "文件「{name}」中的「{part}」解压后超过 {mb} MB，远大于任何年度报告，可能是恶意文件，已拒绝导入"

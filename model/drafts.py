@@ -38,7 +38,15 @@ from model.report import (
 )
 from model.spec import CellSpec, FormatSpec, ValueKind
 from model.temp_files import make_locked_temp, sweep
-from model.values import InvalidValue, Value, check_amount, check_value, clip, format_value
+from model.values import (
+    InvalidValue,
+    Value,
+    check_amount,
+    check_value,
+    clip,
+    format_value,
+    parse_amount,
+)
 
 FORMAT_TAG = "nianbao-draft"
 SCHEMA = 2
@@ -232,9 +240,11 @@ def _decode_value(raw: object, cell: CellSpec, where: str) -> Value:
     if cell.kind is ValueKind.MONEY:
         try:
             if isinstance(raw, str):
-                value = Decimal(raw.strip())
+                value = parse_amount(raw.strip(), raw)  # plain notation, as typed
             elif isinstance(raw, float):
                 value = Decimal(repr(raw))  # a hand-edited file may hold 12.5 as a number
+        except InvalidValue as exc:
+            raise bad(str(exc)) from None
         except InvalidOperation:
             raise bad(msg.NOT_A_NUMBER.format(text=raw)) from None
     elif isinstance(raw, (str, float)):
@@ -305,9 +315,9 @@ def _decode_extra(value: Any, depth: int = 0) -> Any:
     if isinstance(value, dict):
         if len(value) == 1 and _DECIMAL_TAG in value:
             text = value[_DECIMAL_TAG]
-            try:  # only the text extras_to_dict writes (Decimal also takes tuples)
-                number = Decimal(text) if isinstance(text, str) else None
-            except InvalidOperation:
+            try:  # only the plain text extras_to_dict writes (no 「1e2」, no tuples)
+                number = parse_amount(text, text) if isinstance(text, str) else None
+            except InvalidValue:
                 number = None
             if number is None:
                 raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="extras"))

@@ -7,9 +7,9 @@ sentence follows from them and is placed in 六's text, where it can be edited.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from model import limits
+from model import limits, values
 from model import messages as msg
 from model.values import InvalidValue, check_amount, clip, normalise_text
 
@@ -46,9 +46,9 @@ def parse_amount(text: str) -> Decimal | None:
     cleaned = normalise_text(text).removesuffix("元")
     if not cleaned:
         return None
-    try:
-        amount = Decimal(cleaned)
-    except InvalidOperation:
+    try:  # the form's reading of an amount: 「1e2」 and 「Infinity」 are none
+        amount = values.parse_amount(cleaned, text)
+    except values.InvalidValue:
         raise ValueError(msg.FEE_BAD_AMOUNT) from None
     return check_fee_amount(amount)
 

@@ -97,10 +97,7 @@ def parse_value(text: str, cell: CellSpec, unit: str | None = None) -> Value | N
             if cleaned.endswith(candidate):
                 typed, cleaned = candidate, cleaned[: -len(candidate)]
                 break
-        # plain decimal notation only: Decimal() would also take 「1e2」, 「Infinity」
-        if not _PLAIN_DECIMAL.fullmatch(cleaned):
-            raise InvalidValue(msg.NOT_A_NUMBER.format(text=clip(text)))
-        number = Decimal(cleaned)
+        number = parse_amount(cleaned, text)
         if typed and current and typed != current:
             check_amount(number.copy_abs())  # before converting an absurd number
             number = to_unit(number, typed, current)
@@ -116,6 +113,19 @@ def parse_value(text: str, cell: CellSpec, unit: str | None = None) -> Value | N
             raise InvalidValue(msg.NOT_WHOLE.format(text=clip(text)))
         raise InvalidValue(msg.NOT_A_NUMBER.format(text=clip(text)))
     return check_value(int(Decimal(number)), cell)
+
+
+def parse_amount(cleaned: str, text: str) -> Decimal:
+    """The number of an amount, `cleaned` by normalise_text and without its unit;
+    `text` is what was typed or printed, quoted in the message. Plain decimal
+    notation only (「8902.81」, 「-0」): Decimal() alone would also take 「1e2」 and
+    「Infinity」. The one reading of an amount's digits, typed or imported. Raises
+    InvalidValue (Chinese); the amount's limits are check_value's."""
+    if _MARK_BETWEEN_DIGITS.search(cleaned):
+        raise InvalidValue(msg.BAD_SEPARATOR.format(text=clip(text)))
+    if not _PLAIN_DECIMAL.fullmatch(cleaned):
+        raise InvalidValue(msg.NOT_A_NUMBER.format(text=clip(text)))
+    return Decimal(cleaned)
 
 
 def clip(text: object, chars: int = 24) -> str:

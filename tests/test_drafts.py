@@ -479,9 +479,15 @@ def test_printed_totals_and_summary_round_trip(tmp_path):
         (lambda r: r["report"]["texts"].update({"一": "字" * 200_001}), "文字过长"),
         (
             lambda r: r["report"]["values"].update(
-                {"active.art20_8.fees.amount_wan": "1e999999999"}
+                {"active.art20_8.fees.amount_wan": "1" + "0" * 30}
             ),
             "超出金额的上限",
+        ),
+        (
+            lambda r: r["report"]["values"].update(
+                {"active.art20_8.fees.amount_wan": "1e999999999"}
+            ),
+            "不是数字",
         ),
         (lambda r: r["report"]["values"].update({"applications.new.natural": 10**30}), "上限"),
     ],

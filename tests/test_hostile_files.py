@@ -69,6 +69,25 @@ def test_unknown_compression_and_encryption_are_refused(tmp_path, bases, suffix)
     _refused(h.set_encrypted(bases[suffix], tmp_path / f"enc{suffix}", part), "密码")
 
 
+@pytest.mark.parametrize("suffix", SUFFIXES)
+@pytest.mark.parametrize("upper", [False, True])
+def test_two_parts_of_one_name_are_refused(tmp_path, bases, suffix, upper):
+    """zipfile reads the last of two same-named parts, Word and WPS may read the
+    first: the file is refused rather than read as one program would guess."""
+    import warnings
+
+    part = h.MAIN_PART[suffix]
+    bad = tmp_path / f"twice{suffix}"
+    with zipfile.ZipFile(bases[suffix]) as src, zipfile.ZipFile(bad, "w") as out:
+        for info in src.infolist():
+            out.writestr(info, src.read(info))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # zipfile warns of the duplicate name
+            out.writestr(part.upper() if upper else part, src.read(part).replace(b"226", b"999"))
+    message = _refused(bad, "同名")
+    assert part in message or part.upper() in message
+
+
 def _entries(path: Path, n: int) -> Path:
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("[Content_Types].xml", "<Types/>")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from difflib import SequenceMatcher
 
 from importers import strings as s
@@ -26,6 +26,7 @@ from model.values import (
     clip,
     format_value,
     normalise_text,
+    parse_amount,
     parse_value,
     split_count_word,
     to_unit,
@@ -617,12 +618,7 @@ def _money(
     t = t.lstrip("¥$")  # 「￥109994」 (NFKC turns ￥ into ¥)
     unit = next((u for u in _MONEY_UNITS if t.endswith(u)), None)
     number = t[: -len(unit)] if unit else t
-    try:
-        amount = Decimal(number.lstrip("+"))
-    except InvalidOperation:
-        raise InvalidValue(messages.NOT_A_NUMBER.format(text=clip(quoted))) from None
-    if not amount.is_finite():
-        raise InvalidValue(messages.NOT_A_NUMBER.format(text=clip(quoted)))
+    amount = parse_amount(number, quoted)  # the form's reading: 「1e2」 is no amount
     if amount.adjusted() > _MONEY_MAX_EXPONENT:  # before any arithmetic on it
         raise InvalidValue(messages.MONEY_TOO_LARGE.format(text=clip(quoted), limit=MAX_MONEY))
     allowed = cell.units or ((cell.unit,) if cell.unit else ())
