@@ -117,10 +117,11 @@ def test_decimals_are_never_dropped_silently():
         assert str(out.values[cell.id]) == value, text
         joined = "\n".join(out.notes)
         assert (note in joined) if note else joined == "", (text, joined)
-    out = TableRead(table)
-    reader._read_cell(cell, "1e30", "万元", out)
-    assert cell.id not in out.values
-    assert "超出金额的上限" in out.notes[0] and "按未填写导入" in out.notes[0]
+    for text, reason in (("1" + "0" * 30, "超出金额的上限"), ("1e30", "不是数字")):
+        out = TableRead(table)
+        reader._read_cell(cell, text, "万元", out)
+        assert cell.id not in out.values
+        assert reason in out.notes[0] and "按未填写导入" in out.notes[0]
 
 
 def test_a_typed_amount_keeps_six_decimals():

@@ -85,6 +85,8 @@ def read_published(document: PublishedDocument) -> ImportResult:
             notes.append(mismatch.format(name=spec.name, year=year, expected=expected.name))
     if not title:
         notes.append(s.DOCX_NO_TITLE.format(suffix=suffix))
+    else:
+        notes += _before_title_notes(blocks, first_heading)
     notes += year_notes
 
     agency = _agency(parsed.agency if parsed else "", signature.agency, notes)
@@ -168,24 +170,66 @@ def _heading_notes(blocks: Sequence[Block], headings: dict[str, int], spec: Form
     return notes
 
 
-def _title(blocks: Sequence[Block], first_heading: int) -> str:
-    """The title: leading short paragraphs before the first heading, up to the one
-    that ends the title (a long name breaks a title over several lines)."""
-    lines: list[str] = []
-    for block in blocks[:first_heading]:
+_SENTENCE_MARKS = re.compile(r"[。；;，,：:！!？?•·>＞|｜]")
+
+
+def _title_span(blocks: Sequence[Block], first_heading: int) -> tuple[int, int] | None:
+    """Where the title is before the first heading: [start, end) block indices.
+
+    The title is the last line before the first heading that ends in 「报告」 and
+    reads as a title (no sentence punctuation, not over a name's length): a
+    published page may list links to other years' reports above it. When that
+    line does not name the agency (a long name broken over lines above
+    「2024年政府信息公开工作年度报告」), the short lines right above it join it."""
+    end = None
+    for i in range(first_heading - 1, -1, -1):
+        block = blocks[i]
+        if isinstance(block, Paragraph) and _title_line(block.text):
+            end = i + 1
+            break
+    if end is None:
+        return None
+    start = end - 1
+    if parse_title(blocks[start].text, "政府信息公开").agency:
+        return start, end
+    chars = len(re.sub(r"\s+", "", blocks[start].text))
+    for i in range(start - 1, max(start - 12, -1), -1):
+        block = blocks[i]
         if isinstance(block, Table):
             break
-        text = block.text.strip()
-        if not text:
-            if lines:
-                break
-            continue
-        if len(re.sub(r"\s+", "", "".join([*lines, text]))) > _TITLE_MAX or len(lines) == 12:
+        text = re.sub(r"\s+", "", block.text)
+        if not text or "报告" in text or _SENTENCE_MARKS.search(text):
             break
-        lines.append(text)
-        if "报告" in text:
+        chars += len(text)
+        if chars > _TITLE_MAX:
             break
-    return "".join(lines)
+        start = i
+    return start, end
+
+
+def _title_line(text: str) -> bool:
+    flat = re.sub(r"\s+", "", text).strip("《》“”\"'")
+    return flat.endswith("报告") and len(flat) <= _TITLE_MAX and not _SENTENCE_MARKS.search(flat)
+
+
+def _before_title_notes(blocks: Sequence[Block], first_heading: int) -> list[str]:
+    """Lines a page prints above the title (its site, links to other reports) are
+    not the report's: named in a note, not read."""
+    span = _title_span(blocks, first_heading)
+    lines = [b.text.strip() for b in blocks[: span[0] if span else 0] if isinstance(b, Paragraph)]
+    text = "」「".join(line for line in lines if line)
+    if not text:
+        return []
+    short = text if len(text) <= _QUOTE else text[:_QUOTE] + "…"
+    return [s.DOCX_BEFORE_TITLE.format(text=short)]
+
+
+def _title(blocks: Sequence[Block], first_heading: int) -> str:
+    """The title's text (its lines joined), "" when there is none."""
+    span = _title_span(blocks, first_heading)
+    if span is None:
+        return ""
+    return "".join(b.text.strip() for b in blocks[span[0] : span[1]])
 
 
 def _year(parsed, date: dt.date | None, blocks, headings) -> tuple[int, list[str]]:
@@ -294,15 +338,12 @@ def _stray_paragraphs(spec, section_id: str, paragraphs: list[str]) -> list[str]
 
 
 def _preamble(blocks: Sequence[Block], first_heading: int) -> str:
-    """Paragraphs between the title and the first heading (an introduction)."""
-    title = _title(blocks, first_heading)
-    texts = [b.text.strip() for b in blocks[:first_heading] if isinstance(b, Paragraph)]
-    texts = [t for t in texts if t]
-    joined = "".join(texts)
-    if title and joined.startswith(title):
-        joined = joined[len(title) :]
-    rest = [t for t in texts if t not in title]
-    return "\n".join(rest) if joined.strip() else ""
+    """Paragraphs between the title and the first heading (an introduction);
+    what a page prints above its title (site lines, links) is not the report's."""
+    span = _title_span(blocks, first_heading)
+    after = span[1] if span else 0
+    texts = [b.text.strip() for b in blocks[after:first_heading] if isinstance(b, Paragraph)]
+    return "\n".join(t for t in texts if t)
 
 
 # ---- tables --------------------------------------------------------------------------------

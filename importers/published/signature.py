@@ -93,32 +93,48 @@ def find_signature(blocks: Sequence[Block], last_heading: int, title_agency: str
 
 
 _OPEN_END = ("（", "(", "、", "和", "与", "及")
+# A line holding only the generic name of a body: the end of a longer name.
+_GENERIC_BODY = re.compile(
+    r"(人民政府|办公室|办公厅|委员会|管委会|管理委员会|办事处|局|厅|委|办|中心)"
+)
 
 
 def _whole_name(
     lines: list[tuple[int, str]], k: int, title_agency: str, name: str, start: int
 ) -> tuple[str, int]:
     """The agency's name when it is broken over several lines above the date (a
-    long name the exporter or an officer broke at words). When the title names the
-    agency, lines above are joined while the title's agency still ends with what
-    is joined; otherwise while the name is incomplete — a closing bracket without
-    its opening one, a line above that ends open (「（」「、」「和」)."""
+    long name the exporter or an officer broke at words). A line above is joined
+    while the name read so far is a piece of one: the title's agency ends with
+    what is joined or starts it (「某某县人民政府」 over 「办公室」), the piece
+    starts with a bracket (a second name: 「（区人民防空办公室）」) or is only a
+    body's generic name (「办公室」), or — the title naming no agency — a bracket
+    is left open or the line above ends open (「（」「、」「和」)."""
     title_key = norm(title_agency)
     for j, above in lines[k + 1 :]:
         if not agency_line(above, "", dated=True):
             break
         joined = above + name
-        if len(norm(joined)) > limits.MAX_AGENCY_CHARS:
+        key = norm(joined)
+        if len(key) > limits.MAX_AGENCY_CHARS:
             break
-        if title_key:  # the title names the agency: it alone says where the name starts
-            if not (len(norm(name)) < len(title_key) and title_key.endswith(norm(joined))):
-                break
-        else:
-            unclosed = name.count("）") + name.count(")") > name.count("（") + name.count("(")
-            if not (unclosed or above.rstrip().endswith(_OPEN_END)):
-                break
+        if not _continues(name, above, key, title_key):
+            break
         name, start = joined, j
     return name, start
+
+
+def _continues(name: str, above: str, joined_key: str, title_key: str) -> bool:
+    """Whether `name` (the lines read so far) continues the line `above` it."""
+    piece = norm(name)
+    if title_key and piece == title_key:
+        return False  # the name as the title gives it: complete
+    if name.strip().startswith(("（", "(")) or _GENERIC_BODY.fullmatch(piece):
+        return True
+    if title_key:  # the title names the agency: it says where the name starts
+        extends = joined_key.startswith(title_key) and not piece.startswith(title_key)
+        return title_key.endswith(joined_key) or extends
+    unclosed = name.count("）") + name.count(")") > name.count("（") + name.count("(")
+    return unclosed or above.rstrip().endswith(_OPEN_END)
 
 
 def _date_and_name(line: str) -> tuple[DateLine, str]:

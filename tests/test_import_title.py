@@ -1,0 +1,61 @@
+"""The title is the line that reads as one nearest the first heading: links to
+other years' reports printed above it on a published page never give the year
+or the agency; what stands above the title is named in a note, not read into 一."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from exporters.html import export_html
+from importers import importer_for
+from model.report import Report
+
+LINKS = [
+    "<ul><li><a href='a.html'>某某县财政局2023年政府信息公开工作年度报告</a></li>",
+    "<li><a href='b.html'>某某县教育局2024年政府信息公开工作年度报告</a></li></ul>",
+]
+
+
+def _page(tmp_path, above: str, agency: str = "某某县财政局"):
+    report = Report("2021", 2024, agency, date=dt.date(2025, 1, 20))
+    report.set_text("一", "2024年，本局认真贯彻落实《条例》。")
+    page = tmp_path / "page.html"
+    export_html(report, page)
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("<h1>", above + "<h1>", 1), encoding="utf-8")
+    return report, importer_for(page)(page)
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "".join(LINKS),
+        "<p>相关链接</p>" + "".join(LINKS),
+        "<p>当前位置：首页 &gt; 政务公开 &gt; 年报</p><p>2023年度报告</p>",
+    ],
+)
+def test_links_above_the_title_do_not_give_the_year_or_agency(tmp_path, above):
+    report, result = _page(tmp_path, above)
+    assert result.report.meta.year == 2024
+    assert result.report.meta.agency == "某某县财政局"
+    assert result.report.texts["一"] == report.texts["一"]  # nothing of the links in 一
+    assert any("标题之前的文字不属于报告" in note for note in result.notes)
+
+
+def test_a_title_broken_over_lines_is_read_whole(tmp_path):
+    # the name on lines of its own above 「2024年政府信息公开工作年度报告」
+    agency = "新疆维吾尔自治区伊犁哈萨克自治州某某县交通运输局"
+    report = Report("2021", 2024, agency, date=dt.date(2025, 1, 20))
+    page = tmp_path / "page.html"
+    export_html(report, page)
+    html = page.read_text(encoding="utf-8")
+    broken = "<p>新疆维吾尔自治区</p><p>伊犁哈萨克自治州某某县交通运输局</p>"
+    start = html.index("<h1>")
+    end = html.index("</h1>") + len("</h1>")
+    html = html[:start] + broken + "<h1>2024年政府信息公开工作年度报告</h1>" + html[end:]
+    page.write_text(html, encoding="utf-8")
+    result = importer_for(page)(page)
+    assert (result.report.meta.agency, result.report.meta.year) == (agency, 2024)
+    assert not any("标题之前" in note for note in result.notes)
