@@ -115,6 +115,10 @@ NOTE_PREVIOUS_BAD = (
     "“基本信息”表中的上年报告数据无法读取，已忽略：与上年的核对（结转、增减）暂时不能进行，"
     "可用“文件 → 载入上年报告…”重新载入。（{reason}）"
 )
+NOTE_TOTAL_KEPT = (
+    "「{sheet}」{address}（{row} · {col}）在工作簿中为 {shown}，按各项相加应为 {total}；"
+    "已保留工作簿中的数字，校验时作为错误提示，直到核对改正各项或采用计算结果"
+)
 NOTE_TOTAL_DIFFERS = (
     "「{sheet}」{address}（{row} · {col}）在工作簿中为 {shown}，按各项相加应为 {total}；"
     "合计由程序自动计算，已按 {total} 处理。"

@@ -50,7 +50,7 @@ def _attention_templates() -> tuple[str, ...]:
         # the workbook importer
         x.NOTE_SHEET_MISSING, x.NOTE_ROW_MISSING, x.NOTE_CELL_MISSING, x.NOTE_DUPLICATE,
         x.NOTE_BAD_VALUE, x.NOTE_EXTRA_ROW, x.NOTE_FORMULA_NO_RESULT, x.NOTE_PRINTED_BAD,
-        x.NOTE_TOTAL_DIFFERS, x.NOTE_META_BAD,
+        x.NOTE_TOTAL_DIFFERS, x.NOTE_TOTAL_KEPT, x.NOTE_META_BAD,
     )  # fmt: skip
 
 
@@ -83,9 +83,10 @@ def by_level(notes: list[str]) -> list[tuple[NoteLevel, str]]:
 
 def printed_total_templates() -> tuple[str, ...]:
     """The messages about a printed total kept on the report (R16)."""
+    from exporters import xlsx_strings as x
     from importers import strings as s
 
-    return (s.DOCX_TOTAL_DIFFERS, s.DOCX_TOTAL_BUT_BLANK, s.DOCX_TOTALS_BLANK)
+    return (s.DOCX_TOTAL_DIFFERS, s.DOCX_TOTAL_BUT_BLANK, s.DOCX_TOTALS_BLANK, x.NOTE_TOTAL_KEPT)
 
 
 @lru_cache(maxsize=1)

@@ -135,23 +135,32 @@ def _import(wb: Workbook, sheets: _Sheets, name: str) -> ImportResult:
 
 
 def _total_notes(report: Report, shown: list[tuple[TableSpec, str, str, float]]) -> list[str]:
-    """Totals are recomputed from the inputs; say so where the workbook showed another
-    number (someone typed over a formula, or the inputs could not all be read)."""
+    """Totals are computed from the inputs; where the workbook shows another number
+    (typed over a formula, a result not recalculated, inputs that could not all be
+    read), that number is kept as the report's printed total (R16, as for a Word
+    or web report): validation reports it until the officer corrects the parts or
+    accepts the computed total. A shown number no total could hold is only named."""
     notes = []
     for table, cell_id, address, value in shown:
         want = report.value(cell_id) or 0
-        if Decimal(repr(value)) != want:
-            cell = report.spec.cell_by_id[cell_id]
-            notes.append(
-                s.NOTE_TOTAL_DIFFERS.format(
-                    sheet=table.sheet_name,
-                    address=address,
-                    row=cell.row_label,
-                    col=cell.col_label,
-                    shown=_as_text(value),
-                    total=want,
-                )
-            )
+        if Decimal(repr(value)) == want:
+            continue
+        cell = report.spec.cell_by_id[cell_id]
+        fields = dict(
+            sheet=table.sheet_name,
+            address=address,
+            row=cell.row_label,
+            col=cell.col_label,
+            shown=_as_text(value),
+            total=want,
+        )
+        number = Decimal(repr(value))
+        try:
+            report.set_printed({cell_id: number})
+        except InvalidValue:
+            notes.append(s.NOTE_TOTAL_DIFFERS.format(**fields))
+            continue
+        notes.append(s.NOTE_TOTAL_KEPT.format(**fields))
     return notes
 
 

@@ -244,16 +244,25 @@ def test_edited_values_and_meta_come_back(tmp_path):
     )
 
 
-def test_total_typed_over_is_recomputed_with_a_note(tmp_path):
+def test_total_typed_over_is_kept_as_printed_and_flagged_until_accepted(tmp_path):
+    """As for a Word or web report (R16): the workbook's number is kept, validation
+    reports it naming both numbers, accepting the computed total clears it."""
+    from model.rules import validate
+
     report = random_report(random.Random(2), 2023)
     path = exported(report, tmp_path)
     sheet, addr = address(report, "applications.new.total")
     want = report.value("applications.new.total")
     edit(path, {(sheet, addr): want + 10})
     result = import_xlsx(path)
-    assert result.report == report
+    assert result.report.values() == report.values()
+    assert result.report.printed() == {"applications.new.total": want + 10}
+    r16 = [i for i in validate(result.report).issues if i.rule == "R16"]
+    assert len(r16) == 1 and str(want + 10) in r16[0].message and str(want) in r16[0].message
+    result.report.drop_printed(["applications.new.total"])
+    assert not [i for i in validate(result.report).issues if i.rule == "R16"]
     assert result.notes == [
-        s.NOTE_TOTAL_DIFFERS.format(
+        s.NOTE_TOTAL_KEPT.format(
             sheet=sheet,
             address=addr,
             row="一、本年新收政府信息公开申请数量",
