@@ -30,6 +30,7 @@ from importers.published.meta import agency_kind, match_heading, parse_title
 from importers.published.normalise import normalise
 from importers.published.signature import SIGNATURE_MAX, find_signature
 from importers.published.tables import TableRead, TableReader, cell_name, printed_total
+from importers.summary_marker import mark_summary
 from model import limits
 from model.formats import FORMATS, UnknownFormat, format_for_year
 from model.report import Report
@@ -100,6 +101,7 @@ def read_published(document: PublishedDocument) -> ImportResult:
     report = Report(spec, year, agency=agency, kind=kind, date=signature.date)
     notes += _read_texts(report, blocks, headings, signature.start)
     notes += _read_tables(report, blocks)
+    notes += mark_summary(report, document.summary_marker)
     # a sentence said twice (a repeated row's reading) says nothing new
     return ImportResult(report, list(dict.fromkeys(notes)))
 
