@@ -51,7 +51,8 @@ AGG_DESCRIPTION = (
 )
 AGG_EPILOG = (
     "示例：main.py aggregate 各部门报告/ -o 汇总.nianbao --xlsx 汇总表.xlsx --agency 某某市人民政府\n"
-    "退出码：0 至少汇总了一份报告；2 没有可汇总的报告或命令行有误；3 无法写入输出文件。"
+    "退出码：0 至少汇总了一份报告；2 没有可汇总的报告、某个单元格的合计超出上限（不保存任何文件）"
+    "或命令行有误；3 无法写入输出文件。"
 )
 AGG_HELP_INPUTS = "报告所在的文件夹（含子文件夹）或报告文件（.nianbao 草稿，或 .xlsx/.xlsm/.docx/.doc/.html/.htm/.pdf）"
 AGG_HELP_OUTPUT = "汇总报告草稿的保存位置（.nianbao）"

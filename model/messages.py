@@ -116,6 +116,7 @@ YEAR_WORD = "{year}年"
 
 # ---- roll-up (汇总) ------------------------------------------------------------------
 AGG_SUMMARY_LINE = "{included} 份报告已汇总，{refused} 个文件未纳入。"
+AGG_SUMMARY_LINE_OVER = "{included} 份报告参与相加（汇总未完成），{refused} 个文件未纳入。"
 AGG_MISSING = "文件不存在"
 AGG_UNSUPPORTED = "不是报告草稿（.nianbao），也不是 Excel（.xlsx）、Word（.docx/.doc）、网页（.html/.htm）或 PDF 报告"
 AGG_UNREADABLE = "无法读取：{reason}"
@@ -144,6 +145,18 @@ AGG_SKIP_GOVERNMENT = (
 )
 AGG_GOVERNMENT_INCLUDED = "本级政府的报告：按要求与部门报告一起计入"
 AGG_GOVERNMENT_ONLY = "本级政府的报告：本次汇总的都是本级政府的报告，已计入"
+AGG_OVER_LIMIT_HEAD = (
+    "汇总未完成，未保存任何文件：有 {n} 个单元格各报告相加后超出本程序能保存的上限。"
+    "请核对下列报告中的数字（常见原因是多填了位数或金额单位选错）。"
+)
+AGG_OVER_LIMIT = (
+    "{table}，{cell}：各报告之和为 {total}，超出上限（{limit}）。数字最大的报告：{largest}"
+)
+AGG_OVER_LIMIT_SOURCE = "{agency}「{file}」{value}"
+AGG_OVER_LIMIT_MORE = "等 {n} 份"
+AGG_LIMIT_COUNT = "最多 {limit} 件"
+AGG_LIMIT_MONEY = "最多 {limit} {unit}"
+AGG_LIMIT_DIGITS = "金额最多 {digits} 位数字（含小数）"
 AGG_SKIP_OUTPUT = "未读取：本次汇总的输出文件"
 AGG_SKIP_SAME_FILE = "未读取：与「{file}」是同一个文件（经由链接）"
 AGG_SKIP_SAME_FOLDER = "未读取：与「{folder}」是同一个文件夹（经由链接），其中的文件已按那里列出"
