@@ -100,6 +100,12 @@ RULE_R16 = "{heading}：{name}印为 {printed}，各项之和为 {computed}；�
 RULE_R16_PARTS_BLANK = (
     "{heading}：{name}印为 {printed}，而各项均未填写；请填写各项（没有数据的填 0），或采用计算结果"
 )
+# A cell whose printed total the report keeps (R16), in its tooltip in the window
+PRINTED_TIP = "文档中此合计印为 {printed}，各项之和为 {computed}：印出的数{direction} {difference}。表中显示各项之和"
+PRINTED_TIP_MORE = "多"
+PRINTED_TIP_LESS = "少"
+PRINTED_TIP_BLANK = "文档中此合计印为空白，各项之和为 {computed}。表中显示各项之和"
+PRINTED_TIP_PARTS_BLANK = "文档中此合计印为 {printed}，而各项均未填写"
 RULE_R16_BLANK_ONE = "{heading}：{name}印为空白，各项之和为 {computed}；请采用计算结果"
 RULE_R16_BLANK = (
     "{heading}：有 {count} 个合计印为空白，而各项已填写（如{name}，各项之和为 {computed}）；"

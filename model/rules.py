@@ -289,6 +289,32 @@ def _check_printed_totals(
         issues.append(Issue(_ERROR, "R16", text, first, tuple(c for c, _ in cells)))
 
 
+def printed_total_tip(report: Report, cell_id: str) -> str | None:
+    """What a cell whose printed total the report keeps (R16) says about it: the
+    number the document printed, the sum of its parts and the difference, e.g.
+    「文档中此合计印为 82，各项之和为 77：印出的数多 5。表中显示各项之和」. None for
+    a cell without a printed total, or whose parts now add up to it."""
+    printed = report.printed()
+    if cell_id not in printed:
+        return None
+    shown, computed = printed[cell_id], report.value(cell_id)
+    if shown is None:
+        if computed is None:
+            return None
+        return msg.PRINTED_TIP_BLANK.format(computed=format_value(computed))
+    if computed is None:
+        return msg.PRINTED_TIP_PARTS_BLANK.format(printed=format_value(shown))
+    if shown == computed:
+        return None
+    more = shown > computed
+    return msg.PRINTED_TIP.format(
+        printed=format_value(shown),
+        computed=format_value(computed),
+        direction=msg.PRINTED_TIP_MORE if more else msg.PRINTED_TIP_LESS,
+        difference=format_value(shown - computed if more else computed - shown),
+    )
+
+
 def _check_carry_over(
     plan: Plan, values: Mapping[str, Value], last: _Last, issues: list[Issue]
 ) -> None:
