@@ -251,6 +251,12 @@ CMD_FILL_ZERO_TABLE = "「{table}」补零（{n} 个单元格）"
 CMD_FILL_ZERO_ALL = "全部补零（{n} 个单元格）"
 CMD_EDIT_TEXT = "编辑「{heading}」"
 CMD_SET_META = "修改{fields}"
+CMD_CONFIRM_YEAR = "确认报告年度（{year}年）"
+META_CONFIRM_YEAR = "确认年度"
+META_CONFIRM_YEAR_TIP = (
+    "导入时文档标题中没有年份，这个年度是推定的。核对无误后点此确认；年度不对请直接改正。"
+)
+META_YEAR_PENDING = "（待确认）"
 META_FIELD_NAMES = {
     "agency": "机关名称",
     "year": "报告年度",

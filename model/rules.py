@@ -419,10 +419,14 @@ def _check_rare_rows(plan: Plan, values: Mapping[str, Value], issues: list[Issue
 
 
 def _check_required(plan: Plan, report: Report, issues: list[Issue]) -> None:
-    """R13: required sections, agency and date present; date in year Y+1."""
+    """R13: required sections, agency and date present; a year guessed on import
+    confirmed; date in year Y+1."""
     meta = report.meta
     if not meta.agency.strip():
         issues.append(Issue(_WARNING, "R13", msg.RULE_R13_AGENCY, "meta.agency", ("meta.agency",)))
+    if meta.year_pending:
+        text = msg.RULE_R13_YEAR_PENDING.format(year=meta.year)
+        issues.append(Issue(_WARNING, "R13", text, "meta.year", ("meta.year",)))
     if meta.date is None:
         issues.append(Issue(_WARNING, "R13", msg.RULE_R13_DATE, "meta.date", ("meta.date",)))
     elif meta.date.year != meta.year + 1:

@@ -99,6 +99,8 @@ def read_published(document: PublishedDocument) -> ImportResult:
     notes += signature.notes
 
     report = Report(spec, year, agency=agency, kind=kind, date=signature.date)
+    # not from the title: the officer confirms the year (R13 until then)
+    report.meta.year_pending = bool(year_notes)
     notes += _read_texts(report, blocks, headings, signature.start)
     notes += _read_tables(report, blocks)
     notes += mark_summary(report, document.summary_marker)
