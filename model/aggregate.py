@@ -14,9 +14,11 @@ Decisions, documented for users:
   adding; the summary holds it in that unit.
 - A blank input counts as 0 in the sum and is counted in the report's status as a
   空白单元格. A cell blank in every summed report stays blank in the summary.
-- A summary is never a part: a draft marked as a summary (`Report.summary`), a
-  roll-up workbook (汇总表), and a report that bears the name this run gives the
-  summary (an earlier summary exported to Word or Excel) are listed as skipped.
+- A summary is never a part: a draft marked as a summary (`Report.summary`), any
+  export of one (a workbook, Word file, web page or PDF: each carries the summary
+  marker, model/summary_marker.py, which the importers read back into
+  `Report.summary`), a roll-up workbook (汇总表), and a report that bears the
+  name this run gives the summary are listed as skipped.
 - A 本级政府 report is not added to departments' reports: the report of a level of
   government is what adding up its departments gives, so among department
   reports it is most likely an earlier summary (exported, with its marker lost
