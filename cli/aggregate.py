@@ -53,6 +53,9 @@ def run(args: argparse.Namespace) -> int:
         print(s.AGG_HEAD_REFUSED)
         for status in refused:
             print(s.AGG_LINE_REFUSED.format(file=status.file, note=status.note))
+    if result.over_limit:  # nothing is written
+        print(result.over_limit_text(), file=sys.stderr)
+        return EXIT_UNREADABLE
     if result.summary is None:
         print(s.AGG_NONE, file=sys.stderr)
         return EXIT_UNREADABLE

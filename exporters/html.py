@@ -15,7 +15,7 @@ written on its cells (the one inline style), so LibreOffice's import, a browser'
 print and a site's editor that drops the style sheet all keep it. Values print as in the Word
 export (a blank stays blank, money with its unit unless the column names it), so
 the page shows what the draft holds and imports back (importers/html.py) to the
-same report.
+same report. A summary (汇总) carries the summary marker in its head.
 """
 
 from __future__ import annotations
@@ -111,6 +111,7 @@ def html_page(report: Report) -> tuple[str, list[str]]:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_e(title)}</title>",
+        *_summary_meta(report),
         f"<style>\n{_CSS}\n</style>",
         "</head>",
         "<body>",
@@ -139,6 +140,16 @@ def html_page(report: Report) -> tuple[str, list[str]]:
     if blanks:
         notes.insert(0, BLANK_LEFT.format(count=blanks))
     return "\n".join(parts), notes
+
+
+def _summary_meta(report: Report) -> list[str]:
+    """The summary marker (model/summary_marker.py) of a roll-up: a roll-up that
+    meets this page later must not count it as one more agency."""
+    if report.summary is None:
+        return []
+    from model.summary_marker import NAME, encode
+
+    return [f'<meta name="{NAME}" content="{_e(encode(report.summary))}">']
 
 
 def table_html(report: Report, table: TableSpec) -> str:

@@ -542,12 +542,11 @@ def _pack_pieces(parts: list[str], max_lines: int) -> list[str]:
 def _summary_rows(report: Report) -> list[tuple[str, str]]:
     """A summary (汇总) says so in the workbook too: a roll-up that meets this file
     later must not count it as one more agency, whatever name the summary bears."""
-    from model.drafts import summary_to_dict
+    from model.summary_marker import encode
 
     if report.summary is None:
         return []
-    payload = json.dumps(summary_to_dict(report.summary), ensure_ascii=False)
-    return continued(s.META_SUMMARY, payload)
+    return continued(s.META_SUMMARY, encode(report.summary))
 
 
 def continued(label: str, text: str) -> list[tuple[str, str]]:

@@ -311,6 +311,8 @@ class AggregateDialog(QDialog):
     def _finished(self, done: tuple[list[FoundFile], AggregateResult]) -> None:
         self._found, result = done
         self._set_result(result)
+        if result.over_limit:  # nothing to save: say which cells and which reports
+            show_error(self, s.AGG_OVER_LIMIT_TITLE, result.over_limit_text())
         if result.summary is not None:
             self.summaryReady.emit(result.summary)
 
@@ -419,7 +421,7 @@ class AggregateDialog(QDialog):
     def save_xlsx(self, path: str | Path) -> None:
         """Write the workbook off the UI thread (a thousand agencies take seconds)."""
         result = self._result
-        if result is None or self.running:
+        if result is None or result.over_limit or self.running:
             return
         path = _with_suffix(path, ".xlsx")
         self.settings.set(cfg.AGG_XLSX_FOLDER, str(path.parent))
@@ -463,6 +465,8 @@ class AggregateDialog(QDialog):
             self.status_label.setText(text)
         elif result.spec is None:
             self.status_label.setText(result.summary_line() + s.AGG_NOTHING)
+        elif result.over_limit:
+            self.status_label.setText(result.over_limit_text())
         else:
             flags = result.flags()
             scope = s.AGG_SCOPE.format(
@@ -513,7 +517,9 @@ class AggregateDialog(QDialog):
             b.setEnabled(not running)
         self.remove_button.setEnabled(not running and bool(self.table.selectedIndexes()))
         self.save_draft_button.setEnabled(has_summary and not running)
-        self.save_xlsx_button.setEnabled(self._result is not None and not running)
+        # a sum over the limit: nothing is saved, not even the workbook
+        can_list = self._result is not None and not self._result.over_limit
+        self.save_xlsx_button.setEnabled(can_list and not running)
         self.open_button.setEnabled(has_summary and not running)
         self.year_combo.setEnabled(not running)
         self.agency_edit.setEnabled(not running)

@@ -311,12 +311,22 @@ class DocumentController(QObject):
         self._report.check_meta(**changed)  # the model decides, before the undo step
         fields = "、".join(s.META_FIELD_NAMES.get(k, k) for k in changed)
         label = s.CMD_SET_META.format(fields=fields)
+        if "year" in changed and meta.year_pending and "year_pending" not in changed:
+            # a year guessed on import, changed: that is its confirmation (the model
+            # does the same); named here so that undo makes it pending again
+            changed["year_pending"] = False
         detached = self._detached_by(changed["year"]) if "year" in changed else None
         self._push(cmd.SetMetaCommand(self._report, changed, label, detached is not None))
         if detached is not None:
             from model.carryover import detached_note
 
             self.previousDetached.emit(detached_note(changed["year"], detached, self._report))
+
+    def confirm_year(self) -> None:
+        """The officer confirms a year guessed on import (R13 clears); one undo step."""
+        if self._report.meta.year_pending:
+            label = s.CMD_CONFIRM_YEAR.format(year=self._report.meta.year)
+            self._push(cmd.SetMetaCommand(self._report, {"year_pending": False}, label))
 
     def _detached_by(self, year: int) -> int | None:
         """The year of last year's report that a change to `year` leaves behind (it

@@ -79,6 +79,19 @@ class MetaPage(QWidget):
         self.year.setRange(limits.MIN_YEAR, limits.MAX_YEAR)
         self.year.setSuffix(s.META_YEAR_SUFFIX)
         self.year.setKeyboardTracking(False)  # 「2021」 typed is one change, not four
+        # A year guessed on import stays 「待确认」 until confirmed here or changed (R13).
+        self.confirm_year = QPushButton(s.META_CONFIRM_YEAR)
+        self.confirm_year.setToolTip(s.META_CONFIRM_YEAR_TIP)
+        self.confirm_year.clicked.connect(lambda: self.controller.confirm_year())
+        self.year_pending = QLabel(s.META_YEAR_PENDING)
+        self.year_pending.setStyleSheet(
+            f"color: {colors.issue_foreground(Severity.WARNING).name()}; font-weight: bold;"
+        )
+        year_row = QHBoxLayout()
+        year_row.addWidget(self.year)
+        year_row.addWidget(self.year_pending)
+        year_row.addWidget(self.confirm_year)
+        year_row.addStretch(1)
         self.kind = QComboBox()
         for kind in KINDS:
             self.kind.addItem(s.META_KIND_NAMES[kind], kind)
@@ -122,7 +135,7 @@ class MetaPage(QWidget):
         form.setVerticalSpacing(6)
         for key, label, field in (
             ("meta.agency", s.META_AGENCY, self.agency),
-            ("meta.year", s.META_YEAR, self.year),
+            ("meta.year", s.META_YEAR, year_row),
             ("meta.kind", s.META_KIND, self.kind),
             ("meta.date", s.META_DATE, date_row),
         ):
@@ -195,6 +208,8 @@ class MetaPage(QWidget):
             self.date.setDate(QDate(meta.date) if meta.date else _NO_DATE)
         finally:
             self._refreshing = False
+        self.year_pending.setVisible(meta.year_pending)
+        self.confirm_year.setVisible(meta.year_pending)
         spec = report.spec
         day = spec.deadline(meta.year, meta.kind)
         kind_name = s.META_KIND_NAMES.get(meta.kind, meta.kind)

@@ -251,6 +251,12 @@ CMD_FILL_ZERO_TABLE = "「{table}」补零（{n} 个单元格）"
 CMD_FILL_ZERO_ALL = "全部补零（{n} 个单元格）"
 CMD_EDIT_TEXT = "编辑「{heading}」"
 CMD_SET_META = "修改{fields}"
+CMD_CONFIRM_YEAR = "确认报告年度（{year}年）"
+META_CONFIRM_YEAR = "确认年度"
+META_CONFIRM_YEAR_TIP = (
+    "导入时文档标题中没有年份，这个年度是推定的。核对无误后点此确认；年度不对请直接改正。"
+)
+META_YEAR_PENDING = "（待确认）"
 META_FIELD_NAMES = {
     "agency": "机关名称",
     "year": "报告年度",
@@ -362,7 +368,7 @@ AGG_INTRO = (
     "添加各机关报送的报告草稿（.nianbao）或本程序导出的 Excel、Word 报告，程序将同一年度、"
     "同一格式的报告逐项相加，生成一份汇总报告。合计由汇总报告重新计算；金额先换算为统一单位"
     "再相加；空白单元格按 0 相加，并在“空白单元格”列中列出。年度或格式不同的报告和无法读取的"
-    "文件不纳入汇总，并注明原因。以前的汇总报告（包括导出的 Word、Excel）和汇总表不会再次计入；"
+    "文件不纳入汇总，并注明原因。以前的汇总报告（包括导出的 Excel、Word、网页、PDF）和汇总表不会再次计入；相加后超出上限的单元格会列出，不生成汇总；"
     "有部门报告时，本级政府的报告不计入（它多半是以前的汇总结果），需要时勾选“计入本级政府报告”。"
     "同一机关同一年度有多份报告时只计入一份（草稿优先于 Excel，Excel 优先于 Word，同类取最后修改的"
     "一份）。每次“开始汇总”都重新查看文件夹（迟交的报告会被计入），每个文件都列出是否计入及原因。"
@@ -427,6 +433,7 @@ AGG_DEFAULT_XLSX = "{year}年度汇总表.xlsx"
 AGG_SAVED = "已保存：{path}"
 AGG_SAVE_FAILED = "无法保存"
 AGG_FAILED = "汇总失败"
+AGG_OVER_LIMIT_TITLE = "合计超出上限，未能汇总"
 AGG_EXPORTING = "正在导出汇总表…"
 AGG_DATE = "{year}年{month}月{day}日"
 IMPORT_UNDO_TEXT = "导入“{name}”"

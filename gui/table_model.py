@@ -19,6 +19,7 @@ from gui import strings as s
 from gui.document import DocumentController
 from model.issues import Validation
 from model.report import Report
+from model.rules import printed_total_tip
 from model.spec import CellSpec, GridCell, Role, TableSpec, ValueKind
 from model.values import InvalidValue, Value, format_value, parse_value, sum_terms
 
@@ -33,6 +34,7 @@ _VALUE_ROLES = [
     Qt.ItemDataRole.EditRole,
     Qt.ItemDataRole.BackgroundRole,
     Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.FontRole,
 ]
 
 
@@ -186,6 +188,10 @@ class TableModel(QAbstractTableModel):
         self._index = GridIndex(self._table)
         self._bold = QFont()
         self._bold.setBold(True)
+        # a total the imported document printed otherwise (R16): marked beyond its colour
+        self._printed_font = QFont()
+        self._printed_font.setBold(True)
+        self._printed_font.setUnderline(True)
         self._shown = self._signatures()
         # Every change of the report is followed by a new validation: refreshing on
         # that signal alone repaints each changed value or colour once, not twice.
@@ -321,6 +327,8 @@ class TableModel(QAbstractTableModel):
             return colors.COMPUTED_BG if spec.computed else colors.INPUT_BG
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(spec)
+        if role == Qt.ItemDataRole.FontRole:
+            return self._printed_font if printed_total_tip(report, spec.id) else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == CELL_ID_ROLE:
@@ -335,6 +343,9 @@ class TableModel(QAbstractTableModel):
         lines = [where_text(spec)]
         if spec.computed:
             lines.append(s.CELL_COMPUTED_TIP)
+            printed = printed_total_tip(self._controller.report, spec.id)
+            if printed:  # R16: what the document printed, and by how much it differs
+                lines.append(printed)
         elif spec.kind is ValueKind.MONEY:
             unit = self._controller.report.unit(spec.id) or ""
             lines.append(s.CELL_MONEY_TIP.format(unit=unit))
@@ -354,12 +365,14 @@ class TableModel(QAbstractTableModel):
         before and after a change tells exactly which cells to repaint."""
         report = self._controller.report
         by_cell = self._controller.validation.by_cell
+        printed = report.printed()
         return {
             c.id: (
                 format_value(report.value(c.id)),
                 report.unit(c.id) if c.kind is ValueKind.MONEY else None,
                 report.is_blank(c.id),
                 tuple(by_cell.get(c.id, ())),
+                printed.get(c.id, False),
             )
             for c in self._table.cells
         }

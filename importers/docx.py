@@ -30,19 +30,9 @@ def import_docx(path: str | Path) -> ImportResult:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many types for broken packages
         raise ImportRefused(s.DOCX_BROKEN.format(name=path.name)) from exc
-    result = read_published(walk_document(document, path.name))
-    _mark_summary(document, result)
-    return result
+    from exporters.docx.marker import marker_payload
 
-
-def _mark_summary(document, result: ImportResult) -> None:
-    """A summary (汇总) exported to Word carries its marker in the document's custom
-    properties (exporters/docx/marker.py): the report read stays a summary, so a
-    roll-up never counts it as one more agency."""
-    from exporters.docx.marker import read_summary
-
-    summary, damaged = read_summary(document)
-    if summary is not None:
-        result.report.set_summary(summary)
-    if damaged:
-        result.notes.append(s.DOCX_SUMMARY_BAD)
+    published = walk_document(document, path.name)
+    # a summary stays one, so a roll-up never counts it again (model/summary_marker.py)
+    published.summary_marker = marker_payload(document)
+    return read_published(published)

@@ -177,7 +177,24 @@ def html_document(data: bytes, name: str = "", folder: Path | None = None) -> Pu
     title = _page_title(root, blocks)
     if title:
         blocks.insert(0, Paragraph(title))
-    return PublishedDocument(blocks, notes + style.notes + walker.notes(), name)
+    document = PublishedDocument(blocks, notes + style.notes + walker.notes(), name)
+    document.summary_marker = summary_marker(root)
+    return document
+
+
+def summary_marker(root) -> str | None:
+    """The summary marker (model/summary_marker.py) a page carries: the content of
+    its ``<meta name="nianbao.summary">`` (exporters/html.py), "" when only its
+    keywords name it, None for neither."""
+    from model.summary_marker import NAME, has_keyword
+
+    keyword = False
+    for meta in root.iter("meta"):
+        name = (meta.get("name") or "").strip().lower()
+        if name == NAME:
+            return meta.get("content") or ""
+        keyword = keyword or (name == "keywords" and has_keyword(meta.get("content")))
+    return "" if keyword else None
 
 
 # ---- encoding --------------------------------------------------------------------------

@@ -303,7 +303,26 @@ def _read(pdf, name: str, deadline: float) -> PublishedDocument:
     blocks = _without_site(blocks)
     if len(blocks) > limits.MAX_TABLES * 100:  # absurd; the reader is linear anyway
         raise ImportRefused(s.TOO_MANY_TABLES.format(name=name, limit=limits.MAX_TABLES))
-    return PublishedDocument(blocks, notes + places.all(), name)
+    document = PublishedDocument(blocks, notes + places.all(), name)
+    document.summary_marker = summary_marker(pdf)
+    return document
+
+
+def summary_marker(pdf) -> str | None:
+    """The summary marker (model/summary_marker.py) in the document information: a
+    ``nianbao.summary`` entry's text, "" when only the keywords name it (what an
+    office suite copies from the Word export, exporters/pdf.py), None for neither."""
+    from model.summary_marker import NAME, has_keyword
+
+    try:
+        info = pdf.metadata
+    except Exception:  # a damaged information dictionary: as if there were none
+        return None
+    payload = info.get(NAME)
+    if payload is not None:
+        return payload if isinstance(payload, str) else ""
+    keywords = info.get("Keywords")
+    return "" if isinstance(keywords, str) and has_keyword(keywords) else None
 
 
 def _join_split_tables(items: list[list[tuple[float, _Line | Table]]]) -> None:

@@ -27,7 +27,9 @@ UNEXPECTED = "文件「{name}」无法读取，可能已损坏或不是本程序
 # ---- Word (.docx) report import ------------------------------------------------------
 DOCX_NOT_DOCX = "文件「{name}」不是 Word 文档（.docx），无法按年度报告导入；旧版 .doc 文件请先在 Word 或 WPS 中另存为 .docx"
 DOCX_BROKEN = "文件「{name}」不是有效的 Word 文档，或已损坏，无法读取"
-DOCX_SUMMARY_BAD = "文档属性中记录的汇总来源无法读取；本文档仍按汇总报告处理（再次汇总时不会计入）"
+SUMMARY_MARKER_BAD = (
+    "文件属性中记录的汇总来源无法读取；本文件仍按汇总报告处理（再次汇总时不会计入）"
+)
 DOCX_NOT_A_REPORT = (
     "文件「{name}」中既没有找到年度报告的表格，也没有找到各部分标题，不像是政府信息公开工作年度报告"
 )

@@ -572,15 +572,9 @@ def _set_summary(report: Report, payload: str, notes: list[str]) -> None:
     """The workbook of a summary (汇总) stays a summary: a roll-up never counts it
     as one more agency. A damaged list of sources still marks it (with no sources
     listed) and is noted: counting it would double every figure."""
-    from model.drafts import DraftError, summary_from_dict
-    from model.report import SummaryInfo
+    from importers.summary_marker import mark_summary
 
-    try:
-        summary = summary_from_dict(json.loads(payload))
-    except (DraftError, ValueError, TypeError, KeyError):
-        notes.append(s.NOTE_SUMMARY_BAD)
-        summary = SummaryInfo(())
-    report.set_summary(summary or SummaryInfo(()))
+    notes += mark_summary(report, payload, s.NOTE_SUMMARY_BAD)
 
 
 # ---- the tables -----------------------------------------------------------------------

@@ -14,9 +14,11 @@ Decisions, documented for users:
   adding; the summary holds it in that unit.
 - A blank input counts as 0 in the sum and is counted in the report's status as a
   空白单元格. A cell blank in every summed report stays blank in the summary.
-- A summary is never a part: a draft marked as a summary (`Report.summary`), a
-  roll-up workbook (汇总表), and a report that bears the name this run gives the
-  summary (an earlier summary exported to Word or Excel) are listed as skipped.
+- A summary is never a part: a draft marked as a summary (`Report.summary`), any
+  export of one (a workbook, Word file, web page or PDF: each carries the summary
+  marker, model/summary_marker.py, which the importers read back into
+  `Report.summary`), a roll-up workbook (汇总表), and a report that bears the
+  name this run gives the summary are listed as skipped.
 - A 本级政府 report is not added to departments' reports: the report of a level of
   government is what adding up its departments gives, so among department
   reports it is most likely an earlier summary (exported, with its marker lost
@@ -31,6 +33,11 @@ Decisions, documented for users:
   One is counted: a draft (.nianbao) before a workbook (.xlsx) before a Word file
   (.docx); among files of one type the one modified last; the others are listed
   with the file that was counted instead.
+- A sum a report cannot hold (above model.limits: MAX_COUNT 件, MAX_MONEY or
+  MONEY_DIGITS for amounts) makes no summary: nothing is saved, and each such
+  cell is named (table, row, column) with its sum, the limit and the reports
+  that hold its largest numbers (`AggregateResult.over_limit`), most likely a
+  number typed with extra digits or an amount in the wrong unit.
 - Every file found is accounted for: files that are not reports, Office lock
   files, hidden files, draft backups, folder links that loop, folders that cannot
   be opened and a second path to the same file are listed with the reason.
@@ -43,7 +50,7 @@ import operator
 import os
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -51,7 +58,7 @@ from typing import Any
 from model import messages as msg
 from model.report import Report, SummaryInfo, SummarySource
 from model.spec import CellSpec, FormatSpec, TableSpec, ValueKind
-from model.values import Value, sum_filled
+from model.values import InvalidValue, Value, check_value, format_value, sum_filled
 
 DRAFT_SUFFIX = ".nianbao"
 BACKUP_SUFFIX = ".bak"  # as model.drafts.BACKUP_SUFFIX: the previous save of a draft
@@ -73,6 +80,7 @@ _TYPE_RANK = {
     ".pdf": 5,
 }
 DEFAULT_AGENCY = "汇总"
+LARGEST_LISTED = 3  # reports named for a sum over the limit, largest first
 SUMMARY_KIND = "government"  # a roll-up is made by a government's office
 
 # A loader returns a Report, or an importer's ImportResult (with `.report` and `.notes`).
@@ -167,13 +175,62 @@ class Flags:
     government: int = 0  # 本级政府 reports found among departments and not summed
 
 
+@dataclass(frozen=True)
+class OverLimit:
+    """A cell whose sum over the reports a report cannot hold (model.limits): no
+    summary is made. `largest` are the reports with the largest numbers in that
+    cell, (agency, file name, value), largest first; values in the cell's default
+    unit (`unit`, "" for counts)."""
+
+    heading: str  # the table's section heading, 「三、收到和处理政府信息公开申请情况」
+    cell: str  # 「“（一）予以公开”行“自然人”列」 (model.rules_plan.cell_name)
+    total: Value
+    unit: str
+    limit: str  # the limit in words, 「最多 999999999 件」
+    largest: tuple[tuple[str, str, Value], ...]
+    reports: int  # reports with a number in that cell
+
+    def message(self) -> str:
+        """「三、……“（一）予以公开”行“自然人”列：各报告之和为 1800000000，超出上限
+        （最多 999999999 件）。数字最大的报告：甲局「甲.docx」900000000、……」"""
+        unit = self.unit
+
+        def shown(value: Value) -> str:
+            return format_value(value) + unit
+
+        largest = "、".join(
+            msg.AGG_OVER_LIMIT_SOURCE.format(
+                agency=agency or msg.AGG_NO_AGENCY, file=file, value=shown(value)
+            )
+            for agency, file, value in self.largest
+        )
+        if self.reports > len(self.largest):
+            largest += msg.AGG_OVER_LIMIT_MORE.format(n=self.reports)
+        return msg.AGG_OVER_LIMIT.format(
+            table=self.heading,
+            cell=self.cell,
+            total=shown(self.total),
+            limit=self.limit,
+            largest=largest,
+        )
+
+
 @dataclass
 class AggregateResult:
     spec: FormatSpec | None  # None when no report could be summed
     year: int | None
-    summary: Report | None
+    summary: Report | None  # None when nothing could be summed, or a sum is over the limit
     statuses: list[ReportStatus]  # one per file found, in input order
     rows: list[AgencyRow]  # one per summed report, in input order
+    over_limit: list[OverLimit] = field(default_factory=list)  # then no summary
+
+    def over_limit_text(self) -> str:
+        """Every sum over the limit in one message (empty when there is none)."""
+        if not self.over_limit:
+            return ""
+        lines = [msg.AGG_OVER_LIMIT_HEAD.format(n=len(self.over_limit))]
+        lines += [o.message() for o in self.over_limit]
+        return "\n".join(lines)
 
     @property
     def included(self) -> list[ReportStatus]:
@@ -185,9 +242,8 @@ class AggregateResult:
 
     def summary_line(self) -> str:
         """「N 份报告已汇总，M 个文件未纳入。」"""
-        return msg.AGG_SUMMARY_LINE.format(
-            included=len(self.included), refused=len(self.not_included)
-        )
+        line = msg.AGG_SUMMARY_LINE_OVER if self.over_limit else msg.AGG_SUMMARY_LINE
+        return line.format(included=len(self.included), refused=len(self.not_included))
 
     def flags(self) -> Flags:
         included = self.included
@@ -454,15 +510,53 @@ class _Group:
             filled = [True] * len(filled)
         return sums, filled
 
-    def summary(self, agency: str) -> Report:
-        report = Report(self.spec, self.year, agency, SUMMARY_KIND)
+    def summary(self, agency: str) -> tuple[Report | None, list[OverLimit]]:
+        """The summary report, or None and every sum a report cannot hold."""
         values: dict[str, Value | None] = {}
+        over: list[OverLimit] = []
         sums, filled = self.sums()
-        for cell, total, any_filled in zip(self.inputs, sums, filled, strict=True):
-            if any_filled:
-                values[cell.id] = _fit(total, cell) if isinstance(total, Decimal) else total
+        for i, (cell, total, any_filled) in enumerate(zip(self.inputs, sums, filled, strict=True)):
+            if not any_filled:
+                continue
+            value = _fit(total, cell) if isinstance(total, Decimal) else total
+            try:
+                values[cell.id] = check_value(value, cell)
+            except InvalidValue:
+                over.append(self._over_limit(i, cell, value))
+        if over:
+            return None, over
+        report = Report(self.spec, self.year, agency, SUMMARY_KIND)
         report.set_values(values)
-        return report
+        return report, []
+
+    def _over_limit(self, index: int, cell: CellSpec, total: Value) -> OverLimit:
+        from model import limits
+        from model.rules_plan import cell_name
+
+        table = self.spec.table_by_id[cell.table]
+        heading = next((s.heading for s in self.spec.sections if s.table == cell.table), "")
+        holding = [
+            (row.agency, Path(row.file).name, row.values[index])
+            for row in self.rows
+            if row.values[index] is not None
+        ]
+        holding.sort(key=lambda h: h[2], reverse=True)
+        unit = (cell.unit or "") if cell.kind is ValueKind.MONEY else ""
+        if cell.kind is not ValueKind.MONEY:
+            limit = msg.AGG_LIMIT_COUNT.format(limit=limits.MAX_COUNT)
+        elif total > limits.MAX_MONEY:
+            limit = msg.AGG_LIMIT_MONEY.format(limit=limits.MAX_MONEY, unit=unit)
+        else:
+            limit = msg.AGG_LIMIT_DIGITS.format(digits=limits.MONEY_DIGITS)
+        return OverLimit(
+            heading,
+            cell_name(table, cell),
+            total,
+            unit,
+            limit,
+            tuple(holding[:LARGEST_LISTED]),
+            len(holding),
+        )
 
 
 def _fit(amount: Decimal, cell: CellSpec) -> Decimal:
@@ -517,7 +611,9 @@ def aggregate(
     reports of another year or format are listed with the reason and never stop
     the run. 本级政府 reports met among department reports are not summed unless
     `include_government` (see the module's rules). The summary report is named
-    `agency` (default 「汇总」) and records its sources (`Report.summary`).
+    `agency` (default 「汇总」) and records its sources (`Report.summary`). When a
+    sum is beyond model.limits there is no summary and `over_limit` names each
+    such cell (see `OverLimit`).
     """
     found = find_files(inputs, exclude)
     total = len(found)
@@ -585,7 +681,9 @@ def aggregate(
                 statuses[i] = replace(statuses[i], note=_join(reason, statuses[i].note))
     if chosen is None:
         return AggregateResult(None, year, None, statuses, [])
-    summary = chosen.summary(summary_name)
+    summary, over_limit = chosen.summary(summary_name)
+    if summary is None:  # nothing is made that could be saved
+        return AggregateResult(chosen.spec, chosen.year, None, statuses, chosen.rows, over_limit)
     summary.set_summary(
         SummaryInfo(
             tuple(
@@ -728,6 +826,7 @@ __all__ = [
     "AggregateResult",
     "Flags",
     "FoundFile",
+    "OverLimit",
     "ReportSkipped",
     "ReportStatus",
     "ReportUnreadable",

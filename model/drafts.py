@@ -109,6 +109,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
             "year": meta.year,
             "kind": meta.kind,
             "date": meta.date.isoformat() if meta.date else None,
+            # only while a year guessed on import awaits the officer's confirmation
+            **({"year_pending": True} if meta.year_pending else {}),
         },
         "texts": dict(report.texts),
         "values": _encode_values(report.values(), report.spec),
@@ -439,6 +441,7 @@ def _report_from(data: object) -> Report:
     report = Report(spec, year, kind=kind, date=_decode_date(meta.get("date")))
     _checked(lambda: report.check_meta(agency=agency))
     report.meta.agency = agency
+    report.meta.year_pending = _get(meta, "year_pending", bool) if "year_pending" in meta else False
     texts = _decode_texts(data.get("texts", {}), set(report.texts), "texts")
     values = _decode_values(_get(data, "values", dict), spec, msg.DRAFT_WHERE_VALUES, "values")
     units = _get(data, "units", dict)

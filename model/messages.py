@@ -86,6 +86,10 @@ RULE_R12_NO_FORMAT = (
 RULE_R13_EMPTY = "{heading}：内容为空，请填写（确无内容的，也应写明）"
 RULE_R13_AGENCY = "未填写机关名称"
 RULE_R13_DATE = "未填写成文日期"
+RULE_R13_YEAR_PENDING = (
+    "报告年度 {year} 年是导入时推定的（文档标题中没有年份），尚未确认：请核对后在“基本信息”中"
+    "点“确认年度”，或改为正确的年度"
+)
 RULE_R13_DATE_YEAR = "成文日期（{date}）不在报告年度的次年（{year}年）内，请核对"
 RULE_R13_FEE = "{heading}：未说明信息处理费收取情况（如“本年度未收取信息处理费”）"
 RULE_R14_DEADLINE = "本报告应于{deadline}前公布"
@@ -100,6 +104,12 @@ RULE_R16 = "{heading}：{name}印为 {printed}，各项之和为 {computed}；�
 RULE_R16_PARTS_BLANK = (
     "{heading}：{name}印为 {printed}，而各项均未填写；请填写各项（没有数据的填 0），或采用计算结果"
 )
+# A cell whose printed total the report keeps (R16), in its tooltip in the window
+PRINTED_TIP = "文档中此合计印为 {printed}，各项之和为 {computed}：印出的数{direction} {difference}。表中显示各项之和"
+PRINTED_TIP_MORE = "多"
+PRINTED_TIP_LESS = "少"
+PRINTED_TIP_BLANK = "文档中此合计印为空白，各项之和为 {computed}。表中显示各项之和"
+PRINTED_TIP_PARTS_BLANK = "文档中此合计印为 {printed}，而各项均未填写"
 RULE_R16_BLANK_ONE = "{heading}：{name}印为空白，各项之和为 {computed}；请采用计算结果"
 RULE_R16_BLANK = (
     "{heading}：有 {count} 个合计印为空白，而各项已填写（如{name}，各项之和为 {computed}）；"
@@ -116,6 +126,7 @@ YEAR_WORD = "{year}年"
 
 # ---- roll-up (汇总) ------------------------------------------------------------------
 AGG_SUMMARY_LINE = "{included} 份报告已汇总，{refused} 个文件未纳入。"
+AGG_SUMMARY_LINE_OVER = "{included} 份报告参与相加（汇总未完成），{refused} 个文件未纳入。"
 AGG_MISSING = "文件不存在"
 AGG_UNSUPPORTED = "不是报告草稿（.nianbao），也不是 Excel（.xlsx）、Word（.docx/.doc）、网页（.html/.htm）或 PDF 报告"
 AGG_UNREADABLE = "无法读取：{reason}"
@@ -144,6 +155,18 @@ AGG_SKIP_GOVERNMENT = (
 )
 AGG_GOVERNMENT_INCLUDED = "本级政府的报告：按要求与部门报告一起计入"
 AGG_GOVERNMENT_ONLY = "本级政府的报告：本次汇总的都是本级政府的报告，已计入"
+AGG_OVER_LIMIT_HEAD = (
+    "汇总未完成，未保存任何文件：有 {n} 个单元格各报告相加后超出本程序能保存的上限。"
+    "请核对下列报告中的数字（常见原因是多填了位数或金额单位选错）。"
+)
+AGG_OVER_LIMIT = (
+    "{table}，{cell}：各报告之和为 {total}，超出上限（{limit}）。数字最大的报告：{largest}"
+)
+AGG_OVER_LIMIT_SOURCE = "{agency}「{file}」{value}"
+AGG_OVER_LIMIT_MORE = "等 {n} 份"
+AGG_LIMIT_COUNT = "最多 {limit} 件"
+AGG_LIMIT_MONEY = "最多 {limit} {unit}"
+AGG_LIMIT_DIGITS = "金额最多 {digits} 位数字（含小数）"
 AGG_SKIP_OUTPUT = "未读取：本次汇总的输出文件"
 AGG_SKIP_SAME_FILE = "未读取：与「{file}」是同一个文件（经由链接）"
 AGG_SKIP_SAME_FOLDER = "未读取：与「{folder}」是同一个文件夹（经由链接），其中的文件已按那里列出"
@@ -299,7 +322,7 @@ RULE_INFO = {
     ),
     "R13": (
         "必填内容",
-        "一、五、六不为空（只有小标题、小标题下没有内容的也算空）；机关名称、成文日期已填；成文日期在报告年度的次年；"
+        "一、五、六不为空（只有小标题、小标题下没有内容的也算空）；机关名称、成文日期已填；导入时推定的报告年度已确认；成文日期在报告年度的次年；"
         "2021 年格式的“六”说明信息处理费收取情况（提示）",
         "《条例》第五十条",
     ),

@@ -29,6 +29,9 @@ class Meta:
     year: int = 0
     kind: str = "department"  # "department" (部门) or "government" (本级政府)
     date: dt.date | None = None  # 成文日期
+    # The year was guessed on import (no year in the title: from the 成文日期, the
+    # text, or today) and the officer has not yet confirmed or changed it (R13).
+    year_pending: bool = False
 
 
 @dataclass
@@ -138,15 +141,26 @@ class Report:
                 raise ValueError(f"unknown report kind {value!r}")
             if name == "year":
                 check_year(value)
+            if name == "year_pending" and not isinstance(value, bool):
+                raise ValueError(f"year_pending must be a bool, not {value!r}")
             if name == "agency" and len(value) > limits.MAX_AGENCY_CHARS:
                 raise InvalidValue(
                     msg.AGENCY_TOO_LONG.format(chars=len(value), limit=limits.MAX_AGENCY_CHARS)
                 )
 
     def set_meta(self, **changes: Any) -> None:
-        """Set agency, year, kind or date. The format is not switched here: see
-        model.convert for moving a report to another format."""
+        """Set agency, year, kind, date or year_pending. Changing the year confirms
+        a year guessed on import (year_pending becomes False, in the same change).
+        The format is not switched here: see model.convert for moving a report to
+        another format."""
         self.check_meta(**changes)
+        if (
+            "year" in changes
+            and "year_pending" not in changes
+            and self.meta.year_pending
+            and changes["year"] != self.meta.year
+        ):
+            changes = {**changes, "year_pending": False}
         changed = [n for n, v in changes.items() if getattr(self.meta, n) != v]
         for name in changed:
             setattr(self.meta, name, changes[name])

@@ -289,6 +289,32 @@ def _check_printed_totals(
         issues.append(Issue(_ERROR, "R16", text, first, tuple(c for c, _ in cells)))
 
 
+def printed_total_tip(report: Report, cell_id: str) -> str | None:
+    """What a cell whose printed total the report keeps (R16) says about it: the
+    number the document printed, the sum of its parts and the difference, e.g.
+    「文档中此合计印为 82，各项之和为 77：印出的数多 5。表中显示各项之和」. None for
+    a cell without a printed total, or whose parts now add up to it."""
+    printed = report.printed()
+    if cell_id not in printed:
+        return None
+    shown, computed = printed[cell_id], report.value(cell_id)
+    if shown is None:
+        if computed is None:
+            return None
+        return msg.PRINTED_TIP_BLANK.format(computed=format_value(computed))
+    if computed is None:
+        return msg.PRINTED_TIP_PARTS_BLANK.format(printed=format_value(shown))
+    if shown == computed:
+        return None
+    more = shown > computed
+    return msg.PRINTED_TIP.format(
+        printed=format_value(shown),
+        computed=format_value(computed),
+        direction=msg.PRINTED_TIP_MORE if more else msg.PRINTED_TIP_LESS,
+        difference=format_value(shown - computed if more else computed - shown),
+    )
+
+
 def _check_carry_over(
     plan: Plan, values: Mapping[str, Value], last: _Last, issues: list[Issue]
 ) -> None:
@@ -393,10 +419,14 @@ def _check_rare_rows(plan: Plan, values: Mapping[str, Value], issues: list[Issue
 
 
 def _check_required(plan: Plan, report: Report, issues: list[Issue]) -> None:
-    """R13: required sections, agency and date present; date in year Y+1."""
+    """R13: required sections, agency and date present; a year guessed on import
+    confirmed; date in year Y+1."""
     meta = report.meta
     if not meta.agency.strip():
         issues.append(Issue(_WARNING, "R13", msg.RULE_R13_AGENCY, "meta.agency", ("meta.agency",)))
+    if meta.year_pending:
+        text = msg.RULE_R13_YEAR_PENDING.format(year=meta.year)
+        issues.append(Issue(_WARNING, "R13", text, "meta.year", ("meta.year",)))
     if meta.date is None:
         issues.append(Issue(_WARNING, "R13", msg.RULE_R13_DATE, "meta.date", ("meta.date",)))
     elif meta.date.year != meta.year + 1:

@@ -3,6 +3,7 @@ through LibreOffice, and hostile PDFs refused or read safely."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 import re
@@ -89,7 +90,9 @@ def own_report():
 
 
 def _same_values(report, imported) -> None:
-    assert imported.meta == report.meta
+    # a title the PDF reader does not recognise leaves the year guessed from the
+    # date, marked 待确认 (year_pending); the year itself must still be right
+    assert dataclasses.replace(imported.meta, year_pending=False) == report.meta
     assert imported.values() == report.values()
     for section_id, text in report.texts.items():
         # LibreOffice drops a punctuation mark it hangs past the margin: compare words

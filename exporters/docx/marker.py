@@ -1,19 +1,21 @@
-"""The summary marker of a Word export: custom document properties (docProps/custom.xml).
+"""The summary marker of a Word export (model/summary_marker.py): custom document
+properties (docProps/custom.xml) and a keyword.
 
 A summary (汇总, `Report.summary`) exported to Word must stay recognisable as a
 summary: a later roll-up over the same folder would otherwise add it as one more
 agency and double every figure. Word and WPS keep custom document properties
 when they open and save a file (文件 → 属性 → 自定义), so the marker travels in
-them: ``nianbao.summary`` holds the number of reports summed, and the list of
-sources (`model.drafts.summary_to_dict` as JSON) follows in ``nianbao.summary.1``,
+them: ``nianbao.summary`` holds the number of reports summed, and the marker's
+payload (the sources as JSON) follows in ``nianbao.summary.1``,
 ``nianbao.summary.2``… of at most `CHUNK` characters each, because Word keeps at
-most 255 characters of a text property. The importer (importers/docx.py) reads
-them back with `read_summary`.
+most 255 characters of a text property. The marker's name is also written as the
+document's keyword (关键词): office suites copy keywords, not custom properties,
+into a PDF made from the document (exporters/pdf.py). The importer
+(importers/docx.py) reads them back with `marker_payload`.
 """
 
 from __future__ import annotations
 
-import json
 from xml.sax.saxutils import escape
 
 from docx.document import Document
@@ -23,8 +25,9 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
 from model.report import Report, SummaryInfo
+from model.summary_marker import KEYWORD, NAME, decode, encode, has_keyword
 
-PROPERTY = "nianbao.summary"
+PROPERTY = NAME
 CHUNK = 250  # characters per text property; Word keeps at most 255
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -37,9 +40,8 @@ def add_summary_marker(doc: Document, report: Report) -> None:
     report that is not a summary."""
     if report.summary is None:
         return
-    from model.drafts import summary_to_dict
-
-    payload = json.dumps(summary_to_dict(report.summary), ensure_ascii=False)
+    doc.core_properties.keywords = KEYWORD
+    payload = encode(report.summary)
     chunks = [payload[i : i + CHUNK] for i in range(0, len(payload), CHUNK)]
     props = [(PROPERTY, str(len(report.summary.sources)))]
     props += [(f"{PROPERTY}.{i}", chunk) for i, chunk in enumerate(chunks, start=1)]
@@ -77,22 +79,26 @@ def custom_properties(doc: Document) -> dict[str, str]:
     return {}
 
 
-def read_summary(doc: Document) -> tuple[SummaryInfo | None, bool]:
-    """(the summary marker, whether its list of sources was damaged). A marker
-    whose list cannot be read still marks the document as a summary (with no
-    sources): counting it again would double every figure."""
-    from model.drafts import DraftError, summary_from_dict
-
+def marker_payload(doc: Document) -> str | None:
+    """The marker's payload as `importers.summary_marker.mark_summary` takes it: the
+    joined custom properties, "" when only the keyword is left (someone removed
+    the properties; a PDF made from the file), None without a marker."""
     props = custom_properties(doc)
     if PROPERTY not in props:
-        return None, False
+        return "" if has_keyword(doc.core_properties.keywords) else None
     chunks = []
     i = 1
     while f"{PROPERTY}.{i}" in props:
         chunks.append(props[f"{PROPERTY}.{i}"])
         i += 1
-    try:
-        summary = summary_from_dict(json.loads("".join(chunks)))
-    except (DraftError, ValueError, TypeError, KeyError):
-        return SummaryInfo(()), True
-    return summary or SummaryInfo(()), False
+    return "".join(chunks)
+
+
+def read_summary(doc: Document) -> tuple[SummaryInfo | None, bool]:
+    """(the summary marker, whether its list of sources was damaged). A marker
+    whose list cannot be read still marks the document as a summary (with no
+    sources): counting it again would double every figure."""
+    payload = marker_payload(doc)
+    if payload is None:
+        return None, False
+    return decode(payload) if payload else (SummaryInfo(()), False)

@@ -111,6 +111,9 @@ class PublishedDocument:
     blocks: list[Block]
     notes: list[str] = field(default_factory=list)  # Chinese, one sentence each
     name: str = ""  # the file's name, for messages
+    # The summary marker the file carries (model/summary_marker.py): its payload, ""
+    # for a marker without one (a keyword), None when the file carries none.
+    summary_marker: str | None = None
 
 
 class TableBuilder:

@@ -34,7 +34,7 @@ def normalise(document: PublishedDocument) -> PublishedDocument:
     blocks = _numbered(document.blocks)
     blocks = _frames_as_text(blocks)
     blocks = _join_continued(blocks)
-    return PublishedDocument(blocks, document.notes, document.name)
+    return PublishedDocument(blocks, document.notes, document.name, document.summary_marker)
 
 
 def _numbered(blocks: list[Block]) -> list[Block]:

@@ -30,6 +30,7 @@ from importers.published.meta import agency_kind, match_heading, parse_title
 from importers.published.normalise import normalise
 from importers.published.signature import SIGNATURE_MAX, find_signature
 from importers.published.tables import TableRead, TableReader, cell_name, printed_total
+from importers.summary_marker import mark_summary
 from model import limits
 from model.formats import FORMATS, UnknownFormat, format_for_year
 from model.report import Report
@@ -100,8 +101,11 @@ def read_published(document: PublishedDocument) -> ImportResult:
     notes += signature.notes
 
     report = Report(spec, year, agency=agency, kind=kind, date=signature.date)
+    # not from the title: the officer confirms the year (R13 until then)
+    report.meta.year_pending = bool(year_notes)
     notes += _read_texts(report, blocks, headings, signature.start)
     notes += _read_tables(report, blocks)
+    notes += mark_summary(report, document.summary_marker)
     # a sentence said twice (a repeated row's reading) says nothing new
     return ImportResult(report, list(dict.fromkeys(notes)))
 
