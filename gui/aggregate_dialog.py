@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,25 +52,41 @@ FIRST_YEAR = 2019  # the first year an official format covers
 REFUSED_FG = QColor("#6b6b6b")
 
 
-class _Worker(QThread):
-    """Runs one job off the UI thread; results come back through queued signals."""
+class _Worker(QObject):
+    """Runs one job in a Python thread; results come back through signals of this
+    object, which lives in the main thread, so Qt queues them there. A Python
+    thread rather than a QThread: no Qt object's lifetime depends on the worker's."""
 
     progress = Signal(int, int, str)
     done = Signal(object)
     failed = Signal(object)
+    finished = Signal()
 
     def __init__(self, job: Callable[[_Worker], Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._job = job
         self.stop_requested = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="nianbao-aggregate", daemon=True)
 
-    def run(self) -> None:
+    def start(self) -> None:
+        self._thread.start()
+
+    def wait(self, ms: int) -> bool:
+        """Block until the job has ended (at most `ms` milliseconds)."""
+        self._thread.join(max(ms, 0) / 1000)
+        return not self._thread.is_alive()
+
+    def _run(self) -> None:
         try:
-            result = self._job(self)
-        except Exception as exc:  # shown to the user on the main thread
-            self.failed.emit(exc)
-        else:
-            self.done.emit(result)
+            try:
+                result = self._job(self)
+            except Exception as exc:  # shown to the user on the main thread
+                self.failed.emit(exc)
+            else:
+                self.done.emit(result)
+            self.finished.emit()
+        except RuntimeError:  # the dialog was deleted while the job ran: nobody to tell
+            pass
 
 
 class AggregateDialog(QDialog):

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import wait as wait_for
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
@@ -22,31 +24,26 @@ class _Bridge(QObject):
     finished = Signal(object, object)  # (result, exception or None)
 
 
-class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], bridge: _Bridge) -> None:
-        super().__init__()
-        self.setAutoDelete(True)
-        self._fn = fn
-        self._bridge = bridge
-
-    def run(self) -> None:
-        try:
-            result = self._fn()
-        except Exception as exc:  # handed to the error callback on the main thread
-            self._bridge.finished.emit(None, exc)
-        else:
-            self._bridge.finished.emit(result, None)
+def _tell(bridge: _Bridge, result: Any, exc: BaseException | None) -> None:
+    try:
+        bridge.finished.emit(result, exc)
+    except RuntimeError:  # the bridge's owner was deleted: nobody left to tell
+        log.info("background task ended after its owner was closed")
 
 
 class TaskRunner(QObject):
-    """Runs callables in a thread pool; `on_result(result)` or `on_error(exc)` is
-    called on the main thread when one ends."""
+    """Runs callables one at a time in a worker thread; `on_result(result)` or
+    `on_error(exc)` is called on the main thread when one ends.
+
+    A plain Python thread, not a QThread or QRunnable: no Qt object's lifetime is
+    tied to the worker, so a window closed while a job runs cannot leave Qt with
+    a half-destroyed object to call into."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one export at a time; files are not shared
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nianbao-task")
         self._bridges: set[_Bridge] = set()
+        self._futures: set[Future[None]] = set()
 
     @property
     def busy(self) -> bool:
@@ -72,9 +69,21 @@ class TaskRunner(QObject):
             else:
                 on_result(result)
 
+        def run() -> None:
+            try:
+                result = fn()
+            except Exception as exc:  # handed to the error callback on the main thread
+                _tell(bridge, None, exc)
+            else:
+                _tell(bridge, result, None)
+
         bridge.finished.connect(done)
-        self._pool.start(_Job(fn, bridge))
+        future = self._executor.submit(run)
+        futures = self._futures  # not through self: the owner may be gone when it ends
+        futures.add(future)
+        future.add_done_callback(futures.discard)
 
     def wait(self, msecs: int = 30000) -> bool:
         """Block until running jobs end (at exit); their callbacks still need events."""
-        return self._pool.waitForDone(msecs)
+        _done, pending = wait_for(list(self._futures), timeout=max(msecs, 0) / 1000)
+        return not pending
