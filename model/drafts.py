@@ -38,6 +38,7 @@ from model.report import (
 )
 from model.spec import CellSpec, FormatSpec, ValueKind
 from model.temp_files import make_locked_temp, sweep
+from model.texts import describe, drop_controls
 from model.values import InvalidValue, Value, check_amount, check_value, clip, format_value
 
 FORMAT_TAG = "nianbao-draft"
@@ -263,9 +264,23 @@ def _decode_texts(raw: object, allowed: set[str] | None, key: str) -> dict[str, 
         unknown = [k for k in raw if k not in allowed]
         if unknown:
             raise _Invalid(msg.DRAFT_UNKNOWN_TEXT.format(sections="、".join(unknown)))
-    for section_id, text in raw.items():
+    texts = {section_id: _readable(text, key) for section_id, text in raw.items()}
+    for section_id, text in texts.items():
         _checked(lambda section_id=section_id, text=text: check_text(section_id, text))
-    return dict(raw)
+    return texts
+
+
+def _readable(text: str, key: str, one_line: bool = False) -> str:
+    """A text or name of a draft as the model holds it (model.texts): line breaks
+    as \\n, control characters dropped. Earlier versions stored what was pasted;
+    the characters are invisible and no export can hold them, so the draft opens
+    without them (logged) rather than not at all."""
+    cleaned, dropped = drop_controls(text, one_line)
+    if dropped:
+        from model.logs import log
+
+        log.warning("draft: control characters %s dropped from %s", describe(dropped), key)
+    return cleaned
 
 
 def _decode_date(raw: object) -> dt.date | None:
@@ -342,7 +357,8 @@ def _decode_previous(raw: object) -> PreviousYear | None:
     if not isinstance(raw, dict):
         raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="previous"))
     spec = _format(_get(raw, "format_id", str))
-    year, agency = _get(raw, "year", int), _get(raw, "agency", str)
+    year = _get(raw, "year", int)
+    agency = _readable(_get(raw, "agency", str), "previous.agency", one_line=True)
     _checked(lambda: check_year(year))
     _checked(lambda: _check_agency(agency))
     return PreviousYear(
@@ -386,7 +402,8 @@ def _decode_summary(raw: object) -> SummaryInfo | None:
         kind = item.get("kind", "department")
         if kind not in KINDS:
             raise _Invalid(msg.DRAFT_UNKNOWN_KIND.format(kind=kind))
-        year, agency = _get(item, "year", int), _get(item, "agency", str)
+        year = _get(item, "year", int)
+        agency = _readable(_get(item, "agency", str), "summary.agency", one_line=True)
         _checked(lambda year=year: check_year(year))
         _checked(lambda agency=agency: _check_agency(agency))
         sources.append(
@@ -424,7 +441,7 @@ def _report_from(data: object) -> Report:
     if kind not in KINDS:
         raise _Invalid(msg.DRAFT_UNKNOWN_KIND.format(kind=kind))
     year = _get(meta, "year", int)
-    agency = _get(meta, "agency", str)
+    agency = _readable(_get(meta, "agency", str), "meta.agency", one_line=True)
     _checked(lambda: check_year(year))
     report = Report(spec, year, kind=kind, date=_decode_date(meta.get("date")))
     _checked(lambda: report.check_meta(agency=agency))

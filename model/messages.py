@@ -21,6 +21,13 @@ YEAR_OUT_OF_RANGE = "报告年度「{year}」不在 {first}–{last} 年之间"
 AGENCY_TOO_LONG = "机关名称过长（{chars} 个字），最多 {limit} 个字"
 PRINTED_NOT_A_TOTAL = "单元格「{cell}」不是合计，不能记录印出的合计数"
 TEXT_TOO_LONG = "{section}部分的文字过长（{chars} 个字），最多 {limit} 个字"
+TEXT_HAS_CONTROLS = (
+    "{where}中有不是文字的控制字符（{chars}），无法显示、打印或保存；请删除后再输入"
+    "（多见于从其他程序复制来的文字）"
+)
+CONTROL_CHARS_MORE = " 等"
+AGENCY_FIELD = "机关名称"
+TEXT_SECTION_WHERE = "{section}部分的文字"
 COMPUTED_CELL = "合计单元格由程序自动计算，不能直接填写"
 UNKNOWN_CELL = "报告格式中没有单元格「{cell}」"
 UNKNOWN_UNIT = "金额单位只能是{units}"
