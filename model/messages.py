@@ -216,7 +216,9 @@ COMPARE_OTHER_FORMAT = (
     "上年报告使用的是{name}，本年使用的是{current}；两种格式都有的单元格才有可比数据"
 )
 COMPARE_PREVIOUS_MONEY_UNIT = "上年金额已换算为{unit}"
-COMPARE_PRINTED = "{which}文档中此合计印为 {printed}，与各项之和不符（R16），对比按各项之和"
+COMPARE_PRINTED = (
+    "{which}文档中此合计印为 {printed}，各项之和为 {computed}，两者不符（R16），对比按各项之和"
+)
 COMPARE_WHICH_PREVIOUS = "上年"
 COMPARE_WHICH_CURRENT = "本年"
 COMPARE_PRINTED_BLANK = "空白"
