@@ -54,7 +54,13 @@ _DATE_TAG = "$date"
 
 
 class DraftError(Exception):
-    """A draft cannot be read or written; str() is a Chinese sentence for the user."""
+    """A draft cannot be read or written; str() is a Chinese sentence for the user.
+    `reason` is the bare cause (「文件夹“…”不存在」) for a caller that says
+    「保存失败」 in its own words, so the sentence is never said twice."""
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
 
 class _Invalid(Exception):
@@ -654,11 +660,11 @@ def save_draft(report: Report, path: str | os.PathLike[str]) -> Path:
     try:
         content = _encode(report)
     except _Invalid as exc:
-        raise DraftError(failed.format(name=path.name, reason=exc)) from None
+        raise DraftError(failed.format(name=path.name, reason=exc), str(exc)) from None
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         reason = msg.DRAFT_SAVE_NO_FOLDER.format(folder=folder)
-        raise DraftError(failed.format(name=path.name, reason=reason))
+        raise DraftError(failed.format(name=path.name, reason=reason), reason)
     remove_litter(path)
     temps: list[str] = []
     fds: list[int] = []
@@ -674,7 +680,8 @@ def save_draft(report: Report, path: str | os.PathLike[str]) -> Path:
         temps.remove(tmp)
         _fsync_folder(folder)
     except OSError as exc:
-        raise DraftError(failed.format(name=path.name, reason=_save_reason(exc))) from None
+        reason = _save_reason(exc)
+        raise DraftError(failed.format(name=path.name, reason=reason), reason) from None
     finally:
         _close(fds)  # the lock that told sweeps "being written" ends here
         for leftover in temps:
