@@ -33,6 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from model.drafts import DraftError, save_draft
     from model.formats import FORMATS, UnknownFormat, format_for_year
     from model.report import Report
+    from model.values import InvalidValue
 
     try:
         spec = format_for_year(args.year)
@@ -55,13 +56,18 @@ def run(args: argparse.Namespace) -> int:
         except (ReportFileError, ValueError) as exc:
             print(s.NEW_PREVIOUS_UNREADABLE.format(reason=exc), file=sys.stderr)
             return EXIT_UNREADABLE
-        changes = {"agency": args.agency, "kind": args.kind}
-        report.set_meta(**{k: v for k, v in changes.items() if v is not None})
-    else:
-        if not (args.agency or "").strip():
-            print(s.NEW_NO_AGENCY, file=sys.stderr)
-            return EXIT_UNREADABLE
-        report = Report(spec, args.year, args.agency.strip(), args.kind or "department")
+    elif not (args.agency or "").strip():
+        print(s.NEW_NO_AGENCY, file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        if previous is not None:
+            changes = {"agency": args.agency, "kind": args.kind}
+            report.set_meta(**{k: v for k, v in changes.items() if v is not None})
+        else:
+            report = Report(spec, args.year, args.agency.strip(), args.kind or "department")
+    except InvalidValue as exc:  # a name with control characters (model.texts)
+        print(s.NEW_BAD_AGENCY.format(reason=exc), file=sys.stderr)
+        return EXIT_UNREADABLE
 
     try:
         save_draft(report, output)

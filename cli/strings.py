@@ -136,6 +136,7 @@ NEW_HELP_FORCE = "文件已存在时覆盖（原文件保留为 .bak 备份）"
 NEW_NO_FORMAT = (
     "{year}年度没有适用的年度报告格式：政府信息公开工作年度报告格式自 {first} 年度起施行"
 )
+NEW_BAD_AGENCY = "{reason}"  # model.messages: 「机关名称中有不是文字的控制字符……」
 NEW_NO_AGENCY = "请用 --agency 填写机关名称（或用 --from 从上一年度的草稿沿用）"
 NEW_PREVIOUS_UNREADABLE = "无法读取上一年度的报告：{reason}"
 NEW_EXISTS = "文件「{path}」已存在；如要覆盖，请加 --force"

@@ -277,7 +277,8 @@ class Autosaver(QObject):
         self._writing = False
         log.warning("autosave failed: %s", exc)
         if generation == self._generation:
-            self.failed.emit(str(exc))
+            # the bare cause: the status bar says 「自动保存失败」 itself
+            self.failed.emit(getattr(exc, "reason", None) or str(exc))
         self._next()
 
     def _next(self) -> None:

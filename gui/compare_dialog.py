@@ -64,7 +64,8 @@ class ComparisonModel(QAbstractTableModel):
     def set_changed_only(self, on: bool) -> None:
         self.beginResetModel()
         self.changed_only = on
-        self._rows = [c for c in self.table.cells if c.changed or not on]
+        # a printed total that disagrees with its parts is shown as a change is (R16)
+        self._rows = [c for c in self.table.cells if c.flagged or not on]
         self.endResetModel()
 
     def cell_at(self, row: int) -> CellComparison:
@@ -99,6 +100,8 @@ class ComparisonModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if col == 3 and cell.changed:
                 return UP_BG if cell.difference > 0 else DOWN_BG
+            if (col, True) in ((1, cell.printed_previous), (2, cell.printed_current)):
+                return colors.ERROR_BG  # that year's document printed another total (R16)
             if cell.computed:
                 return colors.COMPUTED_BG
         if role == Qt.ItemDataRole.FontRole and cell.computed:
@@ -106,7 +109,7 @@ class ComparisonModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            tips = [cell.note] if cell.note else []
+            tips = [t for t in (cell.printed, cell.note) if t]
             if cell.computed:
                 tips.append(s.CMP_COMPUTED_TIP)
             if cell.changed:
@@ -131,6 +134,8 @@ def summary_text(counts: CompareSummary) -> str:
         parts.append(s.CMP_BLANK_PREVIOUS.format(n=counts.blank_previous))
     if counts.missing:
         parts.append(s.CMP_MISSING.format(n=counts.missing))
+    if counts.printed:
+        parts.append(s.CMP_PRINTED.format(n=counts.printed))
     text = "，".join(parts) + "。"
     if counts.mostly_blank:
         text += s.CMP_MOSTLY_BLANK

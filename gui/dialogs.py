@@ -31,6 +31,7 @@ from gui import strings as s
 from gui.meta_page import MAX_YEAR, MIN_YEAR
 from model.formats import UnknownFormat, format_for_year
 from model.report import KINDS, Report
+from model.values import InvalidValue
 
 
 class NewReportDialog(QDialog):
@@ -183,7 +184,12 @@ class NewReportDialog(QDialog):
             except (ValueError, UnknownFormat) as exc:
                 self.error.setText(str(exc))
                 return
-            report.set_meta(agency=agency or report.meta.agency, kind=kind)
+            try:
+                report.set_meta(agency=agency or report.meta.agency, kind=kind)
+            except InvalidValue as exc:  # control characters in the name (model.texts)
+                self.error.setText(str(exc))
+                self.agency.setFocus()
+                return
             if not report.meta.agency:
                 self.error.setText(s.NEW_NEED_AGENCY)
                 return
@@ -193,7 +199,12 @@ class NewReportDialog(QDialog):
                 self.error.setText(s.NEW_NEED_AGENCY)
                 self.agency.setFocus()
                 return
-            report = Report(spec, year, agency=agency, kind=kind)
+            try:
+                report = Report(spec, year, agency=agency, kind=kind)
+            except InvalidValue as exc:
+                self.error.setText(str(exc))
+                self.agency.setFocus()
+                return
         report.revision = 0
         self.report = report
         super().accept()

@@ -289,11 +289,12 @@ class DocumentController(QObject):
         return {cid: self._refused[cid] for cid in blanks if cid in self._refused}
 
     def set_text(self, section_id: str, text: str) -> None:
-        """Replace a section's text; consecutive typing in one section is one step.
-        Raises InvalidValue (Chinese) for a text over model.limits, changing nothing."""
+        """Replace a section's text (its line breaks as \\n, model.texts); consecutive
+        typing in one section is one step. Raises InvalidValue (Chinese) for a text
+        over model.limits or with control characters, changing nothing."""
+        text = check_text(section_id, text)  # the model decides, before the undo step
         if self._report.texts[section_id] == text:
             return
-        check_text(section_id, text)  # the model decides, before the undo step
         heading = self._report.spec.section_by_id[section_id].heading
         self._push(
             cmd.SetTextCommand(
@@ -303,12 +304,13 @@ class DocumentController(QObject):
 
     def set_meta(self, **changes: Any) -> None:
         """Change agency, year, kind or date (raises ValueError/AttributeError for a
-        field or kind the report does not know, changing nothing)."""
+        field or kind the report does not know, InvalidValue for a value the model
+        refuses, changing nothing)."""
         meta = self._report.meta
+        changes = self._report.check_meta(**changes)  # the model decides, before the undo step
         changed = {k: v for k, v in changes.items() if getattr(meta, k) != v}
         if not changed:
             return
-        self._report.check_meta(**changed)  # the model decides, before the undo step
         fields = "、".join(s.META_FIELD_NAMES.get(k, k) for k in changed)
         label = s.CMD_SET_META.format(fields=fields)
         if "year" in changed and meta.year_pending and "year_pending" not in changed:

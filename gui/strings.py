@@ -448,6 +448,9 @@ CMP_SUMMARY = "共 {cells} 项，其中 {changed} 项有增减"
 CMP_BLANK_CURRENT = "本年有 {n} 项未填写"
 CMP_BLANK_PREVIOUS = "上年有 {n} 项未填写"
 CMP_MISSING = "{n} 项上年没有可比数据"
+CMP_PRINTED = (
+    "{n} 个合计在导入的文档中印出的数字与各项之和不符（标红，鼠标停留可见印出的数字，R16）"
+)
 CMP_MOSTLY_BLANK = "本年的表格大多还没有填写：未填写的项不计算增减，填写后再对比才有意义。"
 CMP_EXPORT = "导出 Excel…"
 CMP_EXPORT_TIP = "把对比保存为同比表（Excel）：每张表一个工作表，增减和增减率是公式"

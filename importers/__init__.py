@@ -40,6 +40,20 @@ class ImportResult:
         return [n for n in self.notes if note_level(n) is NoteLevel.ATTENTION]
 
 
+def readable_text(text: str, where: str, notes: list[str], one_line: bool = False) -> str:
+    """A text or name read from a file as the model holds it (model.texts): line
+    breaks as \\n, control characters dropped with a note naming `where` and them.
+    `one_line`: a name, its lines joined. Every importer passes each text and name
+    through here before it reaches the report."""
+    from importers import strings as s
+    from model.texts import describe, drop_controls
+
+    cleaned, dropped = drop_controls(text, one_line)
+    if dropped:
+        notes.append(s.CONTROLS_DROPPED.format(where=where, chars=describe(dropped)))
+    return cleaned
+
+
 # The files the importers read, by suffix: the one list the `import` command, the
 # window, the folder check and the roll-up consult.
 SUFFIXES = (".xlsx", ".xlsm", ".docx", ".doc", ".html", ".htm", ".pdf")

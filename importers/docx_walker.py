@@ -503,8 +503,8 @@ class _Walker:
             before = max(_int_child(trpr, GRID_BEFORE, 0), 0)
             builder.skip(before)
             col = min(before, limits.MAX_TABLE_COLS)
-            for tc in self._children(tr, TC, depth + 1):
-                col = self._cell(tc, builder, where, depth + 2, (row, col), found_at)
+            for tc in self._children(tr, TC, depth):
+                col = self._cell(tc, builder, where, depth, (row, col), found_at)
             builder.skip(_int_child(trpr, GRID_AFTER, 0))
         table = builder.build()
         for r, c, findings in found_at:
@@ -523,7 +523,7 @@ class _Walker:
             if trpr is not None and trpr.find(DEL) is not None:
                 continue
             n = max(_int_child(trpr, GRID_BEFORE, 0), 0) + max(_int_child(trpr, GRID_AFTER, 0), 0)
-            for tc in self._children(tr, TC, depth + 1):
+            for tc in self._children(tr, TC, depth):
                 if n >= limits.MAX_TABLE_COLS:
                     break
                 tcpr = tc.find(TCPR)

@@ -4,9 +4,11 @@ Import notes stay plain Chinese sentences (`ImportResult.notes`), so every
 caller keeps working. Their level is a property of the message each was made
 from (importers/strings.py, exporters/xlsx_strings.py): a note is **注意**
 (`NoteLevel.ATTENTION`) when something the file printed was not imported as
-printed — a number left out, changed (converted, rounded, a guessed unit), a
-total that disagrees with its parts, a table or a second report left out, a date
-or name that could not be read, text cut — and **提示** (`NoteLevel.TIP`) for
+printed — a number left out or read blank (a value refused, a cell not found, a
+merged number's lower rows, a 「-」 that may mean 0), changed (converted,
+rounded, a guessed unit), a total that disagrees with its parts, a table or a
+second report left out, a date or name that could not be read, text cut or a
+printed character left out — and **提示** (`NoteLevel.TIP`) for
 the rest (how a label, a unit or the format was recognised). `note_level` finds
 the level by matching the note against those messages, so notes made anywhere
 (the Word, web and PDF front ends, the mapping, the workbook importer) are
@@ -41,6 +43,11 @@ def _attention_templates() -> tuple[str, ...]:
         s.DOCX_MONEY_CONVERTED_ROUNDED, s.DOCX_MONEY_ROUNDED, s.DOCX_GROUP_NOT_SPLIT,
         s.DOCX_ROW_MISALIGNED, s.DOCX_PRINTED_TWICE_DIFFER, s.DOCX_SECOND_REPORT,
         s.TABLE_SPAN_CLIPPED, s.TABLE_CELLS_DROPPED, s.TABLE_ROWS_DROPPED,
+        # cells read blank although something is printed there (a merged number's
+        # lower rows, 「-」「/」「无」 that may stand for 0)
+        s.DOCX_VALUE_MERGED, s.DOCX_MARK_CELLS,
+        # printed characters left out of a paragraph or cell (one note per place)
+        *_in_place_note(s.DOCX_FOUND_SYMBOL, s.DOCX_FOUND_OPEN_FIELD),
         # printed totals that disagree with their parts
         s.DOCX_TOTAL_DIFFERS, s.DOCX_TOTAL_BUT_BLANK, s.DOCX_TOTALS_BLANK,
         s.DOCX_TOTAL_UNREADABLE,
@@ -52,6 +59,17 @@ def _attention_templates() -> tuple[str, ...]:
         x.NOTE_BAD_VALUE, x.NOTE_EXTRA_ROW, x.NOTE_FORMULA_NO_RESULT, x.NOTE_PRINTED_BAD,
         x.NOTE_TOTAL_DIFFERS, x.NOTE_TOTAL_KEPT, x.NOTE_META_BAD,
     )  # fmt: skip
+
+
+def _in_place_note(*findings: str) -> tuple[str, ...]:
+    """Templates of a place note (「{place}：{items}，请核对」) whose items hold one
+    of `findings`: the note is as grave as its gravest item."""
+    from importers import strings as s
+
+    return tuple(
+        s.DOCX_PLACE_NOTE.replace("{items}", "{before}" + finding + "{after}")
+        for finding in findings
+    )
 
 
 def _pattern(template: str) -> str:

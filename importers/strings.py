@@ -114,6 +114,9 @@ DOCX_TOTALS_BLANK = (
 DOCX_TOTAL_UNREADABLE = "{cell}：合计印为「{text}」，无法读取（{reason}），未保留；合计由程序计算"
 DOCX_TEXT_FROM_TABLE_SECTION = "「{heading}」部分表格之外的文字未导入：「{text}」"
 DOCX_TABLE_CONTINUED = "{where}没有表头，按「{heading}」上一个表格的续表读取"
+CONTROLS_DROPPED = "{where}中有不是文字的控制字符（{chars}），无法显示或打印，已删除"
+AGENCY_WHERE = "机关名称"
+TEXT_WHERE = "「{heading}」的文字"
 DOCX_TEXT_CUT = "「{heading}」的文字有 {chars} 个字，超过上限 {limit} 个字，只导入了前 {limit} 个字"
 
 # ---- what the Word front end read (importers/docx_walker.py) ---------------------------------

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from exporters import xlsx_strings as s
-from importers import ImportRefused, ImportResult
+from importers import ImportRefused, ImportResult, readable_text
+from importers import strings as import_strings
 from importers.safety import check_office_zip
 from importers.strings import OUT_OF_LIMITS, SHEET_TOO_LARGE
 from model import limits
@@ -402,7 +403,8 @@ def _read_meta(sheets: _Sheets, spec: FormatSpec, notes: list[str]) -> _Meta:
         return True, pairs[key][0]
 
     ok, value = get(s.META_AGENCY)
-    meta.agency = _as_text(value).strip() if ok else ""
+    agency = _as_text(value).strip() if ok else ""
+    meta.agency = readable_text(agency, import_strings.AGENCY_WHERE, notes, one_line=True)
 
     ok, value = get(s.META_YEAR)
     year = _as_year(value) if ok else None
@@ -451,7 +453,8 @@ def _read_meta(sheets: _Sheets, spec: FormatSpec, notes: list[str]) -> _Meta:
         return "".join(_as_text(v) for v in ([value] if ok else []) + more)
 
     for section in spec.text_sections:
-        meta.texts[section.id] = joined(section.heading)
+        where = import_strings.TEXT_WHERE.format(heading=section.heading)
+        meta.texts[section.id] = readable_text(joined(section.heading), where, notes)
 
     ok, value = get(s.META_EXTRAS, required=False)
     if ok and value:

@@ -58,6 +58,7 @@ from typing import Any
 from model import messages as msg
 from model.report import Report, SummaryInfo, SummarySource
 from model.spec import CellSpec, FormatSpec, TableSpec, ValueKind
+from model.texts import drop_controls
 from model.values import InvalidValue, Value, check_value, format_value, sum_filled
 
 DRAFT_SUFFIX = ".nianbao"
@@ -617,7 +618,8 @@ def aggregate(
     """
     found = find_files(inputs, exclude)
     total = len(found)
-    summary_name = agency.strip() or DEFAULT_AGENCY
+    # the name as a report holds it (model.texts): one line, no control characters
+    summary_name = drop_controls(agency, one_line=True)[0].strip() or DEFAULT_AGENCY
     summary_key = agency_key(summary_name)
     statuses: list[ReportStatus] = []
     groups: dict[tuple[int, str], _Group] = {}

@@ -30,6 +30,8 @@ class CellComparison:
     computed: bool = False
     note: str = ""
     printed: str = ""  # a printed total that disagrees with its parts, in either year
+    printed_previous: bool = False  # last year's document printed it (R16)
+    printed_current: bool = False  # this year's document printed it (R16)
 
     @property
     def changed(self) -> bool:
@@ -71,9 +73,10 @@ def compare(previous: Report, current: Report) -> list[TableComparison]:
     """For every table of the current format, every cell: last year, this year, and
     the difference."""
     prev_spec = previous.spec
+    # each side's printed totals, with the report whose parts they disagree with
     printed = {
-        msg.COMPARE_WHICH_PREVIOUS: previous.printed(),
-        msg.COMPARE_WHICH_CURRENT: current.printed(),
+        msg.COMPARE_WHICH_PREVIOUS: (previous, previous.printed()),
+        msg.COMPARE_WHICH_CURRENT: (current, current.printed()),
     }
     out: list[TableComparison] = []
     headings = {s.table: s.heading for s in current.spec.sections if s.table}
@@ -99,8 +102,12 @@ def compare(previous: Report, current: Report) -> list[TableComparison]:
             diff = None if now is None or before is None else now - before
             same_cell = prev_cell is not None and prev_cell.kind is cell.kind
             shown = [
-                msg.COMPARE_PRINTED.format(which=which, printed=_printed(totals[cell.id]))
-                for which, totals in printed.items()
+                msg.COMPARE_PRINTED.format(
+                    which=which,
+                    printed=_printed(totals[cell.id]),
+                    computed=_printed(side.value(cell.id)),  # in that report's own unit
+                )
+                for which, (side, totals) in printed.items()
                 if cell.id in totals and (same_cell or which == msg.COMPARE_WHICH_CURRENT)
             ]
             rows.append(
@@ -115,6 +122,8 @@ def compare(previous: Report, current: Report) -> list[TableComparison]:
                     cell.computed,
                     note,
                     "；".join(shown),
+                    same_cell and cell.id in printed[msg.COMPARE_WHICH_PREVIOUS][1],
+                    cell.id in printed[msg.COMPARE_WHICH_CURRENT][1],
                 )
             )
         out.append(
@@ -134,6 +143,7 @@ class CompareSummary:
     inputs: int  # input cells (not totals)
     blank_current: int  # input cells this year left blank
     blank_previous: int  # input cells last year left blank (where its format has them)
+    printed: int = 0  # totals either document printed otherwise than their parts add up (R16)
 
     @property
     def mostly_blank(self) -> bool:
@@ -142,8 +152,9 @@ class CompareSummary:
 
 
 def summarise(tables: list[TableComparison]) -> CompareSummary:
-    """How many cells were compared, changed, lack last year's number, or are blank
-    in either year (inputs only: a total is blank exactly when its parts are)."""
+    """How many cells were compared, changed, lack last year's number, are blank
+    in either year (inputs only: a total is blank exactly when its parts are), or
+    are totals a document printed otherwise than their parts add up."""
     cells = [c for t in tables for c in t.cells]
     inputs = [c for c in cells if not c.computed]
     return CompareSummary(
@@ -155,6 +166,7 @@ def summarise(tables: list[TableComparison]) -> CompareSummary:
         blank_previous=sum(
             1 for c in inputs if c.previous is None and c.note != msg.COMPARE_NOT_IN_PREVIOUS
         ),
+        printed=sum(1 for c in cells if c.printed),
     )
 
 

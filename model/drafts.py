@@ -38,6 +38,7 @@ from model.report import (
 )
 from model.spec import CellSpec, FormatSpec, ValueKind
 from model.temp_files import make_locked_temp, sweep
+from model.texts import describe, drop_controls
 from model.values import (
     InvalidValue,
     Value,
@@ -61,7 +62,13 @@ _DATE_TAG = "$date"
 
 
 class DraftError(Exception):
-    """A draft cannot be read or written; str() is a Chinese sentence for the user."""
+    """A draft cannot be read or written; str() is a Chinese sentence for the user.
+    `reason` is the bare cause (「文件夹“…”不存在」) for a caller that says
+    「保存失败」 in its own words, so the sentence is never said twice."""
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason or message
 
 
 class _Invalid(Exception):
@@ -275,9 +282,23 @@ def _decode_texts(raw: object, allowed: set[str] | None, key: str) -> dict[str, 
         unknown = [k for k in raw if k not in allowed]
         if unknown:
             raise _Invalid(msg.DRAFT_UNKNOWN_TEXT.format(sections="、".join(unknown)))
-    for section_id, text in raw.items():
+    texts = {section_id: _readable(text, key) for section_id, text in raw.items()}
+    for section_id, text in texts.items():
         _checked(lambda section_id=section_id, text=text: check_text(section_id, text))
-    return dict(raw)
+    return texts
+
+
+def _readable(text: str, key: str, one_line: bool = False) -> str:
+    """A text or name of a draft as the model holds it (model.texts): line breaks
+    as \\n, control characters dropped. Earlier versions stored what was pasted;
+    the characters are invisible and no export can hold them, so the draft opens
+    without them (logged) rather than not at all."""
+    cleaned, dropped = drop_controls(text, one_line)
+    if dropped:
+        from model.logs import log
+
+        log.warning("draft: control characters %s dropped from %s", describe(dropped), key)
+    return cleaned
 
 
 def _decode_date(raw: object) -> dt.date | None:
@@ -354,7 +375,8 @@ def _decode_previous(raw: object) -> PreviousYear | None:
     if not isinstance(raw, dict):
         raise _Invalid(msg.DRAFT_WRONG_TYPE.format(key="previous"))
     spec = _format(_get(raw, "format_id", str))
-    year, agency = _get(raw, "year", int), _get(raw, "agency", str)
+    year = _get(raw, "year", int)
+    agency = _readable(_get(raw, "agency", str), "previous.agency", one_line=True)
     _checked(lambda: check_year(year))
     _checked(lambda: _check_agency(agency))
     return PreviousYear(
@@ -398,7 +420,8 @@ def _decode_summary(raw: object) -> SummaryInfo | None:
         kind = item.get("kind", "department")
         if kind not in KINDS:
             raise _Invalid(msg.DRAFT_UNKNOWN_KIND.format(kind=kind))
-        year, agency = _get(item, "year", int), _get(item, "agency", str)
+        year = _get(item, "year", int)
+        agency = _readable(_get(item, "agency", str), "summary.agency", one_line=True)
         _checked(lambda year=year: check_year(year))
         _checked(lambda agency=agency: _check_agency(agency))
         sources.append(
@@ -436,7 +459,7 @@ def _report_from(data: object) -> Report:
     if kind not in KINDS:
         raise _Invalid(msg.DRAFT_UNKNOWN_KIND.format(kind=kind))
     year = _get(meta, "year", int)
-    agency = _get(meta, "agency", str)
+    agency = _readable(_get(meta, "agency", str), "meta.agency", one_line=True)
     _checked(lambda: check_year(year))
     report = Report(spec, year, kind=kind, date=_decode_date(meta.get("date")))
     _checked(lambda: report.check_meta(agency=agency))
@@ -650,11 +673,11 @@ def save_draft(report: Report, path: str | os.PathLike[str]) -> Path:
     try:
         content = _encode(report)
     except _Invalid as exc:
-        raise DraftError(failed.format(name=path.name, reason=exc)) from None
+        raise DraftError(failed.format(name=path.name, reason=exc), str(exc)) from None
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         reason = msg.DRAFT_SAVE_NO_FOLDER.format(folder=folder)
-        raise DraftError(failed.format(name=path.name, reason=reason))
+        raise DraftError(failed.format(name=path.name, reason=reason), reason)
     remove_litter(path)
     temps: list[str] = []
     fds: list[int] = []
@@ -670,7 +693,8 @@ def save_draft(report: Report, path: str | os.PathLike[str]) -> Path:
         temps.remove(tmp)
         _fsync_folder(folder)
     except OSError as exc:
-        raise DraftError(failed.format(name=path.name, reason=_save_reason(exc))) from None
+        reason = _save_reason(exc)
+        raise DraftError(failed.format(name=path.name, reason=reason), reason) from None
     finally:
         _close(fds)  # the lock that told sweeps "being written" ends here
         for leftover in temps:

@@ -63,4 +63,6 @@ MAX_IMPORT_MEMORY = 1024 * 1024 * 1024  # address space of the process reading a
 MAX_TABLE_ROWS = 2_000  # rows of one imported table or worksheet
 MAX_TABLE_COLS = 64  # grid columns of one imported table (spans and offsets included)
 MAX_TABLES = 500  # tables in one imported document
-MAX_NESTING = 64  # depth of nested containers (content controls, tables in cells, HTML)
+# Depth of nested containers (content controls, fields, HTML elements that hold blocks);
+# a table in a table's cell is one level, however many XML elements its rows and cells add.
+MAX_NESTING = 64

@@ -21,6 +21,13 @@ YEAR_OUT_OF_RANGE = "报告年度「{year}」不在 {first}–{last} 年之间"
 AGENCY_TOO_LONG = "机关名称过长（{chars} 个字），最多 {limit} 个字"
 PRINTED_NOT_A_TOTAL = "单元格「{cell}」不是合计，不能记录印出的合计数"
 TEXT_TOO_LONG = "{section}部分的文字过长（{chars} 个字），最多 {limit} 个字"
+TEXT_HAS_CONTROLS = (
+    "{where}中有不是文字的控制字符（{chars}），无法显示、打印或保存；请删除后再输入"
+    "（多见于从其他程序复制来的文字）"
+)
+CONTROL_CHARS_MORE = " 等"
+AGENCY_FIELD = "机关名称"
+TEXT_SECTION_WHERE = "{section}部分的文字"
 COMPUTED_CELL = "合计单元格由程序自动计算，不能直接填写"
 UNKNOWN_CELL = "报告格式中没有单元格「{cell}」"
 UNKNOWN_UNIT = "金额单位只能是{units}"
@@ -232,7 +239,9 @@ COMPARE_OTHER_FORMAT = (
     "上年报告使用的是{name}，本年使用的是{current}；两种格式都有的单元格才有可比数据"
 )
 COMPARE_PREVIOUS_MONEY_UNIT = "上年金额已换算为{unit}"
-COMPARE_PRINTED = "{which}文档中此合计印为 {printed}，与各项之和不符（R16），对比按各项之和"
+COMPARE_PRINTED = (
+    "{which}文档中此合计印为 {printed}，各项之和为 {computed}，两者不符（R16），对比按各项之和"
+)
 COMPARE_WHICH_PREVIOUS = "上年"
 COMPARE_WHICH_CURRENT = "本年"
 COMPARE_PRINTED_BLANK = "空白"

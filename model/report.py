@@ -18,6 +18,7 @@ from model import limits
 from model import messages as msg
 from model.formats import get_format
 from model.spec import CellSpec, FormatSpec, ValueKind
+from model.texts import clean_name, clean_text
 from model.values import InvalidValue, Value, check_value, clip, format_value, sum_terms
 
 KINDS = ("department", "government")
@@ -97,6 +98,7 @@ class Report:
         self.spec: FormatSpec = get_format(spec) if isinstance(spec, str) else spec
         if kind not in KINDS:
             raise ValueError(f"unknown report kind {kind!r}")
+        agency = clean_name(agency)  # one line, no control characters (model.texts)
         self.meta = Meta(agency=agency, year=year, kind=kind, date=date)
         self.texts: dict[str, str] = {s.id: "" for s in self.spec.text_sections}
         self._values: dict[str, Value] = {}
@@ -130,10 +132,12 @@ class Report:
     def format_id(self) -> str:
         return self.spec.id
 
-    def check_meta(self, **changes: Any) -> None:
-        """Raise AttributeError/ValueError for a field or kind the report does not know,
-        InvalidValue (a ValueError, Chinese) for a year or an agency name outside
-        model.limits."""
+    def check_meta(self, **changes: Any) -> dict[str, Any]:
+        """The changes as the report would hold them (an agency name on one line,
+        model.texts). Raise AttributeError/ValueError for a field or kind the report
+        does not know, InvalidValue (a ValueError, Chinese) for a year or an agency
+        name outside model.limits or with control characters."""
+        changes = dict(changes)
         for name, value in changes.items():
             if not hasattr(self.meta, name):
                 raise AttributeError(name)
@@ -143,17 +147,20 @@ class Report:
                 check_year(value)
             if name == "year_pending" and not isinstance(value, bool):
                 raise ValueError(f"year_pending must be a bool, not {value!r}")
-            if name == "agency" and len(value) > limits.MAX_AGENCY_CHARS:
-                raise InvalidValue(
-                    msg.AGENCY_TOO_LONG.format(chars=len(value), limit=limits.MAX_AGENCY_CHARS)
-                )
+            if name == "agency":
+                value = changes[name] = clean_name(value)
+                if len(value) > limits.MAX_AGENCY_CHARS:
+                    raise InvalidValue(
+                        msg.AGENCY_TOO_LONG.format(chars=len(value), limit=limits.MAX_AGENCY_CHARS)
+                    )
+        return changes
 
     def set_meta(self, **changes: Any) -> None:
         """Set agency, year, kind, date or year_pending. Changing the year confirms
         a year guessed on import (year_pending becomes False, in the same change).
         The format is not switched here: see model.convert for moving a report to
         another format."""
-        self.check_meta(**changes)
+        changes = self.check_meta(**changes)
         if (
             "year" in changes
             and "year_pending" not in changes
@@ -169,11 +176,12 @@ class Report:
 
     # ---- text ---------------------------------------------------------------------
     def set_text(self, section_id: str, text: str) -> None:
-        """Set a narrative section's text. Raises KeyError for a section the format
-        has no text for, InvalidValue for a text over model.limits.MAX_TEXT_CHARS."""
+        """Set a narrative section's text, its line breaks as \\n (model.texts).
+        Raises KeyError for a section the format has no text for, InvalidValue for a
+        text over model.limits.MAX_TEXT_CHARS or with control characters."""
         if section_id not in self.texts:
             raise KeyError(section_id)
-        check_text(section_id, text)
+        text = check_text(section_id, text)
         if self.texts[section_id] != text:
             self.texts[section_id] = text
             self._changed("text", (section_id,))
@@ -384,14 +392,18 @@ def check_year(year: object) -> int:
     return year
 
 
-def check_text(section_id: str, text: str) -> None:
-    """Raise InvalidValue (Chinese) for a narrative text over MAX_TEXT_CHARS."""
+def check_text(section_id: str, text: str) -> str:
+    """The text as a report holds it (line breaks as \\n, model.texts). Raise
+    InvalidValue (Chinese) for a narrative text over MAX_TEXT_CHARS or with
+    control characters."""
+    text = clean_text(text, msg.TEXT_SECTION_WHERE.format(section=section_id))
     if len(text) > limits.MAX_TEXT_CHARS:
         raise InvalidValue(
             msg.TEXT_TOO_LONG.format(
                 section=section_id, chars=len(text), limit=limits.MAX_TEXT_CHARS
             )
         )
+    return text
 
 
 def _check_total(value: object, cell: CellSpec) -> Value:

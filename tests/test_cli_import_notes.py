@@ -88,8 +88,8 @@ def test_compare_names_printed_totals_that_disagree(capsys, tmp_path, printed_in
     assert code == EXIT_OK
     row = next(line for line in out.splitlines() if line.strip().startswith("（七）总计 / 自然人"))
     which = {"this": ["本年"], "last": ["上年"], "both": ["上年", "本年"]}[printed_in]
-    for word in which:
-        assert f"{word}文档中此合计印为" in row
+    for word in which:  # printed and computed, both stated (R16)
+        assert f"{word}文档中此合计印为 11，各项之和为 6，两者不符（R16）" in row
     assert "另有 2 个合计在导入的文档中印出的数字与各项之和不符" in out
 
 

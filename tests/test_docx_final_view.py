@@ -418,6 +418,35 @@ def test_containers_nested_too_deep_are_refused(exported, tmp_path):
         _import(doc, tmp_path)
 
 
+def _nested_tables(depth: int, innermost: str):
+    """`depth` tables, each in the only cell of the one around it."""
+    element = x.el("p", x.run(innermost))
+    for _ in range(depth):
+        element = x.el("tbl", x.el("tr", x.el("tc", element)))
+    return element
+
+
+def test_tables_nested_in_cells_count_one_level_each(exported, tmp_path):
+    """Nesting counts tables (and containers), not the XML levels of their rows
+    and cells: 30 tables in one another are read, each level a table deep."""
+    report, path = exported
+    doc = x.Docx(path)
+    x.insert_after(doc.tables()[-1], x.el("p", x.run("附表")), _nested_tables(30, "最里层"))
+    result = _import(doc, tmp_path)
+    assert result.report.values() == report.values()
+    assert any("最里层" in n for n in result.notes), result.notes  # read, not refused
+
+
+def test_tables_nested_beyond_the_limit_are_refused(exported, tmp_path):
+    from model import limits
+
+    _, path = exported
+    doc = x.Docx(path)
+    x.insert_after(doc.tables()[-1], _nested_tables(limits.MAX_NESTING + 1, "最里层"))
+    with pytest.raises(ImportRefused, match=f"嵌套超过 {limits.MAX_NESTING} 层"):
+        _import(doc, tmp_path)
+
+
 def test_too_many_tables_are_refused(exported, tmp_path):
     _, path = exported
     doc = x.Docx(path)

@@ -452,7 +452,7 @@ def test_a_number_merged_down_is_read_once(exported, tmp_path):
     back = result.report
     assert back.value(SENTINEL_CELL) == int(SENTINEL)
     assert back.is_blank("applications.carried_in.natural")  # not 7391 a second time
-    assert f"{CELL_PLACE}是上下 2 行合并的一格「{SENTINEL}」" in "\n".join(result.notes)
+    assert f"{CELL_PLACE}是上下 2 行合并的一格「{SENTINEL}」" in "\n".join(result.attention)
 
 
 def test_text_left_in_a_merged_away_cell_is_named(exported, tmp_path):

@@ -28,7 +28,8 @@ def _reports() -> dict[str, Report]:
         random.Random(5), 2023, "新疆维吾尔自治区伊犁哈萨克自治州察布查尔锡伯自治县人民政府"
     )
     for section in long.spec.text_sections:
-        long.set_text(section.id, "\n".join([LONG] * 5) + "\x0b控制字符\x01")
+        # a pasted manual line break and a tab (other controls: the report refuses them)
+        long.set_text(section.id, "\n".join([LONG] * 5) + "\x0b手动换行\t制表符")
     return {
         "sample": load_sample(),
         "full2020": random_report(random.Random(1), 2020),

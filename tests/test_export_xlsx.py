@@ -315,12 +315,18 @@ def test_text_starting_with_equals_is_not_a_formula(tmp_path):
     assert meta["五、存在的主要问题及改进情况"] == "=1+1 不是公式"
 
 
-def test_control_characters_are_dropped_with_a_warning(tmp_path):
+def test_control_characters_never_reach_the_workbook(tmp_path):
+    """The report refuses them (model.texts) and holds a pasted line break as \\n,
+    so the workbook has nothing to drop and shows the text as typed."""
+    from model.values import InvalidValue
+
     report = random_report(random.Random(1), 2023)
-    report.set_text("一", "第一段\x07响铃")
+    with pytest.raises(InvalidValue, match="控制字符"):
+        report.set_text("一", "第一段\x07响铃")
+    report.set_text("一", "第一段\v第二段")
     wb, warnings = export(report, tmp_path)
-    assert _meta(wb)["一、总体情况"] == "第一段响铃"
-    assert any("控制字符" in w and "一、总体情况" in w for w in warnings)
+    assert _meta(wb)["一、总体情况"] == "第一段\n第二段"
+    assert not any("控制字符" in w for w in warnings)
 
 
 def _meta_row(wb, label: str) -> int:

@@ -114,6 +114,10 @@ def test_blanks_and_marks_are_counted_per_table(imported):
     # 132 inputs in 三; 4 filled, 4 marks, the rest blank
     assert "「三、收到和处理政府信息公开申请情况」中有 124 个单元格为空白" in notes
     assert "「四、政府信息公开行政复议、行政诉讼情况」中有 12 个单元格为空白" in notes
+    # a mark read blank may have stood for 0: 注意; a cell printed blank is read as printed
+    attention = "\n".join(result.attention)
+    assert "「二、主动公开政府信息情况」中有 3 个单元格填写的是「-」「/」「无」" in attention
+    assert "个单元格为空白" not in attention
 
 
 def test_extra_rows_are_skipped_with_their_numbers(imported):

@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from importers import ImportRefused, ImportResult
+from importers import ImportRefused, ImportResult, readable_text
 from importers import strings as s
 from importers.published.copies import Printing, comparison_caption, first_report, merge_printings
 from importers.published.document import Block, Paragraph, PublishedDocument, Table
@@ -91,6 +91,7 @@ def read_published(document: PublishedDocument) -> ImportResult:
     notes += year_notes
 
     agency = _agency(parsed.agency if parsed else "", signature.agency, notes)
+    agency = readable_text(agency, s.AGENCY_WHERE, notes, one_line=True)
     kind, what = agency_kind(agency)
     deadline = spec.deadline(year, kind)
     when = f"{deadline.month}月{deadline.day}日" if deadline else ""
@@ -313,9 +314,10 @@ def _read_texts(
                         )
                     )
                     paragraphs = [preamble, *paragraphs]
-            text = "\n".join(paragraphs)
+            heading = spec.section_by_id[section_id].heading
+            where = s.TEXT_WHERE.format(heading=heading)
+            text = readable_text("\n".join(paragraphs), where, notes)
             if len(text) > limits.MAX_TEXT_CHARS:
-                heading = spec.section_by_id[section_id].heading
                 notes.append(
                     s.DOCX_TEXT_CUT.format(
                         heading=heading, chars=len(text), limit=limits.MAX_TEXT_CHARS

@@ -228,3 +228,24 @@ def test_a_window_typed_into_steadily_is_autosaved_within_five_seconds(qtbot, mo
     assert written_at is not None
     assert written_at - start <= AUTOSAVE_CEILING_MS / 1000 + 0.5
     assert load_draft(draft).texts["五"].count("a") >= 5  # the typing itself
+
+
+def test_a_failed_autosave_says_its_cause_once(qtbot, tmp_path):
+    """The status bar says 「自动保存失败（…）」 itself: the reason it is given is
+    the bare cause, never 「无法保存草稿「…」：…」 a second time."""
+    folder = tmp_path / "autosave"
+    folder.mkdir()
+    report = Report("2021", 2021, "某局")
+    saver = Autosaver(lambda: report, lambda: None, delay_ms=AUTOSAVE_MS, folder=folder)
+    folder.rename(tmp_path / "moved")  # the folder is gone when the copy is written
+    failed: list[str] = []
+    saver.failed.connect(failed.append)
+    saver.schedule()
+    qtbot.waitUntil(lambda: len(failed) == 1)
+    assert failed == [f"文件夹“{folder}”不存在"]
+    from gui import strings as s
+
+    shown = s.STATUS_AUTOSAVE_FAILED.format(reason=failed[0])
+    assert shown.startswith(f"自动保存失败（文件夹“{folder}”不存在）")
+    assert "无法保存草稿" not in shown
+    saver.close()

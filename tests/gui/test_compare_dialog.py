@@ -163,3 +163,25 @@ def test_the_year_on_year_table_is_exported_with_formulas_and_their_results(qtbo
     assert "合计" in cached.cell(r, 7).value
     summary = [row[0] for row in values["说明"].iter_rows(values_only=True) if row[0]]
     assert "本年有 163 项未填写，上年有 163 项未填写：未填写的项不计算增减。" in summary
+
+
+def test_a_printed_total_that_disagrees_is_shown_even_without_a_change(qtbot):
+    """Same parts both years, but this year's document printed 本年新收的总计 as 1170:
+    the window never says 没有增减 about it — the row stays among the changes,
+    this year's number is marked, and its tooltip gives printed and computed."""
+    from gui import colors
+
+    previous, current = _pair()
+    current.set_values({"applications.new.natural": 5, "applications.new.legal": 4})
+    total = "applications.new.total"
+    current.set_printed({total: 1170})
+    dialog = CompareDialog(previous, current)
+    qtbot.addWidget(dialog)
+    assert "1 个合计在导入的文档中印出的数字与各项之和不符" in dialog.summary.text()
+    dialog.changed_only.setChecked(True)
+    model = dialog.models[1]
+    assert [model.cell_at(r).cell for r in range(model.rowCount())] == [total]
+    tip = model.data(model.index(0, 2), Qt.ItemDataRole.ToolTipRole)
+    assert "本年文档中此合计印为 1170，各项之和为 9，两者不符（R16）" in tip
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.BackgroundRole) == colors.ERROR_BG
+    assert model.data(model.index(0, 1), Qt.ItemDataRole.BackgroundRole) != colors.ERROR_BG
