@@ -513,6 +513,7 @@ class MainWindow(QMainWindow):
         return self.navigator.current_key()
 
     def _show_page(self, key: str) -> None:
+        self.controller.end_text_step()  # typing on another page is another undo step
         page = self.pages.get(key)
         if page is not None:
             self.page_stack.setCurrentWidget(page)
@@ -569,11 +570,11 @@ class MainWindow(QMainWindow):
     @reads_report
     def undo(self) -> bool:
         """Undo one step and show what it changed (its cells selected, or its page)."""
-        return self._step_history(self.controller.undo_stack.undo)
+        return self._step_history(self.controller.undo)
 
     @reads_report
     def redo(self) -> bool:
-        return self._step_history(self.controller.undo_stack.redo)
+        return self._step_history(self.controller.redo)
 
     def _step_history(self, step: Callable[[], None]) -> bool:
         texts = dict(self.controller.report.texts)
