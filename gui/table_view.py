@@ -183,6 +183,7 @@ class GridDelegate(QStyledItemDelegate):
         if isinstance(editor, QLineEdit):
             editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
             editor.setFrame(False)
+            editor.setFont(self._view.font())  # the zoomed size: the style sheet stops inheritance
             keep_own_undo(editor)  # Ctrl+Z takes back the typing first, as in Excel
             editor.textEdited.connect(self._view.pendingChanged)  # autosave is due
         return editor
@@ -315,6 +316,8 @@ class GridView(QTableView):
         font.setPointSizeF(self._base_point_size * percent / 100)
         self.setFont(font)
         self._frozen.setFont(font)
+        for editor in self.viewport().findChildren(QLineEdit):  # a cell being typed
+            editor.setFont(font)
         self.fit()
 
     def _on_reset(self) -> None:
