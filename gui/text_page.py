@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from gui import colors
 from gui import strings as s
 from gui.document import DocumentController
+from gui.issue_note import IssueNote
 from model.fees import (
     FEE_AMOUNT,
     FEE_COUNT,
@@ -98,9 +99,7 @@ class TextPage(QWidget):
         prompt = QLabel(s.TEXT_PROMPT + text_spec.prompt)
         prompt.setWordWrap(True)
         prompt.setStyleSheet("color: #555;")
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.note.hide()
+        self.note = IssueNote()  # scrolls past a few lines: the editor keeps its room
         # A text the report refused (over model.limits): said until it is fixed.
         self.refusal = QLabel()
         self.refusal.setWordWrap(True)
@@ -287,14 +286,7 @@ class TextPage(QWidget):
         self.count.setText(s.TEXT_COUNT.format(chars=chars, paras=paras))
 
     def show_issues(self, validation: Validation) -> None:
-        issues = validation.by_cell.get(self.key, [])
-        if not issues:
-            self.note.hide()
-            return
-        worst = min(issues, key=lambda i: i.severity.rank)
-        self.note.setText("\n".join(f"{i.severity.label}：{i.message}" for i in issues))
-        self.note.setStyleSheet(f"color: {colors.issue_foreground(worst.severity).name()};")
-        self.note.show()
+        self.note.set_issues(validation.by_cell.get(self.key, []))
 
     # ---- widgets → model ------------------------------------------------------------------
     def _on_edit(self) -> None:
