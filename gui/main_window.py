@@ -631,6 +631,8 @@ class MainWindow(QMainWindow):
 
     def _set_no_document(self) -> None:
         self.has_document = False
+        # the closed report's history goes with it: 撤销/重做 have nothing to act on
+        self.controller.undo_stack.clear()
         self.problems.hide()
         for action in self.document_actions:
             action.setEnabled(False)

@@ -533,3 +533,35 @@ def test_view_menu_and_file_menu_hold_the_new_items(qtbot, monkeypatch):
         assert expected in texts
     assert QApplication.instance() is not None
     assert isinstance(window.findChild(QAbstractItemView), QAbstractItemView)
+
+
+def test_without_a_report_nothing_that_needs_one_is_enabled(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report())
+    window.controller.set_cell_text(CELL, "9")
+    window.controller.set_cell_text(CELL, "8")
+    window.act_undo.trigger()
+    assert window.act_undo.isEnabled() and window.act_redo.isEnabled()
+    window.act_close.trigger()
+    assert window.central.currentWidget() is window.start_page
+    needs_a_report = (
+        window.act_undo,
+        window.act_redo,
+        window.act_save,
+        window.act_save_as,
+        window.act_export_docx,
+        window.act_export_pdf,
+        window.act_export_xlsx,
+        window.act_export_html,
+        window.act_print,
+        window.act_close,
+        window.act_compare,
+        window.act_zero_all,
+    )
+    assert [a.text() for a in needs_a_report if a.isEnabled()] == []
+    # their keys do nothing either
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.central.currentWidget() is window.start_page
+    window.start_page.sample_button.click()
+    assert not window.act_undo.isEnabled()  # a new document starts a new history
+    assert window.act_print.isEnabled() and window.act_export_pdf.isEnabled()
