@@ -55,7 +55,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1280, 820)
 SCREEN_SHARE = 0.92  # of the screen's free area, for the first window on a small screen
-NAV_WIDTH = 300
+NAV_WIDTH = 300  # the navigator beside the pages on a wide screen
+NAV_WIDTH_SMALL = 200  # at most this on a screen narrower than NAV_WIDE_FROM
+NAV_WIDE_FROM = 1200  # window width (px) from which the navigator takes NAV_WIDTH
+NAV_MIN_WIDTH = 150
 PROBLEMS_HEIGHT = 120  # about five issues: table 三 keeps most of a 1366×768 screen
 ZOOM_STEP = 10  # percent per Ctrl+= / Ctrl+-
 ZOOM_RANGE = (60, 200)
@@ -145,7 +148,7 @@ class MainWindow(QMainWindow):
         # ---- central: start page (built when first shown), or navigator + pages ----
         self._start_page: StartPage | None = None
         self.navigator = Navigator()
-        self.navigator.setMinimumWidth(220)
+        self.navigator.setMinimumWidth(NAV_MIN_WIDTH)
         self.page_stack = QStackedWidget()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.navigator)
@@ -1326,11 +1329,17 @@ class MainWindow(QMainWindow):
         state = self.settings.get(cfg.WINDOW_STATE)
         if state:
             self.restoreState(QByteArray(state))
+        # the navigator's width: as the officer left it, else by the window's width
+        splitter = self.settings.get(cfg.NAV_SPLITTER)
+        if not splitter or not self.splitter.restoreState(QByteArray(splitter)):
+            nav = navigator_width(self.width())
+            self.splitter.setSizes([nav, max(1, self.width() - nav)])
 
     def _save_geometry(self) -> None:
         with self.settings.batch():
             self.settings.set(cfg.GEOMETRY, bytes(self.saveGeometry().data()))
             self.settings.set(cfg.WINDOW_STATE, bytes(self.saveState().data()))
+            self.settings.set(cfg.NAV_SPLITTER, bytes(self.splitter.saveState().data()))
             if self.has_document:
                 self.settings.set(cfg.PROBLEMS_VISIBLE, self.problems.isVisible())
 
@@ -1369,6 +1378,15 @@ def initial_size(preferred: tuple[int, int], available: QSize) -> QSize:
         min(preferred[0], int(available.width() * SCREEN_SHARE)),
         min(preferred[1], int(available.height() * SCREEN_SHARE)),
     )
+
+
+def navigator_width(window_width: int) -> int:
+    """The navigator's first width (px) in a window `window_width` wide: NAV_WIDTH on
+    a wide screen; on a small one a fifth of the window, at most NAV_WIDTH_SMALL, so
+    table 三 keeps its 总计 column in sight at 1024×768. The officer can drag it."""
+    if window_width >= NAV_WIDE_FROM:
+        return NAV_WIDTH
+    return max(NAV_MIN_WIDTH, min(NAV_WIDTH_SMALL, window_width // 5))
 
 
 def start_recovery_check(window: MainWindow) -> None:

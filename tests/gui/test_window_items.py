@@ -565,3 +565,42 @@ def test_without_a_report_nothing_that_needs_one_is_enabled(qtbot, monkeypatch):
     window.start_page.sample_button.click()
     assert not window.act_undo.isEnabled()  # a new document starts a new history
     assert window.act_print.isEnabled() and window.act_export_pdf.isEnabled()
+
+
+# ---- the navigator's width --------------------------------------------------------------
+def test_the_navigator_is_narrower_on_a_small_screen():
+    from gui.main_window import NAV_MIN_WIDTH, NAV_WIDTH, navigator_width
+
+    assert navigator_width(1256) == NAV_WIDTH  # a 1366×768 laptop's window
+    assert navigator_width(1024) <= 200
+    assert navigator_width(600) == NAV_MIN_WIDTH
+
+
+def test_table_three_shows_its_total_column_at_1024_by_768(qtbot, monkeypatch):
+    import gui.main_window as mw
+
+    monkeypatch.setattr(mw, "initial_size", lambda *_a: QSize(1024, 768))
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report())
+    show_active(qtbot, window)
+    assert window.size() == QSize(1024, 768)
+    window.select_page("三")
+    qtbot.wait(50)
+    view, table = window.pages["三"].view, window.pages["三"].model.table
+    last = table.n_cols - 1
+    right = view.columnViewportPosition(last) + view.columnWidth(last)
+    assert right <= view.viewport().width(), "the 总计 column is cut"
+
+
+def test_the_navigator_width_is_the_officers_and_remembered(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report())
+    show_active(qtbot, window)
+    assert window.splitter.handle(1).isEnabled()  # it can be dragged
+    window.splitter.setSizes([230, window.splitter.width() - 230 - window.splitter.handleWidth()])
+    assert window.splitter.sizes()[0] == 230
+    window.close()
+    again = make_window(qtbot, monkeypatch)
+    again.open_report(full_report())
+    show_active(qtbot, again)
+    assert again.splitter.sizes()[0] == 230
