@@ -1012,15 +1012,13 @@ class MainWindow(QMainWindow):
         if self.tasks.busy:
             self.statusBar().showMessage(s.EXPORT_BUSY, 4000)
             return False
-        from gui import dialogs, export_flow
+        from gui import export_flow
 
         if kind == "pdf" and not export_flow.confirm_pdf_suite(self):
             return False
-        if not export_flow.confirm_blanks(self, self.controller):
+        if not self._confirm_contents():
             return False
         validation = self.controller.validation
-        if validation.has_errors and not dialogs.ask_export_with_errors(self, validation.errors):
-            return False
         exporter = export_flow.exporter(kind)
         if path is None:
             title, filt = export_flow.DIALOG[kind]
@@ -1054,6 +1052,16 @@ class MainWindow(QMainWindow):
             lambda exc: self._export_failed(target, exc),
         )
         return True
+
+    def _confirm_contents(self) -> bool:
+        """The questions every export and 打印 ask about what is printed, in one
+        place: blanks (补零后导出 / 按原样导出) and errors. True to go on."""
+        from gui import dialogs, export_flow
+
+        if not export_flow.confirm_blanks(self, self.controller):
+            return False
+        validation = self.controller.validation
+        return not validation.has_errors or dialogs.ask_export_with_errors(self, validation.errors)
 
     def _exported(self, path: str, warnings: list[str]) -> None:
         self.statusBar().showMessage(s.STATUS_EXPORTED.format(name=Path(path).name), 8000)
@@ -1163,6 +1171,8 @@ class MainWindow(QMainWindow):
             if dialogs.ask_print_without_suite(self):
                 return self.export("docx")
             return False
+        if not self._confirm_contents():  # the same questions as 导出 PDF
+            return False
         import tempfile
 
         if self._print_folder is None or not Path(self._print_folder).is_dir():
@@ -1184,10 +1194,23 @@ class MainWindow(QMainWindow):
         return True
 
     def _print_ready(self, path: str) -> None:
+        """The PDF is made: open it in the viewer. The status bar says 「请在阅读器中
+        打印」 only once the viewer has it; without one, a box says how to print
+        instead (the PDF is a temporary copy: its path is no use to the officer)."""
+        from gui import dialogs
         from gui.open_path import open_path
 
-        self.statusBar().showMessage(s.STATUS_PRINT_READY, 15000)
-        open_path(self, path)
+        self.statusBar().showMessage(s.STATUS_PRINT_OPENING)
+
+        def opened() -> None:
+            self.statusBar().showMessage(s.STATUS_PRINT_READY, 15000)
+
+        def failed() -> None:
+            self.statusBar().showMessage(s.STATUS_PRINT_NO_VIEWER, 15000)
+            if dialogs.ask_print_without_viewer(self):
+                self.export("pdf")
+
+        open_path(self, path, opened=opened, failed=failed)
 
     # ---- help ----------------------------------------------------------------------------------
     def show_help(self, page: str = "usage") -> None:

@@ -478,7 +478,16 @@ TIP_CLOSE = "关闭当前报告，回到开始页（有未保存的修改时先�
 ACT_PRINT = "打印(&P)…"
 TIP_PRINT = "生成 PDF 并用系统的阅读器打开，在阅读器中打印"
 STATUS_PRINTING = "正在生成打印用的 PDF…"
+STATUS_PRINT_OPENING = "已生成打印用的 PDF，正在用阅读器打开…"
 STATUS_PRINT_READY = "已生成 PDF，请在打开的阅读器中打印（通常是 Ctrl+P）"
+STATUS_PRINT_NO_VIEWER = "没有程序能打开 PDF，未能打印"
+PRINT_NO_VIEWER_TITLE = "无法打开打印用的 PDF"
+PRINT_NO_VIEWER = "打印用的 PDF 已生成，但本机没有能打开 PDF 的阅读器，程序无法把它送去打印。"
+PRINT_NO_VIEWER_INFO = (
+    "可以用“导出 PDF…”把报告保存到您选择的文件夹，复制到能打印的电脑上打印；"
+    "也可以导出 Word 文件（Ctrl+E），用 WPS 或 Word 打开后打印。"
+)
+PRINT_EXPORT_PDF = "导出 PDF…"
 PRINT_NO_SUITE_TITLE = "无法直接打印"
 PRINT_NO_SUITE = (
     "本机没有找到可以生成 PDF 的办公软件（LibreOffice、WPS 或 Word），程序无法直接打印。"

@@ -427,7 +427,9 @@ def test_print_makes_a_pdf_and_opens_it_in_the_viewer(qtbot, monkeypatch):
 
     monkeypatch.setattr(exporters.pdf, "export_pdf", fake_pdf)
     opened: list[str] = []
-    monkeypatch.setattr(open_path, "open_path", lambda _w, path, **_k: opened.append(path))
+    monkeypatch.setattr(
+        open_path, "open_path", lambda _w, path, **k: opened.append(path) or k["opened"]()
+    )
     assert window.act_print.isEnabled()
     window.act_print.trigger()
     qtbot.waitUntil(lambda: bool(opened), timeout=10000)
@@ -438,6 +440,81 @@ def test_print_makes_a_pdf_and_opens_it_in_the_viewer(qtbot, monkeypatch):
     folder = written[0].parent
     window.close()
     assert not folder.exists()  # the printing copy goes with the window
+
+
+def _printing_window(qtbot, monkeypatch, report: Report):
+    """A window whose PDF export writes a stub file, with an office suite."""
+    import exporters.pdf
+
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(report)
+    monkeypatch.setattr(exporters.pdf, "suite_name", lambda: "LibreOffice")
+    written: list[Path] = []
+
+    def fake_pdf(report: Report, path) -> list[str]:
+        Path(path).write_bytes(b"%PDF-1.4")
+        written.append(Path(path))
+        return []
+
+    monkeypatch.setattr(exporters.pdf, "export_pdf", fake_pdf)
+    return window, written
+
+
+def test_print_without_a_viewer_says_so_and_never_that_it_is_ready(qtbot, monkeypatch):
+    window, written = _printing_window(qtbot, monkeypatch, full_report())
+    monkeypatch.setattr(open_path, "open_path", lambda _w, _path, **k: k["failed"]())
+    shown: list[str] = []
+    monkeypatch.setattr(open_path, "show_unopened", lambda _p, path, *_a: shown.append(path))
+    asked: list[bool] = []
+    monkeypatch.setattr(dialogs, "ask_print_without_viewer", lambda _p: asked.append(True))
+    window.act_print.trigger()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    assert written and shown == []  # no temporary path to copy
+    message = window.statusBar().currentMessage()
+    assert message == s.STATUS_PRINT_NO_VIEWER and s.STATUS_PRINT_READY not in message
+
+
+def test_the_no_viewer_box_offers_to_export_the_pdf(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: seen.append(box.text() + box.informativeText()) or 0
+    )
+    assert not dialogs.ask_print_without_viewer(None)
+    assert "导出 PDF" in seen[0] and "/tmp" not in seen[0]
+
+
+@pytest.mark.parametrize("answer", [None, "as_is", "fill"])
+def test_print_asks_about_blanks_as_export_does(qtbot, monkeypatch, answer):
+    from gui import export_flow
+
+    report = full_report()
+    report.set_value(CELL, None)
+    window, written = _printing_window(qtbot, monkeypatch, report)
+    opened: list[str] = []
+    monkeypatch.setattr(open_path, "open_path", lambda _w, path, **_k: opened.append(path))
+    asked: list[int] = []
+    monkeypatch.setattr(export_flow, "ask_blanks", lambda _p, n: asked.append(n) or answer)
+    monkeypatch.setattr(dialogs, "ask_export_with_errors", lambda *_a: True)
+    started = window.print_report()
+    assert asked == [1]
+    if answer is None:  # 取消: nothing is printed
+        assert not started and written == []
+        return
+    qtbot.waitUntil(lambda: bool(opened), timeout=10000)
+    assert (window.controller.report.value(CELL) == 0) == (answer == "fill")
+
+
+def test_print_warns_about_errors_as_export_does(qtbot, monkeypatch):
+    report = full_report()
+    report.set_value(CELL, report.value(CELL) + 1)  # 三 no longer balances: an error
+    window, written = _printing_window(qtbot, monkeypatch, report)
+    assert window.controller.validation.has_errors
+    asked: list[object] = []
+    monkeypatch.setattr(dialogs, "ask_export_with_errors", lambda *_a: asked.append(1) or False)
+    assert not window.print_report()
+    assert asked and written == []
 
 
 def test_print_without_an_office_suite_says_how(qtbot, monkeypatch):
