@@ -435,8 +435,11 @@ IMPORT_UNDO_TEXT = "导入“{name}”"
 CMP_TITLE = "与上年对比"
 CMP_HEADING = "{agency}：{last} 年 → {this} 年"
 CMP_NO_AGENCY = "（未填写机关名称）"
-CMP_COLUMNS = ("项目", "上年", "本年", "增减")
-CMP_CHANGED_ONLY = "只显示有增减的项"
+CMP_COLUMNS = ("项目", "上年", "本年", "增减", "说明")
+CMP_PRINTED_NOTE = (
+    "本表有 {n} 个合计在导入的文档中印出的数字与各项之和不符（R16），对比按各项之和，详见“说明”一列"
+)
+CMP_CHANGED_ONLY = "只显示有增减或印出的合计不符的项"
 CMP_SUMMARY = "共 {cells} 项，其中 {changed} 项有增减"
 CMP_BLANK_CURRENT = "本年有 {n} 项未填写"
 CMP_BLANK_PREVIOUS = "上年有 {n} 项未填写"
