@@ -606,4 +606,5 @@ FD_SAVE = "保存"
 FD_CHOOSE = "选择文件夹"
 FD_CANCEL = "取消"
 FD_BYTES = "{n} 字节"
+FD_DRAFT_TYPE = "年报草稿"  # the type column's name for a .nianbao file
 FD_COLUMNS = ("名称", "大小", "类型", "修改日期")
