@@ -1353,10 +1353,23 @@ class MainWindow(QMainWindow):
         if state:
             self.restoreState(QByteArray(state))
         # the navigator's width: as the officer left it, else by the window's width
+        # (followed as the window is resized, until the officer drags the divider)
         splitter = self.settings.get(cfg.NAV_SPLITTER)
-        if not splitter or not self.splitter.restoreState(QByteArray(splitter)):
+        self._nav_by_width = not splitter or not self.splitter.restoreState(QByteArray(splitter))
+        self._fit_navigator()
+        self.splitter.splitterMoved.connect(self._navigator_dragged)
+
+    def _fit_navigator(self) -> None:
+        if getattr(self, "_nav_by_width", False):
             nav = navigator_width(self.width())
             self.splitter.setSizes([nav, max(1, self.width() - nav)])
+
+    def _navigator_dragged(self, *_args: object) -> None:
+        self._nav_by_width = False  # the officer's width from now on
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_navigator()
 
     def _save_geometry(self) -> None:
         with self.settings.batch():

@@ -681,3 +681,19 @@ def test_the_navigator_width_is_the_officers_and_remembered(qtbot, monkeypatch):
     again.open_report(full_report())
     show_active(qtbot, again)
     assert again.splitter.sizes()[0] == 230
+
+
+def test_the_default_navigator_width_follows_the_window_until_dragged(qtbot, monkeypatch):
+    from gui.main_window import NAV_WIDTH, navigator_width
+
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report())
+    show_active(qtbot, window)
+    window.resize(1024, 700)
+    assert window.splitter.sizes()[0] == navigator_width(1024)
+    window.resize(1280, 760)
+    assert window.splitter.sizes()[0] == NAV_WIDTH
+    window.splitter.splitterMoved.emit(240, 1)  # the officer drags the divider
+    window.splitter.setSizes([240, 1000])
+    window.resize(1024, 700)
+    assert window.splitter.sizes()[0] == 240
