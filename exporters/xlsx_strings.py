@@ -8,6 +8,10 @@ not here: they live in the format specs.
 # ---- the hidden marker ---------------------------------------------------------------
 MARKER_NAME = "NIANBAO_FORMAT"  # workbook-level defined name holding the format id
 MARKER_APP = "nianbao"  # the custom document property name; its value is the format id
+# The 同比表 (exporters/compare_xlsx.py) says what it is, so opening it names it
+COMPARE_MARKER = "nianbao_compare"  # custom document property of a 同比表
+COMPARE_TITLE_WORD = "同比表"  # in its title (document property and the 说明 sheet's A1)
+COMPARE_SUMMARY_SHEET = "说明"  # its first sheet
 
 # ---- sheet names ---------------------------------------------------------------------
 META_SHEET = "基本信息"
@@ -72,6 +76,10 @@ NOT_XLSX = "文件「{name}」不是 Excel 工作簿（.xlsx），无法导入"
 NOT_OURS = (
     "工作簿「{name}」不是本程序导出的年度报告工作簿（缺少年报标记和“基本信息”表），无法导入。"
     "请先用本程序导出 Excel 工作簿，在其中填写后再导入"
+)
+COMPARE_NOT_A_REPORT = (
+    "工作簿「{name}」是“与上年对比”导出的同比表，不是年度报告，不能打开或导入。"
+    "同比表只供查看和打印；请打开报告草稿（.nianbao）或本程序导出的报告工作簿"
 )
 UNKNOWN_FORMAT_MARK = (
     "工作簿「{name}」标明的报告格式「{format}」本程序不认识，可能来自更新版本的程序，无法导入"

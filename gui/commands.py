@@ -22,9 +22,11 @@ _ID_TEXT = 1002
 _ID_META = 1003
 _ID_EXTRA = 1004
 
-# A pause longer than this in typing text starts a new undo step, so that undo
-# never swallows an hour of writing at once.
-TEXT_MERGE_PAUSE = 10.0
+# Text is undone in the steps a word processor takes: a pause in typing longer
+# than this (seconds) starts a new step, so one Ctrl+Z never takes back more than
+# one burst of typing. A new paragraph, a paste and leaving the editor end a step
+# too (`SetTextCommand`, `DocumentController.end_text_step`).
+TEXT_MERGE_PAUSE = 1.5
 
 
 class SetCellsCommand(QUndoCommand):
@@ -49,15 +51,23 @@ class SetCellsCommand(QUndoCommand):
 
 
 class SetTextCommand(QUndoCommand):
-    """Replace the text of a narrative section; consecutive typing merges."""
+    """Replace the text of a narrative section. Typing merges into one step while it
+    goes on in one section: not across a pause of `TEXT_MERGE_PAUSE`, not across a
+    step boundary (`step`, the controller's count of ended steps: a paste, leaving
+    the editor, undo), and not past a new paragraph (the edit that adds a line
+    break closes its step, as Enter does in a word processor)."""
 
-    def __init__(self, report: Report, section_id: str, text: str, label: str) -> None:
+    def __init__(
+        self, report: Report, section_id: str, text: str, label: str, step: int = 0
+    ) -> None:
         super().__init__(label)
         self._report = report
         self._section = section_id
         self._old = report.texts[section_id]
         self._new = text
         self._stamp = time.monotonic()
+        self._step = step
+        self._closed = _adds_paragraph(self._old, text)
 
     def redo(self) -> None:
         self._report.set_text(self._section, self._new)
@@ -69,16 +79,22 @@ class SetTextCommand(QUndoCommand):
         return _ID_TEXT
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetTextCommand):
+        if not isinstance(other, SetTextCommand) or self._closed:
             return False
         if other._report is not self._report or other._section != self._section:
             return False
-        if other._stamp - self._stamp > TEXT_MERGE_PAUSE:
+        if other._step != self._step or other._stamp - self._stamp > TEXT_MERGE_PAUSE:
             return False
+        self._closed = _adds_paragraph(self._new, other._new)
         self._new = other._new
         self._stamp = other._stamp
         self.setObsolete(self._new == self._old)
         return True
+
+
+def _adds_paragraph(old: str, new: str) -> bool:
+    """Whether an edit from `old` to `new` starts a new paragraph (Enter)."""
+    return new.count("\n") > old.count("\n")
 
 
 class SetMetaCommand(QUndoCommand):

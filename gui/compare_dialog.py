@@ -1,8 +1,10 @@
-"""The year-on-year comparison: one tab per table, label | 上年 | 本年 | 增减.
+"""The year-on-year comparison: one tab per table, label | 上年 | 本年 | 增减 | 说明.
 
 The numbers come from model.compare; this module only shows them. Increases
 and decreases are tinted (with the sign printed too, so colour is never the only
-cue); a cell last year's format lacks shows 「—」 with the reason as a tooltip.
+cue); a cell last year's format lacks shows 「—」 with the reason in 说明. A total
+an imported document printed differently from its parts (R16), in either year,
+says so in 说明 and is listed among the changes, as the 同比表 and `compare` do.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from gui import colors
 from gui import strings as s
 from gui.tasks import TaskRunner
 from model.compare import CellComparison, CompareSummary, TableComparison, compare, summarise
+from model.issues import Severity
 from model.report import Report
 from model.values import format_value
 
@@ -43,6 +46,11 @@ def _number(value, signed: bool = False) -> str:
         return s.CMP_BLANK
     text = format_value(value)
     return f"+{text}" if signed and value > 0 else text
+
+
+def explanation(cell: CellComparison) -> str:
+    """The 说明 column: why a value has no counterpart, and a printed total (R16)."""
+    return "；".join(n for n in (cell.note, cell.printed) if n)
 
 
 def cell_label(cell: CellComparison) -> str:
@@ -94,14 +102,17 @@ class ComparisonModel(QAbstractTableModel):
                 _number(cell.previous),
                 _number(cell.current),
                 _number(cell.difference, signed=True),
+                explanation(cell),
             )[col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col > 0:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 0 < col < 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
             if col == 3 and cell.changed:
                 return UP_BG if cell.difference > 0 else DOWN_BG
             if (col, True) in ((1, cell.printed_previous), (2, cell.printed_current)):
                 return colors.ERROR_BG  # that year's document printed another total (R16)
+            if col == 4 and cell.printed:
+                return colors.issue_background(Severity.ERROR)
             if cell.computed:
                 return colors.COMPUTED_BG
         if role == Qt.ItemDataRole.FontRole and cell.computed:
@@ -109,7 +120,7 @@ class ComparisonModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            tips = [t for t in (cell.printed, cell.note) if t]
+            tips = [n for n in (cell.note, cell.printed) if n]
             if cell.computed:
                 tips.append(s.CMP_COMPUTED_TIP)
             if cell.changed:
@@ -212,6 +223,15 @@ class CompareDialog(QDialog):
         header.setMinimumSectionSize(72)  # numbers stay readable beside long labels
         for col in (1, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(4, 260)
+        view.setWordWrap(True)
+        printed = sum(1 for c in table.cells if c.printed)
+        if printed:  # said above the table too: the 说明 column may be scrolled away
+            warning = QLabel(s.CMP_PRINTED_NOTE.format(n=printed))
+            warning.setWordWrap(True)
+            warning.setStyleSheet(f"color: {colors.issue_foreground(Severity.ERROR).name()};")
+            box.addWidget(warning)
         box.addWidget(view, 1)
         return page
 

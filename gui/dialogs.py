@@ -339,5 +339,21 @@ def ask_print_without_suite(parent: QWidget | None) -> bool:
     return box.clickedButton() is export
 
 
+def ask_print_without_viewer(parent: QWidget | None) -> bool:
+    """The PDF to print was made but no program opened it: say how to print instead.
+    True when the officer chose 导出 PDF… (to keep a copy to print elsewhere)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(s.PRINT_NO_VIEWER_TITLE)
+    box.setText(s.PRINT_NO_VIEWER)
+    box.setInformativeText(s.PRINT_NO_VIEWER_INFO)
+    export = box.addButton(s.PRINT_EXPORT_PDF, QMessageBox.ButtonRole.AcceptRole)
+    close = box.addButton(s.EXPORT_CLOSE, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(export)
+    box.setEscapeButton(close)
+    box.exec()
+    return box.clickedButton() is export
+
+
 def show_about(parent: QWidget | None, version: str) -> None:
     QMessageBox.about(parent, s.ABOUT_TITLE, s.ABOUT_TEXT.format(version=version))

@@ -91,6 +91,7 @@ class DocumentController(QObject):
         self._sources: list[EditSource] = []
         # cell id -> the text last typed there and refused, until the cell changes
         self._refused: dict[str, str] = {}
+        self._text_step = 0  # text typing merges only within one step (end_text_step)
         self.today: Callable[[], dt.date] = dt.date.today  # replaceable in tests
         placeholder = report is None
         if report is None:
@@ -288,19 +289,40 @@ class DocumentController(QObject):
         blanks = self._report.blank_inputs(table_id)
         return {cid: self._refused[cid] for cid in blanks if cid in self._refused}
 
-    def set_text(self, section_id: str, text: str) -> None:
-        """Replace a section's text (its line breaks as \\n, model.texts); consecutive
-        typing in one section is one step. Raises InvalidValue (Chinese) for a text
-        over model.limits or with control characters, changing nothing."""
+    def set_text(self, section_id: str, text: str, *, whole: bool = False) -> None:
+        """Replace a section's text (its line breaks as \\n, model.texts). Typing in
+        one section merges into one undo step until a pause, a new paragraph or
+        `end_text_step` (see `commands.SetTextCommand`); `whole=True` (a paste, an
+        inserted outline or sentence) makes the change a step of its own. Raises
+        InvalidValue (Chinese) for a text over model.limits or with control
+        characters, changing nothing."""
         text = check_text(section_id, text)  # the model decides, before the undo step
         if self._report.texts[section_id] == text:
             return
+        if whole:
+            self.end_text_step()
         heading = self._report.spec.section_by_id[section_id].heading
-        self._push(
-            cmd.SetTextCommand(
-                self._report, section_id, text, s.CMD_EDIT_TEXT.format(heading=heading)
-            )
-        )
+        label = s.CMD_EDIT_TEXT.format(heading=heading)
+        self._push(cmd.SetTextCommand(self._report, section_id, text, label, self._text_step))
+        if whole:
+            self.end_text_step()
+
+    def end_text_step(self) -> None:
+        """What was typed so far is one undo step: the next keystroke starts another
+        (the editor lost the focus, the page changed, a paste, an undo)."""
+        self._text_step += 1
+
+    def undo(self) -> None:
+        """Undo one step; typing after it starts a new step."""
+        self.end_text_step()
+        self._undo.undo()
+        self.end_text_step()
+
+    def redo(self) -> None:
+        """Redo one step; typing after it starts a new step."""
+        self.end_text_step()
+        self._undo.redo()
+        self.end_text_step()
 
     def set_meta(self, **changes: Any) -> None:
         """Change agency, year, kind or date (raises ValueError/AttributeError for a

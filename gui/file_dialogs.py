@@ -12,8 +12,12 @@ dialog is the one every Linux desktop gets, and we can make it right:
 - sizes came out as 「2 bytes」 and the modified date in the system locale's short
   form (「30 11 2…6」 when elided): a proxy writes 「2 字节」, 「1.5 KB」 and
   「2026-01-15 09:30」;
-- names were cut in the middle: the columns are as wide as their contents and
-  nothing is elided (a long list scrolls sideways instead).
+- names were cut in the middle, and once the name column was as wide as the
+  longest name, the dates were pushed out of sight: the name column takes the
+  room the size, type and date columns leave, and a long name wraps onto a
+  second line, whole (nothing is elided, nothing scrolls sideways);
+- a draft (.nianbao) was called 「纯文本文档」 (the system's guess from its
+  content): its type reads 「年报草稿」.
 
 Each function returns what the officer chose ("" or [] when cancelled). Tests
 replace these functions, not QFileDialog.
@@ -23,13 +27,23 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QIdentityProxyModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QIdentityProxyModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QFileSystemModel,
     QHeaderView,
     QListView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeView,
     QWidget,
 )
@@ -37,8 +51,11 @@ from PySide6.QtWidgets import (
 from gui import strings as s
 
 DATE_FORMAT = "yyyy-MM-dd HH:mm"
-SIZE_COLUMN, DATE_COLUMN = 1, 3  # of QFileSystemModel
+SIZE_COLUMN, TYPE_COLUMN, DATE_COLUMN = 1, 2, 3  # of QFileSystemModel
 DIALOG_SIZE = (960, 560)
+DIALOG_SCREEN_SHARE = 0.9  # wider on a larger screen, up to this share of it
+DIALOG_MAX_WIDTH = 1200
+DRAFT_SUFFIX = ".nianbao"
 
 
 def use_native() -> bool:
@@ -61,12 +78,23 @@ class ChineseColumns(QIdentityProxyModel):
     """The file list with sizes and dates written as in Chinese documents."""
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0):
-        if role == Qt.ItemDataRole.DisplayRole and index.column() in (SIZE_COLUMN, DATE_COLUMN):
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole and column in (
+            SIZE_COLUMN,
+            TYPE_COLUMN,
+            DATE_COLUMN,
+        ):
             model = self.sourceModel()
             if isinstance(model, QFileSystemModel):
                 source = self.mapToSource(index)
-                if index.column() == DATE_COLUMN:
+                if column == DATE_COLUMN:
                     return model.lastModified(source).toString(DATE_FORMAT)
+                if column == TYPE_COLUMN:
+                    if not model.isDir(source) and model.fileName(source).lower().endswith(
+                        DRAFT_SUFFIX
+                    ):
+                        return s.FD_DRAFT_TYPE
+                    return super().data(index, role)
                 return "" if model.isDir(source) else size_text(model.size(source))
         return super().data(index, role)
 
@@ -78,6 +106,32 @@ class ChineseColumns(QIdentityProxyModel):
         ):
             return s.FD_COLUMNS[section]  # Qt's catalogue says 「体积」 for the size
         return super().headerData(section, orientation, role)
+
+
+class WrappedNames(QStyledItemDelegate):
+    """The name column's items on as many lines as their width needs (Qt's tree
+    asks its delegate for one line whatever the column's width)."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index) -> None:
+        super().initStyleOption(option, index)
+        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
+        size = super().sizeHint(option, index)
+        if index.column() != 0:
+            return size
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        width = self._tree.columnWidth(0)
+        icon = opt.decorationSize.width() + 12 if not opt.icon.isNull() else 8
+        text = max(width - icon, 40)
+        flags = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextWrapAnywhere)
+        rect = QFontMetrics(opt.font).boundingRect(QRect(0, 0, text, 100000), flags, opt.text)
+        return QSize(size.width(), max(size.height(), rect.height() + 4))
 
 
 def make_dialog(
@@ -116,10 +170,29 @@ def make_dialog(
         header = tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the room left
+        tree.setUniformRowHeights(False)
+        tree.setWordWrap(True)  # a long name on two lines, whole
+        tree.setItemDelegateForColumn(0, WrappedNames(tree))
+        header.sectionResized.connect(lambda *_a, tree=tree: tree.doItemsLayout())
+        tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     for listing in dialog.findChildren(QListView):
         listing.setWordWrap(False)
-    dialog.resize(*DIALOG_SIZE)
+    dialog.resize(*dialog_size(parent))
     return dialog
+
+
+def dialog_size(parent: QWidget | None) -> tuple[int, int]:
+    """DIALOG_SIZE, wider on a screen with room for it (long names wrap less)."""
+    width, height = DIALOG_SIZE
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width = max(
+            min(width, room.width()), min(DIALOG_MAX_WIDTH, int(room.width() * DIALOG_SCREEN_SHARE))
+        )
+        height = min(height, room.height())
+    return width, height
 
 
 def _run(dialog: QFileDialog) -> list[str]:

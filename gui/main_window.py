@@ -55,7 +55,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1280, 820)
 SCREEN_SHARE = 0.92  # of the screen's free area, for the first window on a small screen
-NAV_WIDTH = 300
+NAV_WIDTH = 300  # the navigator beside the pages on a wide screen
+NAV_WIDTH_SMALL = 200  # at most this on a screen narrower than NAV_WIDE_FROM
+NAV_WIDE_FROM = 1200  # window width (px) from which the navigator takes NAV_WIDTH
+NAV_MIN_WIDTH = 150
 PROBLEMS_HEIGHT = 120  # about five issues: table 三 keeps most of a 1366×768 screen
 ZOOM_STEP = 10  # percent per Ctrl+= / Ctrl+-
 ZOOM_RANGE = (60, 200)
@@ -145,7 +148,7 @@ class MainWindow(QMainWindow):
         # ---- central: start page (built when first shown), or navigator + pages ----
         self._start_page: StartPage | None = None
         self.navigator = Navigator()
-        self.navigator.setMinimumWidth(220)
+        self.navigator.setMinimumWidth(NAV_MIN_WIDTH)
         self.page_stack = QStackedWidget()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.navigator)
@@ -513,6 +516,7 @@ class MainWindow(QMainWindow):
         return self.navigator.current_key()
 
     def _show_page(self, key: str) -> None:
+        self.controller.end_text_step()  # typing on another page is another undo step
         page = self.pages.get(key)
         if page is not None:
             self.page_stack.setCurrentWidget(page)
@@ -569,11 +573,11 @@ class MainWindow(QMainWindow):
     @reads_report
     def undo(self) -> bool:
         """Undo one step and show what it changed (its cells selected, or its page)."""
-        return self._step_history(self.controller.undo_stack.undo)
+        return self._step_history(self.controller.undo)
 
     @reads_report
     def redo(self) -> bool:
-        return self._step_history(self.controller.undo_stack.redo)
+        return self._step_history(self.controller.redo)
 
     def _step_history(self, step: Callable[[], None]) -> bool:
         texts = dict(self.controller.report.texts)
@@ -630,6 +634,8 @@ class MainWindow(QMainWindow):
 
     def _set_no_document(self) -> None:
         self.has_document = False
+        # the closed report's history goes with it: 撤销/重做 have nothing to act on
+        self.controller.undo_stack.clear()
         self.problems.hide()
         for action in self.document_actions:
             action.setEnabled(False)
@@ -1006,15 +1012,13 @@ class MainWindow(QMainWindow):
         if self.tasks.busy:
             self.statusBar().showMessage(s.EXPORT_BUSY, 4000)
             return False
-        from gui import dialogs, export_flow
+        from gui import export_flow
 
         if kind == "pdf" and not export_flow.confirm_pdf_suite(self):
             return False
-        if not export_flow.confirm_blanks(self, self.controller):
+        if not self._confirm_contents():
             return False
         validation = self.controller.validation
-        if validation.has_errors and not dialogs.ask_export_with_errors(self, validation.errors):
-            return False
         exporter = export_flow.exporter(kind)
         if path is None:
             title, filt = export_flow.DIALOG[kind]
@@ -1048,6 +1052,16 @@ class MainWindow(QMainWindow):
             lambda exc: self._export_failed(target, exc),
         )
         return True
+
+    def _confirm_contents(self) -> bool:
+        """The questions every export and 打印 ask about what is printed, in one
+        place: blanks (补零后导出 / 按原样导出) and errors. True to go on."""
+        from gui import dialogs, export_flow
+
+        if not export_flow.confirm_blanks(self, self.controller):
+            return False
+        validation = self.controller.validation
+        return not validation.has_errors or dialogs.ask_export_with_errors(self, validation.errors)
 
     def _exported(self, path: str, warnings: list[str]) -> None:
         self.statusBar().showMessage(s.STATUS_EXPORTED.format(name=Path(path).name), 8000)
@@ -1157,6 +1171,8 @@ class MainWindow(QMainWindow):
             if dialogs.ask_print_without_suite(self):
                 return self.export("docx")
             return False
+        if not self._confirm_contents():  # the same questions as 导出 PDF
+            return False
         import tempfile
 
         if self._print_folder is None or not Path(self._print_folder).is_dir():
@@ -1178,10 +1194,23 @@ class MainWindow(QMainWindow):
         return True
 
     def _print_ready(self, path: str) -> None:
+        """The PDF is made: open it in the viewer. The status bar says 「请在阅读器中
+        打印」 only once the viewer has it; without one, a box says how to print
+        instead (the PDF is a temporary copy: its path is no use to the officer)."""
+        from gui import dialogs
         from gui.open_path import open_path
 
-        self.statusBar().showMessage(s.STATUS_PRINT_READY, 15000)
-        open_path(self, path)
+        self.statusBar().showMessage(s.STATUS_PRINT_OPENING)
+
+        def opened() -> None:
+            self.statusBar().showMessage(s.STATUS_PRINT_READY, 15000)
+
+        def failed() -> None:
+            self.statusBar().showMessage(s.STATUS_PRINT_NO_VIEWER, 15000)
+            if dialogs.ask_print_without_viewer(self):
+                self.export("pdf")
+
+        open_path(self, path, opened=opened, failed=failed)
 
     # ---- help ----------------------------------------------------------------------------------
     def show_help(self, page: str = "usage") -> None:
@@ -1323,11 +1352,30 @@ class MainWindow(QMainWindow):
         state = self.settings.get(cfg.WINDOW_STATE)
         if state:
             self.restoreState(QByteArray(state))
+        # the navigator's width: as the officer left it, else by the window's width
+        # (followed as the window is resized, until the officer drags the divider)
+        splitter = self.settings.get(cfg.NAV_SPLITTER)
+        self._nav_by_width = not splitter or not self.splitter.restoreState(QByteArray(splitter))
+        self._fit_navigator()
+        self.splitter.splitterMoved.connect(self._navigator_dragged)
+
+    def _fit_navigator(self) -> None:
+        if getattr(self, "_nav_by_width", False):
+            nav = navigator_width(self.width())
+            self.splitter.setSizes([nav, max(1, self.width() - nav)])
+
+    def _navigator_dragged(self, *_args: object) -> None:
+        self._nav_by_width = False  # the officer's width from now on
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_navigator()
 
     def _save_geometry(self) -> None:
         with self.settings.batch():
             self.settings.set(cfg.GEOMETRY, bytes(self.saveGeometry().data()))
             self.settings.set(cfg.WINDOW_STATE, bytes(self.saveState().data()))
+            self.settings.set(cfg.NAV_SPLITTER, bytes(self.splitter.saveState().data()))
             if self.has_document:
                 self.settings.set(cfg.PROBLEMS_VISIBLE, self.problems.isVisible())
 
@@ -1366,6 +1414,15 @@ def initial_size(preferred: tuple[int, int], available: QSize) -> QSize:
         min(preferred[0], int(available.width() * SCREEN_SHARE)),
         min(preferred[1], int(available.height() * SCREEN_SHARE)),
     )
+
+
+def navigator_width(window_width: int) -> int:
+    """The navigator's first width (px) in a window `window_width` wide: NAV_WIDTH on
+    a wide screen; on a small one a fifth of the window, at most NAV_WIDTH_SMALL, so
+    table 三 keeps its 总计 column in sight at 1024×768. The officer can drag it."""
+    if window_width >= NAV_WIDE_FROM:
+        return NAV_WIDTH
+    return max(NAV_MIN_WIDTH, min(NAV_WIDTH_SMALL, window_width // 5))
 
 
 def start_recovery_check(window: MainWindow) -> None:

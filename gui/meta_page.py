@@ -40,14 +40,14 @@ FORM_WIDTH = 760
 _NO_DATE = QDate(2000, 1, 1)  # shown as 「未填写」: QDateEdit cannot be empty
 
 
-_DEADLINE = "deadline"  # the note under 发布期限
+_DEADLINE = "deadline"  # the note under 公布期限
 _DEADLINE_RULE = "R14"
 
 
 def _issues_by_note(validation: Validation) -> dict[str, list[Issue]]:
     """The issues each note of the page shows. The deadline rule's issues are
-    about 发布期限, so they stand under it, not under 成文日期; its plain reminder
-    (an info) is left out there, since the 发布期限 line says the same."""
+    about 公布期限, so they stand under it, not under 成文日期; its plain reminder
+    (an info) is left out there, since the 公布期限 line says the same."""
     out: dict[str, list[Issue]] = {}
     for key, issues in validation.by_cell.items():
         for issue in issues:

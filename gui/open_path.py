@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QProcess, QTimer, QUrl
@@ -77,27 +78,52 @@ def show_unopened(parent: QWidget | None, path: str, folder: bool = False) -> Pa
     return dialog
 
 
-def open_path(parent: QWidget, path: str, file: str | None = None) -> None:
-    """Open `path` (a file, or a folder) in the system's program; when that fails,
-    show `file` (the exported file, for a folder) or `path` with a copy button."""
+def open_path(
+    parent: QWidget,
+    path: str,
+    file: str | None = None,
+    *,
+    opened: Callable[[], None] | None = None,
+    failed: Callable[[], None] | None = None,
+) -> None:
+    """Open `path` (a file, or a folder) in the system's program. When that fails,
+    `failed` is called — by default the dialog that shows `file` (the exported file,
+    for a folder) or `path` with a copy button; `opened` once the program has it
+    (both may come later, from xdg-open's exit)."""
     shown = file or path
     is_folder = Path(path).is_dir()
+
+    def fail_once() -> None:
+        if failed is not None:
+            failed()
+        else:
+            show_unopened(parent, shown, is_folder and file is None)
+
+    def success() -> None:
+        if opened is not None:
+            opened()
+
     xdg = shutil.which("xdg-open") if sys.platform.startswith("linux") else None
     if xdg is None:
-        if not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
-            show_unopened(parent, shown, is_folder and file is None)
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+            success()
+        else:
+            fail_once()
         return
     process = QProcess(parent)
-    failed = {"said": False}
+    answered = {"said": False}
 
     def fail() -> None:
-        if not failed["said"]:
-            failed["said"] = True
-            show_unopened(parent, shown, is_folder and file is None)
+        if not answered["said"]:
+            answered["said"] = True
+            fail_once()
 
     def finished(code: int, status: QProcess.ExitStatus) -> None:
         if status != QProcess.ExitStatus.NormalExit or code != 0:
             fail()
+        elif not answered["said"]:
+            answered["said"] = True
+            success()
         process.deleteLater()
 
     def error(err: QProcess.ProcessError) -> None:
@@ -113,5 +139,8 @@ def open_path(parent: QWidget, path: str, file: str | None = None) -> None:
     def stop_listening() -> None:
         process.finished.disconnect()
         process.errorOccurred.disconnect()
+        if not answered["said"]:
+            answered["said"] = True
+            success()
 
     QTimer.singleShot(XDG_PATIENCE_MS, process, stop_listening)

@@ -35,6 +35,7 @@ GEOMETRY: Setting[bytes] = Setting("window/geometry", b"")
 WINDOW_STATE: Setting[bytes] = Setting("window/state", b"")
 PROBLEMS_VISIBLE: Setting[bool] = Setting("window/problems_visible", True)
 PROBLEMS_COLLAPSED: Setting[bool] = Setting("window/problems_collapsed", False)
+NAV_SPLITTER: Setting[bytes] = Setting("window/navigator_splitter", b"")  # navigator | page
 ZOOM: Setting[int] = Setting("view/zoom", 100)  # percent: tables and texts (Ctrl+= / Ctrl+-)
 # the roll-up dialog (汇总多个报告): the summary's name and each kind of folder last used
 AGG_AGENCY: Setting[str] = Setting("aggregate/agency", "")

@@ -183,7 +183,7 @@ META_DATE = "成文日期"
 META_DATE_BLANK = "未填写"
 META_DATE_TODAY = "今天"
 META_DATE_CLEAR = "清除"
-META_DEADLINE = "发布期限"
+META_DEADLINE = "公布期限"
 META_DEADLINE_TEXT = "{date}前（{kind}报告，《政府信息公开条例》第四十九条）"
 META_FORMAT = "报告格式"
 META_FORMAT_TEXT = "{name}（{issued_by}）"
@@ -442,8 +442,11 @@ IMPORT_UNDO_TEXT = "导入“{name}”"
 CMP_TITLE = "与上年对比"
 CMP_HEADING = "{agency}：{last} 年 → {this} 年"
 CMP_NO_AGENCY = "（未填写机关名称）"
-CMP_COLUMNS = ("项目", "上年", "本年", "增减")
-CMP_CHANGED_ONLY = "只显示有增减的项"
+CMP_COLUMNS = ("项目", "上年", "本年", "增减", "说明")
+CMP_PRINTED_NOTE = (
+    "本表有 {n} 个合计在导入的文档中印出的数字与各项之和不符（R16），对比按各项之和，详见“说明”一列"
+)
+CMP_CHANGED_ONLY = "只显示有增减或印出的合计不符的项"
 CMP_SUMMARY = "共 {cells} 项，其中 {changed} 项有增减"
 CMP_BLANK_CURRENT = "本年有 {n} 项未填写"
 CMP_BLANK_PREVIOUS = "上年有 {n} 项未填写"
@@ -488,7 +491,16 @@ TIP_CLOSE = "关闭当前报告，回到开始页（有未保存的修改时先�
 ACT_PRINT = "打印(&P)…"
 TIP_PRINT = "生成 PDF 并用系统的阅读器打开，在阅读器中打印"
 STATUS_PRINTING = "正在生成打印用的 PDF…"
+STATUS_PRINT_OPENING = "已生成打印用的 PDF，正在用阅读器打开…"
 STATUS_PRINT_READY = "已生成 PDF，请在打开的阅读器中打印（通常是 Ctrl+P）"
+STATUS_PRINT_NO_VIEWER = "没有程序能打开 PDF，未能打印"
+PRINT_NO_VIEWER_TITLE = "无法打开打印用的 PDF"
+PRINT_NO_VIEWER = "打印用的 PDF 已生成，但本机没有能打开 PDF 的阅读器，程序无法把它送去打印。"
+PRINT_NO_VIEWER_INFO = (
+    "可以用“导出 PDF…”把报告保存到您选择的文件夹，复制到能打印的电脑上打印；"
+    "也可以导出 Word 文件（Ctrl+E），用 WPS 或 Word 打开后打印。"
+)
+PRINT_EXPORT_PDF = "导出 PDF…"
 PRINT_NO_SUITE_TITLE = "无法直接打印"
 PRINT_NO_SUITE = (
     "本机没有找到可以生成 PDF 的办公软件（LibreOffice、WPS 或 Word），程序无法直接打印。"
@@ -532,7 +544,8 @@ HELP_CLOSE = "关闭"
 HELP_RULES_INTRO = (
     "程序随每次输入检查整份报告，问题列在窗口下方的问题面板中（F8），单击即跳到对应的单元格或栏目。"
     "**错误**必须改正；**警告**和**提示**请核实。“自动计算”的合计由程序算出，不能填写。"
-    "R1–R14 是官方格式规定的规则，R15–R17 是程序另加的检查。"
+    "下表列出程序做的全部 17 项检查（R1–R17），“依据”一栏注明每项出自官方格式、"
+    "《政府信息公开条例》还是国办的有关文件；R15–R17 是程序为常见的疏漏另加的检查。"
 )
 HELP_FORMATS_INTRO = "程序按报告年度自动选用格式；年度跨越 2020/2021 时，程序先询问，再转换为对应格式，并逐条列出无法转换的内容。"
 HELP_FORMAT_NOTICE = "印发文件"
@@ -576,6 +589,10 @@ GRID_KEYS = (
     (("↑", "↓", "←", "→"), "输入状态下确认并移动；未在输入时移动（可以停在合计上）"),
     (("F2",), "在格内修改原来的数字（这时左右方向键在文字中移动）；再按一次回到输入状态"),
     (("Esc",), "放弃正在输入的内容，保留原值"),
+    (
+        ("Ctrl+Z", "Ctrl+Y"),
+        "输入状态下先撤销、重做格内的输入；格内没有可撤销的输入时撤销、重做报告的上一步",
+    ),
     (("Ctrl+Home", "Ctrl+End"), "到表格的第一个、最后一个填写格（输入时先确认）"),
     (("Delete", "Backspace"), "清除所选单元格"),
     (
@@ -583,6 +600,10 @@ GRID_KEYS = (
         "复制、剪切、粘贴（可粘贴从 Excel、WPS 或网页复制的一块数字）",
     ),
     (("Tab",), "在正文编辑框中：离开编辑框，到下一个控件"),
+    (
+        ("Ctrl+Z",),
+        "在正文编辑框中：撤销一步（停顿 1.5 秒以上、回车另起一段、粘贴、离开编辑框都结束一步）",
+    ),
 )
 
 # ---- file dialogs (gui/file_dialogs.py) ------------------------------------------------
@@ -595,4 +616,5 @@ FD_SAVE = "保存"
 FD_CHOOSE = "选择文件夹"
 FD_CANCEL = "取消"
 FD_BYTES = "{n} 字节"
+FD_DRAFT_TYPE = "年报草稿"  # the type column's name for a .nianbao file
 FD_COLUMNS = ("名称", "大小", "类型", "修改日期")

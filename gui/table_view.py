@@ -67,6 +67,7 @@ from PySide6.QtWidgets import (
 from gui import strings as s
 from gui.clipboard import clipboard_block
 from gui.document import PendingEdit
+from gui.shortcuts import keep_own_undo
 from gui.table_model import (
     CELL_ID_ROLE,
     GRID_ROLE,
@@ -182,6 +183,8 @@ class GridDelegate(QStyledItemDelegate):
         if isinstance(editor, QLineEdit):
             editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
             editor.setFrame(False)
+            editor.setFont(self._view.font())  # the zoomed size: the style sheet stops inheritance
+            keep_own_undo(editor)  # Ctrl+Z takes back the typing first, as in Excel
             editor.textEdited.connect(self._view.pendingChanged)  # autosave is due
         return editor
 
@@ -313,6 +316,8 @@ class GridView(QTableView):
         font.setPointSizeF(self._base_point_size * percent / 100)
         self.setFont(font)
         self._frozen.setFont(font)
+        for editor in self.viewport().findChildren(QLineEdit):  # a cell being typed
+            editor.setFont(font)
         self.fit()
 
     def _on_reset(self) -> None:

@@ -8,8 +8,10 @@ read-only reference (never copied into this year's report by itself).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication, QTextCursor
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QFocusEvent, QFont, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from gui import colors
 from gui import strings as s
 from gui.document import DocumentController
+from gui.issue_note import IssueNote
 from model.fees import (
     FEE_AMOUNT,
     FEE_COUNT,
@@ -50,6 +53,30 @@ def count_text(text: str) -> tuple[int, int]:
     return chars, paras
 
 
+# ---- the editor ----------------------------------------------------------------------------
+class TextEditor(QPlainTextEdit):
+    """The section's editor. Its text goes to the report with each keystroke and the
+    report's one history undoes it (the editor keeps none); here the editor tells
+    where an undo step ends: a paste or drop is a step of its own, and leaving the
+    editor ends the step being typed."""
+
+    def __init__(self, end_step: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._end_step = end_step
+        self.whole_edit = False  # True while a paste or drop is being inserted
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        self.whole_edit = True
+        try:
+            super().insertFromMimeData(source)
+        finally:
+            self.whole_edit = False
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self._end_step()
+        super().focusOutEvent(event)
+
+
 # ---- the page ------------------------------------------------------------------------------
 class TextPage(QWidget):
     def __init__(
@@ -61,6 +88,7 @@ class TextPage(QWidget):
         self.section = section
         self.key = f"text.{section.id}"
         self._applying = False
+        self._inserting = False  # an inserted outline is one undo step
         text_spec = section.text
 
         heading = QLabel(section.heading)
@@ -71,9 +99,7 @@ class TextPage(QWidget):
         prompt = QLabel(s.TEXT_PROMPT + text_spec.prompt)
         prompt.setWordWrap(True)
         prompt.setStyleSheet("color: #555;")
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.note.hide()
+        self.note = IssueNote()  # scrolls past a few lines: the editor keeps its room
         # A text the report refused (over model.limits): said until it is fixed.
         self.refusal = QLabel()
         self.refusal.setWordWrap(True)
@@ -81,7 +107,7 @@ class TextPage(QWidget):
         self.refusal.hide()
         self._refusals: dict[QWidget, str] = {}  # editor or fee field -> why refused
 
-        self.editor = QPlainTextEdit()
+        self.editor = TextEditor(controller.end_text_step)
         self.editor.setPlaceholderText(s.TEXT_PLACEHOLDER)
         self.editor.setTabChangesFocus(True)
         # The report's one history takes Ctrl+Z (gui/shortcuts.py): the editor keeps none.
@@ -260,14 +286,7 @@ class TextPage(QWidget):
         self.count.setText(s.TEXT_COUNT.format(chars=chars, paras=paras))
 
     def show_issues(self, validation: Validation) -> None:
-        issues = validation.by_cell.get(self.key, [])
-        if not issues:
-            self.note.hide()
-            return
-        worst = min(issues, key=lambda i: i.severity.rank)
-        self.note.setText("\n".join(f"{i.severity.label}：{i.message}" for i in issues))
-        self.note.setStyleSheet(f"color: {colors.issue_foreground(worst.severity).name()};")
-        self.note.show()
+        self.note.set_issues(validation.by_cell.get(self.key, []))
 
     # ---- widgets → model ------------------------------------------------------------------
     def _on_edit(self) -> None:
@@ -275,18 +294,28 @@ class TextPage(QWidget):
         if self._applying:
             return
         try:
-            self.controller.set_text(self.section.id, self.editor.toPlainText())
+            self.controller.set_text(
+                self.section.id, self.editor.toPlainText(), whole=self._whole_edit()
+            )
         except InvalidValue as exc:  # over the length limit: kept here, said, not saved
             self._refuse(self.editor, str(exc))
         else:
             self._refuse(self.editor, None)
 
+    def _whole_edit(self) -> bool:
+        """Whether the edit under way is a step of its own (a paste, the outline)."""
+        return self.editor.whole_edit or self._inserting
+
     def insert_outline(self) -> None:
-        """Each suggested sub-heading on a line of its own, at the cursor."""
+        """Each suggested sub-heading on a line of its own, at the cursor (one undo step)."""
         outline = self.section.text.outline if self.section.text else ()
         cursor = self.editor.textCursor()
         prefix = "" if cursor.atBlockStart() else "\n"
-        cursor.insertText(prefix + "\n".join(outline) + "\n")
+        self._inserting = True
+        try:
+            cursor.insertText(prefix + "\n".join(outline) + "\n")
+        finally:
+            self._inserting = False
         self.editor.setTextCursor(cursor)
         self.editor.setFocus()
 
@@ -329,7 +358,7 @@ class TextPage(QWidget):
         if sentence is None:
             return
         text = place_fee_sentence(self.editor.toPlainText(), sentence)
-        self.controller.set_text(self.section.id, text)
+        self.controller.set_text(self.section.id, text, whole=True)
         self.editor.moveCursor(QTextCursor.MoveOperation.End)
 
     def set_zoom(self, percent: int) -> None:

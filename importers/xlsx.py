@@ -345,7 +345,22 @@ def _marker(wb: Workbook) -> str | None:
     return None
 
 
+def _is_compare_table(wb: Workbook, sheets: _Sheets) -> bool:
+    """Whether the workbook is a 同比表 (exporters/compare_xlsx.py): its marker, or
+    its title where a tool dropped the marker."""
+    if any(prop.name == s.COMPARE_MARKER for prop in wb.custom_doc_props):
+        return True
+    if s.COMPARE_TITLE_WORD in (wb.properties.title or ""):
+        return True
+    if s.COMPARE_SUMMARY_SHEET in sheets and sheets[s.COMPARE_SUMMARY_SHEET].grid:
+        first = sheets[s.COMPARE_SUMMARY_SHEET].grid[0]
+        return bool(first) and s.COMPARE_TITLE_WORD in str(first[0] or "")
+    return False
+
+
 def _format_of(wb: Workbook, sheets: _Sheets, name: str, notes: list[str]) -> FormatSpec:
+    if _is_compare_table(wb, sheets):
+        raise ImportRefused(s.COMPARE_NOT_A_REPORT.format(name=name))
     marker = _marker(wb)
     if marker is not None:
         if marker not in FORMATS:

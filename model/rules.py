@@ -56,7 +56,7 @@ from model.issues import Issue, Severity, Validation
 from model.report import Report
 from model.rules_plan import Plan, Terms, plan_for
 from model.rules_text import headings_only, quoted_figures, similarity
-from model.rules_years import stray_years
+from model.rules_years import PLANS_SECTION, stray_years
 from model.spec import FormatSpec, ValueKind
 from model.values import InvalidValue, Value, check_value, format_value, sum_terms
 
@@ -482,11 +482,23 @@ def _check_years(plan: Plan, report: Report, issues: list[Issue]) -> None:
     for sid, heading in plan.text_sections:
         for stray in stray_years(sid, report.texts.get(sid, ""), year):
             found = "、".join(msg.YEAR_WORD.format(year=y) for y in stray.years)
-            text = msg.RULE_R17.format(
-                heading=heading, sentence=stray.sentence, found=found, year=year
+            text = _stray_year_template(sid, stray.years, year).format(
+                heading=heading, sentence=stray.sentence, found=found, year=year, next=year + 1
             )
             field = f"text.{sid}"
             issues.append(Issue(_WARNING, "R17", text, field, (field,)))
+
+
+def _stray_year_template(section: str, years: tuple[int, ...], year: int) -> str:
+    """R17's wording: a year before the report year is stale text (往年), one after
+    it a slip of the pen — in 五, a plan beyond the next year — never 往年."""
+    earlier = any(y < year for y in years)
+    later = any(y > year for y in years)
+    if earlier and later:
+        return msg.RULE_R17_MIXED
+    if earlier:
+        return msg.RULE_R17
+    return msg.RULE_R17_LATER_PLANS if section == PLANS_SECTION else msg.RULE_R17_LATER
 
 
 def _check_similarity(plan: Plan, report: Report, last: _Last, issues: list[Issue]) -> None:

@@ -6,16 +6,20 @@ of the report year (`../shared/spec/formats.md` §0), so the sentences that stat
 it must name that year. What is checked, in every narrative section:
 
 - 一's first sentence (the opening, after any heading line): every year in it;
-- anywhere, statements of the statistics period: 「X年1月1日至12月31日」,
-  「截至X年底／年末／12月31日」, a sentence opening 「X年，」 or 「X年度，」,
-  「X年共／累计／全年……」 and plans 「X年工作打算／计划／思路／安排」.
+- anywhere, statements of the statistics period: the whole year written as a
+  range (「X年1月1日至12月31日」「X年1月至12月」「X年1-12月」「X年1月—12月」,
+  「自X年1月1日起至12月31日」), 「截至X年底／年末／12月31日」, 「本年度（X年）」,
+  a sentence opening 「X年，」 or 「X年度，」, 「X年共／累计／全年……」 and plans
+  「X年工作打算／计划／思路／安排」.
 
-Allowed: the report year; in 五 also the next year (下一步工作打算). Not statements
-of the period, so never flagged (decided with the officers' texts in mind): the
-year of a regulation or document (「2019年修订的《条例》」, 「2020年印发」, any year
-inside 《》), comparisons with other years (「较2024年」, 「与2024年相比」, 「比2024年」)
-and starting points (「2019年以来」, 「自2019年起」). Years written in Chinese
-numerals (「二〇二五年」) and full-width digits count as well.
+Allowed: the report year; in 五 also the next year (下一步工作打算). A year before
+the report year is stale text (沿用了往年的文字); one after it is a slip of the pen
+(in 五, a plan beyond next year) and is worded so (`rules._check_years`). Not
+statements of the period, so never flagged (decided with the officers' texts in
+mind): the year of a regulation or document (「2019年修订的《条例》」, 「2020年印发」,
+any year inside 《》), comparisons with other years (「较2024年」, 「与2024年相比」,
+「比2024年1-12月」) and starting points (「2019年以来」, 「自2019年起」). Years
+written in Chinese numerals (「二〇二五年」) and full-width digits count as well.
 
 Pure and cached by (section, text, year): validation runs on every keystroke.
 """
@@ -40,31 +44,61 @@ _WIDE = str.maketrans("０１２３４５６７８９", "0123456789")
 _Y = r"((?:19|20|21)\d{2})\s*年"  # one group: the year
 _YEAR = re.compile(r"(?<!\d)" + _Y)
 _END = re.compile(r"[。！？!?；;\n]")
+_JAN = r"(?:0?1|一|元)\s*月"
+_DEC = r"(?:12|十二)\s*月"
+_TO = r"(?:起\s*)?(?:至|到|—|–|－|-|～|~|〜)+"
+
+
+class _Period(NamedTuple):
+    pattern: re.Pattern[str]
+    # True: the words themselves state the period (「1月至12月」「截至…底」「本年度（X年）」),
+    # so what stands right after the year (「1月1日起至」) does not make it a start date.
+    explicit: bool
+
+
 _PERIOD = (
-    # 「2025年1月1日至(2025年)12月31日」
-    re.compile(
-        r"(?<!\d)" + _Y + r"\s*1\s*月\s*1\s*日?\s*(?:至|到|—|-|～|~)\s*"
-        r"(?:" + _Y + r")?\s*12\s*月\s*31\s*日"
+    # 「2025年1月1日至(2025年)12月31日」「2025年1月至12月」「2025年1-12月」「2025年1月—12月」
+    _Period(
+        re.compile(
+            r"(?<!\d)"
+            + _Y
+            + r"\s*(?:0?1|一|元)\s*(?:月\s*(?:(?:0?1|一)\s*日)?)?\s*"
+            + _TO
+            + r"\s*(?:"
+            + _Y
+            + r")?\s*"
+            + _DEC
+        ),
+        True,
     ),
     # 「截至2025年底」「截止2025年12月31日」
-    re.compile(r"截[至止]到?\s*" + _Y + r"\s*(?:底|末|12\s*月\s*31\s*日|年底|年末)"),
+    _Period(re.compile(r"截[至止]到?\s*" + _Y + r"\s*(?:底|末|" + _DEC + r"|年底|年末)"), True),
+    # 「本年度（2025年）」「报告年度(2025年度)」
+    _Period(re.compile(r"(?:本|报告)\s*年度?\s*[（(]\s*" + _Y + r"\s*度?\s*[）)]"), True),
     # a sentence opening 「2025年，」「2025年度，」 (after a heading number, if any)
-    re.compile(
-        r"^\s*(?:（[一二三四五六七八九十]{1,3}）|[0-9]{1,2}[.、．]|[一二三四五六七八九十]{1,3}、)?"
-        r"\s*(?:在)?" + _Y + r"度?\s*[，,]"
+    _Period(
+        re.compile(
+            r"^\s*(?:（[一二三四五六七八九十]{1,3}）|[0-9]{1,2}[.、．]|[一二三四五六七八九十]{1,3}、)?"
+            r"\s*(?:在)?" + _Y + r"度?\s*[，,]"
+        ),
+        False,
     ),
     # 「2025年共收到」「2025年度累计」「2025年全年」
-    re.compile(r"(?<!\d)" + _Y + r"度?\s*(?:全年|共|累计)"),
+    _Period(re.compile(r"(?<!\d)" + _Y + r"度?\s*(?:全年|共|累计)"), False),
     # 「2026年工作打算」「2026年度工作计划」: plans name this year or (in 五) the next
-    re.compile(r"(?<!\d)" + _Y + r"度?\s*的?\s*(?:工作)?\s*(?:打算|计划|思路|安排)"),
+    _Period(
+        re.compile(r"(?<!\d)" + _Y + r"度?\s*的?\s*(?:工作)?\s*(?:打算|计划|思路|安排)"), False
+    ),
 )
 # After a year (and its month and day, if any): the year of a document or a start.
 _NOT_PERIOD_AFTER = re.compile(
     r"\s*度?\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*"
     r"(?:修订|修正|颁布|印发|发布|公布|施行|实施|起施行|通过|出台|制定|版|以来|起|至今|开始)"
 )
-# Just before a year: a comparison or a starting point.
-_NOT_PERIOD_BEFORE = re.compile(r"(?:较|比|与|同|自|从|相较|对比)\s*$")
+# Just before a year: a comparison (never a statement of this report's period).
+_COMPARISON_BEFORE = re.compile(r"(?:较|比|与|同|相较|对比)\s*$")
+# Just before a year: a starting point (「自2019年起」), unless the period is explicit.
+_START_BEFORE = re.compile(r"(?:自|从)\s*$")
 
 
 class StrayYear(NamedTuple):
@@ -111,10 +145,11 @@ def _find(section: str, text: str, year: int) -> tuple[StrayYear, ...]:
     out: list[StrayYear] = []
     for start, stop in spans:
         sentence = norm[start:stop]
-        if start == opening:
-            mentions = list(_year_mentions(sentence))
-        else:
-            mentions = list(_period_mentions(sentence))
+        mentions = list(_period_mentions(sentence))
+        if start == opening:  # every year of the opening, as well as its periods
+            places = {pos for _, pos in mentions}
+            mentions += [(y, pos) for y, pos in _year_mentions(sentence) if pos not in places]
+            mentions.sort(key=lambda mention: mention[1])
         wrong = tuple(dict.fromkeys(y for y, _ in mentions if y not in allowed))
         if wrong:
             first = next(pos for y, pos in mentions if y in wrong)
@@ -141,15 +176,20 @@ def _opening(norm: str) -> int | None:
     return None
 
 
-def _counts(sentence: str, start: int, end: int) -> bool:
+def _counts(sentence: str, start: int, end: int, explicit: bool = False) -> bool:
     """Whether the year written at sentence[start:end] may state a period: not
-    inside 《》, not the year of a document, a comparison or a start."""
+    inside 《》 and not a comparison; unless the period is `explicit`, not the
+    year of a document nor a start either."""
     before = sentence[:start]
     if before.count("《") > before.count("》"):
         return False
+    if _COMPARISON_BEFORE.search(before[-4:]):
+        return False
+    if explicit:
+        return True
     if _NOT_PERIOD_AFTER.match(sentence, end):
         return False
-    return not _NOT_PERIOD_BEFORE.search(before[-4:])
+    return not _START_BEFORE.search(before[-4:])
 
 
 def _year_mentions(sentence: str):
@@ -162,16 +202,17 @@ def _year_mentions(sentence: str):
 def _period_mentions(sentence: str):
     """The years of `sentence` that state the statistics period: (year, position)."""
     seen: set[int] = set()
-    for pattern in _PERIOD:
+    for pattern, explicit in _PERIOD:
         for m in pattern.finditer(sentence):
+            first = m.start(1)
+            if not _counts(sentence, first, sentence.index("年", m.end(1)) + 1, explicit):
+                continue  # a comparison (「较2024年1-12月」) compares the whole period
             for group in range(1, (pattern.groups or 0) + 1):
                 start = m.start(group)
                 if start < 0 or start in seen:
                     continue
-                end = sentence.index("年", m.end(group)) + 1
-                if _counts(sentence, start, end):
-                    seen.add(start)
-                    yield int(m.group(group)), start
+                seen.add(start)
+                yield int(m.group(group)), start
 
 
 def _quote(sentence: str, at: int) -> str:

@@ -159,3 +159,72 @@ def test_one_warning_per_sentence_in_every_section():
     report.set_text("一", "2025年，本局工作有序。截至2025年底，现行有效规章3件。")
     report.set_text("六", "2025年度，本机关未收取信息处理费。")
     assert [i.cell for i in of(report, "R17")] == ["text.一", "text.一", "text.六"]
+
+
+# The whole year written as a range, and 「本年度（X年）」: statements of the period too.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020年1月至12月，本局共收到政府信息公开申请5件。",
+        "2020年1-12月，本局共主动公开信息300条。",
+        "2020年1－12月，本局共主动公开信息300条。",
+        "本局2020年1月—12月主动公开信息300条。",
+        "本局2020年1至12月主动公开信息300条。",
+        "2020年一月至十二月，本局共主动公开信息300条。",
+        "本年度（2020年），本局共收到申请5件。",
+        "报告年度（2020年度）内，本局未收取信息处理费。",
+        "自2020年1月1日起至2020年12月31日止，本局共收到申请5件。",
+        "本局从2020年1月1日到12月31日共收到申请5件。",
+    ],
+)
+@pytest.mark.parametrize("section", ["一", "五", "六"])
+def test_the_statistics_period_in_other_words_is_caught(section: str, text: str):
+    (stray,) = stray_years(section, "本局扎实推进政务公开。\n" + text, 2021)
+    assert stray.years == (2020,)
+    report = clean(2021)
+    report.set_text(section, "本局扎实推进政务公开。\n" + text)
+    (message,) = r17(report)
+    assert "写的是2020年" in message and "往年" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021年1月至12月，本局共收到申请5件。",
+        "2021年1-12月，本局共主动公开信息300条。",
+        "本年度（2021年），本局共收到申请5件。",
+        "本局2021年1-12月收到申请5件，较2020年1-12月增加2件。",  # a comparison
+        "本局2021年收到申请5件，与2020年1月至12月相比有所增加。",
+        "本局执行《2020年1-12月工作安排》。",  # inside 《》
+    ],
+)
+def test_the_report_years_period_in_other_words_does_not_warn(text: str):
+    assert stray_years("六", text, 2021) == ()
+
+
+def test_next_years_plans_in_five_do_not_warn_and_are_never_called_stale():
+    report = clean(2025)
+    report.set_text("五", "2026年工作打算：一是加强培训；二是完善制度。\n2026年，我局将继续推进。")
+    assert r17(report) == []
+    report.set_text("五", "2027年，我局将继续推进平台建设。")
+    (message,) = r17(report)
+    assert "往年" not in message
+    assert message == (
+        "五、存在的主要问题及改进情况：“2027年，我局将继续推进平台建设”写的是2027年；"
+        "本报告是2025年度的报告，下一步打算一般写到2026年，请核对年份是否写错"
+    )
+
+
+def test_a_later_year_outside_five_is_a_slip_not_stale_text():
+    report = clean(2025)
+    report.set_text("六", "2026年度，本机关未收取信息处理费。")
+    (message,) = r17(report)
+    assert "往年" not in message
+    assert "晚于本报告的2025年度" in message
+
+
+def test_earlier_and_later_years_in_one_sentence_ask_to_check_the_years():
+    report = clean(2025)
+    report.set_text("一", "2024年和2027年，本局扎实推进政务公开。")
+    (message,) = r17(report)
+    assert "写的是2024年、2027年" in message and "往年" not in message

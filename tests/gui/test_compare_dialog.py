@@ -185,3 +185,31 @@ def test_a_printed_total_that_disagrees_is_shown_even_without_a_change(qtbot):
     assert "本年文档中此合计印为 1170，各项之和为 9，两者不符（R16）" in tip
     assert model.data(model.index(0, 2), Qt.ItemDataRole.BackgroundRole) == colors.ERROR_BG
     assert model.data(model.index(0, 1), Qt.ItemDataRole.BackgroundRole) != colors.ERROR_BG
+
+
+def test_printed_totals_that_disagree_are_said_in_the_dialog(qtbot):
+    """R16 in either year: the 说明 column says what was printed, the tab says how many,
+    and the changed-only filter keeps the row (as the 同比表 and `compare` do)."""
+    from PySide6.QtWidgets import QLabel
+
+    from gui import strings as s
+
+    previous, current = _pair()
+    current.set_printed({"applications.new.total": 10})  # the parts add up to 9
+    previous.set_values({"applications.granted.natural": 2})
+    current.set_values({"applications.granted.natural": 2})
+    previous.set_printed({"applications.granted.total": 7})
+    dialog = CompareDialog(previous, current)
+    qtbot.addWidget(dialog)
+    model = dialog.models[1]
+    assert model.headerData(4, Qt.Orientation.Horizontal) == "说明"
+    note = model.data(model.index(_row(model, "applications.new.total"), 4))
+    assert note == "本年文档中此合计印为 10，各项之和为 9，两者不符（R16），对比按各项之和"
+    note = model.data(model.index(_row(model, "applications.granted.total"), 4))
+    assert "上年文档中此合计印为 7" in note
+    labels = [w.text() for w in dialog.tabs.widget(1).findChildren(QLabel)]
+    assert s.CMP_PRINTED_NOTE.format(n=2) in labels
+    dialog.changed_only.setChecked(True)
+    kept = {model.cell_at(r).cell for r in range(model.rowCount())}
+    assert {"applications.new.total", "applications.granted.total"} <= kept
+    assert "applications.granted.natural" not in kept  # no change, nothing printed

@@ -83,12 +83,18 @@ def test_whole_names_readable_sizes_and_dates(qtbot, folder):
     assert model.index(r, 1, root).data() == "1.5 KB"
     assert model.index(r, 3, root).data() == "2026-01-15 09:30"
     assert model.index(_row(tree, "短.nianbao"), 1, root).data() == "0 字节"
-    # the name column is as wide as the longest name: nothing is cut in the middle
+    assert model.index(r, 2, root).data() == "年报草稿"  # not 「纯文本文档」
+    # nothing is cut: a long name wraps, whole, and the date column stays in sight
     assert tree.textElideMode() == Qt.TextElideMode.ElideNone
-    qtbot.waitUntil(
-        lambda: tree.columnWidth(0) >= QFontMetrics(tree.font()).horizontalAdvance(LONG),
-        timeout=5000,
-    )
+    dialog.resize(700, 500)  # narrower than the longest name
+    QApplication.processEvents()
+    last = tree.header().sectionPosition(3) + tree.header().sectionSize(3)
+    assert last <= tree.viewport().width()
+    index = model.index(r, 0, root)
+    width = tree.columnWidth(0)
+    assert width < QFontMetrics(tree.font()).horizontalAdvance(LONG)
+    lines = tree.visualRect(index).height() / QFontMetrics(tree.font()).lineSpacing()
+    assert lines >= 1.9  # the name's two lines both shown
 
 
 def test_sizes_and_dates_as_written():

@@ -136,3 +136,17 @@ def test_rewriting_the_readme_replaces_only_the_blocks():
     assert out == f"前言\n{begin}\n| 新 |\n{end}\n后记\n"
     assert help_pages.readme_block(out, "rules") == "| 新 |\n"
     assert help_pages.readme_block("没有标记", "rules") is None
+
+
+def test_the_help_uses_the_spec_terms_and_counts_every_rule():
+    """公布 (《条例》第四十九条: 向社会公布), never 发布期限; the rules page speaks of all of
+    R1–R17, as many as the catalogue holds; R9 says what must hold, not the fault."""
+    pages = (
+        help_pages.usage_markdown() + help_pages.rules_markdown() + help_pages.formats_markdown()
+    )
+    assert "发布期限" not in pages and "公布期限" in pages
+    assert s.META_DEADLINE == "公布期限"
+    assert f"R1–R{len(RULES)}" in help_pages.rules_markdown() and len(RULES) == 17
+    assert "R1–R14 是官方格式" not in pages
+    (r9,) = [r for r in RULES if r.code == "R9"]
+    assert "不应大于" in r9.explanation

@@ -1,4 +1,4 @@
-"""基本信息: the deadline rule's notes stand under 发布期限, not under 成文日期."""
+"""基本信息: the deadline rule's notes stand under 公布期限, not under 成文日期."""
 
 from __future__ import annotations
 

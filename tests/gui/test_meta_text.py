@@ -173,10 +173,14 @@ def test_typing_a_section_counts_and_undoes(qtbot, monkeypatch):
     report = window.controller.report
     assert report.texts["五"] == "问题一\n改进"
     assert page.count.text() == s.TEXT_COUNT.format(chars=5, paras=2)
-    assert window.controller.undo_stack.count() == 1  # typing merges into one step
+    # a paragraph and its Enter are one step, the next paragraph another
+    assert window.controller.undo_stack.count() == 2
+    qtbot.keyClick(page.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert report.texts["五"] == "问题一\n"
     qtbot.keyClick(page.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert report.texts["五"] == ""
     assert page.editor.toPlainText() == ""
+    window.act_redo.trigger()
     window.act_redo.trigger()
     assert page.editor.toPlainText() == "问题一\n改进"
 

@@ -427,7 +427,9 @@ def test_print_makes_a_pdf_and_opens_it_in_the_viewer(qtbot, monkeypatch):
 
     monkeypatch.setattr(exporters.pdf, "export_pdf", fake_pdf)
     opened: list[str] = []
-    monkeypatch.setattr(open_path, "open_path", lambda _w, path, **_k: opened.append(path))
+    monkeypatch.setattr(
+        open_path, "open_path", lambda _w, path, **k: opened.append(path) or k["opened"]()
+    )
     assert window.act_print.isEnabled()
     window.act_print.trigger()
     qtbot.waitUntil(lambda: bool(opened), timeout=10000)
@@ -438,6 +440,81 @@ def test_print_makes_a_pdf_and_opens_it_in_the_viewer(qtbot, monkeypatch):
     folder = written[0].parent
     window.close()
     assert not folder.exists()  # the printing copy goes with the window
+
+
+def _printing_window(qtbot, monkeypatch, report: Report):
+    """A window whose PDF export writes a stub file, with an office suite."""
+    import exporters.pdf
+
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(report)
+    monkeypatch.setattr(exporters.pdf, "suite_name", lambda: "LibreOffice")
+    written: list[Path] = []
+
+    def fake_pdf(report: Report, path) -> list[str]:
+        Path(path).write_bytes(b"%PDF-1.4")
+        written.append(Path(path))
+        return []
+
+    monkeypatch.setattr(exporters.pdf, "export_pdf", fake_pdf)
+    return window, written
+
+
+def test_print_without_a_viewer_says_so_and_never_that_it_is_ready(qtbot, monkeypatch):
+    window, written = _printing_window(qtbot, monkeypatch, full_report())
+    monkeypatch.setattr(open_path, "open_path", lambda _w, _path, **k: k["failed"]())
+    shown: list[str] = []
+    monkeypatch.setattr(open_path, "show_unopened", lambda _p, path, *_a: shown.append(path))
+    asked: list[bool] = []
+    monkeypatch.setattr(dialogs, "ask_print_without_viewer", lambda _p: asked.append(True))
+    window.act_print.trigger()
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    assert written and shown == []  # no temporary path to copy
+    message = window.statusBar().currentMessage()
+    assert message == s.STATUS_PRINT_NO_VIEWER and s.STATUS_PRINT_READY not in message
+
+
+def test_the_no_viewer_box_offers_to_export_the_pdf(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: seen.append(box.text() + box.informativeText()) or 0
+    )
+    assert not dialogs.ask_print_without_viewer(None)
+    assert "导出 PDF" in seen[0] and "/tmp" not in seen[0]
+
+
+@pytest.mark.parametrize("answer", [None, "as_is", "fill"])
+def test_print_asks_about_blanks_as_export_does(qtbot, monkeypatch, answer):
+    from gui import export_flow
+
+    report = full_report()
+    report.set_value(CELL, None)
+    window, written = _printing_window(qtbot, monkeypatch, report)
+    opened: list[str] = []
+    monkeypatch.setattr(open_path, "open_path", lambda _w, path, **_k: opened.append(path))
+    asked: list[int] = []
+    monkeypatch.setattr(export_flow, "ask_blanks", lambda _p, n: asked.append(n) or answer)
+    monkeypatch.setattr(dialogs, "ask_export_with_errors", lambda *_a: True)
+    started = window.print_report()
+    assert asked == [1]
+    if answer is None:  # 取消: nothing is printed
+        assert not started and written == []
+        return
+    qtbot.waitUntil(lambda: bool(opened), timeout=10000)
+    assert (window.controller.report.value(CELL) == 0) == (answer == "fill")
+
+
+def test_print_warns_about_errors_as_export_does(qtbot, monkeypatch):
+    report = full_report()
+    report.set_value(CELL, report.value(CELL) + 1)  # 三 no longer balances: an error
+    window, written = _printing_window(qtbot, monkeypatch, report)
+    assert window.controller.validation.has_errors
+    asked: list[object] = []
+    monkeypatch.setattr(dialogs, "ask_export_with_errors", lambda *_a: asked.append(1) or False)
+    assert not window.print_report()
+    assert asked and written == []
 
 
 def test_print_without_an_office_suite_says_how(qtbot, monkeypatch):
@@ -533,3 +610,90 @@ def test_view_menu_and_file_menu_hold_the_new_items(qtbot, monkeypatch):
         assert expected in texts
     assert QApplication.instance() is not None
     assert isinstance(window.findChild(QAbstractItemView), QAbstractItemView)
+
+
+def test_without_a_report_nothing_that_needs_one_is_enabled(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report())
+    window.controller.set_cell_text(CELL, "9")
+    window.controller.set_cell_text(CELL, "8")
+    window.act_undo.trigger()
+    assert window.act_undo.isEnabled() and window.act_redo.isEnabled()
+    window.act_close.trigger()
+    assert window.central.currentWidget() is window.start_page
+    needs_a_report = (
+        window.act_undo,
+        window.act_redo,
+        window.act_save,
+        window.act_save_as,
+        window.act_export_docx,
+        window.act_export_pdf,
+        window.act_export_xlsx,
+        window.act_export_html,
+        window.act_print,
+        window.act_close,
+        window.act_compare,
+        window.act_zero_all,
+    )
+    assert [a.text() for a in needs_a_report if a.isEnabled()] == []
+    # their keys do nothing either
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.central.currentWidget() is window.start_page
+    window.start_page.sample_button.click()
+    assert not window.act_undo.isEnabled()  # a new document starts a new history
+    assert window.act_print.isEnabled() and window.act_export_pdf.isEnabled()
+
+
+# ---- the navigator's width --------------------------------------------------------------
+def test_the_navigator_is_narrower_on_a_small_screen():
+    from gui.main_window import NAV_MIN_WIDTH, NAV_WIDTH, navigator_width
+
+    assert navigator_width(1256) == NAV_WIDTH  # a 1366×768 laptop's window
+    assert navigator_width(1024) <= 200
+    assert navigator_width(600) == NAV_MIN_WIDTH
+
+
+def test_table_three_shows_its_total_column_at_1024_by_768(qtbot, monkeypatch):
+    import gui.main_window as mw
+
+    monkeypatch.setattr(mw, "initial_size", lambda *_a: QSize(1024, 768))
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report())
+    show_active(qtbot, window)
+    assert window.size() == QSize(1024, 768)
+    window.select_page("三")
+    qtbot.wait(50)
+    view, table = window.pages["三"].view, window.pages["三"].model.table
+    last = table.n_cols - 1
+    right = view.columnViewportPosition(last) + view.columnWidth(last)
+    assert right <= view.viewport().width(), "the 总计 column is cut"
+
+
+def test_the_navigator_width_is_the_officers_and_remembered(qtbot, monkeypatch):
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report())
+    show_active(qtbot, window)
+    assert window.splitter.handle(1).isEnabled()  # it can be dragged
+    window.splitter.setSizes([230, window.splitter.width() - 230 - window.splitter.handleWidth()])
+    assert window.splitter.sizes()[0] == 230
+    window.close()
+    again = make_window(qtbot, monkeypatch)
+    again.open_report(full_report())
+    show_active(qtbot, again)
+    assert again.splitter.sizes()[0] == 230
+
+
+def test_the_default_navigator_width_follows_the_window_until_dragged(qtbot, monkeypatch):
+    from gui.main_window import NAV_WIDTH, navigator_width
+
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(full_report())
+    show_active(qtbot, window)
+    window.resize(1024, 700)
+    assert window.splitter.sizes()[0] == navigator_width(1024)
+    window.resize(1280, 760)
+    assert window.splitter.sizes()[0] == NAV_WIDTH
+    window.splitter.splitterMoved.emit(240, 1)  # the officer drags the divider
+    window.splitter.setSizes([240, 1000])
+    window.resize(1024, 700)
+    assert window.splitter.sizes()[0] == 240

@@ -1,5 +1,5 @@
-"""LibreOffice recalculates the 同比表: its 增减 and 增减率 equal the model's, blanks
-stay blank, and a rate against 0 is not computed."""
+"""LibreOffice recalculates the 同比表: its totals, 增减 and 增减率 equal the model's,
+blanks stay blank, and a rate against 0 is not computed."""
 
 from __future__ import annotations
 
@@ -31,6 +31,12 @@ def test_libreoffice_computes_what_the_model_says(tmp_path: Path):
         sheet = book[current.spec.table_by_id[table.table].sheet_name]
         for i, cell in enumerate(table.cells):
             r = FIRST_ROW + 1 + i
+            for col, value in ((3, cell.previous), (4, cell.current)):  # totals are formulas
+                shown = sheet.cell(r, col).value
+                if value is None:
+                    assert shown in (None, ""), cell.cell
+                else:
+                    assert shown == pytest.approx(float(value)), cell.cell
             diff, rate = sheet.cell(r, 5).value, sheet.cell(r, 6).value
             if cell.difference is None:
                 assert diff in (None, ""), cell.cell
