@@ -230,14 +230,14 @@ CONVERT_NO_PRINTED = (
 )
 CONVERT_BLANK = "空白"
 CONVERT_NO_TEXT = "“{heading}”部分的文字在新格式中没有对应部分，未转换"
-AGG_IMPORT_NOTES = "由 {source}导入，有 {n} 条导入说明（在程序中打开该文件可查看）"
+AGG_IMPORT_NOTES = "由{source}导入，有 {n} 条导入说明（在程序中打开该文件可查看）"
 AGG_IMPORT_SOURCES = {
-    ".xlsx": "Excel 表格",
-    ".docx": "Word 报告",
+    ".xlsx": " Excel 表格",  # a space between a Chinese word and a Latin one
+    ".docx": " Word 报告",
     ".doc": "旧版 Word 报告",
     ".html": "网页",
     ".htm": "网页",
-    ".pdf": "PDF 报告",
+    ".pdf": " PDF 报告",
 }
 
 # ---- year-on-year comparison ------------------------------------------------------------
