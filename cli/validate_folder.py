@@ -52,8 +52,8 @@ def check_folder(folder: Path, xlsx: str | None) -> int:
     readable = [r for r in rows if not r.unreadable]
     print(
         s.FOLDER_SUMMARY.format(
-            n=len(reports),
-            unreadable=len(reports) - len(readable),
+            n=sum(1 for r in rows if not r.skipped),
+            unreadable=sum(1 for r in rows if r.unreadable and not r.skipped),
             with_errors=sum(1 for r in readable if r.errors),
             late=sum(1 for r in readable if r.days_late),
             no_date=sum(1 for r in readable if r.date is None),

@@ -117,6 +117,7 @@ DOCX_TABLE_CONTINUED = "{where}没有表头，按「{heading}」上一个表格�
 CONTROLS_DROPPED = "{where}中有不是文字的控制字符（{chars}），无法显示或打印，已删除"
 AGENCY_WHERE = "机关名称"
 TEXT_WHERE = "「{heading}」的文字"
+DOCX_TEXT_LINES_CUT = "「{heading}」的文字有 {lines} 段，超过上限 {limit} 段，只导入了前 {limit} 段"
 DOCX_TEXT_CUT = "「{heading}」的文字有 {chars} 个字，超过上限 {limit} 个字，只导入了前 {limit} 个字"
 
 # ---- what the Word front end read (importers/docx_walker.py) ---------------------------------

@@ -20,6 +20,7 @@ MONEY_TOO_MANY_DIGITS = "「{text}」的数字太多：金额的整数和小数�
 YEAR_OUT_OF_RANGE = "报告年度「{year}」不在 {first}–{last} 年之间"
 AGENCY_TOO_LONG = "机关名称过长（{chars} 个字），最多 {limit} 个字"
 PRINTED_NOT_A_TOTAL = "单元格「{cell}」不是合计，不能记录印出的合计数"
+TEXT_TOO_MANY_LINES = "{section}部分的文字分成了 {lines} 行（段），最多 {limit} 行"
 TEXT_TOO_LONG = "{section}部分的文字过长（{chars} 个字），最多 {limit} 个字"
 TEXT_HAS_CONTROLS = (
     "{where}中有不是文字的控制字符（{chars}），无法显示、打印或保存；请删除后再输入"
@@ -229,14 +230,14 @@ CONVERT_NO_PRINTED = (
 )
 CONVERT_BLANK = "空白"
 CONVERT_NO_TEXT = "“{heading}”部分的文字在新格式中没有对应部分，未转换"
-AGG_IMPORT_NOTES = "由 {source}导入，有 {n} 条导入说明（在程序中打开该文件可查看）"
+AGG_IMPORT_NOTES = "由{source}导入，有 {n} 条导入说明（在程序中打开该文件可查看）"
 AGG_IMPORT_SOURCES = {
-    ".xlsx": "Excel 表格",
-    ".docx": "Word 报告",
+    ".xlsx": " Excel 表格",  # a space between a Chinese word and a Latin one
+    ".docx": " Word 报告",
     ".doc": "旧版 Word 报告",
     ".html": "网页",
     ".htm": "网页",
-    ".pdf": "PDF 报告",
+    ".pdf": " PDF 报告",
 }
 
 # ---- year-on-year comparison ------------------------------------------------------------

@@ -394,13 +394,20 @@ def check_year(year: object) -> int:
 
 def check_text(section_id: str, text: str) -> str:
     """The text as a report holds it (line breaks as \\n, model.texts). Raise
-    InvalidValue (Chinese) for a narrative text over MAX_TEXT_CHARS or with
-    control characters."""
+    InvalidValue (Chinese) for a narrative text over MAX_TEXT_CHARS or
+    MAX_TEXT_LINES, or with control characters."""
     text = clean_text(text, msg.TEXT_SECTION_WHERE.format(section=section_id))
     if len(text) > limits.MAX_TEXT_CHARS:
         raise InvalidValue(
             msg.TEXT_TOO_LONG.format(
                 section=section_id, chars=len(text), limit=limits.MAX_TEXT_CHARS
+            )
+        )
+    lines = text.count("\n") + 1
+    if lines > limits.MAX_TEXT_LINES:
+        raise InvalidValue(
+            msg.TEXT_TOO_MANY_LINES.format(
+                section=section_id, lines=lines, limit=limits.MAX_TEXT_LINES
             )
         )
     return text

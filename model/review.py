@@ -83,6 +83,7 @@ def review_files(
 ) -> list[ReviewRow]:
     """Check each file; a file that cannot be read is a row with the reason (the
     loader raises an exception whose str() is Chinese)."""
+    from model.aggregate import ReportSkipped
     from model.rules import validate
 
     rows: list[ReviewRow] = []
@@ -90,6 +91,9 @@ def review_files(
         name = os.fspath(path)
         try:
             loaded = loader(path)
+        except ReportSkipped as exc:  # a summary workbook: no report, and not broken
+            rows.append(ReviewRow(name, unreadable=str(exc), skipped=True))
+            continue
         except Exception as exc:  # one broken file never stops the review of the rest
             reason = str(exc) or msg.AGG_UNEXPECTED.format(error=type(exc).__name__)
             rows.append(ReviewRow(name, unreadable=msg.REVIEW_UNREADABLE.format(reason=reason)))

@@ -118,6 +118,23 @@ def test_folder_check_writes_one_row_per_report_and_every_finding(capsys, tmp_pa
     assert any("自然人" in f[6] for f in errors)
 
 
+def test_folder_check_lists_a_summary_workbook_as_no_report_not_as_unreadable(capsys, tmp_path):
+    from exporters.summary_xlsx import export_summary_xlsx
+    from model.aggregate import aggregate
+
+    folder = tmp_path / "各单位"
+    folder.mkdir()
+    reports = [random_report(random.Random(n), 2023, agency=f"某某市{n}局") for n in (1, 2)]
+    for n, report in enumerate(reports):
+        save_draft(report, folder / f"{n}.nianbao")
+    export_summary_xlsx(aggregate([folder]), folder / "上次汇总表.xlsx")
+    code, out, _err = run(capsys, "validate", str(folder))
+    assert code in (EXIT_OK, EXIT_ISSUES)  # the summary workbook makes no failure
+    row = next(line for line in out.splitlines() if line.startswith("上次汇总表.xlsx"))
+    assert "汇总表" in row and "无法读取" not in row
+    assert "共 2 份：0 份无法读取" in out
+
+
 def test_folder_check_options(capsys, tmp_path):
     code, _out, err = run(capsys, "validate", str(tmp_path))
     assert code == EXIT_UNREADABLE and "没有可检查的报告文件" in err

@@ -59,3 +59,19 @@ def test_a_title_broken_over_lines_is_read_whole(tmp_path):
     result = importer_for(page)(page)
     assert (result.report.meta.agency, result.report.meta.year) == (agency, 2024)
     assert not any("标题之前" in note for note in result.notes)
+
+
+def test_a_section_of_more_paragraphs_than_the_limit_is_cut_with_a_note(tmp_path):
+    from model import limits
+
+    report = Report("2021", 2024, "某某县财政局", date=dt.date(2025, 1, 20))
+    report.set_text("一", "MARK")
+    page = tmp_path / "page.html"
+    export_html(report, page)
+    many = "".join(f"<p>第{i}段。</p>" for i in range(limits.MAX_TEXT_LINES + 10))
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("<p>MARK</p>", many, 1), encoding="utf-8")
+    result = importer_for(page)(page)
+    lines = result.report.texts["一"].split("\n")
+    assert len(lines) == limits.MAX_TEXT_LINES and lines[-1] == f"第{limits.MAX_TEXT_LINES - 1}段。"
+    assert any("只导入了前 5000 段" in note for note in result.notes)

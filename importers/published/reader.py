@@ -324,6 +324,14 @@ def _read_texts(
                     )
                 )
                 text = text[: limits.MAX_TEXT_CHARS]
+            lines = text.split("\n")
+            if len(lines) > limits.MAX_TEXT_LINES:
+                notes.append(
+                    s.DOCX_TEXT_LINES_CUT.format(
+                        heading=heading, lines=len(lines), limit=limits.MAX_TEXT_LINES
+                    )
+                )
+                text = "\n".join(lines[: limits.MAX_TEXT_LINES])
             report.set_text(section_id, text)
         else:
             notes += _stray_paragraphs(spec, section_id, paragraphs)
