@@ -484,6 +484,10 @@ def _machine_rows(report: Report) -> list[tuple[str, str]]:
     if report.printed():
         payload = json.dumps(printed_to_dict(report.printed()), ensure_ascii=False)
         out += continued(s.META_PRINTED, payload)
+    if report.meta.year_pending:
+        # the year guessed on import: still pending after the trip through Excel,
+        # unless the officer changes the year there (which confirms it, as in the window)
+        out.append((s.META_YEAR_PENDING, str(report.meta.year)))
     out += _summary_rows(report)
     return out
 

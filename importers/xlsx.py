@@ -88,6 +88,8 @@ def _import(wb: Workbook, sheets: _Sheets, name: str) -> ImportResult:
     spec = _format_of(wb, sheets, name, notes)
     meta = _read_meta(sheets, spec, notes)
     report = Report(spec, meta.year, meta.agency, meta.kind, meta.date)
+    if meta.pending_year == str(meta.year):  # not changed in Excel: still a guess
+        report.set_meta(year_pending=True)
     for section_id, text in meta.texts.items():
         report.set_text(section_id, text)
     for cell_id, unit in meta.units.items():
@@ -391,6 +393,7 @@ class _Meta:
     extras: Any = None
     previous: str = ""  # last year's data as the exporter wrote it (JSON)
     printed: str = ""  # totals an imported document printed (JSON), see Report.printed
+    pending_year: str = ""  # the year still to be confirmed (see Report meta.year_pending)
     summary: str = ""  # the summary marker (JSON), see Report.summary
 
 
@@ -480,6 +483,7 @@ def _read_meta(sheets: _Sheets, spec: FormatSpec, notes: list[str]) -> _Meta:
     meta.previous = joined(s.META_PREVIOUS, required=False)
     meta.printed = joined(s.META_PRINTED, required=False)
     meta.summary = joined(s.META_SUMMARY, required=False)
+    meta.pending_year = joined(s.META_YEAR_PENDING, required=False).strip()
     return meta
 
 

@@ -95,3 +95,38 @@ def test_a_draft_with_a_wrong_pending_value_is_refused(tmp_path):
 
     with pytest.raises(DraftError):
         load_draft(tmp_path / "d.nianbao")
+
+
+def test_the_workbook_keeps_the_pending_year_unless_the_year_is_changed_there(tmp_path):
+    import openpyxl
+
+    from exporters import xlsx_strings as xs
+    from exporters.xlsx import export_xlsx
+    from importers.xlsx import import_xlsx
+
+    path, original = _page_without_title_year(tmp_path)
+    report = import_html(path).report
+    book = tmp_path / "r.xlsx"
+    export_xlsx(report, book)
+    back = import_xlsx(book).report
+    assert back.meta.year_pending and back.meta.year == original.meta.year
+    assert _pending_issues(back)
+
+    wb = openpyxl.load_workbook(book)
+    ws = wb[xs.META_SHEET]
+    year_cell = next(r[1] for r in ws.iter_rows() if r[0].value == xs.META_YEAR)
+    year_cell.value = original.meta.year + 1  # the officer corrects it in Excel
+    wb.save(book)
+    changed = import_xlsx(book).report
+    assert changed.meta.year == original.meta.year + 1 and not changed.meta.year_pending
+
+
+def test_a_confirmed_year_leaves_no_mark_in_the_workbook(tmp_path):
+    from exporters.xlsx import export_xlsx
+    from importers.xlsx import import_xlsx
+
+    path, _original = _page_without_title_year(tmp_path)
+    report = import_html(path).report
+    report.set_meta(year_pending=False)
+    export_xlsx(report, tmp_path / "r.xlsx")
+    assert not import_xlsx(tmp_path / "r.xlsx").report.meta.year_pending
