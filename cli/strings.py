@@ -69,7 +69,7 @@ AGG_LINE_REFUSED = "  {file}：{note}"
 AGG_FLAGS = "已汇总的报告中：{errors} 份有错误，{blanks} 份有空白单元格，{late} 份逾期，{unknown} 份未填成文日期。"
 AGG_SAVED_DRAFT = "汇总草稿已保存：{path}"
 AGG_SAVED_XLSX = "汇总表已保存：{path}"
-AGG_FAILED = "汇总失败：{reason}"
+AGG_FAILED = "汇总已完成，但未能保存：{reason}"
 
 # ---- validate (校验) --------------------------------------------------------------------
 VALIDATE_HELP = "校验一份报告，或检查一个文件夹中的全部报告"

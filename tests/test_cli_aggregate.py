@@ -81,7 +81,9 @@ def test_unwritable_output_exits_3(tmp_path, capsys):
     folder, _ = _folder(tmp_path)
     missing = tmp_path / "没有这个文件夹"
     assert main(["aggregate", str(folder), "-o", str(missing / "s.nianbao")]) == EXIT_UNWRITABLE
-    assert "汇总失败" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "汇总已完成，但未能保存：" in err and "没有这个文件夹" in err
+    assert err.count("无法保存") == 1  # one sentence, not one inside another
     out = tmp_path / "s.nianbao"
     code = main(["aggregate", str(folder), "-o", str(out), "--xlsx", str(missing / "s.xlsx")])
     assert code == EXIT_UNWRITABLE
