@@ -7,6 +7,14 @@ Official labels are not here: they live in the format specs, untranslated.
 NOT_A_NUMBER = "「{text}」不是数字，请填写阿拉伯数字（如 12）"
 NOT_ONE_NUMBER = "「{text}」分成了几行（或几格），不是一个数字"
 NOT_WHOLE = "「{text}」不是整数：件数只能填写整数"
+NOT_PLAIN_DIGIT = (
+    "「{text}」中的「{chars}」不是普通数字（上标、下标、带圈或带括号的数字，多是脚注标记），"
+    "请只填写阿拉伯数字"
+)
+AMBIGUOUS_POINT = (
+    "「{text}」可能是 {small}，也可能是 {large}（有的表格用“.”分隔千位），"
+    "请直接填写 {small} 或 {large}"
+)
 NEGATIVE_COUNT = "件数不能为负数（只有“本年增/减”可以填写负数，如 -8）"
 NEGATIVE_AMOUNT = "金额不能为负数"
 TOO_MANY_DECIMALS = "金额最多保留 {decimals} 位小数"

@@ -55,11 +55,28 @@ def normalise_text(text: str) -> str:
     words and thousands separators removed. A separator that does not separate
     thousands groups (「8,90281」, 「12，1」, 「2 26」, 「22」 and 「6」 on two lines)
     is kept, so that the text is refused rather than read as one number."""
-    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+    # NFKC would turn 「8¹」 (a footnote mark) into 81 and 「①」 into 1: such
+    # characters are kept as they are, so the text is refused, never read as digits
+    text = _nfkc_keeping_other_numbers(text).translate(_INVISIBLE)
     text = text.replace("－", "-").replace("−", "-").replace("—", "-").replace("．", ".")
     text = _SPACE_BESIDE_NON_DIGIT.sub("", text.strip())
     text = _GROUPED.sub(_drop_thousands_marks, text)
     return _STRAY_MARKS.sub("", text)
+
+
+def other_number_chars(text: str) -> str:
+    """The characters of `text` that are numbers but not digits (Unicode category
+    No: superscripts ¹, subscripts ₁, circled ①, parenthesised ⑴, fractions ½),
+    each once, in order."""
+    return "".join(dict.fromkeys(ch for ch in text if unicodedata.category(ch) == "No"))
+
+
+def _nfkc_keeping_other_numbers(text: str) -> str:
+    if not other_number_chars(text):
+        return unicodedata.normalize("NFKC", text)
+    return "".join(
+        ch if unicodedata.category(ch) == "No" else unicodedata.normalize("NFKC", ch) for ch in text
+    )
 
 
 def _drop_thousands_marks(found: re.Match[str]) -> str:
@@ -87,20 +104,24 @@ def parse_value(text: str, cell: CellSpec, unit: str | None = None) -> Value | N
     cleaned = normalise_text(text)
     if cleaned == "":
         return None
+    odd = other_number_chars(cleaned)
+    if odd:
+        raise InvalidValue(msg.NOT_PLAIN_DIGIT.format(text=clip(text), chars=odd))
     if _MARK_BETWEEN_DIGITS.search(cleaned):
         raise InvalidValue(msg.BAD_SEPARATOR.format(text=clip(text)))
     if cell.kind is ValueKind.MONEY:
         current = unit or cell.unit
         typed = None
+        # any unit an amount is written in (「8902.81元」 in a 万元 cell is converted);
         # longest first: 「万元」 must not be read as 「元」 after a stray 「万」
-        for candidate in sorted({u for u in (cell.unit, *cell.units) if u}, key=len, reverse=True):
+        for candidate in sorted(_MONEY_FACTORS, key=len, reverse=True):
             if cleaned.endswith(candidate):
                 typed, cleaned = candidate, cleaned[: -len(candidate)]
                 break
         number = parse_amount(cleaned, text)
         if typed and current and typed != current:
             check_amount(number.copy_abs())  # before converting an absurd number
-            number = to_unit(number, typed, current)
+            number = _plain(to_unit(number, typed, current))
         return check_value(number, cell)
     number, _word = split_count_word(cleaned)
     if number.startswith("+"):
@@ -108,6 +129,12 @@ def parse_value(text: str, cell: CellSpec, unit: str | None = None) -> Value | N
     if len(number.lstrip("-").split(".")[0].lstrip("0")) > len(str(limits.MAX_COUNT)):
         # refused before int() is asked to convert thousands of digits
         raise InvalidValue(msg.COUNT_TOO_LARGE.format(text=clip(text), limit=limits.MAX_COUNT))
+    ambiguous = re.fullmatch(r"(-?\d{1,3})\.000", number)
+    if ambiguous:  # 「1.000」: 1, or 1000 with a point between thousands?
+        small = int(ambiguous.group(1))
+        raise InvalidValue(
+            msg.AMBIGUOUS_POINT.format(text=clip(text), small=small, large=small * 1000)
+        )
     if not re.fullmatch(r"-?\d+(?:\.0+)?", number):  # 「12.0」 is a whole number too
         if re.fullmatch(r"-?\d+\.\d*", number):
             raise InvalidValue(msg.NOT_WHOLE.format(text=clip(text)))
@@ -220,7 +247,17 @@ def format_value(value: Value | None, blank: str = "") -> str:
     return str(value)
 
 
+_MONEY_FACTORS = {"元": Decimal(1), "万元": Decimal(10000)}
+
+
 def to_unit(value: Decimal, unit: str, target: str) -> Decimal:
     """Convert an amount between 元 and 万元."""
-    factors = {"元": Decimal(1), "万元": Decimal(10000)}
-    return value * factors[unit] / factors[target]
+    return value * _MONEY_FACTORS[unit] / _MONEY_FACTORS[target]
+
+
+def _plain(amount: Decimal) -> Decimal:
+    """A converted amount without the zeros conversion adds: 1.5万元 is 15000 元,
+    not 15000.0."""
+    if amount == amount.to_integral_value():
+        return amount.quantize(Decimal(1))
+    return amount.normalize()

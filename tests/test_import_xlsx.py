@@ -577,3 +577,14 @@ def test_import_command_cannot_write_exits_3(tmp_path, capsys):
     out = tmp_path / "no-such-folder" / "x.nianbao"
     assert main(["import", str(src), "-o", str(out)]) == EXIT_UNWRITABLE
     assert "无法保存草稿" in capsys.readouterr().err
+
+
+def test_a_footnote_mark_after_a_number_is_never_read_as_a_digit(tmp_path):
+    report = random_report(random.Random(2), 2023)
+    path = exported(report, tmp_path)
+    cell = "active.art20_6.penalty.decisions"
+    sheet, addr = address(report, cell)
+    edit(path, {(sheet, addr): "8¹"})
+    result = import_xlsx(path)
+    assert result.report.value(cell) is None  # blank and named, never 81
+    assert any("8¹" in note and "不是普通数字" in note for note in result.notes)

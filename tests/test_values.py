@@ -246,3 +246,27 @@ def test_digits_across_a_line_break_or_tab_are_never_joined(text):
         parse_value(text, COUNT)
     assert parse_value("12\n件", COUNT) == 12  # a measure word on its own line is fine
     assert parse_value("1 000", COUNT) == 1000  # spaces still group thousands
+
+
+@pytest.mark.parametrize("text", ["8¹", "4²", "12³", "8₁", "①", "⑴", "⒈", "½", "1²3"])
+@pytest.mark.parametrize("cell", [COUNT, MONEY_WAN])
+def test_footnote_marks_and_circled_numbers_are_no_digits(text, cell):
+    """NFKC turns 「8¹」 into 81 and 「①」 into 1: such characters make the text
+    refused with the reason, at every door that reads a typed or printed number."""
+    with pytest.raises(InvalidValue, match="不是普通数字"):
+        parse_value(text, cell)
+
+
+@pytest.mark.parametrize(("text", "small"), [("1.000", 1), ("12.000", 12), ("999.000", 999)])
+def test_a_count_with_three_zeros_after_a_point_is_ambiguous(text, small):
+    with pytest.raises(InvalidValue) as refused:
+        parse_value(text, COUNT)
+    assert f"可能是 {small}，也可能是 {small * 1000}" in str(refused.value)
+    assert parse_value(text, MONEY_WAN) == Decimal(text)  # an amount keeps its decimals
+
+
+def test_any_money_unit_is_converted_to_the_cells_and_conversion_adds_no_zeros():
+    assert parse_value("8902.81元", MONEY_WAN) == Decimal("0.890281")
+    assert str(parse_value("1.5万元", MONEY_YUAN)) == "15000"
+    assert str(parse_value("0.5万元", MONEY_YUAN)) == "5000"
+    assert str(parse_value("1.25元", MONEY_YUAN, "万元")) == "0.000125"
