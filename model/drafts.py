@@ -661,12 +661,27 @@ def remove_litter(path: str | os.PathLike[str], fresh: bool = True) -> list[str]
     return sweep(folder, path.name, (_TEMP, _BACKUP_TEMP), fresh)
 
 
+def _other_kind_of_file(path: Path) -> bool:
+    """Whether `path` holds a file that is not a draft under another name (an
+    imported Word report given as the output by mistake): never replaced by a
+    draft. A file named .nianbao may be replaced, as a save replaces it."""
+    if path.suffix.lower() == ".nianbao" or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as f:
+            head = f.read(256)
+    except OSError:
+        return False  # the write itself will say why
+    return f'"format": "{FORMAT_TAG}"'.encode() not in head
+
+
 def save_draft(report: Report, path: str | os.PathLike[str]) -> Path:
     """Write `report` to `path` atomically, keeping the previous file as .bak.
     Raises DraftError; on failure the existing file is untouched and no temp
     file is left behind. A report the loader would refuse (a value outside
     model.limits, a draft over MAX_DRAFT_BYTES) is refused before anything is
-    written. Returns the path written."""
+    written, and so is a path holding another kind of file. Returns the path
+    written."""
     path = Path(path)
     # 「原文件未被改动」 only when there is an original file to speak of
     failed = msg.DRAFT_SAVE_FAILED if path.exists() else msg.DRAFT_SAVE_FAILED_NEW
@@ -677,6 +692,9 @@ def save_draft(report: Report, path: str | os.PathLike[str]) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         reason = msg.DRAFT_SAVE_NO_FOLDER.format(folder=folder)
+        raise DraftError(failed.format(name=path.name, reason=reason), reason)
+    if _other_kind_of_file(path):
+        reason = msg.DRAFT_SAVE_OVER_OTHER
         raise DraftError(failed.format(name=path.name, reason=reason), reason)
     remove_litter(path)
     temps: list[str] = []

@@ -75,6 +75,10 @@ DRAFT_SAVE_TOO_LARGE = "草稿内容超过 {mb} MB，保存后将无法再打开
 DRAFT_SAVE_NO_PERMISSION = "没有写入该文件夹的权限，请换一个文件夹（如“文档”）保存"
 DRAFT_SAVE_DISK_FULL = "磁盘空间已满，请清理磁盘或换一个位置保存"
 DRAFT_SAVE_READ_ONLY = "该位置是只读的（如光盘或写保护的U盘），请换一个位置保存"
+DRAFT_SAVE_OVER_OTHER = (
+    "那里已有一个不是年报草稿的文件（如 Word、Excel 文件），不会用草稿覆盖它；"
+    "请换一个以 .nianbao 结尾的文件名"
+)
 DRAFT_SAVE_NO_FOLDER = "文件夹“{folder}”不存在"
 
 # ---- validation (model/rules.py) -----------------------------------------------------

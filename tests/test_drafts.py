@@ -500,3 +500,36 @@ def test_values_outside_the_limits_are_refused_on_load_naming_the_field(tmp_path
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(DraftError, match=reason):
         load_draft(path)
+
+
+def test_a_draft_never_replaces_another_kind_of_file(tmp_path):
+    """`import X.docx -o X.docx --force` once turned the officer's Word report into a
+    draft: a file that is not a draft is never replaced by one, whatever its name."""
+    from exporters.docx import export_docx
+    from model.drafts import DraftError, save_draft
+    from model.report import Report
+
+    report = Report("2021", 2023, "某局")
+    word = tmp_path / "报告.docx"
+    export_docx(report, word)
+    before = word.read_bytes()
+    with pytest.raises(DraftError, match="不是年报草稿的文件"):
+        save_draft(report, word)
+    assert word.read_bytes() == before
+    other = tmp_path / "草稿.txt"  # a draft under another name may be saved again
+    save_draft(report, other)
+    save_draft(report, other)
+    assert load_draft(other) == report
+
+
+def test_import_onto_its_own_input_is_refused_and_the_file_kept(tmp_path, capsys):
+    from cli import EXIT_UNWRITABLE, main
+    from exporters.docx import export_docx
+    from model.report import Report
+
+    word = tmp_path / "报告.docx"
+    export_docx(Report("2021", 2023, "某局"), word)
+    before = word.read_bytes()
+    assert main(["import", str(word), "-o", str(word), "--force"]) == EXIT_UNWRITABLE
+    assert "不是年报草稿的文件" in capsys.readouterr().err
+    assert word.read_bytes() == before
