@@ -155,3 +155,25 @@ def test_the_last_line_of_six_is_not_joined_to_the_signature(tmp_path):
     result = _import(tmp_path, title, ["某某县交通运输局", "2021年1月9日"])
     assert result.report.meta.agency == "某某县交通运输局"
     assert result.report.texts["六"] == SIX
+
+
+@pytest.mark.parametrize(
+    ("date_text", "date"),
+    [
+        ("2021年1月9日（星期六）", dt.date(2021, 1, 9)),
+        ("2021年1月9日印发", dt.date(2021, 1, 9)),
+        ("21年1月9日", dt.date(2021, 1, 9)),
+        ("贰零贰壹年壹月玖日", dt.date(2021, 1, 9)),
+        ("1月9日", None),  # no year: a date line whose date is not read
+        ("9/1/2021", None),  # day first or month first? not guessed
+        ("2021年1月9日2021年2月1日", None),
+    ],
+)
+def test_a_date_line_in_any_shape_keeps_the_signature_out_of_six(tmp_path, date_text, date):
+    result = _import(
+        tmp_path, "区经信局2020年政府信息公开工作年度报告", ["某某区经信局", date_text]
+    )
+    report = result.report
+    assert (report.meta.agency, report.meta.date) == ("某某区经信局", date)
+    assert report.texts["六"] == SIX
+    assert any(date_text.replace(" ", "") in n.replace(" ", "") for n in result.notes)

@@ -12,9 +12,16 @@ from model.spec import FormatSpec
 
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "O": 0, "o": 0, "一": 1, "二": 2, "三": 3, "四": 4}
 _CN_DIGITS.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
-_Y = r"(?P<y>[0-9〇○零Oo一二三四五六七八九]{4})"
-_M = r"(?P<m>[0-9一二三四五六七八九十元正]{1,3})"
-_D = r"(?P<d>[0-9一二三四五六七八九十廿]{1,3})"
+# the financial forms (大写) some offices print dates in: 贰零贰肆年壹月拾伍日
+_CN_DIGITS.update(dict(zip("壹贰叁肆伍陆柒捌玖", range(1, 10), strict=True)))
+_Y = r"(?P<y>[0-9〇○零Oo一二三四五六七八九壹贰叁肆伍陆柒捌玖]{4}|[0-9]{2})"
+_M = r"(?P<m>[0-9一二三四五六七八九十元正壹贰叁肆伍陆柒捌玖拾]{1,3})"
+_D = r"(?P<d>[0-9一二三四五六七八九十廿壹贰叁肆伍陆柒捌玖拾]{1,3})"
+# What a date line may carry after the date: the weekday, 「印发」「发布」.
+_DATE_TRAILER = re.compile(r"(?:(?:星期|周|礼拜)[一二三四五六日天]|印发|发布|制发)$")
+# Any other short line that starts with a date (「1月15日」, 「15/1/2024」, two dates):
+# a date line whose date cannot be read, never text of the last section.
+_HOLDS_DATE = re.compile(r"(?:\d{1,4}年)?\d{1,2}月\d{1,2}[日号]|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}")
 # The shapes officers write a date in, after spaces are taken out: 「2024年1月15日」
 # (or 「号」, 「元月」, Chinese numerals), 「2024-01-15」, 「2024/1/15」, 「2024.1.15」.
 _DATE_SHAPES = (
@@ -47,6 +54,7 @@ _HEADING_NUMBER = re.compile(
 def _cn_number(text: str) -> int:
     if text.isdigit():
         return int(text)
+    text = text.replace("拾", "十")
     if text in ("元", "正"):  # 元月, 正月: the first month
         return 1
     if text.startswith("廿"):
@@ -82,6 +90,11 @@ def read_date(text: str) -> DateLine:
     line = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).translate(_BRACKETS)
     if not line:
         return DateLine(False)
+    trailer = _DATE_TRAILER.search(line)
+    if trailer and trailer.start() > 0:
+        found = read_date(line[: trailer.start()])
+        if found.looks:  # 「2024年1月15日（星期一）」: the date, written otherwise
+            return DateLine(True, found.date, found.problem, standard=False)
     if _BLANK_DATE.match(line):
         return DateLine(True, problem="blank")
     if _MONTH_ONLY.match(line):
@@ -93,11 +106,15 @@ def read_date(text: str) -> DateLine:
         standard = bool(_STANDARD_DATE.match(line))
         try:
             year = int("".join(str(_CN_DIGITS.get(ch, ch)) for ch in m["y"]))
+            if len(m["y"]) == 2:  # 「24年1月15日」: this century's
+                year += 2000
             date = dt.date(year, _cn_number(m["m"]), _cn_number(m["d"]))
         except (KeyError, ValueError):
             return DateLine(True, problem="invalid", standard=standard)
         return DateLine(True, date, standard=standard)
     if _DATE_LIKE.match(line):
+        return DateLine(True, problem="invalid", standard=False)
+    if len(line) <= 30 and _HOLDS_DATE.match(line) and not re.search(r"[。；;，,：:]", line):
         return DateLine(True, problem="invalid", standard=False)
     return DateLine(False)
 
