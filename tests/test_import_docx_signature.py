@@ -164,6 +164,7 @@ def test_the_last_line_of_six_is_not_joined_to_the_signature(tmp_path):
         ("2021年1月9日印发", dt.date(2021, 1, 9)),
         ("21年1月9日", dt.date(2021, 1, 9)),
         ("贰零贰壹年壹月玖日", dt.date(2021, 1, 9)),
+        ("2O21年1月9日", dt.date(2021, 1, 9)),  # the letter O: read, and said
         ("1月9日", None),  # no year: a date line whose date is not read
         ("9/1/2021", None),  # day first or month first? not guessed
         ("2021年1月9日2021年2月1日", None),

@@ -30,7 +30,8 @@ _DATE_SHAPES = (
 )
 _YEAR_DIGITS = "[0-9〇○零Oo一二三四五六七八九]{4}"
 _NUMBER = "[0-9一二三四五六七八九十]{1,3}"
-_STANDARD_DATE = re.compile(f"^{_YEAR_DIGITS}年{_NUMBER}月{_NUMBER}日$")
+# the letter O for 〇 (「2O24年」) reads, but is not how a date is written: said
+_STANDARD_DATE = re.compile(f"^{_YEAR_DIGITS.replace('Oo', '')}年{_NUMBER}月{_NUMBER}日$")
 # A date line without its day (「2024年1月」) or left blank to be written by hand
 # (「　　年　月　日」, 「2024年　月　日」): a signature date, but no date.
 _MONTH_ONLY = re.compile(f"^{_Y}年{_M}月$")
