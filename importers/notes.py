@@ -48,6 +48,9 @@ def _attention_templates() -> tuple[str, ...]:
         s.DOCX_VALUE_MERGED, s.DOCX_MARK_CELLS,
         # printed characters left out of a paragraph or cell (one note per place)
         *_in_place_note(s.DOCX_FOUND_SYMBOL, s.DOCX_FOUND_OPEN_FIELD),
+        # struck characters left out of a table cell: a number read without a digit
+        # the page shows (struck, but shown)
+        *_in_cell_note(s.DOCX_FOUND_STRUCK),
         # printed totals that disagree with their parts
         s.DOCX_TOTAL_DIFFERS, s.DOCX_TOTAL_BUT_BLANK, s.DOCX_TOTALS_BLANK,
         s.DOCX_TOTAL_UNREADABLE,
@@ -68,6 +71,19 @@ def _in_place_note(*findings: str) -> tuple[str, ...]:
 
     return tuple(
         s.DOCX_PLACE_NOTE.replace("{items}", "{before}" + finding + "{after}")
+        for finding in findings
+    )
+
+
+def _in_cell_note(*findings: str) -> tuple[str, ...]:
+    """As `_in_place_note`, for places that are table cells only."""
+    from importers import strings as s
+
+    return tuple(
+        s.DOCX_PLACE_NOTE.replace("{place}", place).replace(
+            "{items}", "{before}" + finding + "{after}"
+        )
+        for place in (s.DOCX_PLACE_CELL, s.DOCX_PLACE_CELL_LABEL)
         for finding in findings
     )
 

@@ -20,6 +20,7 @@ from exporters.docx import export_docx
 from importers import ImportRefused
 from importers.docx import import_docx
 from importers.docx_walker import walk_body
+from importers.notes import NoteLevel, note_level
 from model.report import Report
 from tests import docx_xml as x
 from tests.factories import random_report
@@ -160,7 +161,10 @@ def test_struck_text_in_a_cell_is_deleted_and_quoted(exported, tmp_path, tag):
     x.insert_before(doc.run_with(SENTINEL), x.styled("12", x.el(tag)))
     result = _import(doc, tmp_path)
     assert_same(report, result)
-    assert f"{CELL_PLACE}：带删除线的「12」按已删除处理，未导入，请核对" in result.notes
+    note = f"{CELL_PLACE}：带删除线的「12」按已删除处理，未导入，请核对"
+    assert note in result.notes
+    # a number read without digits the page shows (struck): 注意, not 提示
+    assert note_level(note) is NoteLevel.ATTENTION
 
 
 def test_strike_switched_off_reads(exported, tmp_path):
@@ -194,7 +198,8 @@ def test_struck_text_in_paragraphs_is_deleted(exported, tmp_path, place):
     x.insert_before(first, x.styled(struck[place], x.el("strike")))
     result = _import(doc, tmp_path)
     assert_same(report, result)
-    assert any(f"带删除线的「{struck[place]}」按已删除处理" in n for n in result.notes)
+    [note] = [n for n in result.notes if f"带删除线的「{struck[place]}」按已删除处理" in n]
+    assert note_level(note) is NoteLevel.TIP  # a word struck in a sentence: said, not alarmed
 
 
 # ---- 3. mc:AlternateContent ------------------------------------------------------------------
