@@ -9,6 +9,7 @@ read-only reference (never copied into this year's report by itself).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QFocusEvent, QFont, QGuiApplication, QTextCursor
@@ -89,6 +90,8 @@ class TextPage(QWidget):
         self.key = f"text.{section.id}"
         self._applying = False
         self._inserting = False  # an inserted outline is one undo step
+        self._fee_typing = False  # a fee field is writing its own keystroke to the report
+        self._undoing_fee = False  # the report's fee changed elsewhere (undo, redo, open)
         text_spec = section.text
 
         heading = QLabel(section.heading)
@@ -253,22 +256,29 @@ class TextPage(QWidget):
             if self.previous_text.toPlainText() != text:
                 self.previous_text.setPlainText(text)
 
+    def _fee_typing_in(self, field: QLineEdit) -> bool:
+        """A field holding refused text the officer is still to fix: the report says
+        blank there, and the field keeps what was typed (an undo still rewrites it)."""
+        return field in self._refusals and not self._undoing_fee
+
     def _refresh_fee(self) -> None:
         extras = self.controller.report.extras
         count, amount = extras.get(FEE_COUNT), extras.get(FEE_AMOUNT)
         # Rewrite a field only when it says something else than the report (undo, open):
-        # never while it holds what the officer is typing.
-        shown_count = normalise_text(self.fee_count.text())
-        if shown_count != ("" if count is None else str(count)):
-            self.fee_count.setText("" if count is None else str(count))
-            self._refuse(self.fee_count, None)
-        try:
-            shown_amount = parse_amount(self.fee_amount.text())
-        except ValueError:
-            shown_amount = None
-        if shown_amount != amount or (amount is None and self.fee_amount.text().strip()):
-            self.fee_amount.setText("" if amount is None else format(amount, "f"))
-            self._refuse(self.fee_amount, None)
+        # never while it holds what the officer is typing, refused text included.
+        if not (self._fee_typing_in(self.fee_count)):
+            shown_count = normalise_text(self.fee_count.text())
+            if shown_count != ("" if count is None else str(count)):
+                self.fee_count.setText("" if count is None else str(count))
+                self._refuse(self.fee_count, None)
+        if not self._fee_typing_in(self.fee_amount):
+            try:
+                shown_amount = parse_amount(self.fee_amount.text())
+            except ValueError:
+                shown_amount = None
+            if shown_amount != amount or (amount is None and self.fee_amount.text().strip()):
+                self.fee_amount.setText("" if amount is None else format(amount, "f"))
+                self._refuse(self.fee_amount, None)
         sentence = fee_sentence(count, amount)
         self.fee_preview.setText(s.TEXT_FEE_PREVIEW + sentence if sentence else s.TEXT_FEE_HINT)
         self.fee_insert.setEnabled(sentence is not None)
@@ -278,8 +288,13 @@ class TextPage(QWidget):
             self.refresh()
         elif change.what == "previous":
             self._refresh_previous()
-        elif change.what == "extra" and self.fee_box is not None:
-            self._refresh_fee()
+        elif change.what == "extra" and self.fee_box is not None and not self._fee_typing:
+            # a change from elsewhere (undo, redo, open): the fields follow the report
+            self._undoing_fee = True
+            try:
+                self._refresh_fee()
+            finally:
+                self._undoing_fee = False
 
     def _update_count(self) -> None:
         chars, paras = count_text(self.editor.toPlainText())
@@ -329,28 +344,31 @@ class TextPage(QWidget):
                 bar().showMessage(s.STATUS_COPIED, 4000)
 
     def _on_fee_count(self, text: str) -> None:
-        try:
-            count = parse_count(text)
-        except ValueError as exc:
-            self.fee_preview.setText(str(exc))
-            self.fee_insert.setEnabled(False)
-            self._refuse(self.fee_count, s.TEXT_FEE_REFUSED.format(reason=exc))
-            return
-        self._refuse(self.fee_count, None)
-        self.controller.set_extra(FEE_COUNT, count, s.TEXT_FEE_GROUP)
-        self._refresh_fee()
+        self._fee_edited(self.fee_count, FEE_COUNT, parse_count, text)
 
     def _on_fee_amount(self, text: str) -> None:
+        self._fee_edited(self.fee_amount, FEE_AMOUNT, parse_amount, text)
+
+    def _fee_edited(
+        self, field: QLineEdit, key: str, parse: Callable[[str], Any], text: str
+    ) -> None:
+        """A keystroke in a fee field. A refused text leaves the report's value blank,
+        not the last number that parsed on the way (「56」 of 「56 7」): the sentence
+        cannot be made, autosave keeps no number the officer did not mean, and the
+        field keeps the refused text and its message until it is fixed."""
         try:
-            amount = parse_amount(text)
+            value, refusal, reason = parse(text), None, ""
         except ValueError as exc:
-            self.fee_preview.setText(str(exc))
-            self.fee_insert.setEnabled(False)
-            self._refuse(self.fee_amount, s.TEXT_FEE_REFUSED.format(reason=exc))
-            return
-        self._refuse(self.fee_amount, None)
-        self.controller.set_extra(FEE_AMOUNT, amount, s.TEXT_FEE_GROUP)
+            value, refusal, reason = None, s.TEXT_FEE_REFUSED.format(reason=exc), str(exc)
+        self._refuse(field, refusal)
+        self._fee_typing = True
+        try:
+            self.controller.set_extra(key, value, s.TEXT_FEE_GROUP)
+        finally:
+            self._fee_typing = False
         self._refresh_fee()
+        if refusal is not None:
+            self.fee_preview.setText(reason)
 
     def insert_fee_sentence(self) -> None:
         extras = self.controller.report.extras

@@ -215,9 +215,36 @@ def test_fee_fields_write_the_customary_sentence(qtbot, monkeypatch):
     page.fee_insert.click()
     # The generated sentence is replaced, not added twice.
     assert report.texts["六"] == "本年度共收取信息处理费3件，金额120.5元。"
+    page.fee_amount.setText("12元a")
     page.fee_amount.textEdited.emit("12元a")
     assert page.fee_preview.text() == msg.FEE_BAD_AMOUNT
-    assert report.extras[FEE_AMOUNT] == Decimal("120.5")
+    # refused: blank in the report (never a number that parsed on the way), the
+    # insert button off, the field keeping the refused text
+    assert report.extras.get(FEE_AMOUNT) is None
+    assert not page.fee_insert.isEnabled()
+
+
+def test_a_refused_fee_count_is_never_rewritten_to_a_number(qtbot, monkeypatch):
+    """「56 7」 refused, then typing in 金额: the count field kept showing 56 and the
+    sentence said 56件. The refused text stays, with its message, until fixed."""
+    window = make_window(qtbot, monkeypatch)
+    window.open_report(Report("2021", 2021, "某局"))
+    page = window.pages["六"]
+    report = window.controller.report
+    page.fee_count.setFocus()
+    qtbot.keyClicks(page.fee_count, "56 7")
+    assert report.extras.get(FEE_COUNT) is None
+    assert "56 7" in page.refusal.text() or page.refusal.isVisibleTo(page)
+    page.fee_amount.setFocus()
+    qtbot.keyClicks(page.fee_amount, "120")
+    assert page.fee_count.text() == "56 7"  # not rewritten to 56
+    assert page.refusal.isVisibleTo(page)
+    assert not page.fee_insert.isEnabled()
+    assert report.extras.get(FEE_COUNT) is None
+    page.fee_count.setText("")
+    qtbot.keyClicks(page.fee_count, "57")
+    assert report.extras[FEE_COUNT] == 57 and page.fee_insert.isEnabled()
+    assert not page.refusal.isVisibleTo(page)
     assert window.pages["一"].fee_box is None
 
 
