@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from importers import strings as s
+from importers.published.document import Table, TableBuilder, TableCell
 from tests.factories import random_report
 from tests.pdf_fixtures import SOFFICE
 
@@ -98,3 +99,57 @@ def extra_notes(page_notes: list[str], pdf_notes: list[str]) -> list[str]:
     """Notes the PDF's import gives that the web page's does not (the title
     notes aside)."""
     return [n for n in pdf_notes if n not in page_notes and not n.startswith(_NO_TITLE)]
+
+
+# ---- the same cuts made in the neutral document -----------------------------------------------
+# Where the text of each cell the break cuts goes: all above it, all below it,
+# or labels split in the middle with the numbers above or below.
+CUTS = ("between", "above", "below", "split_numbers_above", "split_numbers_below")
+
+
+def cut_table(table: Table, k: int, how: str, repeat: int = 0) -> tuple[Table, Table]:
+    """`table` as a page break leaves it in two parts, the break inside row k
+    (`how` one of CUTS; "between": right above row k). Every cell the break
+    crosses is drawn in both parts, its text where `how` puts it; the rest of
+    a merged cell below the break prints blank, as office suites print it.
+    `repeat`: the first rows printed again at the top of the second part (Word's
+    repeated header rows)."""
+    top, bottom = TableBuilder("top", table.n_cols), TableBuilder("bottom", table.n_cols)
+    last_top = k - 1 if how == "between" else k
+    cells = sorted({id(c): c for row in table.rows for c in row if c}.values(),
+                   key=lambda c: (c.row, c.col))  # fmt: skip
+    for r in range(repeat):
+        bottom.new_row()
+        for cell in (c for c in cells if c.row == r):
+            bottom.add_at(cell.col, cell.text, cell.colspan, min(cell.rowspan, repeat - r))
+    for r in range(last_top + 1):
+        top.new_row()
+        for cell in (c for c in cells if c.row == r):
+            rows = min(cell.row + cell.rowspan, last_top + 1) - cell.row
+            above, _below = _shares(cell, k, how)
+            top.add_at(cell.col, above, cell.colspan, rows)
+    for r in range(k, len(table.rows)):
+        bottom.new_row()
+        here = [c for c in cells if c.row == r or (r == k and c.row < k < c.row + c.rowspan)]
+        for cell in sorted(here, key=lambda c: c.col):
+            _above, below = _shares(cell, k, how)
+            bottom.add_at(cell.col, below, cell.colspan, cell.row + cell.rowspan - r)
+    return top.build(), bottom.build()
+
+
+def _shares(cell: TableCell, k: int, how: str) -> tuple[str, str]:
+    """(text above the break, text below it) of one cell."""
+    if cell.row + cell.rowspan <= k:
+        return cell.text, ""
+    if cell.row > k or (how == "between" and cell.row == k):
+        return "", cell.text
+    if cell.row < k or how == "above":
+        return cell.text, ""  # a cell merged down over the break prints its text above it
+    if how == "below":
+        return "", cell.text
+    from importers.published.tables import value_like
+
+    if value_like(cell.text) and cell.text.strip():
+        return (cell.text, "") if how == "split_numbers_above" else ("", cell.text)
+    middle = len(cell.text) // 2
+    return cell.text[:middle], cell.text[middle:]

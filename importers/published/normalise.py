@@ -234,20 +234,23 @@ def _row_continues(first: Table, second: Table, r: int) -> bool:
         return False
     if not numbers_above and not numbers_below:
         return _header_continues(last, head, r)
-    return _label_continues(last, head)
+    return _label_continues(last, head, len(first.rows) - 1, r)
 
 
 def _has_text(row: list) -> bool:
     return any(c is not None and c.text.strip() for c in row)
 
 
-def _label_continues(last: list, head: list) -> bool:
+def _label_continues(last: list, head: list, r_last: int, r_head: int) -> bool:
     from importers.published.tables import value_like
 
     broken, whole = (head, last) if _numbers(last) else (last, head)
+    r_broken = r_head if broken is head else r_last
     for piece, other in zip(broken, whole, strict=True):
         if piece is None or not piece.text.strip() or piece is other:
             continue
+        if piece.row < r_broken:
+            continue  # a group label merged down from above: not the cut row's
         # the broken half only continues labels: text under a label of the other half
         if other is None or not other.text.strip() or value_like(other.text):
             return False
@@ -270,10 +273,14 @@ def _opens_a_row(head: list, last: list) -> bool:
     """Whether a label of the second part's first row begins a row of its own: an
     item number (「1.」「（五）」「三、」) or a continuation mark 「（续）」. A label cut
     by the page goes on with its words, not with a new number."""
+    from importers.published.tables import value_like
+
     for cell, above in zip(head, last, strict=True):
         if cell is None or cell is above or not cell.text.strip():
             continue
         text = cell.text.strip()
+        if value_like(text):
+            continue  # 「16352.44」 is an amount, not item 16352
         if _ITEM_NUMBER.match(text) or "（续）" in text or "(续)" in text:
             return True
     return False
