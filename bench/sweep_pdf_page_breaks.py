@@ -1,8 +1,10 @@
 """Page breaks at every place in every table: `uv run python bench/sweep_pdf_page_breaks.py`.
 
-Slow (LibreOffice prints a few hundred PDFs; about 10 minutes on 2 cores), so it
-is a script, not a test; tests/test_import_pdf_page_breaks.py runs a few of its
-positions. For both formats (a 2020 report: the 2019 format; a 2024 report: the
+Slow (LibreOffice prints 576 PDFs; about 2–3 minutes on 2 cores), so it is a
+script, not a test; tests/test_import_pdf_page_breaks.py runs a few of its
+positions. For both of LibreOffice's ways to print a web page (as a Writer
+document and as a web document, the one `soffice --convert-to pdf page.html`
+uses), both formats (a 2020 report: the 2019 format; a 2024 report: the
 2021 format) and each section with a table (二, 三, 四), the program's web page is
 printed to PDF with 0, 2, … 46 blank lines before the heading, once with rows
 kept whole (the page's print CSS) and once with rows free to split, so that the
@@ -14,6 +16,7 @@ title notes are expected). Prints one line per failure and a summary; the exit
 code is 1 when any position fails.
 
 Options: `--year 2024` (one format only), `--section 三` (one section only),
+`--filter writer|web` (one way of printing only),
 `--keep DIR` (keep the HTML and PDF files there), `--reuse` (with `--keep`: import
 the PDFs printed by an earlier run instead of printing them again).
 """
@@ -33,6 +36,7 @@ from importers.html import html_document  # noqa: E402
 from importers.pdf import read_here  # noqa: E402
 from importers.published.reader import read_published  # noqa: E402
 from tests.page_break_sweep import (  # noqa: E402
+    FILTERS,
     Position,
     differences,
     extra_notes,
@@ -49,9 +53,9 @@ BATCH = 24  # pages printed per LibreOffice run
 
 
 def sweep(
-    year: int, sections: list[str] | None, folder: Path, reuse: bool = False
+    year: int, sections: list[str] | None, folder: Path, how: str, reuse: bool = False
 ) -> tuple[int, list[str]]:
-    """(positions tried, failures) for one format."""
+    """(positions tried, failures) for one format printed one way (a key of FILTERS)."""
     report = sweep_report(year)
     page, _notes = html_page(report)
     page_notes = read_published(html_document(page.encode("utf-8"), "年报.html")).notes
@@ -61,18 +65,21 @@ def sweep(
     for start in range(0, len(positions), BATCH):
         batch = positions[start : start + BATCH]
         pages = {f"{year}_{p.name}": page_for(page, p) for p in batch}
-        pdfs = {name: folder / str(year) / f"{name}.pdf" for name in pages}
+        where = folder / f"{how}_{year}"
+        pdfs = {name: where / f"{name}.pdf" for name in pages}
         if not reuse or not all(pdf.exists() for pdf in pdfs.values()):
-            pdfs = print_to_pdf(pages, folder / str(year))
+            pdfs = print_to_pdf(pages, where, how)
         for position in batch:
             name = f"{year}_{position.name}"
+            label = f"{how} {name}"
             result = read_published(read_here(str(pdfs[name])))
             wrong = differences(report, result.report)
             extra = extra_notes(page_notes, result.notes)
             if wrong or extra:
-                failures.append(f"{name}: {len(wrong)} differences {wrong[:3]}; notes {extra}")
+                failures.append(f"{label}: {len(wrong)} differences {wrong[:3]}; notes {extra}")
                 print(failures[-1], flush=True)
-        print(f"{year}: {min(start + BATCH, len(positions))}/{len(positions)}", flush=True)
+        done = min(start + BATCH, len(positions))
+        print(f"{how} {year}: {done}/{len(positions)}", flush=True)
     return len(positions), failures
 
 
@@ -82,6 +89,7 @@ def main() -> int:
     parser.add_argument("--section", action="append")
     parser.add_argument("--keep", type=Path)
     parser.add_argument("--reuse", action="store_true")
+    parser.add_argument("--filter", choices=[*FILTERS, "both"], default="both")
     args = parser.parse_args()
     if SOFFICE is None:
         print("LibreOffice (soffice) is not installed: nothing to sweep")
@@ -89,10 +97,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.keep or Path(tmp)
         total, failed = 0, []
-        for year in [args.year] if args.year else YEARS:
-            n, failures = sweep(year, args.section, folder, args.reuse and args.keep is not None)
-            total += n
-            failed += failures
+        reuse = args.reuse and args.keep is not None
+        for how in [*FILTERS] if args.filter == "both" else [args.filter]:
+            for year in [args.year] if args.year else YEARS:
+                n, failures = sweep(year, args.section, folder, how, reuse)
+                total += n
+                failed += failures
     print(f"{total} positions, {total - len(failed)} exact, {len(failed)} failed")
     return 1 if failed else 0
 

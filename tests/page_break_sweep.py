@@ -65,9 +65,15 @@ def page_for(page: str, position: Position) -> str:
     return page.replace(heading, BLANK_LINE * position.blanks + heading, 1)
 
 
-def print_to_pdf(pages: dict[str, str], folder: Path) -> dict[str, Path]:
+# LibreOffice's two ways to print a web page: as a Writer document (File ▸ Export
+# as PDF after opening it) and as a web document (`soffice --convert-to pdf
+# page.html`); they lay tables out a little differently
+FILTERS = {"writer": "pdf:writer_pdf_Export", "web": "pdf:writer_web_pdf_Export"}
+
+
+def print_to_pdf(pages: dict[str, str], folder: Path, how: str = "writer") -> dict[str, Path]:
     """Each page (name -> HTML text) written to `folder` and printed to PDF by one
-    LibreOffice run; name -> the PDF."""
+    LibreOffice run (`how`: a key of FILTERS); name -> the PDF."""
     folder.mkdir(parents=True, exist_ok=True)
     sources = []
     for name, text in pages.items():
@@ -77,7 +83,7 @@ def print_to_pdf(pages: dict[str, str], folder: Path) -> dict[str, Path]:
     profile = (folder / "profile").as_uri()
     subprocess.run(
         [str(SOFFICE), f"-env:UserInstallation={profile}", "--headless", "--convert-to",
-         "pdf:writer_pdf_Export", "--outdir", str(folder), *sources],
+         FILTERS[how], "--outdir", str(folder), *sources],
         check=True, capture_output=True, timeout=60 + 10 * len(sources),
     )  # fmt: skip
     return {name: folder / f"{name}.pdf" for name in pages}
