@@ -20,6 +20,12 @@ from importers.published.document import Table, TableBuilder, TableCell
 
 _THIN = 2.5  # pt: a filled rectangle this narrow is a ruling line
 _TOLERANCE = 1.5  # pt: box edges this close are one grid line
+# pt: column edges of two parts of one table (on two pages) this close are one
+# edge. pdfplumber snaps the ruling lines of a page that lie within 3 pt of each
+# other to their mean, so the same column line is found up to about 2 pt apart on
+# two pages when another table on one of them has a line near it; no column is
+# this narrow.
+_JOIN_TOLERANCE = 4.0
 _WHITE = ((1,), (1, 1, 1), (0, 0, 0, 0))
 
 # Words: a gap under 0.3 of the font size is letter spacing or the space Word and
@@ -160,9 +166,14 @@ def regrid(table: Table, edges: list[float], union: list[float]) -> Table:
 
 
 def union_edges(parts: list[list[float]]) -> list[float]:
-    """The column edges of several parts as one sorted list, edges closer than
-    the tolerance counted once."""
-    return _lines(x for edges in parts for x in edges)
+    """The column edges of several parts as one sorted list; edges within
+    _JOIN_TOLERANCE of the first of a group are one edge (the same line found a
+    little apart on two pages)."""
+    out: list[float] = []
+    for x in sorted(x for edges in parts for x in edges):
+        if not out or x - out[-1] > _JOIN_TOLERANCE:
+            out.append(x)
+    return out
 
 
 def _lines(values) -> list[float]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from importers.published.document import Block, Paragraph, PublishedDocument, Table
+from importers.published.document import Block, Paragraph, PublishedDocument, Table, TableCell
 from importers.published.labels import norm
 from model import limits
 
@@ -174,7 +174,8 @@ def _merged_from_above(table: Table, r: int, c: int) -> bool:
 
 def _join_into(first: Table, second: Table) -> None:
     """Append `second` to `first` (a table of the mapping's own, changed in
-    place), without the leading rows it repeats."""
+    place), without the leading rows it repeats; a row the page break cut in two
+    is one row again (`_row_continues`)."""
     repeated = 0
     while (
         repeated < len(second.rows) - 1
@@ -182,12 +183,14 @@ def _join_into(first: Table, second: Table) -> None:
         and _repeats_row(first, second, repeated)
     ):
         repeated += 1
-    broken = repeated < len(second.rows) and first.rows and _row_broken(first, second, repeated)
-    if broken and _merge_broken_row(first, second, repeated):
+    same: dict[int, TableCell] = {}  # id(cell of second) -> the first's cell it continues
+    cut = repeated < len(second.rows) and first.rows and _row_continues(first, second, repeated)
+    if cut and _merge_cut_row(first, second, repeated, same):
         repeated += 1  # the second's half is merged into the first's row
     offset = len(first.rows) - repeated
-    moved: set[int] = set()
+    moved: set[int] = {id(cell) for cell in same.values()}  # already in first's rows
     for row in second.rows[repeated:]:
+        row = [same.get(id(cell), cell) if cell is not None else None for cell in row]
         for cell in row:
             if cell is not None and id(cell) not in moved:
                 moved.add(id(cell))
@@ -195,7 +198,7 @@ def _join_into(first: Table, second: Table) -> None:
                     cell.rowspan -= repeated - cell.row
                     cell.row = repeated
                 cell.row += offset
-        first.rows.append(list(row))
+        first.rows.append(row)
     first.last_number = second.last_number or second.number or first.last_number
 
 
@@ -205,26 +208,63 @@ def _numbers(row) -> bool:
     return any(c is not None and c.text.strip() and value_like(c.text) for c in row)
 
 
-def _row_broken(first: Table, second: Table, r: int) -> bool:
-    """Whether the first row of `second` (after repeated headers) is the rest of
-    the last row of `first`: as wide, one of the two has numbers and the other
-    has none, and the other's text stands only under the first's labels (a
-    label's end, as a page break leaves it — never a header over numbers)."""
-    from importers.published.tables import value_like
+def _row_continues(first: Table, second: Table, r: int) -> bool:
+    """Whether row r of `second` (its first row after repeated headers) is the
+    rest of the last row of `first`, cut by a page break. As wide, and:
 
+    - one of them without any text: the bottom of a cut row whose text is all
+      above the break, or its top when the text is all below (a blank row reads
+      nothing, so joining it loses nothing);
+    - one half has numbers and the other none, and the other's text stands only
+      under the first's labels (a label's end, as a page break leaves it —
+      never a header over numbers);
+    - neither has numbers (a header row cut by the break): every text of the
+      second's row continues a text of the first's in a cell of the same
+      columns, and begins no row of its own.
+    """
     last, head = first.rows[-1], second.rows[r]
-    if len(last) != len(head) or not any(c is not None and c.text.strip() for c in head):
+    if len(last) != len(head):
         return False
-    if _numbers(last) == _numbers(head):
-        return False
+    if not _has_text(head) or not _has_text(last):
+        return True
     if _opens_a_row(head, last):
         return False  # 「1.信访举报…」 after 「3.补正后…」 with blanks: two rows, not one
+    numbers_above, numbers_below = _numbers(last), _numbers(head)
+    if numbers_above and numbers_below:
+        return False
+    if not numbers_above and not numbers_below:
+        return _header_continues(last, head, r)
+    return _label_continues(last, head, len(first.rows) - 1, r)
+
+
+def _has_text(row: list) -> bool:
+    return any(c is not None and c.text.strip() for c in row)
+
+
+def _label_continues(last: list, head: list, r_last: int, r_head: int) -> bool:
+    from importers.published.tables import value_like
+
     broken, whole = (head, last) if _numbers(last) else (last, head)
+    r_broken = r_head if broken is head else r_last
     for piece, other in zip(broken, whole, strict=True):
         if piece is None or not piece.text.strip() or piece is other:
             continue
+        if piece.row < r_broken:
+            continue  # a group label merged down from above: not the cut row's
         # the broken half only continues labels: text under a label of the other half
         if other is None or not other.text.strip() or value_like(other.text):
+            return False
+    return True
+
+
+def _header_continues(last: list, head: list, r: int) -> bool:
+    for c, below in enumerate(head):
+        if below is None or below.col != c or not below.text.strip():
+            continue
+        above = last[c]
+        if above is None or above is below or not above.text.strip():
+            return False
+        if above.col != below.col or above.colspan != below.colspan or below.row != r:
             return False
     return True
 
@@ -233,10 +273,14 @@ def _opens_a_row(head: list, last: list) -> bool:
     """Whether a label of the second part's first row begins a row of its own: an
     item number (「1.」「（五）」「三、」) or a continuation mark 「（续）」. A label cut
     by the page goes on with its words, not with a new number."""
+    from importers.published.tables import value_like
+
     for cell, above in zip(head, last, strict=True):
         if cell is None or cell is above or not cell.text.strip():
             continue
         text = cell.text.strip()
+        if value_like(text):
+            continue  # 「16352.44」 is an amount, not item 16352
         if _ITEM_NUMBER.match(text) or "（续）" in text or "(续)" in text:
             return True
     return False
@@ -245,20 +289,28 @@ def _opens_a_row(head: list, last: list) -> bool:
 _ITEM_NUMBER = re.compile(r"[（(]?[一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．]")
 
 
-def _merge_broken_row(first: Table, second: Table, r: int) -> bool:
-    """Join the two halves' texts column by column, in reading order, and drop the
-    half without numbers: True when that is the second's row, False when the
+def _merge_cut_row(first: Table, second: Table, r: int, same: dict[int, TableCell]) -> bool:
+    """Join the two halves of a cut row column by column, texts in reading order.
+    The half with the numbers (or with any text) stays: True when that is the first's row (the
+    second's is dropped; each of its cells that covers the same columns as the
+    first's cell above it is that cell, continued — `same` maps it — so a label
+    merged down over the rows below the break stays one cell), False when the
     first's last row was dropped (its cells are no longer in the table)."""
     last, head = first.rows[-1], second.rows[r]
-    merged: set[int] = set()
+    # the text all below the break: the second's half stays
+    keep_first = _has_text(last) and (_numbers(last) or not _numbers(head))
+    done: set[int] = set()
     for above, below in zip(last, head, strict=True):
-        if above is None or below is None or id(above) in merged or below is above:
+        if above is None or below is None or id(below) in done or below is above:
             continue
-        merged.add(id(above))
+        done.add(id(below))
         if below.text.strip():
             joined = "\n".join(t for t in (above.text, below.text) if t.strip())
             above.text = below.text = joined
-    if _numbers(last):
+        if keep_first and below.col == above.col and below.colspan == above.colspan:
+            same[id(below)] = above
+            above.rowspan += below.row + below.rowspan - 1 - r  # its rows after the cut
+    if keep_first:
         return True
     dropped = len(first.rows) - 1
     first.rows.pop()

@@ -309,6 +309,12 @@ class TableReader:
             keyed = [(c, norm(c.text)) for c in cells]
             keyed = [(c, k) for c, k in keyed if k]
             texts = {k for _c, k in keyed}
+            if not texts and self.index.table.label_cols > 0:
+                # a row with nothing printed on it (a blank row, the bottom of a row
+                # a page break cut) names no row and no column: it neither takes the
+                # labels above it nor ends a header (in 四, without row labels, a
+                # blank row under the header is the row of values, printed blank)
+                continue
             if len(texts) == 1:
                 found, fuzzy = best_match(keyed[0][0].text, self.index.captions)
                 if found:
