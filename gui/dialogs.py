@@ -290,12 +290,12 @@ def ask_open_exported(parent: QWidget | None, path: str, warnings: list[str]) ->
     return OpenChoice.NOTHING
 
 
-def ask_export_with_errors(parent: QWidget | None, errors: int) -> bool:
-    """Warn, not block: the officer may export a draft with errors on purpose."""
+def ask_export_with_errors(parent: QWidget | None, errors: int, printing: bool = False) -> bool:
+    """Warn, not block: the officer may export (or print) a draft with errors on purpose."""
     answer = QMessageBox.warning(
         parent,
         s.EXPORT_ERRORS_TITLE,
-        s.EXPORT_ERRORS.format(errors=errors),
+        (s.PRINT_ERRORS if printing else s.EXPORT_ERRORS).format(errors=errors),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )

@@ -1053,15 +1053,18 @@ class MainWindow(QMainWindow):
         )
         return True
 
-    def _confirm_contents(self) -> bool:
+    def _confirm_contents(self, printing: bool = False) -> bool:
         """The questions every export and 打印 ask about what is printed, in one
-        place: blanks (补零后导出 / 按原样导出) and errors. True to go on."""
+        place: blanks (补零后导出 / 按原样导出) and errors, worded for 打印 when
+        `printing`. True to go on."""
         from gui import dialogs, export_flow
 
-        if not export_flow.confirm_blanks(self, self.controller):
+        if not export_flow.confirm_blanks(self, self.controller, printing):
             return False
         validation = self.controller.validation
-        return not validation.has_errors or dialogs.ask_export_with_errors(self, validation.errors)
+        return not validation.has_errors or dialogs.ask_export_with_errors(
+            self, validation.errors, printing
+        )
 
     def _exported(self, path: str, warnings: list[str]) -> None:
         self.statusBar().showMessage(s.STATUS_EXPORTED.format(name=Path(path).name), 8000)
@@ -1171,7 +1174,7 @@ class MainWindow(QMainWindow):
             if dialogs.ask_print_without_suite(self):
                 return self.export("docx")
             return False
-        if not self._confirm_contents():  # the same questions as 导出 PDF
+        if not self._confirm_contents(printing=True):  # the questions of 导出 PDF
             return False
         import tempfile
 

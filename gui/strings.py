@@ -93,6 +93,14 @@ BLANKS_DETAIL = (
 )
 BLANKS_FILL = "补零后导出"
 BLANKS_AS_IS = "按原样导出"
+# the same questions before 打印 (Ctrl+P)
+BLANKS_TEXT_PRINT = "报告中有 {n} 个未填写的数字，打印出来会留空。"
+BLANKS_DETAIL_PRINT = (
+    "确实没有的，应填 0。“补零后打印”会先把这些空白单元格填为 0（可撤销），再打印，"
+    "草稿与打印的报告保持一致。"
+)
+BLANKS_FILL_PRINT = "补零后打印"
+BLANKS_AS_IS_PRINT = "按原样打印"
 DLG_EXPORT_HTML = "导出网页"
 DLG_IMPORT_DOCX = "导入已公开的报告"
 DLG_IMPORT_XLSX = "导入 Excel 表格"
@@ -127,6 +135,9 @@ IMPORT_CLEAN = "已导入“{name}”，所有内容均已读取。请核对后�
 EXPORT_ERRORS_TITLE = "报告还有错误"
 EXPORT_ERRORS = (
     "报告中还有 {errors} 个错误（见问题面板）。导出的文件将包含这些错误。\n\n仍要导出吗？"
+)
+PRINT_ERRORS = (
+    "报告中还有 {errors} 个错误（见问题面板）。打印的报告将包含这些错误。\n\n仍要打印吗？"
 )
 EXPORT_DONE_TITLE = "导出完成"
 EXPORT_DONE = "已导出到：\n{path}"

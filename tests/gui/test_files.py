@@ -263,7 +263,9 @@ def test_export_actions_write_the_file_in_the_background(qtbot, monkeypatch, tmp
     window.controller.set_cell_text("applications.new.natural", "999")
     assert window.controller.validation.has_errors
     warned: list[int] = []
-    monkeypatch.setattr(dialogs, "ask_export_with_errors", lambda _p, n: warned.append(n) or True)
+    monkeypatch.setattr(
+        dialogs, "ask_export_with_errors", lambda _p, n, *_a: warned.append(n) or True
+    )
     offered: list[str] = []
     monkeypatch.setattr(
         dialogs,
