@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or cfg.Settings()
         self.controller = DocumentController(parent=self)
         self.has_document = False
+        self._disk_stamp: tuple[int, int] | None = None  # the draft file as opened or saved
         self.tasks = TaskRunner(self)
         self.autosaver = Autosaver(
             self._unsaved_copy,
@@ -650,6 +651,7 @@ class MainWindow(QMainWindow):
         self.has_document = True
         self._opened_sample = False
         self.controller.set_report(report, path)
+        self._remember_disk_stamp(path)
         if previous is not self.controller.previous_report:  # each costs a validation
             self.controller.set_previous_report(previous)
         if self._built_spec != report.spec.id or not self.pages:
@@ -663,6 +665,11 @@ class MainWindow(QMainWindow):
         self._show_page(self.current_page_key() or META)
         self._update_title()
         self._update_status()
+
+    def _remember_disk_stamp(self, path: str | None) -> None:
+        from model.drafts import file_stamp
+
+        self._disk_stamp = file_stamp(path) if path else None
 
     def _unsaved_copy(self) -> Report | None:
         """For autosave: a copy of the report as confirmed, while something is unsaved
@@ -876,7 +883,23 @@ class MainWindow(QMainWindow):
             return False
         if not self.controller.path:
             return self.save_as()
+        if not self._same_on_disk():
+            from gui import dialogs
+
+            choice = dialogs.ask_changed_on_disk(self, Path(self.controller.path).name)
+            if choice is None:
+                return False
+            if choice == "save_as":
+                return self.save_as()
         return self.write_draft(self.controller.path)
+
+    def _same_on_disk(self) -> bool:
+        """Whether the draft file is as this window opened or last saved it (another
+        window or program may have saved it since: two windows on one draft)."""
+        from model.drafts import file_stamp
+
+        path = self.controller.path
+        return not path or self._disk_stamp is None or file_stamp(path) == self._disk_stamp
 
     @reads_report
     def save_as(self) -> bool:
@@ -902,6 +925,7 @@ class MainWindow(QMainWindow):
             return False
         path = str(Path(path).resolve())
         self.controller.mark_saved(path)
+        self._remember_disk_stamp(path)
         self.settings.add_recent(path)
         self.autosaver.discard()
         self._update_title()
