@@ -1326,6 +1326,9 @@ class MainWindow(QMainWindow):
             except DraftError:
                 source, base = None, None
         self._open_as_unsaved(report, base, s.RECOVER_UNDO_TEXT, source)
+        changed = _first_changed_page(base, report)
+        if changed and not orphan.pending:  # back where the officer was typing
+            self.select_page(changed)
         self._show_pending(orphan.pending)
         self.autosaver.save_now()
         orphan.remove()
@@ -1356,7 +1359,9 @@ class MainWindow(QMainWindow):
             s.RECOVER_PENDING_ITEM.format(
                 where=where_text(report.cell(p.key)) if p.key in report.spec.cell_by_id else p.key,
                 text=p.text,
-                old=p.replaces or s.RECOVER_PENDING_BLANK,
+                old=s.RECOVER_PENDING_OLD.format(value=p.replaces)
+                if p.replaces
+                else s.RECOVER_PENDING_BLANK,
             )
             for p in left
         )
@@ -1455,3 +1460,19 @@ def navigator_width(window_width: int) -> int:
 def start_recovery_check(window: MainWindow) -> None:
     """After the window is on screen, offer what a crash left behind."""
     QTimer.singleShot(0, window.check_recovery)
+
+
+def _first_changed_page(base: Report | None, report: Report) -> str | None:
+    """The page of the first thing `report` holds otherwise than `base` (the file
+    as last saved; None: a report never saved): a text section, the table of a
+    value, or 基本信息 — where a recovered report opens."""
+    if base is None or base.spec.id != report.spec.id:
+        return None
+    for section_id, text in report.texts.items():
+        if base.texts.get(section_id) != text:
+            return section_id
+    old, new = base.values(), report.values()
+    for cell in report.spec.inputs:
+        if old.get(cell.id) != new.get(cell.id):
+            return section_of(cell.id, report.spec)
+    return META if base.meta != report.meta else None

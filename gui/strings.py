@@ -162,16 +162,17 @@ RECOVER_BUTTON = "恢复"
 RECOVER_DISCARD = "丢弃"
 RECOVER_UNDO_TEXT = "恢复自动保存的内容"
 RECOVER_PENDING_CELL = (
-    "程序意外退出时，「{where}」正在输入「{text}」，还没有确认；恢复的报告中这一格仍是已确认的 {old}。"
-    "输入的内容已放回这一格：按回车采用，按 Esc 放弃（保留 {old}）。"
+    "程序意外退出时，「{where}」正在输入「{text}」，还没有确认；恢复的报告中这一格仍是已确认的{old}。"
+    "输入的内容已放回这一格：按回车采用，按 Esc 放弃（保留{old}）。"
 )
 RECOVER_PENDING_BLANK = "空白"
+RECOVER_PENDING_OLD = "「{value}」"  # a confirmed value as the messages above quote it
 RECOVER_PENDING_TITLE = "有尚未确认的输入"
 RECOVER_PENDING_LIST = (
     "程序意外退出时，下列单元格正在输入、还没有确认。恢复的报告中保留已确认的值，"
     "输入的内容没有放入报告，请核对后自行填写：\n{items}"
 )
-RECOVER_PENDING_ITEM = "• 「{where}」：输入了「{text}」，已确认的值为 {old}"
+RECOVER_PENDING_ITEM = "• 「{where}」：输入了「{text}」，已确认的值为{old}"
 RECOVER_FAILED = "自动保存的内容无法读取，已保留原文件：\n{path}\n{reason}"
 
 # ---- errors --------------------------------------------------------------------------
