@@ -240,6 +240,24 @@ def ask_save_changes(parent: QWidget | None, name: str, question: str = "") -> S
     return SaveChoice.CANCEL
 
 
+def ask_changed_on_disk(parent: QWidget | None, name: str) -> str | None:
+    """The draft was saved by someone else since it was opened here: "save_as"
+    (the default), "overwrite", or None (取消)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(s.CHANGED_ON_DISK_TITLE)
+    box.setText(s.CHANGED_ON_DISK.format(name=name))
+    box.setInformativeText(s.CHANGED_ON_DISK_INFO)
+    save_as = box.addButton(s.CHANGED_ON_DISK_SAVE_AS, QMessageBox.ButtonRole.AcceptRole)
+    overwrite = box.addButton(s.CHANGED_ON_DISK_OVERWRITE, QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(save_as)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return "save_as" if clicked is save_as else "overwrite" if clicked is overwrite else None
+
+
 class OpenChoice(Enum):
     FILE = "file"
     FOLDER = "folder"
@@ -290,12 +308,12 @@ def ask_open_exported(parent: QWidget | None, path: str, warnings: list[str]) ->
     return OpenChoice.NOTHING
 
 
-def ask_export_with_errors(parent: QWidget | None, errors: int) -> bool:
-    """Warn, not block: the officer may export a draft with errors on purpose."""
+def ask_export_with_errors(parent: QWidget | None, errors: int, printing: bool = False) -> bool:
+    """Warn, not block: the officer may export (or print) a draft with errors on purpose."""
     answer = QMessageBox.warning(
         parent,
         s.EXPORT_ERRORS_TITLE,
-        s.EXPORT_ERRORS.format(errors=errors),
+        (s.PRINT_ERRORS if printing else s.EXPORT_ERRORS).format(errors=errors),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )

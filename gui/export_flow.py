@@ -24,18 +24,24 @@ if TYPE_CHECKING:
     from gui.document import DocumentController
 
 
-def ask_blanks(parent: QWidget, n: int) -> str | None:
+def ask_blanks(parent: QWidget, n: int, printing: bool = False) -> str | None:
     """The question about `n` blank inputs: "fill" (补零后导出), "as_is" (按原样导出,
-    the default: Enter changes nothing in the report) or None (取消, Esc)."""
+    the default: Enter changes nothing in the report) or None (取消, Esc); worded
+    for 打印 when `printing`."""
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(s.BLANKS_TITLE)
-    box.setText(s.BLANKS_TEXT.format(n=n))
-    box.setInformativeText(s.BLANKS_DETAIL)
-    fill = box.addButton(s.BLANKS_FILL, QMessageBox.ButtonRole.ActionRole)
-    as_is = box.addButton(s.BLANKS_AS_IS, QMessageBox.ButtonRole.AcceptRole)
+    text, detail, fill_label, as_is_label = (
+        (s.BLANKS_TEXT_PRINT, s.BLANKS_DETAIL_PRINT, s.BLANKS_FILL_PRINT, s.BLANKS_AS_IS_PRINT)
+        if printing
+        else (s.BLANKS_TEXT, s.BLANKS_DETAIL, s.BLANKS_FILL, s.BLANKS_AS_IS)
+    )
+    box.setText(text.format(n=n))
+    box.setInformativeText(detail)
+    fill = box.addButton(fill_label, QMessageBox.ButtonRole.ActionRole)
+    as_is = box.addButton(as_is_label, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
     # Enter must not change the report: 补零 is a choice made by clicking it
     box.setDefaultButton(as_is)
@@ -45,14 +51,14 @@ def ask_blanks(parent: QWidget, n: int) -> str | None:
     return "fill" if clicked is fill else "as_is" if clicked is as_is else None
 
 
-def confirm_blanks(parent: QWidget, controller: DocumentController) -> bool:
+def confirm_blanks(parent: QWidget, controller: DocumentController, printing: bool = False) -> bool:
     """When inputs are blank, say how many and offer 「补零后导出」 (fill them with 0 in
     the draft as one undoable step, then export), 「按原样导出」 (they print blank)
     or 「取消」. True when the export goes on."""
     blanks = len(controller.report.blank_inputs())
     if not blanks:
         return True
-    choice = ask_blanks(parent, blanks)
+    choice = ask_blanks(parent, blanks, printing)
     if choice == "fill":
         controller.fill_blanks_with_zero(None)
     return choice is not None

@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or cfg.Settings()
         self.controller = DocumentController(parent=self)
         self.has_document = False
+        self._disk_stamp: tuple[int, int] | None = None  # the draft file as opened or saved
         self.tasks = TaskRunner(self)
         self.autosaver = Autosaver(
             self._unsaved_copy,
@@ -650,6 +651,7 @@ class MainWindow(QMainWindow):
         self.has_document = True
         self._opened_sample = False
         self.controller.set_report(report, path)
+        self._remember_disk_stamp(path)
         if previous is not self.controller.previous_report:  # each costs a validation
             self.controller.set_previous_report(previous)
         if self._built_spec != report.spec.id or not self.pages:
@@ -663,6 +665,11 @@ class MainWindow(QMainWindow):
         self._show_page(self.current_page_key() or META)
         self._update_title()
         self._update_status()
+
+    def _remember_disk_stamp(self, path: str | None) -> None:
+        from model.drafts import file_stamp
+
+        self._disk_stamp = file_stamp(path) if path else None
 
     def _unsaved_copy(self) -> Report | None:
         """For autosave: a copy of the report as confirmed, while something is unsaved
@@ -876,7 +883,23 @@ class MainWindow(QMainWindow):
             return False
         if not self.controller.path:
             return self.save_as()
+        if not self._same_on_disk():
+            from gui import dialogs
+
+            choice = dialogs.ask_changed_on_disk(self, Path(self.controller.path).name)
+            if choice is None:
+                return False
+            if choice == "save_as":
+                return self.save_as()
         return self.write_draft(self.controller.path)
+
+    def _same_on_disk(self) -> bool:
+        """Whether the draft file is as this window opened or last saved it (another
+        window or program may have saved it since: two windows on one draft)."""
+        from model.drafts import file_stamp
+
+        path = self.controller.path
+        return not path or self._disk_stamp is None or file_stamp(path) == self._disk_stamp
 
     @reads_report
     def save_as(self) -> bool:
@@ -902,6 +925,7 @@ class MainWindow(QMainWindow):
             return False
         path = str(Path(path).resolve())
         self.controller.mark_saved(path)
+        self._remember_disk_stamp(path)
         self.settings.add_recent(path)
         self.autosaver.discard()
         self._update_title()
@@ -1053,15 +1077,18 @@ class MainWindow(QMainWindow):
         )
         return True
 
-    def _confirm_contents(self) -> bool:
+    def _confirm_contents(self, printing: bool = False) -> bool:
         """The questions every export and 打印 ask about what is printed, in one
-        place: blanks (补零后导出 / 按原样导出) and errors. True to go on."""
+        place: blanks (补零后导出 / 按原样导出) and errors, worded for 打印 when
+        `printing`. True to go on."""
         from gui import dialogs, export_flow
 
-        if not export_flow.confirm_blanks(self, self.controller):
+        if not export_flow.confirm_blanks(self, self.controller, printing):
             return False
         validation = self.controller.validation
-        return not validation.has_errors or dialogs.ask_export_with_errors(self, validation.errors)
+        return not validation.has_errors or dialogs.ask_export_with_errors(
+            self, validation.errors, printing
+        )
 
     def _exported(self, path: str, warnings: list[str]) -> None:
         self.statusBar().showMessage(s.STATUS_EXPORTED.format(name=Path(path).name), 8000)
@@ -1171,7 +1198,7 @@ class MainWindow(QMainWindow):
             if dialogs.ask_print_without_suite(self):
                 return self.export("docx")
             return False
-        if not self._confirm_contents():  # the same questions as 导出 PDF
+        if not self._confirm_contents(printing=True):  # the questions of 导出 PDF
             return False
         import tempfile
 
@@ -1299,6 +1326,9 @@ class MainWindow(QMainWindow):
             except DraftError:
                 source, base = None, None
         self._open_as_unsaved(report, base, s.RECOVER_UNDO_TEXT, source)
+        changed = _first_changed_page(base, report)
+        if changed and not orphan.pending:  # back where the officer was typing
+            self.select_page(changed)
         self._show_pending(orphan.pending)
         self.autosaver.save_now()
         orphan.remove()
@@ -1329,7 +1359,9 @@ class MainWindow(QMainWindow):
             s.RECOVER_PENDING_ITEM.format(
                 where=where_text(report.cell(p.key)) if p.key in report.spec.cell_by_id else p.key,
                 text=p.text,
-                old=p.replaces or s.RECOVER_PENDING_BLANK,
+                old=s.RECOVER_PENDING_OLD.format(value=p.replaces)
+                if p.replaces
+                else s.RECOVER_PENDING_BLANK,
             )
             for p in left
         )
@@ -1428,3 +1460,19 @@ def navigator_width(window_width: int) -> int:
 def start_recovery_check(window: MainWindow) -> None:
     """After the window is on screen, offer what a crash left behind."""
     QTimer.singleShot(0, window.check_recovery)
+
+
+def _first_changed_page(base: Report | None, report: Report) -> str | None:
+    """The page of the first thing `report` holds otherwise than `base` (the file
+    as last saved; None: a report never saved): a text section, the table of a
+    value, or 基本信息 — where a recovered report opens."""
+    if base is None or base.spec.id != report.spec.id:
+        return None
+    for section_id, text in report.texts.items():
+        if base.texts.get(section_id) != text:
+            return section_id
+    old, new = base.values(), report.values()
+    for cell in report.spec.inputs:
+        if old.get(cell.id) != new.get(cell.id):
+            return section_of(cell.id, report.spec)
+    return META if base.meta != report.meta else None

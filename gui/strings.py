@@ -93,6 +93,14 @@ BLANKS_DETAIL = (
 )
 BLANKS_FILL = "补零后导出"
 BLANKS_AS_IS = "按原样导出"
+# the same questions before 打印 (Ctrl+P)
+BLANKS_TEXT_PRINT = "报告中有 {n} 个未填写的数字，打印出来会留空。"
+BLANKS_DETAIL_PRINT = (
+    "确实没有的，应填 0。“补零后打印”会先把这些空白单元格填为 0（可撤销），再打印，"
+    "草稿与打印的报告保持一致。"
+)
+BLANKS_FILL_PRINT = "补零后打印"
+BLANKS_AS_IS_PRINT = "按原样打印"
 DLG_EXPORT_HTML = "导出网页"
 DLG_IMPORT_DOCX = "导入已公开的报告"
 DLG_IMPORT_XLSX = "导入 Excel 表格"
@@ -115,6 +123,11 @@ UNSAVED_BEFORE_CLOSE = "关闭报告前，是否保存对“{name}”的修改�
 OPEN_FAILED_TITLE = "无法打开"
 OPEN_FAILED = "无法打开文件“{path}”：\n{reason}"
 SAVE_FAILED_TITLE = "无法保存"
+CHANGED_ON_DISK_TITLE = "文件已被修改"
+CHANGED_ON_DISK = "“{name}”在您打开之后已被另一个窗口或其他程序保存过。"
+CHANGED_ON_DISK_INFO = "直接保存会覆盖那次保存的内容。建议“另存为…”一个新文件，再核对两个文件。"
+CHANGED_ON_DISK_SAVE_AS = "另存为…"
+CHANGED_ON_DISK_OVERWRITE = "仍然覆盖"
 SAVE_FAILED = "无法保存到“{path}”：\n{reason}\n\n报告仍在窗口中，请换一个位置另存。"
 FILE_MISSING = "文件已不存在，已从最近列表中移除。"
 IMPORT_FAILED_TITLE = "无法导入"
@@ -127,6 +140,9 @@ IMPORT_CLEAN = "已导入“{name}”，所有内容均已读取。请核对后�
 EXPORT_ERRORS_TITLE = "报告还有错误"
 EXPORT_ERRORS = (
     "报告中还有 {errors} 个错误（见问题面板）。导出的文件将包含这些错误。\n\n仍要导出吗？"
+)
+PRINT_ERRORS = (
+    "报告中还有 {errors} 个错误（见问题面板）。打印的报告将包含这些错误。\n\n仍要打印吗？"
 )
 EXPORT_DONE_TITLE = "导出完成"
 EXPORT_DONE = "已导出到：\n{path}"
@@ -146,16 +162,17 @@ RECOVER_BUTTON = "恢复"
 RECOVER_DISCARD = "丢弃"
 RECOVER_UNDO_TEXT = "恢复自动保存的内容"
 RECOVER_PENDING_CELL = (
-    "程序意外退出时，「{where}」正在输入「{text}」，还没有确认；恢复的报告中这一格仍是已确认的 {old}。"
-    "输入的内容已放回这一格：按回车采用，按 Esc 放弃（保留 {old}）。"
+    "程序意外退出时，「{where}」正在输入「{text}」，还没有确认；恢复的报告中这一格仍是已确认的{old}。"
+    "输入的内容已放回这一格：按回车采用，按 Esc 放弃（保留{old}）。"
 )
 RECOVER_PENDING_BLANK = "空白"
+RECOVER_PENDING_OLD = "「{value}」"  # a confirmed value as the messages above quote it
 RECOVER_PENDING_TITLE = "有尚未确认的输入"
 RECOVER_PENDING_LIST = (
     "程序意外退出时，下列单元格正在输入、还没有确认。恢复的报告中保留已确认的值，"
     "输入的内容没有放入报告，请核对后自行填写：\n{items}"
 )
-RECOVER_PENDING_ITEM = "• 「{where}」：输入了「{text}」，已确认的值为 {old}"
+RECOVER_PENDING_ITEM = "• 「{where}」：输入了「{text}」，已确认的值为{old}"
 RECOVER_FAILED = "自动保存的内容无法读取，已保留原文件：\n{path}\n{reason}"
 
 # ---- errors --------------------------------------------------------------------------

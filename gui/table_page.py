@@ -195,7 +195,9 @@ class TablePage(QWidget):
             s.RECOVER_PENDING_CELL.format(
                 where=where_text(spec),
                 text=pending.text,
-                old=pending.replaces or s.RECOVER_PENDING_BLANK,
+                old=s.RECOVER_PENDING_OLD.format(value=pending.replaces)
+                if pending.replaces
+                else s.RECOVER_PENDING_BLANK,
             ),
             refused=False,
             lasting=True,

@@ -267,22 +267,42 @@ class _Walker:
     def blocks(self, body) -> list[Block]:
         out: list[Block] = []
         body_state = _Container()
-        for item in self._flow(body, body_state, 0):
-            if isinstance(item, str):
-                self.places.add(paragraph_place(item), body_state.take())
-                # a soft line break (Shift+Enter) ends a line as a paragraph does:
-                # a heading typed on the first line of its text is still found
-                out.extend(Paragraph(line) for line in item.split("\n"))
-            else:
-                self.top_tables += 1
-                table = self._table(item, s.TABLE_WHERE.format(index=self.top_tables), 1)
-                if table.rows:
-                    out.append(table)
-                else:  # every row deleted with Track Changes: not in the final view
-                    self.top_tables -= 1
+        self._body_blocks(body, body_state, 0, out)
         body_state.close()
         self.places.add(s.DOCX_PLACE_BODY, body_state.take())
         return out
+
+    def _body_blocks(self, container, state: _Container, depth: int, out: list[Block]) -> None:
+        for item in self._flow(container, state, depth):
+            if isinstance(item, str):
+                self.places.add(paragraph_place(item), state.take())
+                # a soft line break (Shift+Enter) ends a line as a paragraph does:
+                # a heading typed on the first line of its text is still found
+                out.extend(Paragraph(line) for line in item.split("\n"))
+                continue
+            wrapped = self._layout_cell(item, depth)
+            if wrapped is not None:  # a page laid out in a one-cell table: its content
+                self._body_blocks(wrapped, state, depth + 1, out)
+                continue
+            self.top_tables += 1
+            table = self._table(item, s.TABLE_WHERE.format(index=self.top_tables), depth + 1)
+            if table.rows:
+                out.append(table)
+            else:  # every row deleted with Track Changes: not in the final view
+                self.top_tables -= 1
+
+    def _layout_cell(self, tbl, depth: int):
+        """The one cell of a one-cell table holding tables (a template or site that
+        lays the page out in a table), else None: its paragraphs and tables are
+        read as the body's, not flattened into one cell's text."""
+        rows = list(self._children(tbl, TR, depth + 1))
+        if len(rows) != 1:
+            return None
+        cells = list(self._children(rows[0], TC, depth + 1))
+        if len(cells) != 1:
+            return None
+        inner = self._block_elements(cells[0], depth + 2)
+        return cells[0] if any(element.tag == TBL for element in inner) else None
 
     def _flow(self, container, state: _Container, depth: int) -> Iterator:
         """The text of each paragraph (str) and each table (element) of a block

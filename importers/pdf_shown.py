@@ -41,7 +41,10 @@ from model import limits
 INVISIBLE, LAYER, CLIPPED, OFF_PAGE, TINY, SAME_COLOUR, COVERED = (
     "invisible", "layer", "clipped", "off-page", "tiny", "same-colour", "covered",
 )  # fmt: skip
+SUPERSCRIPT, SUBSCRIPT = "superscript", "subscript"
 REASON_PHRASES = {
+    SUPERSCRIPT: s.DOCX_FOUND_SUPERSCRIPT,
+    SUBSCRIPT: s.DOCX_FOUND_SUBSCRIPT,
     INVISIBLE: s.PDF_FOUND_INVISIBLE,
     LAYER: s.PDF_FOUND_LAYER,
     CLIPPED: s.PDF_FOUND_CLIPPED,
@@ -534,6 +537,7 @@ def _settle(layout, page: int, visible: Box) -> list[SetAside]:
             hidden[id(char)] = reason
     _covered_or_same_colour(chars, shapes, hidden)
     _fake_bold(chars, hidden)
+    _marks_after_digits(chars, hidden)
     if hidden:
         _remove(layout, hidden)
     return _runs(chars, hidden, page)
@@ -661,6 +665,59 @@ def _fake_bold(chars: list, hidden: dict[int, str]) -> None:
             hidden[id(char)] = ""  # removed, not noted
         else:
             seen[(char.get_text(), x, y)].append(char)
+
+
+_MARK_SIZE = 0.85  # a mark is drawn at most this share of the digit's size
+_MARK_SHIFT = 0.2  # and its baseline this share of the digit's size above (superscript)
+
+
+def _marks_after_digits(chars: list, hidden: dict[int, str]) -> None:
+    """A footnote mark set as a superscript (or subscript) right after a digit —
+    smaller, its baseline raised (lowered) — is not part of the number: 「8」 with
+    a raised 「1」 reads 8, not 81, as in Word. A run of such characters is one
+    mark; a cell printed all in small raised type is read as it is."""
+    previous: LTChar | None = None  # the last shown character, in drawing order
+    mark: tuple[LTChar, str] | None = None  # the digit a mark run follows, and how
+    for char in chars:
+        if id(char) in hidden or not char.get_text().strip():
+            continue
+        if mark is not None and _continues_mark(mark[0], previous, char):
+            hidden[id(char)] = mark[1]
+        elif previous is not None and previous.get_text().isdigit():
+            how = _mark_after(previous, char)
+            if how:
+                hidden[id(char)] = how
+                mark = (previous, how)
+            else:
+                mark = None
+        else:
+            mark = None
+        previous = char
+
+
+def _mark_after(digit: LTChar, char: LTChar) -> str:
+    """SUPERSCRIPT or SUBSCRIPT when `char` is set as a mark right after `digit`."""
+    size = digit.size
+    if size <= 0 or char.size > size * _MARK_SIZE:
+        return ""
+    if not -size * 0.15 <= char.x0 - digit.x1 < size * 0.5:  # glyph boxes may touch
+        return ""
+    if char.y0 > digit.y0 + size * _MARK_SHIFT:
+        return SUPERSCRIPT
+    if char.y0 < digit.y0 - size * 0.05:  # lowered, if only a little (LibreOffice: 8 %)
+        return SUBSCRIPT
+    return ""
+
+
+def _continues_mark(digit: LTChar, last: LTChar | None, char: LTChar) -> bool:
+    """The next character of a mark run: as small and as shifted as the last one."""
+    if last is None or id(last) == id(digit):
+        return False
+    return (
+        abs(char.size - last.size) <= 0.5
+        and abs(char.y0 - last.y0) <= last.size * 0.2
+        and -last.size * 0.3 <= char.x0 - last.x1 < last.size * 0.6
+    )
 
 
 def _remove(container, hidden: dict[int, str]) -> None:

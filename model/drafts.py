@@ -661,6 +661,17 @@ def remove_litter(path: str | os.PathLike[str], fresh: bool = True) -> list[str]
     return sweep(folder, path.name, (_TEMP, _BACKUP_TEMP), fresh)
 
 
+def file_stamp(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    """(modification time in ns, size in bytes) of the file at `path`, None when
+    there is none: what a window compares before saving over a draft it opened,
+    to notice that another window or program saved it meanwhile."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
 def _other_kind_of_file(path: Path) -> bool:
     """Whether `path` holds a file that is not a draft under another name (an
     imported Word report given as the output by mistake): never replaced by a

@@ -640,3 +640,36 @@ def test_property_disguised_exports_import_as_the_same_report(tmp_path, seed, ye
     _disguise(doc, rng)
     back = _import(doc, tmp_path, f"{seed}-disguised.docx")
     assert_same(report, back)
+
+
+@pytest.mark.parametrize("what", ["one table", "every table", "the whole body"])
+def test_a_page_laid_out_in_a_one_cell_table_reads_as_its_content(tmp_path, what):
+    """Templates and sites lay a page out in a one-cell table: the tables and
+    paragraphs inside it are the report's, not one cell's text (90 cells of 三 were
+    lost when its table sat in such a wrapper)."""
+    from exporters.docx import export_docx
+    from importers.docx import import_docx
+    from tests import docx_xml as x
+
+    report = _report()
+    source = tmp_path / "report.docx"
+    export_docx(report, source)
+    doc = x.Docx(source)
+    body = doc.body
+    blocks = [e for e in body if e.tag in (x.w("p"), x.w("tbl"))]
+    groups = {
+        "one table": [[doc.tables()[1]]],
+        "every table": [[t] for t in doc.tables()],
+        "the whole body": [blocks],
+    }[what]
+    for group in groups:
+        cell = x.el("tc", x.el("tcPr", x.el("tcW", w="5000", type="pct")))
+        wrapper = x.el("tbl", x.el("tblPr"), x.el("tblGrid", x.el("gridCol", w="9000")))
+        wrapper.append(x.el("tr", cell))
+        group[0].addprevious(wrapper)
+        for element in group:
+            cell.append(element)
+        cell.append(x.el("p"))  # a cell ends with a paragraph, as Word writes it
+    result = import_docx(doc.save(tmp_path / "wrapped.docx"))
+    assert_same(report, result)
+    assert not [n for n in result.notes if any(p in n for p in READ_PROBLEMS)]

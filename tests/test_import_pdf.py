@@ -234,3 +234,30 @@ def test_a_web_page_printed_with_its_site_reads_as_the_report(tmp_path):
     assert result.report.values() == report.values()
     for section_id, text in report.texts.items():
         assert norm(result.report.texts[section_id]) == norm(text), section_id
+
+
+@needs_soffice
+def test_a_footnote_mark_after_a_number_is_set_aside_not_read_as_a_digit(tmp_path):
+    """A superscript 「1」 after 8 (Word's footnote style) prints small and raised:
+    the PDF reads 8 with a note, never 81; a subscript likewise."""
+    import random
+
+    from exporters.docx import export_docx
+    from tests import docx_xml as x
+    from tests.factories import random_report
+
+    report = random_report(random.Random(7), 2023, agency="某某市某某局")
+    report.set_value("applications.new.natural", 4817)
+    report.set_value("active.art20_1.regulations.issued", 8)
+    source = tmp_path / "年报.docx"
+    export_docx(report, source)
+    doc = x.Docx(source)
+    x.insert_after(doc.run_with("4817"), x.superscript("12"))
+    runs = [r for r in doc.xpath("//w:tbl[1]//w:r") if x.text_of(r) == "8"]
+    x.insert_after(runs[0], x.subscript("3"))
+    pdf = soffice_pdf(doc.save(tmp_path / "标注.docx"), tmp_path / "pdf")
+    result = import_pdf(pdf)
+    assert result.report.value("applications.new.natural") == 4817
+    assert result.report.value("active.art20_1.regulations.issued") == 8
+    assert any("上标「12」未计入" in n for n in result.notes)
+    assert any("下标「3」未计入" in n for n in result.notes)

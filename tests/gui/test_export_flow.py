@@ -38,7 +38,7 @@ def test_fill_zero_then_export_is_one_undoable_step(qtbot, monkeypatch, tmp_path
     window = make_window(qtbot, monkeypatch)
     window.open_report(_with_blanks())
     asked: list[int] = []
-    monkeypatch.setattr(export_flow, "ask_blanks", lambda _p, n: asked.append(n) or "fill")
+    monkeypatch.setattr(export_flow, "ask_blanks", lambda _p, n, *_a: asked.append(n) or "fill")
     out = tmp_path / "补零.docx"
     assert window.export("docx", str(out))
     qtbot.waitUntil(lambda: offered == [str(out)], timeout=30000)
@@ -53,7 +53,7 @@ def test_fill_zero_then_export_is_one_undoable_step(qtbot, monkeypatch, tmp_path
 def test_export_as_is_prints_blanks_blank(qtbot, monkeypatch, tmp_path, offered):
     window = make_window(qtbot, monkeypatch)
     window.open_report(_with_blanks())
-    monkeypatch.setattr(export_flow, "ask_blanks", lambda _p, _n: "as_is")
+    monkeypatch.setattr(export_flow, "ask_blanks", lambda _p, _n, *_a: "as_is")
     out = tmp_path / "原样.docx"
     assert window.export("docx", str(out))
     qtbot.waitUntil(lambda: offered == [str(out)], timeout=30000)
@@ -64,7 +64,7 @@ def test_export_as_is_prints_blanks_blank(qtbot, monkeypatch, tmp_path, offered)
 def test_cancel_writes_nothing(qtbot, monkeypatch, tmp_path, offered):
     window = make_window(qtbot, monkeypatch)
     window.open_report(_with_blanks())
-    monkeypatch.setattr(export_flow, "ask_blanks", lambda _p, _n: None)
+    monkeypatch.setattr(export_flow, "ask_blanks", lambda _p, _n, *_a: None)
     out = tmp_path / "x.docx"
     assert not window.export("docx", str(out))
     assert not out.exists()

@@ -263,7 +263,9 @@ def test_export_actions_write_the_file_in_the_background(qtbot, monkeypatch, tmp
     window.controller.set_cell_text("applications.new.natural", "999")
     assert window.controller.validation.has_errors
     warned: list[int] = []
-    monkeypatch.setattr(dialogs, "ask_export_with_errors", lambda _p, n: warned.append(n) or True)
+    monkeypatch.setattr(
+        dialogs, "ask_export_with_errors", lambda _p, n, *_a: warned.append(n) or True
+    )
     offered: list[str] = []
     monkeypatch.setattr(
         dialogs,
@@ -469,3 +471,54 @@ def test_starting_with_a_file_builds_no_start_page_unless_the_file_fails(
     assert other.central.currentWidget() is other.start_page
     assert not other.act_save.isEnabled()
     assert bad.read_bytes() == b"\x00\x01 not a draft"  # the unreadable file is left as it was
+
+
+@pytest.mark.parametrize("choice", ["save_as", "overwrite", None])
+def test_a_draft_saved_by_another_window_is_not_overwritten_without_asking(
+    qtbot, monkeypatch, tmp_path, choice
+):
+    """Two windows on one draft: B saves 11, then A (opened before) saves. A asks
+    first — 另存为… (default), 仍然覆盖 or 取消 — instead of silently putting back 10."""
+    cell = "applications.new.natural"
+    path = tmp_path / "年报.nianbao"
+    report = full_report()
+    report.set_value(cell, 10)
+    save_draft(report, path)
+    window_a = make_window(qtbot, monkeypatch)
+    window_b = MainWindow()
+    qtbot.addWidget(window_b)
+    assert window_a.open_file(str(path)) and window_b.open_file(str(path))
+    window_b.controller.set_cell_text(cell, "11")
+    assert window_b.save()
+    window_a.controller.set_cell_text("applications.new.legal", "3")
+    asked: list[str] = []
+    monkeypatch.setattr(
+        dialogs, "ask_changed_on_disk", lambda _w, name: asked.append(name) or choice
+    )
+    other = tmp_path / "另存.nianbao"
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *_a, **_k: str(other))
+    saved = window_a.save()
+    assert asked == ["年报.nianbao"]
+    if choice == "overwrite":
+        assert saved and load_draft(path).value(cell) == 10
+    else:
+        assert load_draft(path).value(cell) == 11  # B's save kept
+        assert saved == (choice == "save_as")
+        assert other.exists() == (choice == "save_as")
+    # saved or not, a later save from the window that saved last does not ask again
+    asked.clear()
+    window_b.controller.set_cell_text(cell, "12")
+    if choice != "overwrite":
+        assert window_b.save() and asked == []
+
+
+def test_saving_twice_from_one_window_never_asks(qtbot, monkeypatch, tmp_path):
+    path = tmp_path / "年报.nianbao"
+    save_draft(full_report(), path)
+    window = make_window(qtbot, monkeypatch)
+    assert window.open_file(str(path))
+    monkeypatch.setattr(dialogs, "ask_changed_on_disk", lambda *_a: pytest.fail("asked"))
+    for value in (1, 2, 3):
+        window.controller.set_cell_text("applications.new.natural", str(value))
+        assert window.save()
+    assert load_draft(path).value("applications.new.natural") == 3

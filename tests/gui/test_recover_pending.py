@@ -80,7 +80,8 @@ def test_recovery_keeps_the_confirmed_value_and_puts_the_typing_back_in_its_cell
     assert editor is not None and editor.text() == "5"
     assert page.model.cell_id(page.view.currentIndex()) == CELL
     message = page.message()
-    assert "「5」" in message and "150" in message and "Esc" in message
+    assert "「5」" in message and "已确认的「150」" in message and "保留「150」" in message
+    assert "Esc" in message
     # Esc: the confirmed value stays, the note goes
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert editor_of(page.view) is None
@@ -127,7 +128,7 @@ def test_entries_that_cannot_go_back_into_a_cell_are_listed_with_the_confirmed_v
     report = window.controller.report
     assert report.value(CELL) == 150 and report.value(OTHER) == 7
     assert editor_of(window.pages["三"].view).text() == "5"
-    assert len(shown) == 1 and "输入了「70」，已确认的值为 7" in shown[0]
+    assert len(shown) == 1 and "输入了「70」，已确认的值为「7」" in shown[0]
 
 
 def test_typing_into_a_cell_of_a_just_saved_report_is_autosaved(qtbot, monkeypatch, tmp_path):
@@ -161,3 +162,22 @@ def test_steady_typing_in_one_cell_is_autosaved_within_the_ceiling(qtbot, monkey
         if written_at is None and draft.exists():
             written_at = time.monotonic()
     assert written_at is not None and written_at - start < 0.6 + 0.4
+
+
+def test_a_recovered_text_change_opens_on_its_page_with_the_keyboard_there(
+    qtbot, monkeypatch, tmp_path
+):
+    """The officer was typing in 五 when the program stopped: the recovered report
+    opens on 五, not on 基本信息 with the cursor in 机关名称 (the next keystroke
+    went into the agency's name)."""
+    window = make_window(qtbot, monkeypatch)
+    _open_saved(qtbot, window, tmp_path)
+    window.select_page("五")
+    window.controller.set_text("五", "明年继续加强培训。")
+    _crash(window)
+    window.close()
+    recovered = _recover(qtbot, monkeypatch)
+    assert recovered.current_page_key() == "五"
+    assert recovered.controller.report.texts["五"] == "明年继续加强培训。"
+    focused = recovered.focusWidget()
+    assert focused is recovered.pages["五"].editor or recovered.pages["五"].isAncestorOf(focused)

@@ -495,10 +495,17 @@ def test_print_asks_about_blanks_as_export_does(qtbot, monkeypatch, answer):
     opened: list[str] = []
     monkeypatch.setattr(open_path, "open_path", lambda _w, path, **_k: opened.append(path))
     asked: list[int] = []
-    monkeypatch.setattr(export_flow, "ask_blanks", lambda _p, n: asked.append(n) or answer)
+    wording: list[bool] = []
+
+    def ask(_p, n, printing=False):
+        asked.append(n)
+        wording.append(printing)
+        return answer
+
+    monkeypatch.setattr(export_flow, "ask_blanks", ask)
     monkeypatch.setattr(dialogs, "ask_export_with_errors", lambda *_a: True)
     started = window.print_report()
-    assert asked == [1]
+    assert asked == [1] and wording == [True]  # asked as 补零后打印 / 按原样打印
     if answer is None:  # 取消: nothing is printed
         assert not started and written == []
         return
@@ -512,9 +519,18 @@ def test_print_warns_about_errors_as_export_does(qtbot, monkeypatch):
     window, written = _printing_window(qtbot, monkeypatch, report)
     assert window.controller.validation.has_errors
     asked: list[object] = []
-    monkeypatch.setattr(dialogs, "ask_export_with_errors", lambda *_a: asked.append(1) or False)
+    monkeypatch.setattr(
+        dialogs, "ask_export_with_errors", lambda _p, _n, printing=False: asked.append(printing)
+    )
     assert not window.print_report()
-    assert asked and written == []
+    assert asked == [True] and written == []  # 「仍要打印吗？」, not 导出
+
+
+def test_the_print_questions_say_print(qtbot):
+    from gui import strings as s
+
+    assert "打印" in s.PRINT_ERRORS and "导出" not in s.PRINT_ERRORS
+    assert "打印" in s.BLANKS_FILL_PRINT and "打印" in s.BLANKS_AS_IS_PRINT
 
 
 def test_print_without_an_office_suite_says_how(qtbot, monkeypatch):
