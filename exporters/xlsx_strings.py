@@ -91,6 +91,16 @@ NOTHING_READ = "工作簿「{name}」中没有找到任何年度报告表格，�
 
 NOTE_MARKER_MISSING = "工作簿中缺少程序标记，已根据“基本信息”表中的报告格式识别为{format}。"
 NOTE_SHEET_MISSING = "未找到工作表「{sheet}」，其中的数据未导入。"
+NOTE_COPY_SAME = (
+    "工作表「{copy}」也是“{sheet}”的表格（可能是复制的），数字与“{sheet}”相同，未重复读取。"
+)
+NOTE_COPY_DIFFERS = (
+    "工作表「{copy}」也是“{sheet}”的表格（可能是复制的），未读取；其中 {n} 个数字与“{sheet}”"
+    "不同：{cells}。请核对哪一张是要报送的，删去另一张后重新导入。"
+)
+NOTE_COPY_CELL = "“{row} · {col}”在这张表中为 {copy}，已读取的为 {read}"
+NOTE_COPY_BLANK = "空白"
+NOTE_COPY_MORE = "等"
 NOTE_SHEET_ELSEWHERE = "未找到工作表「{sheet}」，已改从工作表「{found}」读取。"
 NOTE_ROW_MISSING = "「{sheet}」中未找到“{row}”这一行，该行数据未导入（保持空白）。"
 NOTE_CELL_MISSING = "「{sheet}」中未找到“{row} · {col}”单元格，该数据未导入（保持空白）。"

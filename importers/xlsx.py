@@ -38,7 +38,14 @@ from model.formats import FORMATS, FormatSpec, format_for_year
 from model.messages import KIND_NAMES
 from model.report import Report
 from model.spec import CellSpec, Role, TableSpec, ValueKind
-from model.values import InvalidValue, Value, check_amount, check_value, parse_value
+from model.values import (
+    InvalidValue,
+    Value,
+    check_amount,
+    check_value,
+    format_value,
+    parse_value,
+)
 
 if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
@@ -119,6 +126,7 @@ def _import(wb: Workbook, sheets: _Sheets, name: str) -> ImportResult:
         shown_totals += [(table, cid, addr, v) for cid, (addr, v) in read.totals.items()]
     if not found_any:
         raise ImportRefused(s.NOTHING_READ.format(name=name))
+    notes.extend(_copy_notes(sheets, spec, claimed, values))
     report.set_values(values)  # every value was checked one by one already
     notes.extend(_total_notes(report, shown_totals))
     blanks = len(report.blank_inputs()) - formula_cells  # those are named above
@@ -638,6 +646,52 @@ def _read_table_anywhere(
     claimed.add(best[1])
     _note_formulas(sheets, best[1], table, best[2])
     return best[2]
+
+
+_COPY_SHARE = 3  # a sheet holding a third of a table's inputs is a copy of it
+_COPY_LISTED = 3  # differing cells named in a copy's note before 「等」
+
+
+def _copy_notes(
+    sheets: _Sheets, spec: FormatSpec, claimed: set[str], values: dict[str, Value]
+) -> list[str]:
+    """Another sheet holding one of the tables again (「二、主动公开 (2)」, a copy the
+    officer made) is not read; it is named, and every cell where it shows another
+    number than the sheet read, as a Word report's second printing of a table is."""
+    notes: list[str] = []
+    for name in sheets.names:
+        if name in claimed:
+            continue
+        try:
+            sheet = sheets[name]
+        except SheetTooLarge:
+            continue
+        for table in spec.tables:
+            read = read_table(sheet, table, sheet_label=table.sheet_name)
+            if len(read.found) * _COPY_SHARE < len([c for c in spec.inputs if c.table == table.id]):
+                continue
+            differ = [cid for cid in read.found if read.values.get(cid) != values.get(cid)]
+            if not differ:
+                notes.append(s.NOTE_COPY_SAME.format(copy=name, sheet=table.sheet_name))
+                break
+            cells = spec.cell_by_id
+            listed = "、".join(
+                s.NOTE_COPY_CELL.format(
+                    row=cells[cid].row_label,
+                    col=cells[cid].col_label,
+                    copy=format_value(read.values.get(cid), s.NOTE_COPY_BLANK),
+                    read=format_value(values.get(cid), s.NOTE_COPY_BLANK),
+                )
+                for cid in differ[:_COPY_LISTED]
+            )
+            more = s.NOTE_COPY_MORE if len(differ) > _COPY_LISTED else ""
+            notes.append(
+                s.NOTE_COPY_DIFFERS.format(
+                    copy=name, sheet=table.sheet_name, n=len(differ), cells=listed + more
+                )
+            )
+            break
+    return notes
 
 
 def _note_formulas(sheets: _Sheets, title: str, table: TableSpec, read: _TableRead) -> None:

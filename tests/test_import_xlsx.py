@@ -588,3 +588,30 @@ def test_a_footnote_mark_after_a_number_is_never_read_as_a_digit(tmp_path):
     result = import_xlsx(path)
     assert result.report.value(cell) is None  # blank and named, never 81
     assert any("8¹" in note and "不是普通数字" in note for note in result.notes)
+
+
+@pytest.mark.parametrize("changed", [True, False])
+def test_a_copied_sheet_is_named_and_every_different_number_said(tmp_path, changed):
+    """A copy of a table's sheet (「二、主动公开 (2)」) is not read; it is named, with
+    each cell where it shows another number (注意), as a Word report's second
+    printing of a table is."""
+    from importers.notes import NoteLevel, note_level
+
+    report = random_report(random.Random(2), 2023)
+    path = exported(report, tmp_path)
+    cell = "active.art20_6.penalty.decisions"
+    sheet, addr = address(report, cell)
+    wb = openpyxl.load_workbook(path)
+    copy = wb.copy_worksheet(wb[sheet])
+    copy.title = f"{sheet} (2)"
+    if changed:
+        copy[addr] = 777
+    wb.save(path)
+    result = import_xlsx(path)
+    assert result.report.value(cell) == report.value(cell)  # the sheet of its name
+    [note] = [n for n in result.notes if f"{sheet} (2)" in n]
+    if changed:
+        assert "777" in note and f"已读取的为 {report.value(cell)}" in note
+        assert note_level(note) is NoteLevel.ATTENTION
+    else:
+        assert "相同" in note and note_level(note) is NoteLevel.TIP
