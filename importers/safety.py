@@ -61,6 +61,22 @@ class _DoctypeTarget:
         return None
 
 
+def _not_office(path: Path) -> str:
+    """Why a file named .docx/.xlsx is not one: what its first bytes say it is (a PDF
+    or a web page renamed), else that it is no office document."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    except OSError:
+        head = b""
+    for magic, kind, right in s.FILE_KINDS:
+        if head.startswith(magic.lower()):
+            return s.NOT_OFFICE_BUT.format(
+                name=path.name, kind=kind, suffix=path.suffix, right=right
+            )
+    return s.NOT_OFFICE_FILE.format(name=path.name)
+
+
 def check_office_zip(path: Path) -> None:
     """Raise ImportRefused (Chinese, naming the file) unless `path` is a plausible,
     harmless office zip within model.limits, every part of which decompresses
@@ -75,7 +91,7 @@ def check_office_zip(path: Path) -> None:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, EOFError, ValueError) as exc:  # not a zip at all
-        raise ImportRefused(s.NOT_OFFICE_FILE.format(name=path.name)) from exc
+        raise ImportRefused(_not_office(path)) from exc
     except OSError as exc:
         raise ImportRefused(s.CANNOT_OPEN.format(name=path.name, reason=exc.strerror)) from exc
     try:

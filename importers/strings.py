@@ -5,6 +5,21 @@ TOO_LARGE = "文件「{name}」超过 {mb} MB，不像是一份年度报告，�
 ZIP_BOMB = "文件「{name}」的压缩内容异常（条目过多或解压后过大），可能是恶意文件，已拒绝导入"
 XML_ENTITIES = "文件「{name}」含有不安全的 XML 实体声明，已拒绝导入"
 NOT_OFFICE_FILE = "文件「{name}」不是有效的 Office 文档（.xlsx / .docx），无法导入"
+NOT_OFFICE_BUT = (
+    "文件「{name}」实际上是{kind}，只是扩展名写成了「{suffix}」；请把扩展名改为「{right}」后再导入"
+)
+# what a file's first bytes say it is: (magic, what it is, the suffix it should have)
+FILE_KINDS = (
+    (b"%PDF", " PDF 文件", ".pdf"),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "旧版 Word 或 Excel 文件（Office 97–2003）",
+        ".doc（Excel 文件请在 Excel 或 WPS 中另存为 .xlsx）",
+    ),
+    (b"{\\rtf", " RTF 文档", ".doc"),
+    (b"<html", "网页", ".html"),
+    (b"<!doctype html", "网页", ".html"),
+)
 BROKEN_FILE = "文件「{name}」已损坏，无法读取"
 DUPLICATE_PART = (
     "文件「{name}」中有两个同名的部分「{part}」，不同的程序会读到不同的内容，"

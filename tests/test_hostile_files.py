@@ -319,3 +319,19 @@ def test_a_word_body_in_another_namespace_is_refused_in_chinese(tmp_path, bases)
 
     bad = h.rewrite(bases[".docx"], tmp_path / "ns.docx", {"word/document.xml": other})
     _refused(bad, "无法读取|不是有效的 Word 文档")
+
+
+@pytest.mark.parametrize("suffix", SUFFIXES)
+@pytest.mark.parametrize(
+    ("head", "said"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "实际上是 PDF 文件"),
+        (b"<!DOCTYPE html><html><body>x</body></html>", "实际上是网页"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "旧版 Word 或 Excel 文件"),
+    ],
+)
+def test_a_file_renamed_to_an_office_suffix_is_named_for_what_it_is(tmp_path, suffix, head, said):
+    bad = tmp_path / f"改了扩展名{suffix}"
+    bad.write_bytes(head)
+    message = _refused(bad, said)
+    assert suffix in message
