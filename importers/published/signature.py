@@ -73,8 +73,7 @@ def find_signature(blocks: Sequence[Block], last_heading: int, title_agency: str
         if not agency and k + 1 < len(lines):
             j, above = lines[k + 1]
             if agency_line(above, title_agency, dated=True):
-                agency, found.start = above, j
-                agency, found.start = _whole_name(lines, k + 1, title_agency, agency, j)
+                agency, found.start = _whole_name(lines, k + 1, title_agency, above, j)
         found.agency = _agency_name(agency, found.notes)
         found.notes += _trailer_notes(lines[:k])
         return found
