@@ -75,3 +75,16 @@ def test_a_section_of_more_paragraphs_than_the_limit_is_cut_with_a_note(tmp_path
     lines = result.report.texts["一"].split("\n")
     assert len(lines) == limits.MAX_TEXT_LINES and lines[-1] == f"第{limits.MAX_TEXT_LINES - 1}段。"
     assert any("只导入了前 5000 段" in note for note in result.notes)
+
+
+@pytest.mark.parametrize("addition", ["（全文）", "(摘要)", "【2024】"])
+def test_a_title_with_a_short_bracketed_addition_is_the_title(tmp_path, addition):
+    report = Report("2021", 2024, "某某县财政局", date=dt.date(2025, 1, 20))
+    page = tmp_path / "page.html"
+    export_html(report, page)
+    html = page.read_text(encoding="utf-8")
+    html = html.replace("年度报告</h1>", f"年度报告{addition}</h1>", 1)
+    page.write_text(html, encoding="utf-8")
+    result = importer_for(page)(page)
+    assert (result.report.meta.agency, result.report.meta.year) == ("某某县财政局", 2024)
+    assert not result.report.meta.year_pending

@@ -67,7 +67,8 @@ def read_published(document: PublishedDocument) -> ImportResult:
         raise ImportRefused(s.DOCX_NOT_A_REPORT.format(name=name))
     notes += second
     first_heading = min(headings.values(), default=len(blocks))
-    title = _title(blocks, first_heading)
+    title_span = _title_span(blocks, first_heading)
+    title = _title(blocks, title_span)
     suffix = provisional.title_suffix
     parsed = parse_title(title, suffix) if title else None
     last_heading = max(headings.values(), default=-1)
@@ -87,7 +88,7 @@ def read_published(document: PublishedDocument) -> ImportResult:
     if not title:
         notes.append(s.DOCX_NO_TITLE.format(suffix=suffix))
     else:
-        notes += _before_title_notes(blocks, first_heading)
+        notes += _before_title_notes(blocks, title_span)
     notes += year_notes
 
     agency = _agency(parsed.agency if parsed else "", signature.agency, notes)
@@ -104,7 +105,8 @@ def read_published(document: PublishedDocument) -> ImportResult:
     report = Report(spec, year, agency=agency, kind=kind, date=signature.date)
     # not from the title: the officer confirms the year (R13 until then)
     report.meta.year_pending = bool(year_notes)
-    notes += _read_texts(report, blocks, headings, signature.start)
+    title_end = title_span[1] if title_span else 0
+    notes += _read_texts(report, blocks, headings, signature.start, title_end)
     notes += _read_tables(report, blocks)
     notes += mark_summary(report, document.summary_marker)
     # a sentence said twice (a repeated row's reading) says nothing new
@@ -212,15 +214,22 @@ def _title_span(blocks: Sequence[Block], first_heading: int) -> tuple[int, int] 
     return start, end
 
 
+# 「……年度报告」, also with a short bracketed addition: 「……年度报告（全文）」
+_TITLE_END = re.compile(r"报告(?:[（(【\[][^）)】\]]{1,8}[）)】\]])?$")
+
+
 def _title_line(text: str) -> bool:
     flat = re.sub(r"\s+", "", text).strip("《》“”\"'")
-    return flat.endswith("报告") and len(flat) <= _TITLE_MAX and not _SENTENCE_MARKS.search(flat)
+    return (
+        bool(_TITLE_END.search(flat))
+        and len(flat) <= _TITLE_MAX
+        and not _SENTENCE_MARKS.search(flat)
+    )
 
 
-def _before_title_notes(blocks: Sequence[Block], first_heading: int) -> list[str]:
+def _before_title_notes(blocks: Sequence[Block], span: tuple[int, int] | None) -> list[str]:
     """Lines a page prints above the title (its site, links to other reports) are
     not the report's: named in a note, not read."""
-    span = _title_span(blocks, first_heading)
     lines = [b.text.strip() for b in blocks[: span[0] if span else 0] if isinstance(b, Paragraph)]
     text = "」「".join(line for line in lines if line)
     if not text:
@@ -229,9 +238,8 @@ def _before_title_notes(blocks: Sequence[Block], first_heading: int) -> list[str
     return [s.DOCX_BEFORE_TITLE.format(text=short)]
 
 
-def _title(blocks: Sequence[Block], first_heading: int) -> str:
+def _title(blocks: Sequence[Block], span: tuple[int, int] | None) -> str:
     """The title's text (its lines joined), "" when there is none."""
-    span = _title_span(blocks, first_heading)
     if span is None:
         return ""
     return "".join(b.text.strip() for b in blocks[span[0] : span[1]])
@@ -292,8 +300,15 @@ def _agency(from_title: str, from_signature: str, notes: list[str]) -> str:
 
 # ---- narrative ---------------------------------------------------------------------------
 def _read_texts(
-    report: Report, blocks: Sequence[Block], headings: dict[str, int], sig_start: int
+    report: Report,
+    blocks: Sequence[Block],
+    headings: dict[str, int],
+    sig_start: int,
+    title_end: int,
 ) -> list[str]:
+    """Each section's paragraphs between its heading and the next (the last up to
+    the signature); paragraphs between the title (ending at block `title_end`)
+    and the first heading open section 一, with a note."""
     spec = report.spec
     notes = _heading_notes(blocks, headings, spec)
     order = sorted(headings.items(), key=lambda kv: kv[1])
@@ -306,7 +321,7 @@ def _read_texts(
         ]
         if section_id in report.texts:
             if section_id == order[0][0] == spec.sections[0].id:
-                preamble = _preamble(blocks, start)
+                preamble = _preamble(blocks, title_end, start)
                 if preamble:
                     notes.append(
                         s.DOCX_PREAMBLE.format(
@@ -351,12 +366,10 @@ def _stray_paragraphs(spec, section_id: str, paragraphs: list[str]) -> list[str]
     return [s.DOCX_TEXT_FROM_TABLE_SECTION.format(heading=section.heading, text=short)]
 
 
-def _preamble(blocks: Sequence[Block], first_heading: int) -> str:
+def _preamble(blocks: Sequence[Block], title_end: int, first_heading: int) -> str:
     """Paragraphs between the title and the first heading (an introduction);
     what a page prints above its title (site lines, links) is not the report's."""
-    span = _title_span(blocks, first_heading)
-    after = span[1] if span else 0
-    texts = [b.text.strip() for b in blocks[after:first_heading] if isinstance(b, Paragraph)]
+    texts = [b.text.strip() for b in blocks[title_end:first_heading] if isinstance(b, Paragraph)]
     return "\n".join(t for t in texts if t)
 
 
