@@ -84,6 +84,7 @@ def test_a_title_with_a_short_bracketed_addition_is_the_title(tmp_path, addition
     export_html(report, page)
     html = page.read_text(encoding="utf-8")
     html = html.replace("年度报告</h1>", f"年度报告{addition}</h1>", 1)
+    assert f"{addition}</h1>" in html
     page.write_text(html, encoding="utf-8")
     result = importer_for(page)(page)
     assert (result.report.meta.agency, result.report.meta.year) == ("某某县财政局", 2024)
