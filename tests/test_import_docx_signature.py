@@ -129,6 +129,12 @@ def test_a_year_outside_the_limits_is_not_taken(tmp_path):
             ["某某县人民", "政府", "办公室"],
             "某某县人民政府办公室",
         ),
+        # a place alone on the line above: no body signs as a place
+        (
+            "2020年政府信息公开工作年度报告",
+            ["某某县", "公安局"],
+            "某某县公安局",
+        ),
         # no agency in the title: a bracket left open, a line ending in 「、」
         (
             "2020年政府信息公开工作年度报告",

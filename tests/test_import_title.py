@@ -89,3 +89,29 @@ def test_a_title_with_a_short_bracketed_addition_is_the_title(tmp_path, addition
     result = importer_for(page)(page)
     assert (result.report.meta.agency, result.report.meta.year) == ("某某县财政局", 2024)
     assert not result.report.meta.year_pending
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a narrow page wraps the title mid-word
+        ["某某县公安局2024年政府信息公开工作年度报", "告"],
+        ["某某县公安局2024年政府信息公开", "工作年度", "报告"],
+        # or inside the agency's bracketed second name
+        ["某某县公安局（县人民防", "空办公室）2024年政府信息公开工作年度报告"],
+    ],
+)
+def test_a_title_wrapped_anywhere_is_read_whole(tmp_path, lines):
+    agency = "".join(lines).split("2024")[0]
+    report = Report("2021", 2024, agency, date=dt.date(2025, 1, 20))
+    report.set_text("一", "2024年，本局认真贯彻落实《条例》。")
+    page = tmp_path / "page.html"
+    export_html(report, page)
+    html = page.read_text(encoding="utf-8")
+    start, end = html.index("<h1>"), html.index("</h1>") + len("</h1>")
+    html = html[:start] + "".join(f"<p>{line}</p>" for line in lines) + html[end:]
+    page.write_text(html, encoding="utf-8")
+    result = importer_for(page)(page)
+    assert (result.report.meta.agency, result.report.meta.year) == (agency, 2024)
+    assert result.report.texts["一"] == report.texts["一"]  # no piece of the title in 一
+    assert not any("标题之前" in n or "导语" in n for n in result.notes)

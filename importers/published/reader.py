@@ -187,19 +187,21 @@ def _title_span(blocks: Sequence[Block], first_heading: int) -> tuple[int, int] 
     reads as a title (no sentence punctuation, not over a name's length): a
     published page may list links to other years' reports above it. When that
     line does not name the agency (a long name broken over lines above
-    「2024年政府信息公开工作年度报告」), the short lines right above it join it."""
-    end = None
+    「2024年政府信息公开工作年度报告」) or names only the end of it (a wrap inside
+    the name), the short lines right above it join it."""
+    found = None
     for i in range(first_heading - 1, -1, -1):
-        block = blocks[i]
-        if isinstance(block, Paragraph) and _title_line(block.text):
-            end = i + 1
+        found = _title_end_at(blocks, i)
+        if found is not None:
             break
-    if end is None:
+    if found is None:
         return None
-    start = end - 1
-    if parse_title(blocks[start].text, "政府信息公开").agency:
+    start, end = found
+    title = "".join(b.text for b in blocks[start:end])
+    agency = parse_title(title, "政府信息公开").agency
+    if agency and not _name_cut(agency):
         return start, end
-    chars = len(re.sub(r"\s+", "", blocks[start].text))
+    chars = len(re.sub(r"\s+", "", title))
     for i in range(start - 1, max(start - 12, -1), -1):
         block = blocks[i]
         if isinstance(block, Table):
@@ -211,7 +213,32 @@ def _title_span(blocks: Sequence[Block], first_heading: int) -> tuple[int, int] 
         if chars > _TITLE_MAX:
             break
         start = i
+        title = text + title
+        if agency and not _name_cut(parse_title(title, "政府信息公开").agency):
+            break  # the name cut by the wrap is whole again
     return start, end
+
+
+def _name_cut(agency: str) -> bool:
+    """Whether a title's agency is the end of a name the page wrapped (「室)」 of
+    「……（县人民防空办公」 over 「室）2024年……」): a bracket closed it never opened."""
+    closing = agency.count(")") + agency.count("）")
+    return closing > agency.count("(") + agency.count("（")
+
+
+def _title_end_at(blocks: Sequence[Block], i: int) -> tuple[int, int] | None:
+    """[start, i + 1) when the paragraph at `i` ends a title — alone, or with the
+    one or two lines above it when a narrow page wrapped the title mid-word
+    (「……年度报」 over 「告」)."""
+    lines: list[str] = []
+    for k in range(i, max(i - 3, -1), -1):
+        block = blocks[k]
+        if not isinstance(block, Paragraph) or not block.text.strip():
+            return None
+        lines.insert(0, block.text)
+        if _title_line("".join(lines)):
+            return k, i + 1
+    return None
 
 
 # 「……年度报告」, also with a short bracketed addition: 「……年度报告（全文）」
@@ -229,9 +256,11 @@ def _title_line(text: str) -> bool:
 
 def _before_title_notes(blocks: Sequence[Block], span: tuple[int, int] | None) -> list[str]:
     """Lines a page prints above the title (its site, links to other reports) are
-    not the report's: named in a note, not read."""
+    not the report's: named in a note, not read. The title said again above it
+    (a page's own title bar) is no such line."""
+    title = norm(_title(blocks, span))
     lines = [b.text.strip() for b in blocks[: span[0] if span else 0] if isinstance(b, Paragraph)]
-    text = "」「".join(line for line in lines if line)
+    text = "」「".join(line for line in lines if line and norm(line) != title)
     if not text:
         return []
     short = text if len(text) <= _QUOTE else text[:_QUOTE] + "…"

@@ -92,6 +92,8 @@ def find_signature(blocks: Sequence[Block], last_heading: int, title_agency: str
 
 
 _OPEN_END = ("（", "(", "、", "和", "与", "及")
+# A line holding only a place (「某某县」, 「某某市某某区」): the start of a longer name.
+_PLACE_ONLY = re.compile(r"\w{1,12}?(省|市|县|区|州|盟|旗|镇|乡|街道)")
 # A line holding only the generic name of a body: the end of a longer name.
 _GENERIC_BODY = re.compile(
     r"(人民政府|办公室|办公厅|委员会|管委会|管理委员会|办事处|局|厅|委|办|中心)"
@@ -128,6 +130,8 @@ def _continues(name: str, above: str, joined_key: str, title_key: str) -> bool:
     if title_key and piece == title_key:
         return False  # the name as the title gives it: complete
     if name.strip().startswith(("（", "(")) or _GENERIC_BODY.fullmatch(piece):
+        return True
+    if _PLACE_ONLY.fullmatch(norm(above)):  # 「某某县」 over 「公安局」: no body signs as a place
         return True
     if title_key:  # the title names the agency: it says where the name starts
         extends = joined_key.startswith(title_key) and not piece.startswith(title_key)
