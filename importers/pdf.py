@@ -379,10 +379,24 @@ def _without_site(blocks: list[Block]) -> list[Block]:
         joined = text + (blocks[i + 1].text if i + 1 < len(blocks) and isinstance(
             blocks[i + 1], Paragraph) else "")  # fmt: skip
         if _TITLE_WORDS.search(text) or (len(text) <= 40 and _TITLE_WORDS.search(joined)):
+            while i and _title_part(blocks[i - 1]):  # a long name wrapped above the title
+                i -= 1
             if i and all(isinstance(b, Paragraph) and len(b.text) <= 40 for b in blocks[:i]):
                 return blocks[i:]
             break
     return blocks
+
+
+_NOT_TITLE = re.compile(r"[。；;，,：:！!？?•·>＞|｜]|^\s*[一二三四五六七八九十]+、")
+
+
+def _title_part(block: Block) -> bool:
+    """A line that may be the start of a title wrapped over lines (a long agency
+    name): short, no sentence or menu marks, no section number, no 「报告」."""
+    if not isinstance(block, Paragraph):
+        return False
+    text = block.text.strip()
+    return 0 < len(text) <= 40 and "报告" not in text and not _NOT_TITLE.search(text)
 
 
 def _check_time(name: str, deadline: float) -> None:

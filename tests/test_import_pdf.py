@@ -261,3 +261,26 @@ def test_a_footnote_mark_after_a_number_is_set_aside_not_read_as_a_digit(tmp_pat
     assert result.report.value("active.art20_1.regulations.issued") == 8
     assert any("上标「12」未计入" in n for n in result.notes)
     assert any("下标「3」未计入" in n for n in result.notes)
+
+
+@needs_soffice
+@pytest.mark.parametrize("kind", ["docx", "html"])
+def test_a_long_name_wrapped_in_title_and_signature_survives_our_pdf(tmp_path, kind):
+    """Title and signature break a long name over lines: the PDF of our own Word
+    export or web page reads the whole name (the first title line had been dropped
+    as a site menu, the signature read as 「（区人民防空办公室）」 and its first line
+    put into 六 — and two copies of one report counted as two agencies)."""
+    import dataclasses
+
+    from exporters.docx import export_docx
+    from exporters.html import export_html
+
+    agency = "某某市某某区住房和城乡建设局（区人民防空办公室）"
+    report = random_report(random.Random(5), 2024, agency=agency)
+    source = tmp_path / f"年报.{kind}"
+    (export_docx if kind == "docx" else export_html)(report, source)
+    filter_name = "pdf" if kind == "docx" else "pdf:writer_pdf_Export"
+    result = import_pdf(soffice_pdf(source, tmp_path / "pdf", filter_name))
+    assert dataclasses.replace(result.report.meta, year_pending=False) == report.meta
+    assert result.report.values() == report.values()
+    assert norm(result.report.texts["六"]) == norm(report.texts["六"])

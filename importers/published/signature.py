@@ -127,9 +127,11 @@ def _whole_name(
 def _continues(name: str, above: str, joined_key: str, title_key: str) -> bool:
     """Whether `name` (the lines read so far) continues the line `above` it."""
     piece = norm(name)
+    if name.strip().startswith(("（", "(")):  # a second name: never a name by itself
+        return True
     if title_key and piece == title_key:
         return False  # the name as the title gives it: complete
-    if name.strip().startswith(("（", "(")) or _GENERIC_BODY.fullmatch(piece):
+    if _GENERIC_BODY.fullmatch(piece):
         return True
     if _PLACE_ONLY.fullmatch(norm(above)):  # 「某某县」 over 「公安局」: no body signs as a place
         return True
