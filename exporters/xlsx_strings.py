@@ -111,6 +111,7 @@ NOTE_BAD_VALUE = "「{sheet}」{address}（{row} · {col}）的内容无法导�
 NOTE_EXTRA_ROW = "「{sheet}」第 {row} 行「{label}」不是官方表格中的行，其中的数字未导入。"
 NOTE_BLANKS = "共有 {n} 个单元格为空，请在程序中补填（没有的填 0）。"
 NOTE_META_MISSING = "“基本信息”表中未找到“{label}”，该项保持空白。"
+NOTE_FALLBACK_YEAR = "暂按 {value} 年导入，年度待确认，请在基本信息中核对"
 NOTE_META_BAD = "“基本信息”表中“{label}”的内容「{text}」无法识别，该项{fallback}。"
 NOTE_FALLBACK_BLANK = "保持空白"
 NOTE_FALLBACK_DEFAULT = "已按“{value}”处理"

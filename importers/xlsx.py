@@ -95,7 +95,7 @@ def _import(wb: Workbook, sheets: _Sheets, name: str) -> ImportResult:
     spec = _format_of(wb, sheets, name, notes)
     meta = _read_meta(sheets, spec, notes)
     report = Report(spec, meta.year, meta.agency, meta.kind, meta.date)
-    if meta.pending_year == str(meta.year):  # not changed in Excel: still a guess
+    if meta.year_guessed or meta.pending_year == str(meta.year):  # a guess, still
         report.set_meta(year_pending=True)
     for section_id, text in meta.texts.items():
         report.set_text(section_id, text)
@@ -402,6 +402,7 @@ class _Meta:
     previous: str = ""  # last year's data as the exporter wrote it (JSON)
     printed: str = ""  # totals an imported document printed (JSON), see Report.printed
     pending_year: str = ""  # the year still to be confirmed (see Report meta.year_pending)
+    year_guessed: bool = False  # no readable year in the sheet: the format's first year
     summary: str = ""  # the summary marker (JSON), see Report.summary
 
 
@@ -436,9 +437,12 @@ def _read_meta(sheets: _Sheets, spec: FormatSpec, notes: list[str]) -> _Meta:
     year = _as_year(value) if ok else None
     if year is not None:
         meta.year = year
-    elif ok:
-        fallback = s.NOTE_FALLBACK_DEFAULT.format(value=meta.year)
-        notes.append(s.NOTE_META_BAD.format(label=s.META_YEAR, text=value, fallback=fallback))
+    else:  # a year nobody wrote: the format's first, to be confirmed (R13)
+        meta.year_guessed = True
+        if ok:
+            fallback = s.NOTE_FALLBACK_YEAR.format(value=meta.year)
+            text = s.NOTE_COPY_BLANK if value in (None, "") else value
+            notes.append(s.NOTE_META_BAD.format(label=s.META_YEAR, text=text, fallback=fallback))
 
     ok, value = get(s.META_KIND)
     kinds = {norm(v): k for k, v in KIND_NAMES.items()}
@@ -520,7 +524,7 @@ def _as_year(value: object) -> int | None:
     elif isinstance(value, float) and value.is_integer():
         year = int(value)
     elif isinstance(value, str):
-        m = re.fullmatch(r"(\d{4})\s*年?", unicodedata.normalize("NFKC", value).strip())
+        m = re.fullmatch(r"(\d{4})\s*(?:年度?)?", unicodedata.normalize("NFKC", value).strip())
         if not m:
             return None
         year = int(m.group(1))

@@ -615,3 +615,30 @@ def test_a_copied_sheet_is_named_and_every_different_number_said(tmp_path, chang
         assert note_level(note) is NoteLevel.ATTENTION
     else:
         assert "相同" in note and note_level(note) is NoteLevel.TIP
+
+
+@pytest.mark.parametrize(
+    ("typed", "year", "pending"),
+    [
+        ("2023年度", 2023, False),
+        ("2023 年", 2023, False),
+        ("二〇二三", None, True),
+        (None, None, True),
+    ],
+)
+def test_the_year_as_typed_in_excel_is_read_or_left_to_confirm(tmp_path, typed, year, pending):
+    """「2023年度」 is 2023; a year that cannot be read is never taken as confirmed:
+    the format's first year stands in, marked 待确认 (R13), and the note says so."""
+    report = random_report(random.Random(2), 2023)
+    path = exported(report, tmp_path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb[s.META_SHEET]
+    next(r[1] for r in ws.iter_rows() if r[0].value == s.META_YEAR).value = typed
+    wb.save(path)
+    result = import_xlsx(path)
+    assert result.report.meta.year_pending is pending
+    if year is not None:
+        assert result.report.meta.year == year
+    else:
+        [note] = [n for n in result.notes if s.META_YEAR in n]
+        assert "待确认" in note and "None" not in note
