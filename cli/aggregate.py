@@ -26,14 +26,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--year", type=int, metavar="Y", help=s.AGG_HELP_YEAR)
     p.add_argument("--agency", default="", metavar="名称", help=s.AGG_HELP_AGENCY)
     p.add_argument("--include-government", action="store_true", help=s.AGG_HELP_GOVERNMENT)
+    p.add_argument("--force", action="store_true", help=s.EXPORT_HELP_FORCE)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from cli.export import existing_output
     from model.aggregate import aggregate, format_name
 
     output = Path(args.output)
     xlsx = Path(args.xlsx) if args.xlsx else None
+    existing = existing_output([args.output, args.xlsx], args.force)
+    if existing:  # before the work: the officer learns it at once, nothing replaced
+        print(existing, file=sys.stderr)
+        return EXIT_UNWRITABLE
     exclude = [output] + ([xlsx] if xlsx else [])
     result = aggregate(
         args.inputs,

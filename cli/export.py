@@ -1,5 +1,5 @@
 """`main.py export FILE [--docx OUT.docx] [--pdf OUT.pdf] [--xlsx OUT.xlsx] [--html OUT.html]
-[--fill-zero] [--strict] [--previous LAST]`.
+[--fill-zero] [--strict] [--previous LAST] [--force]`.
 
 Validates the report — a draft, or any file the importers read
 (cli/report_files.py) — prints its errors and warnings, then writes the
@@ -7,6 +7,7 @@ requested files. A report with errors is still exported (the officer may want
 to look at it) unless --strict, which then writes nothing and exits 1. Blank cells print
 blank; --fill-zero first fills them with 0 in the draft and saves it, so the draft
 and the document agree (drafts only: a published file is never written over).
+An existing output file is only replaced with --force.
 """
 
 from __future__ import annotations
@@ -36,11 +37,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--html", metavar="OUT.html", help=s.EXPORT_HELP_HTML)
     parser.add_argument("--strict", action="store_true", help=s.EXPORT_HELP_STRICT)
     parser.add_argument("--previous", metavar="LAST.nianbao", help=s.EXPORT_HELP_PREVIOUS)
+    parser.add_argument("--force", action="store_true", help=s.EXPORT_HELP_FORCE)
     parser.set_defaults(func=run)
 
 
 def _err(text: str) -> None:
     print(text, file=sys.stderr)
+
+
+def existing_output(paths: list[str | None], force: bool) -> str | None:
+    """A Chinese sentence when one of `paths` is an existing file and `force` is
+    not given (an officer's own Word report must not be replaced by a mistyped
+    output name), else None. Shared by every command that writes files."""
+    if force:
+        return None
+    for path in paths:
+        if path and Path(path).exists():
+            return s.OUTPUT_EXISTS.format(path=path)
+    return None
 
 
 def _check_outputs(args: argparse.Namespace) -> str | None:
@@ -71,6 +85,10 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         _err(problem)
         return EXIT_UNREADABLE
+    existing = existing_output([args.docx, args.pdf, args.xlsx, args.html], args.force)
+    if existing:
+        _err(existing)
+        return EXIT_UNWRITABLE
     if args.fill_zero and Path(args.file).suffix.lower() != DRAFT_SUFFIX:
         _err(s.EXPORT_FILL_NEEDS_DRAFT)  # 补零 saves the draft: never over a published file
         return EXIT_UNREADABLE

@@ -219,6 +219,8 @@ EXPORT_HELP_HTML = "导出网页到此位置（.html）：独立的 HTML5 页面
 EXPORT_HELP_STRICT = "报告有错误时拒绝导出（退出码 1），不写任何文件"
 EXPORT_HELP_PREVIOUS = "上一年度的报告（草稿或其他可导入的报告文件），用于核对上年结转和内容雷同"
 EXPORT_HELP_PDF = "导出 PDF 到此位置（.pdf，需要本机装有 LibreOffice、WPS 或 Word）"
+EXPORT_HELP_FORCE = "输出文件已存在时覆盖它（不加时拒绝并说明）"
+OUTPUT_EXISTS = "文件「{path}」已存在；如要覆盖，请加 --force"
 EXPORT_HELP_FILL_ZERO = "先把草稿中未填写的数字补 0 并保存草稿，再导出（草稿与文件一致）"
 EXPORT_BLANKS = (
     "草稿中有 {n} 个未填写的数字，导出的文件中留空。确实没有的，请填 0："

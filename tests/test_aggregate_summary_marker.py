@@ -207,7 +207,7 @@ def test_the_command_line_flags_and_includes_government_reports(tmp_path, capsys
     assert main(["aggregate", str(folder), "-o", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "1 份本级政府的报告未与部门报告一起计入" in printed
-    assert main(["aggregate", str(folder), "-o", str(out), "--include-government"]) == 0
+    assert main(["aggregate", str(folder), "-o", str(out), "--include-government", "--force"]) == 0
     from model.drafts import load_draft
 
     expected = sum(r.input_value(CELL) for r in (*reports, government))

@@ -94,7 +94,10 @@ def test_outputs_inside_the_scanned_folder_are_not_summed_again(tmp_path, capsys
     out = folder / "汇总.nianbao"
     assert main(["aggregate", str(folder), "-o", str(out)]) == EXIT_OK
     capsys.readouterr()
-    assert main(["aggregate", str(folder), "-o", str(out)]) == EXIT_OK
+    before = out.read_bytes()  # a second run replaces the summary only when asked to
+    assert main(["aggregate", str(folder), "-o", str(out)]) == EXIT_UNWRITABLE
+    assert "已存在" in capsys.readouterr().err and out.read_bytes() == before
+    assert main(["aggregate", str(folder), "-o", str(out), "--force"]) == EXIT_OK
     text = capsys.readouterr().out
     assert "3 份报告已汇总，1 个文件未纳入。" in text
     assert "汇总.nianbao：未读取：本次汇总的输出文件" in text

@@ -638,6 +638,18 @@ def test_cli_exports_word_and_excel(tmp_path, draft, capsys):
     assert xlsx.stat().st_size > 0
 
 
+def test_cli_never_replaces_an_existing_file_without_force(tmp_path, draft, capsys):
+    """`export … --docx 报告.docx` onto the officer's own Word report replaced it
+    without a word: an existing output is refused (exit 3) unless --force."""
+    out = tmp_path / "我的报告.docx"
+    out.write_bytes(b"the officer's own report")
+    assert _cli(str(draft), "--docx", str(out)) == 3
+    assert "已存在" in capsys.readouterr().err
+    assert out.read_bytes() == b"the officer's own report"
+    assert _cli(str(draft), "--docx", str(out), "--force") == 0
+    assert docx.Document(str(out)).paragraphs[0].text.startswith(AGENCY)
+
+
 def test_cli_exports_a_report_with_errors_but_strict_refuses(tmp_path, capsys):
     from model.drafts import save_draft
 
