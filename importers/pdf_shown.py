@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psparser import PSLiteral
@@ -537,7 +537,7 @@ def _settle(layout, page: int, visible: Box) -> list[SetAside]:
             hidden[id(char)] = reason
     _covered_or_same_colour(chars, shapes, hidden)
     _fake_bold(chars, hidden)
-    _marks_after_digits(chars, hidden)
+    _marks_after_digits(chars, hidden, _vertical_rules(layout))
     if hidden:
         _remove(layout, hidden)
     return _runs(chars, hidden, page)
@@ -671,7 +671,23 @@ _MARK_SIZE = 0.85  # a mark is drawn at most this share of the digit's size
 _MARK_SHIFT = 0.2  # and its baseline this share of the digit's size above (superscript)
 
 
-def _marks_after_digits(chars: list, hidden: dict[int, str]) -> None:
+def _vertical_rules(container) -> list[tuple[float, float, float]]:
+    """(x, y0, y1) of every vertical line drawn on the page — table borders, the
+    edges of cell rectangles: what stands between two cells' text."""
+    rules: list[tuple[float, float, float]] = []
+    for item in container:
+        if isinstance(item, LTRect):
+            rules += [(item.x0, item.y0, item.y1), (item.x1, item.y0, item.y1)]
+        elif isinstance(item, LTLine) and abs(item.x1 - item.x0) < 1:
+            rules.append(((item.x0 + item.x1) / 2, item.y0, item.y1))
+        elif isinstance(item, LTContainer) and not isinstance(item, LTChar):
+            rules += _vertical_rules(item)
+    return rules
+
+
+def _marks_after_digits(
+    chars: list, hidden: dict[int, str], rules: list[tuple[float, float, float]] = ()
+) -> None:
     """A footnote mark set as a superscript (or subscript) right after a digit —
     smaller, its baseline raised (lowered) — is not part of the number: 「8」 with
     a raised 「1」 reads 8, not 81, as in Word. A run of such characters is one
@@ -684,7 +700,7 @@ def _marks_after_digits(chars: list, hidden: dict[int, str]) -> None:
         if mark is not None and _continues_mark(mark[0], previous, char):
             hidden[id(char)] = mark[1]
         elif previous is not None and previous.get_text().isdigit():
-            how = _mark_after(previous, char)
+            how = "" if _rule_between(previous, char, rules) else _mark_after(previous, char)
             if how:
                 hidden[id(char)] = how
                 mark = (previous, how)
@@ -693,6 +709,13 @@ def _marks_after_digits(chars: list, hidden: dict[int, str]) -> None:
         else:
             mark = None
         previous = char
+
+
+def _rule_between(left: LTChar, right: LTChar, rules) -> bool:
+    """Whether a vertical line runs between two characters (they sit in two cells:
+    a small number in the next cell is no footnote mark, however close)."""
+    low, high = min(left.y0, right.y0), max(left.y1, right.y1)
+    return any(left.x0 < x < right.x1 and y0 < high and y1 > low for x, y0, y1 in rules)
 
 
 def _mark_after(digit: LTChar, char: LTChar) -> str:

@@ -284,3 +284,29 @@ def test_a_long_name_wrapped_in_title_and_signature_survives_our_pdf(tmp_path, k
     assert dataclasses.replace(result.report.meta, year_pending=False) == report.meta
     assert result.report.values() == report.values()
     assert norm(result.report.texts["六"]) == norm(report.texts["六"])
+
+
+class _Glyph:
+    """What _marks_after_digits reads of a pdfminer LTChar."""
+
+    def __init__(self, text: str, x0: float, y0: float, size: float) -> None:
+        self.text, self.x0, self.y0, self.size = text, x0, y0, size
+        self.x1, self.y1 = x0 + size * 0.5, y0 + size
+
+    def get_text(self) -> str:
+        return self.text
+
+
+@pytest.mark.parametrize("rule", [False, True])
+def test_a_small_raised_number_is_a_mark_only_within_its_cell(rule):
+    """「8」 then a 6 pt 「173」 raised right after it: a footnote mark — unless a cell
+    border runs between them (a zero-margin table, the next cell's number top-aligned)."""
+    from importers.pdf_shown import SUPERSCRIPT, _marks_after_digits
+
+    digit = _Glyph("8", 100.0, 500.0, 10.5)
+    small = [_Glyph(c, digit.x1 + i * 3.1, 504.5, 6.0) for i, c in enumerate("173")]
+    hidden: dict[int, str] = {}
+    rules = [(digit.x1, 490.0, 520.0)] if rule else []
+    _marks_after_digits([digit, *small], hidden, rules)
+    marked = [g.text for g in small if hidden.get(id(g)) == SUPERSCRIPT]
+    assert marked == ([] if rule else ["1", "7", "3"])
