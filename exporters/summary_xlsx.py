@@ -3,8 +3,9 @@
 Sheets: 「报送情况」 (one row per input file, with errors, warnings, blank cells,
 成文日期, whether it is past the deadline, and why a file was not summed), then one
 sheet per table of the format with one row per summed agency and a 合计 row of
-=SUM formulas. Columns are the table's cells in reading order, headed by the row
-label (merged over its cells) above the column label. Built from the spec, never
+the sums (numbers, which every viewer shows). Columns are the table's cells in
+reading order, headed by the row label (merged over its cells) above the column
+label. Built from the spec, never
 from a particular format's rows.
 
 Written in openpyxl's streaming (write-only) mode: a thousand agencies by two
@@ -42,6 +43,7 @@ from exporters.xlsx_strings import (
 )
 from model.aggregate import AgencyRow, AggregateResult, ReportStatus, TablePlan
 from model.spec import CellSpec, ValueKind
+from model.values import Value, sum_filled
 
 STATUS_WIDTHS = (6, 26, 9, 6, 6, 10, 15, 17, 28, 40)
 
@@ -197,17 +199,20 @@ def _table_sheet(
     ws.print_options.gridLines = True
     _title(ws, TABLE_TITLE.format(year=year, heading=heading, n=len(rows)))
     _headers(ws, cells, first)
+    columns: list[list[Value | None]] = [[] for _ in cells]
     for n, row in enumerate(rows, start=1):
-        ws.append([n, row.agency, *row.table_values(plan)])
-    total_row = top + len(rows)
+        values = row.table_values(plan)
+        ws.append([n, row.agency, *values])
+        for column, value in zip(columns, values, strict=True):
+            column.append(value)
+    # the 合计 row holds the sums as numbers, not =SUM formulas: openpyxl cannot
+    # store a formula's result, and phone and chat previews, web viewers and other
+    # programs reading the file show a formula without one as empty
     ws.append(
         [
             _cell(ws, None, _TOTAL_FILL, _BORDER),
             _cell(ws, TOTAL_LABEL, _BOLD, _TOTAL_FILL, _BORDER),
-            *(
-                _cell(ws, f"=SUM({col}{top}:{col}{total_row - 1})", _BOLD, _TOTAL_FILL, _BORDER)
-                for col in (get_column_letter(first + i) for i in range(len(cells)))
-            ),
+            *(_cell(ws, sum_filled(column), _BOLD, _TOTAL_FILL, _BORDER) for column in columns),
         ]
     )
 
