@@ -69,9 +69,31 @@ def _previous_value(previous: Report, cell: CellSpec, unit: str | None) -> Value
     return previous.value(cell.id)
 
 
+def _blank_parts(cell: CellSpec, report: Report, spec) -> bool:
+    """Whether a total adds parts of which some are not filled in (inputs reached
+    through totals of totals)."""
+    values = report.values()
+    pending = list(cell.terms)
+    seen: set[str] = set()
+    while pending:
+        term = pending.pop()
+        if term in seen:
+            continue
+        seen.add(term)
+        part = spec.cell_by_id.get(term)
+        if part is None:
+            continue
+        if part.computed:
+            pending.extend(part.terms)
+        elif values.get(term) is None:
+            return True
+    return False
+
+
 def compare(previous: Report, current: Report) -> list[TableComparison]:
     """For every table of the current format, every cell: last year, this year, and
-    the difference."""
+    the difference; a total over parts not all filled in, in either year, says so
+    (its difference is that of the filled parts only)."""
     prev_spec = previous.spec
     # each side's printed totals, with the report whose parts they disagree with
     printed = {
@@ -100,6 +122,12 @@ def compare(previous: Report, current: Report) -> list[TableComparison]:
                 if unit and before is not None and previous.unit(cell.id) != unit:
                     note = msg.COMPARE_PREVIOUS_MONEY_UNIT.format(unit=unit)
             diff = None if now is None or before is None else now - before
+            if diff is not None and cell.computed:
+                blank = _blank_parts(cell, current, current.spec) or (
+                    prev_cell is not None and _blank_parts(prev_cell, previous, prev_spec)
+                )
+                if blank:  # a sum over blanks: its change is the filled parts' only
+                    note = "；".join(n for n in (note, msg.COMPARE_TOTAL_OVER_BLANKS) if n)
             same_cell = prev_cell is not None and prev_cell.kind is cell.kind
             shown = [
                 msg.COMPARE_PRINTED.format(

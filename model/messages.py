@@ -254,6 +254,7 @@ AGG_IMPORT_SOURCES = {
 
 # ---- year-on-year comparison ------------------------------------------------------------
 COMPARE_NOT_IN_PREVIOUS = "上年的格式中没有此项"
+COMPARE_TOTAL_OVER_BLANKS = "合计中有未填写的项，增减只反映已填写的项"
 COMPARE_OTHER_FORMAT = (
     "上年报告使用的是{name}，本年使用的是{current}；两种格式都有的单元格才有可比数据"
 )

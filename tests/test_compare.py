@@ -173,3 +173,20 @@ def test_cli_compare_with_last_years_word_report(tmp_path, capsys):
 
 def _changed_totals(previous, current) -> int:
     return sum(previous.value(c.id) != current.value(c.id) for c in current.spec.computed_cells)
+
+
+def test_a_total_over_unfilled_parts_says_so():
+    """「予以公开 / 总计 +6」 while one part is blank this year: the total's change is
+    that of the filled parts only, and the comparison says so."""
+    from model import messages as msg
+    from model.compare import compare
+    from model.report import Report
+
+    previous, current = Report("2021", 2022, "某局"), Report("2021", 2023, "某局")
+    parts = {"applications.new.natural": 10, "applications.new.commercial": 20}
+    previous.set_values(parts)
+    current.set_values({"applications.new.natural": 16})  # 商业企业 left blank
+    rows = {c.cell: c for t in compare(previous, current) for c in t.cells}
+    total = rows["applications.new.total"]
+    assert msg.COMPARE_TOTAL_OVER_BLANKS in total.note
+    assert msg.COMPARE_TOTAL_OVER_BLANKS not in rows["applications.new.natural"].note
