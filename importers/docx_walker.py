@@ -280,9 +280,10 @@ class _Walker:
                 # a heading typed on the first line of its text is still found
                 out.extend(Paragraph(line) for line in item.split("\n"))
                 continue
-            wrapped = self._layout_cell(item, depth)
-            if wrapped is not None:  # a page laid out in a one-cell table: its content
-                self._body_blocks(wrapped, state, depth + 1, out)
+            layout = self._layout_cells(item, depth)
+            if layout:  # a page laid out in a table: its cells' content, in order
+                for cell in layout:
+                    self._body_blocks(cell, state, depth + 1, out)
                 continue
             self.top_tables += 1
             table = self._table(item, s.TABLE_WHERE.format(index=self.top_tables), depth + 1)
@@ -291,18 +292,22 @@ class _Walker:
             else:  # every row deleted with Track Changes: not in the final view
                 self.top_tables -= 1
 
-    def _layout_cell(self, tbl, depth: int):
-        """The one cell of a one-cell table holding tables (a template or site that
-        lays the page out in a table), else None: its paragraphs and tables are
-        read as the body's, not flattened into one cell's text."""
-        rows = list(self._children(tbl, TR, depth + 1))
-        if len(rows) != 1:
-            return None
-        cells = list(self._children(rows[0], TC, depth + 1))
-        if len(cells) != 1:
-            return None
-        inner = self._block_elements(cells[0], depth + 2)
-        return cells[0] if any(element.tag == TBL for element in inner) else None
+    def _layout_cells(self, tbl, depth: int) -> list:
+        """The cells, in reading order, of a table that lays a page out (a template
+        or a site: a menu in one cell, the report in the next, or the whole page in
+        one cell) — a table with a table inside a cell — else []: their paragraphs
+        and tables are read as the body's, not flattened into one cell's text."""
+        cells = [
+            cell
+            for row in self._children(tbl, TR, depth + 1)
+            for cell in self._children(row, TC, depth + 1)
+        ]
+        nested = any(
+            element.tag == TBL
+            for cell in cells
+            for element in self._block_elements(cell, depth + 2)
+        )
+        return cells if nested else []
 
     def _flow(self, container, state: _Container, depth: int) -> Iterator:
         """The text of each paragraph (str) and each table (element) of a block
