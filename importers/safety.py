@@ -77,6 +77,20 @@ def _not_office(path: Path) -> str:
     return s.NOT_OFFICE_FILE.format(name=path.name)
 
 
+def _check_kind(zf: zipfile.ZipFile, path: Path) -> None:
+    """A Word file named .xlsx (or a workbook named .docx) is named for what it is,
+    not called damaged."""
+    names = set(zf.namelist())
+    suffix = path.suffix.lower()
+    for part, kind, right in s.OFFICE_KINDS:
+        if part in names and suffix != right and suffix in (".docx", ".xlsx", ".xlsm"):
+            if right == ".xlsx" and suffix == ".xlsm":
+                continue
+            raise ImportRefused(
+                s.NOT_OFFICE_BUT.format(name=path.name, kind=kind, suffix=path.suffix, right=right)
+            )
+
+
 def check_office_zip(path: Path) -> None:
     """Raise ImportRefused (Chinese, naming the file) unless `path` is a plausible,
     harmless office zip within model.limits, every part of which decompresses
@@ -96,6 +110,7 @@ def check_office_zip(path: Path) -> None:
         raise ImportRefused(s.CANNOT_OPEN.format(name=path.name, reason=exc.strerror)) from exc
     try:
         with zf:
+            _check_kind(zf, path)
             _check_parts(zf, path.name)
     except ImportRefused:
         raise

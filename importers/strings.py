@@ -8,6 +8,11 @@ NOT_OFFICE_FILE = "文件「{name}」不是有效的 Office 文档（.xlsx / .do
 NOT_OFFICE_BUT = (
     "文件「{name}」实际上是{kind}，只是扩展名写成了「{suffix}」；请把扩展名改为「{right}」后再导入"
 )
+# the part that says which kind of office package a file is: (part, what it is, suffix)
+OFFICE_KINDS = (
+    ("word/document.xml", " Word 文档", ".docx"),
+    ("xl/workbook.xml", " Excel 工作簿", ".xlsx"),
+)
 # what a file's first bytes say it is: (magic, what it is, the suffix it should have)
 FILE_KINDS = (
     (b"%PDF", " PDF 文件", ".pdf"),

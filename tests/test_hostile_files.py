@@ -335,3 +335,14 @@ def test_a_file_renamed_to_an_office_suffix_is_named_for_what_it_is(tmp_path, su
     bad.write_bytes(head)
     message = _refused(bad, said)
     assert suffix in message
+
+
+def test_a_word_file_named_xlsx_and_a_workbook_named_docx_are_named_for_what_they_are(
+    tmp_path, bases
+):
+    word = tmp_path / "其实是Word.xlsx"
+    word.write_bytes(bases[".docx"].read_bytes())
+    _refused(word, "实际上是 Word 文档.*「.docx」")
+    book = tmp_path / "其实是Excel.docx"
+    book.write_bytes(bases[".xlsx"].read_bytes())
+    _refused(book, "实际上是 Excel 工作簿.*「.xlsx」")
