@@ -107,6 +107,9 @@ NOTE_CELL_MISSING = "「{sheet}」中未找到“{row} · {col}”单元格，�
 NOTE_DUPLICATE = (
     "「{sheet}」中“{row} · {col}”出现了不止一次（{first} 和 {second}），已采用 {first}。"
 )
+NOTE_MONEY_CONVERTED = (
+    "「{sheet}」{address}（{row} · {col}）写的是「{text}」，已换算为 {value}{unit}。"
+)
 NOTE_BAD_VALUE = "「{sheet}」{address}（{row} · {col}）的内容无法导入：{reason}。该单元格保持空白。"
 NOTE_EXTRA_ROW = "「{sheet}」第 {row} 行「{label}」不是官方表格中的行，其中的数字未导入。"
 NOTE_BLANKS = "共有 {n} 个单元格为空，请在程序中补填（没有的填 0）。"

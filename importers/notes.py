@@ -61,6 +61,7 @@ def _attention_templates() -> tuple[str, ...]:
         x.NOTE_SHEET_MISSING, x.NOTE_ROW_MISSING, x.NOTE_CELL_MISSING, x.NOTE_DUPLICATE,
         x.NOTE_BAD_VALUE, x.NOTE_EXTRA_ROW, x.NOTE_FORMULA_NO_RESULT, x.NOTE_PRINTED_BAD,
         x.NOTE_TOTAL_DIFFERS, x.NOTE_TOTAL_KEPT, x.NOTE_META_BAD, x.NOTE_COPY_DIFFERS,
+        x.NOTE_MONEY_CONVERTED,
     )  # fmt: skip
 
 

@@ -825,6 +825,19 @@ def read_table(ws: _Sheet, table: TableSpec, sheet_label: str | None = None) -> 
                 continue
             if got is not None:
                 out.values[cell.id] = got
+                converted = _converted_from(value, cell)
+                if converted:
+                    out.notes.append(
+                        s.NOTE_MONEY_CONVERTED.format(
+                            sheet=sheet,
+                            address=address,
+                            row=cell.row_label,
+                            col=cell.col_label,
+                            text=str(value).strip(),
+                            value=format_value(got),
+                            unit=cell.unit,
+                        )
+                    )
             elif value is None:
                 out.empty[cell.id] = (r, c)
         if stray:
@@ -848,6 +861,18 @@ def read_table(ws: _Sheet, table: TableSpec, sheet_label: str | None = None) -> 
 
 
 # ---- one value ------------------------------------------------------------------------
+
+
+def _converted_from(raw: object, cell: CellSpec) -> str:
+    """The unit an amount typed as text was written in, when it is not the cell's
+    (「8902.81元」 in a 万元 cell, converted by parse_value), else ""."""
+    if not isinstance(raw, str) or cell.kind is not ValueKind.MONEY or not cell.unit:
+        return ""
+    text = unicodedata.normalize("NFKC", raw).strip()
+    for unit in ("万元", "元"):  # longest first
+        if text.endswith(unit):
+            return unit if unit != cell.unit else ""
+    return ""
 
 
 def to_value(raw: object, cell: CellSpec, number_format: str = "") -> Value | None:

@@ -642,3 +642,14 @@ def test_the_year_as_typed_in_excel_is_read_or_left_to_confirm(tmp_path, typed, 
     else:
         [note] = [n for n in result.notes if s.META_YEAR in n]
         assert "待确认" in note and "None" not in note
+
+
+def test_an_amount_written_in_the_other_unit_is_converted_with_a_note(tmp_path):
+    report = random_report(random.Random(2), 2023)
+    path = exported(report, tmp_path)
+    cell = "active.art20_8.fees.amount_wan"
+    sheet, addr = address(report, cell)
+    edit(path, {(sheet, addr): "8902.81元"})
+    result = import_xlsx(path)
+    assert str(result.report.value(cell)) == "0.890281"
+    assert any("8902.81元" in n and "已换算为 0.890281万元" in n for n in result.notes)
