@@ -40,6 +40,7 @@ NOTE_HEADERS = ("序号", "机关名称", "年度", "文件", "级别", "导入�
 _MAX_WIDTH = {"default": 40, "wide": 80}  # characters: longer texts wrap
 _WIDE_COLUMNS = {FINDINGS_SHEET: {8}, NOTES_SHEET: {6}}
 _DATE_WIDTH = 16  # 「2025年12月31日」
+_LINE_HEIGHT = 15  # points per line of 11 pt text
 
 _BOLD = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -146,12 +147,25 @@ def _fit(sheet, date_columns: set[int]) -> None:
             else:
                 width = max(_text_width(line) for line in str(cell.value).split("\n"))
             widths[cell.column] = max(widths.get(cell.column, 0), width + 2)
+    lines: dict[int, int] = {}  # row -> lines its wrapped cells need
     for col, width in widths.items():
         limit = _MAX_WIDTH["wide"] if col in wide else _MAX_WIDTH["default"]
         sheet.column_dimensions[get_column_letter(col)].width = min(max(width, 6), limit)
         if width > limit:
             for (cell,) in sheet.iter_rows(min_col=col, max_col=col, min_row=2):
                 cell.alignment = _WRAP
+                if cell.value is not None:
+                    needed = sum(
+                        -(-(_text_width(line) + 1) // (limit - 1)) or 1
+                        for line in str(cell.value).split("\n")
+                    )
+                    lines[cell.row] = max(lines.get(cell.row, 1), needed)
+    # Excel and LibreOffice do not grow a row for text a file wraps: the row is
+    # given the height of its lines, so a long finding prints whole (its numbers
+    # are at its end)
+    for row, count in lines.items():
+        if count > 1:
+            sheet.row_dimensions[row].height = count * _LINE_HEIGHT
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
