@@ -769,6 +769,8 @@ def _status(report: Report, file: str, imported: list[str]) -> ReportStatus:
         suffix = Path(file).suffix.lower()
         source = msg.AGG_IMPORT_SOURCES.get(suffix, suffix)
         notes.append(msg.AGG_IMPORT_NOTES.format(source=source, n=len(imported)))
+    if report.printed():  # R16: what the agency printed is not what is summed
+        notes.append(msg.AGG_PRINTED_TOTALS.format(n=len(report.printed())))
     return ReportStatus(
         file=file,
         agency=agency,

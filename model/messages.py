@@ -242,6 +242,7 @@ CONVERT_NO_PRINTED = (
 )
 CONVERT_BLANK = "空白"
 CONVERT_NO_TEXT = "“{heading}”部分的文字在新格式中没有对应部分，未转换"
+AGG_PRINTED_TOTALS = "报告中有 {n} 个印出的合计与各项之和不符（R16），汇总按各项之和相加"
 AGG_IMPORT_NOTES = "由{source}导入，有 {n} 条导入说明（在程序中打开该文件可查看）"
 AGG_IMPORT_SOURCES = {
     ".xlsx": " Excel 表格",  # a space between a Chinese word and a Latin one

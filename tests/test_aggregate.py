@@ -411,3 +411,22 @@ def test_the_roll_up_reads_every_file_type_the_importers_read():
     from model.aggregate import IMPORT_SUFFIXES
 
     assert set(IMPORT_SUFFIXES) == set(SUFFIXES)
+
+
+def test_a_report_with_printed_totals_that_disagree_says_the_parts_are_summed(tmp_path):
+    """The agency printed 984 where its parts add to 974: the roll-up adds the parts,
+    and its row says so (the reader of the summary sees 974, not the 984 printed)."""
+    from model.aggregate import aggregate
+
+    reports = [random_report(random.Random(n), 2023, agency=f"某某市{n}局") for n in (1, 2)]
+    total = "applications.new.total"
+    reports[0].set_printed({total: reports[0].value(total) + 10})
+    for n, report in enumerate(reports):
+        _save(tmp_path, f"r{n}", report)
+    result = aggregate([tmp_path])
+    assert result.summary.input_value("applications.new.natural") == sum(
+        r.input_value("applications.new.natural") for r in reports
+    )
+    said = {st.agency: st.note for st in result.statuses}
+    assert "1 个印出的合计与各项之和不符（R16），汇总按各项之和相加" in said["某某市1局"]
+    assert "R16" not in said["某某市2局"]
