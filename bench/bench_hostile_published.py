@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from model import limits  # noqa: E402
+from tests.pdf_fixtures import assemble  # noqa: E402  (after the path is set)
 
 _TEXT = b"BT /F1 12 Tf 72 720 Td (Annual report 2023) Tj ET\n"
 
@@ -42,20 +43,7 @@ def _pdf(content: bytes, *, filters: bytes = b"", extra: list[bytes] | None = No
         b"<< /Length %d %s>>\nstream\n" % (len(content), filters) + content + b"\nendstream",
         *(extra or []),
     ]
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return assemble(objects)
 
 
 def _flate_bomb(megabytes: int) -> bytes:

@@ -18,6 +18,7 @@ from model import limits
 from tests.factories import random_report
 from tests.pdf_fixtures import (
     SOFFICE,
+    assemble,
     first_free,
     incremental_update,
     overlay,
@@ -294,20 +295,7 @@ def _scan_with_text(text_ops: bytes) -> bytes:
 
 
 def _build(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return assemble(objects)
 
 
 def test_a_scan_with_an_invisible_ocr_layer_is_refused(tmp_path):
