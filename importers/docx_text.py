@@ -310,3 +310,22 @@ def is_prompt(text: str, own_prompt: str = "") -> bool:
     if own_prompt and shown == "".join(own_prompt.split()):
         return True
     return any(p.fullmatch(shown) or p.fullmatch(text.strip()) for p in _PROMPTS)
+
+
+def cell_place(table, where: str, r: int, c: int, label_chars: int = 16) -> str:
+    """A cell of a neutral-document Table named by table (`where`), row and column,
+    and by its row's label: the nearest cell on its left whose text is no value.
+    The one way every front end names a cell in its notes."""
+    from importers.published.tables import value_like
+
+    label = ""
+    if r < len(table.rows):
+        for cell in reversed(table.rows[r][:c]):
+            if cell is not None and cell.text.strip() and not value_like(cell.text):
+                label = cell.text
+                break
+    if label:
+        return s.DOCX_PLACE_CELL_LABEL.format(
+            where=where, row=r + 1, label=quote(label, label_chars), col=c + 1
+        )
+    return s.DOCX_PLACE_CELL.format(where=where, row=r + 1, col=c + 1)

@@ -70,6 +70,7 @@ from importers.docx_text import (
     FieldState,
     Finding,
     Places,
+    cell_place,
     date_field_finding,
     field_type,
     is_prompt,
@@ -533,7 +534,7 @@ class _Walker:
             builder.skip(_int_child(trpr, GRID_AFTER, 0))
         table = builder.build()
         for r, c, findings in found_at:
-            self.places.add(_cell_place(table, where, r, c), findings)
+            self.places.add(cell_place(table, where, r, c), findings)
         for note in _split_value_merges(table, where):
             self.places.add_note(note)
         self.table_notes += builder.notes
@@ -656,22 +657,6 @@ def _number_like(text: str) -> bool:
     return bool(_NUMBER_LIKE.fullmatch(compact))
 
 
-def _cell_place(table: Table, where: str, r: int, c: int) -> str:
-    """A cell named by table, row and column, and by its row's label: the nearest
-    cell on its left whose text is not a number."""
-    label = ""
-    if r < len(table.rows):
-        for cell in reversed(table.rows[r][:c]):
-            if cell is not None and cell.text.strip() and not _number_like(cell.text):
-                label = cell.text
-                break
-    if label:
-        return s.DOCX_PLACE_CELL_LABEL.format(
-            where=where, row=r + 1, label=quote(label, _LABEL_QUOTE), col=c + 1
-        )
-    return s.DOCX_PLACE_CELL.format(where=where, row=r + 1, col=c + 1)
-
-
 def _split_value_merges(table: Table, where: str) -> list[str]:
     """A vertical merge holding a number is one printed value: it is read in its
     first row only, and the rows below get a blank cell of their own (never the
@@ -691,7 +676,7 @@ def _split_value_merges(table: Table, where: str) -> list[str]:
             cell.rowspan = 1
             notes.append(
                 s.DOCX_VALUE_MERGED.format(
-                    place=_cell_place(table, where, r, cell.col),
+                    place=cell_place(table, where, r, cell.col),
                     rows=below + 1,
                     text=quote(cell.text),
                     row=r + 1,

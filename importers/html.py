@@ -56,8 +56,8 @@ from importers.docx_text import (
     STRUCK,
     Finding,
     Places,
+    cell_place,
     paragraph_place,
-    quote,
     split_marks,
 )
 from importers.published.document import (
@@ -679,7 +679,7 @@ class _Walker:
         built = builder.build()
         self.places.add(where, hidden)
         for cell, found in found_at:
-            self.places.add(_cell_place(built, where, cell.row, cell.col), found)
+            self.places.add(cell_place(built, where, cell.row, cell.col), found)
         return built
 
     def _cell_text(self, cell, depth: int, look) -> tuple[str, list[Finding]]:
@@ -711,24 +711,6 @@ def _nearest_table(element):
 
 def _has_nested_table(table) -> bool:
     return any(True for _ in table.iter("table") if _ is not table)
-
-
-def _cell_place(table: Table, where: str, r: int, c: int) -> str:
-    """A cell named by table, row and column, and by its row's label (the nearest
-    cell on its left whose text is not a number), as the Word importer names it."""
-    from importers.published.tables import value_like
-
-    label = ""
-    if r < len(table.rows):
-        for cell in reversed(table.rows[r][:c]):
-            if cell is not None and cell.text.strip() and not value_like(cell.text):
-                label = cell.text
-                break
-    if label:
-        return s.DOCX_PLACE_CELL_LABEL.format(
-            where=where, row=r + 1, label=quote(label, 16), col=c + 1
-        )
-    return s.DOCX_PLACE_CELL.format(where=where, row=r + 1, col=c + 1)
 
 
 # ---- spans, as the HTML standard parses them -------------------------------------------------
