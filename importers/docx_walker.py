@@ -141,7 +141,6 @@ _VERTICAL = {"superscript": SUPERSCRIPT, "subscript": SUBSCRIPT}
 _FALSE = frozenset({"0", "false", "off"})
 _MAX_INT_DIGITS = 9  # a grid offset or span with more digits is absurd anyway
 _TEXTBOX_QUOTE = 40  # characters of text-box text quoted in a note
-_LABEL_QUOTE = 16  # characters of a row label naming a cell's place
 _GLOSSARY = "/word/glossary/document.xml"
 # A merged cell's text that is a number as reports print them: 「5」, 「1,160」,
 # 「12件」, 「8902.81万元」 (after NFKC, without spaces).
