@@ -107,6 +107,7 @@ NOTE_CELL_MISSING = "「{sheet}」中未找到“{row} · {col}”单元格，�
 NOTE_DUPLICATE = (
     "「{sheet}」中“{row} · {col}”出现了不止一次（{first} 和 {second}），已采用 {first}。"
 )
+NOTE_UNKNOWN_UNIT = "单元格格式把它显示为以「{unit}」为单位，本格的单位是{cell_unit}，程序不作换算"
 NOTE_MONEY_CONVERTED = (
     "「{sheet}」{address}（{row} · {col}）写的是「{text}」，已换算为 {value}{unit}。"
 )

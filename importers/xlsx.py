@@ -45,6 +45,8 @@ from model.values import (
     check_value,
     format_value,
     parse_value,
+    plain_amount,
+    to_unit,
 )
 
 if TYPE_CHECKING:
@@ -823,9 +825,31 @@ def read_table(ws: _Sheet, table: TableSpec, sheet_label: str | None = None) -> 
                     )
                 )
                 continue
+            shown_unit = _format_unit(value, number_format, cell)
+            if got is not None and shown_unit:  # 8902.81 shown as 「8,902.81元」 in 万元
+                typed = got
+                try:
+                    if shown_unit not in ("元", "万元"):  # 「分」, 「千元」: not guessed
+                        raise InvalidValue(
+                            s.NOTE_UNKNOWN_UNIT.format(unit=shown_unit, cell_unit=cell.unit)
+                        )
+                    amount = plain_amount(to_unit(Decimal(got), shown_unit, cell.unit))
+                    got = check_value(amount, cell)
+                except InvalidValue as exc:
+                    out.notes.append(
+                        s.NOTE_BAD_VALUE.format(
+                            sheet=sheet,
+                            address=address,
+                            row=cell.row_label,
+                            col=cell.col_label,
+                            reason=str(exc).rstrip("。"),
+                        )
+                    )
+                    continue
+                value = f"{format_value(typed)}{shown_unit}"
             if got is not None:
                 out.values[cell.id] = got
-                converted = _converted_from(value, cell)
+                converted = shown_unit or _converted_from(value, cell)
                 if converted:
                     out.notes.append(
                         s.NOTE_MONEY_CONVERTED.format(
@@ -861,6 +885,19 @@ def read_table(ws: _Sheet, table: TableSpec, sheet_label: str | None = None) -> 
 
 
 # ---- one value ------------------------------------------------------------------------
+
+
+def _format_unit(raw: object, number_format: str, cell: CellSpec) -> str:
+    """The money unit a number's cell format prints after it (「#,##0.00"元"」),
+    when it is not the cell's: the officer typed the amount in that unit."""
+    if cell.kind is not ValueKind.MONEY or not cell.unit or not number_format:
+        return ""
+    if not isinstance(raw, (int, float)) or isinstance(raw, bool):
+        return ""
+    quoted = "".join(re.findall(r'"([^"]*)"', number_format)).strip()
+    shown = quoted or number_format
+    unit = "万元" if "万元" in shown else "元" if "元" in shown else quoted
+    return unit if unit and unit != cell.unit else ""
 
 
 def _converted_from(raw: object, cell: CellSpec) -> str:

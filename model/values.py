@@ -121,7 +121,7 @@ def parse_value(text: str, cell: CellSpec, unit: str | None = None) -> Value | N
         number = parse_amount(cleaned, text)
         if typed and current and typed != current:
             check_amount(number.copy_abs())  # before converting an absurd number
-            number = _plain(to_unit(number, typed, current))
+            number = plain_amount(to_unit(number, typed, current))
         return check_value(number, cell)
     number, _word = split_count_word(cleaned)
     if number.startswith("+"):
@@ -255,7 +255,7 @@ def to_unit(value: Decimal, unit: str, target: str) -> Decimal:
     return value * _MONEY_FACTORS[unit] / _MONEY_FACTORS[target]
 
 
-def _plain(amount: Decimal) -> Decimal:
+def plain_amount(amount: Decimal) -> Decimal:
     """A converted amount without the zeros conversion adds: 1.5万元 is 15000 元,
     not 15000.0."""
     if amount == amount.to_integral_value():

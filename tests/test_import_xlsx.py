@@ -653,3 +653,28 @@ def test_an_amount_written_in_the_other_unit_is_converted_with_a_note(tmp_path):
     result = import_xlsx(path)
     assert str(result.report.value(cell)) == "0.890281"
     assert any("8902.81元" in n and "已换算为 0.890281万元" in n for n in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("number_format", "value", "read"),
+    [('#,##0.00"元"', 8902.81, "0.890281"), ('0"分"', 89028100, None), ('0.00"万元"', 3.5, "3.50")],
+)
+def test_a_number_shown_with_a_unit_by_its_cell_format_is_read_in_that_unit(
+    tmp_path, number_format, value, read
+):
+    """Excel shows 8902.81 as 「8,902.81元」 in the 万元 column: the officer typed
+    元 — converted with a note (it had been read as 8902.81 万元, ten thousand
+    times too much); a unit the program does not convert is refused with a note."""
+    report = random_report(random.Random(2), 2023)
+    path = exported(report, tmp_path)
+    cell = "active.art20_8.fees.amount_wan"
+    sheet, addr = address(report, cell)
+    wb = openpyxl.load_workbook(path)
+    wb[sheet][addr].value = value
+    wb[sheet][addr].number_format = number_format
+    wb.save(path)
+    result = import_xlsx(path)
+    got = result.report.value(cell)
+    assert (None if got is None else str(got)) == read
+    if read != "3.50":
+        assert any(addr in n for n in result.notes)
