@@ -115,3 +115,17 @@ def test_a_title_wrapped_anywhere_is_read_whole(tmp_path, lines):
     assert (result.report.meta.agency, result.report.meta.year) == (agency, 2024)
     assert result.report.texts["一"] == report.texts["一"]  # no piece of the title in 一
     assert not any("标题之前" in n or "导语" in n for n in result.notes)
+
+
+def test_a_line_ending_in_report_under_the_title_is_not_the_title(tmp_path):
+    """「关于2022年度审计整改情况的报告」 printed under the real title gave the year
+    2022: a line naming the report (政府信息公开) is the title before any other."""
+    report = Report("2021", 2023, "某某市某某局", date=dt.date(2024, 1, 20))
+    page = tmp_path / "page.html"
+    export_html(report, page)
+    html = page.read_text(encoding="utf-8")
+    html = html.replace("</h1>", "</h1><p>关于2022年度审计整改情况的报告</p>", 1)
+    page.write_text(html, encoding="utf-8")
+    result = importer_for(page)(page)
+    assert (result.report.meta.agency, result.report.meta.year) == ("某某市某某局", 2023)
+    assert not result.report.meta.year_pending

@@ -190,8 +190,13 @@ def _title_span(blocks: Sequence[Block], first_heading: int) -> tuple[int, int] 
     「2024年政府信息公开工作年度报告」) or names only the end of it (a wrap inside
     the name), the short lines right above it join it."""
     found = None
-    for i in range(first_heading - 1, -1, -1):
-        found = _title_end_at(blocks, i)
+    # a line naming the report (政府信息公开) before any other line ending in 「报告」
+    # (「关于2022年度审计整改情况的报告」 under the title is no title)
+    for wanted in ("政府信息公开", ""):
+        for i in range(first_heading - 1, -1, -1):
+            found = _title_end_at(blocks, i, wanted)
+            if found is not None:
+                break
         if found is not None:
             break
     if found is None:
@@ -226,17 +231,18 @@ def _name_cut(agency: str) -> bool:
     return closing > agency.count("(") + agency.count("（")
 
 
-def _title_end_at(blocks: Sequence[Block], i: int) -> tuple[int, int] | None:
-    """[start, i + 1) when the paragraph at `i` ends a title — alone, or with the
-    one or two lines above it when a narrow page wrapped the title mid-word
-    (「……年度报」 over 「告」)."""
+def _title_end_at(blocks: Sequence[Block], i: int, wanted: str = "") -> tuple[int, int] | None:
+    """[start, i + 1) when the paragraph at `i` ends a title holding `wanted` —
+    alone, or with the one or two lines above it when a narrow page wrapped the
+    title mid-word (「……年度报」 over 「告」)."""
     lines: list[str] = []
     for k in range(i, max(i - 3, -1), -1):
         block = blocks[k]
         if not isinstance(block, Paragraph) or not block.text.strip():
             return None
         lines.insert(0, block.text)
-        if _title_line("".join(lines)):
+        joined = "".join(lines)
+        if _title_line(joined) and wanted in re.sub(r"\s+", "", joined):
             return k, i + 1
     return None
 
