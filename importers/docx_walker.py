@@ -97,6 +97,7 @@ def _w(tag: str) -> str:
 
 
 P, TBL, TR, TC = _w("p"), _w("tbl"), _w("tr"), _w("tc")
+_LAYOUT_ROWS, _LAYOUT_COLS = 3, 3  # a page laid out in a table: a few cells at most
 R, T, SYM = _w("r"), _w("t"), _w("sym")
 SDT, SDT_PR, SDT_CONTENT, PLACEHOLDER = (
     _w("sdt"),
@@ -281,9 +282,12 @@ class _Walker:
                 out.extend(Paragraph(line) for line in item.split("\n"))
                 continue
             layout = self._layout_cells(item, depth)
-            if layout:  # a page laid out in a table: its cells' content, in order
-                for cell in layout:
+            if layout:  # a page laid out in a table: the report's cells, in order
+                report_cells, side = layout
+                for cell in report_cells:
                     self._body_blocks(cell, state, depth + 1, out)
+                if side:
+                    self.table_notes.append(s.DOCX_LAYOUT_SIDE.format(text=quote(side, 40)))
                 continue
             self.top_tables += 1
             table = self._table(item, s.TABLE_WHERE.format(index=self.top_tables), depth + 1)
@@ -292,22 +296,32 @@ class _Walker:
             else:  # every row deleted with Track Changes: not in the final view
                 self.top_tables -= 1
 
-    def _layout_cells(self, tbl, depth: int) -> list:
-        """The cells, in reading order, of a table that lays a page out (a template
-        or a site: a menu in one cell, the report in the next, or the whole page in
-        one cell) — a table with a table inside a cell — else []: their paragraphs
-        and tables are read as the body's, not flattened into one cell's text."""
-        cells = [
-            cell
-            for row in self._children(tbl, TR, depth + 1)
-            for cell in self._children(row, TC, depth + 1)
-        ]
-        nested = any(
-            element.tag == TBL
-            for cell in cells
-            for element in self._block_elements(cell, depth + 2)
-        )
-        return cells if nested else []
+    def _layout_cells(self, tbl, depth: int) -> tuple[list, str] | None:
+        """A small table that lays a page out (a template or a site: the whole page
+        in one cell, or a menu beside the report) — at most _LAYOUT_ROWS rows of
+        _LAYOUT_COLS cells, some holding a table — as (the cells holding tables,
+        in reading order; the text of the others, which is not the report's), else
+        None: the report's paragraphs and tables are read as the body's, not
+        flattened into one cell's text. An official table, which may hold a small
+        table in a cell, is far larger."""
+        rows = list(self._children(tbl, TR, depth + 1))
+        if not rows or len(rows) > _LAYOUT_ROWS:
+            return None
+        cells = [list(self._children(row, TC, depth + 1)) for row in rows]
+        if any(len(row) > _LAYOUT_COLS for row in cells):
+            return None
+        report, side = [], []
+        for cell in (c for row in cells for c in row):
+            if any(e.tag == TBL for e in self._block_elements(cell, depth + 2)):
+                report.append(cell)
+            else:
+                side.append(cell)
+        if not report:
+            return None
+        text = " ".join(
+            "".join(t.text or "" for t in cell.iter(T)).strip() for cell in side
+        ).strip()
+        return report, text
 
     def _flow(self, container, state: _Container, depth: int) -> Iterator:
         """The text of each paragraph (str) and each table (element) of a block

@@ -700,3 +700,30 @@ def test_a_page_laid_out_in_two_columns_reads_as_its_content(tmp_path):
     result = import_docx(doc.save(tmp_path / "two-columns.docx"))
     assert_same(report, result)
     assert any("首页" in n for n in result.notes)  # what stands above the title is named
+
+
+def test_a_side_column_after_the_report_gives_no_signature(tmp_path):
+    """「相关文章」 in a right-hand cell, with another year's report and a date: the
+    signature, the date and 六 are the report's own; the column is named, not read."""
+    from exporters.docx import export_docx
+    from importers.docx import import_docx
+    from tests import docx_xml as x
+
+    report = _report()
+    source = tmp_path / "report.docx"
+    export_docx(report, source)
+    doc = x.Docx(source)
+    blocks = [e for e in doc.body if e.tag in (x.w("p"), x.w("tbl"))]
+    side_lines = ("相关文章", "某某市某某局2022年政府信息公开工作年度报告", "2023年3月1日")
+    side = x.el("tc", *(x.el("p", x.run(line)) for line in side_lines))
+    content = x.el("tc")
+    grid = x.el("tblGrid", x.el("gridCol", w="7000"), x.el("gridCol", w="2000"))
+    wrapper = x.el("tbl", x.el("tblPr"), grid)
+    wrapper.append(x.el("tr", content, side))
+    blocks[0].addprevious(wrapper)
+    for element in blocks:
+        content.append(element)
+    content.append(x.el("p"))
+    result = import_docx(doc.save(tmp_path / "side.docx"))
+    assert_same(report, result)
+    assert any("相关文章" in n and "未导入" in n for n in result.notes)
