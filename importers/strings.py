@@ -90,6 +90,9 @@ DOCX_FORMAT_YEAR_MISMATCH = (
 DOCX_HEADING_NUMBER = "第{section}部分的标题写作「{text}」，按「{heading}」读取"
 DOCX_HEADING_FUZZY = "标题「{text}」与官方标题「{heading}」略有出入，按第{section}部分读取"
 DOCX_SECTION_MISSING = "没有找到「{heading}」部分"
+DOCX_JOINT_SIGNATURE = (
+    "落款中有两个机关「{first}」「{second}」（联合署名？），机关名称按「{chosen}」导入，请核对"
+)
 DOCX_LAYOUT_SIDE = "文档用表格排版，报告旁边栏目中的文字不属于报告，未导入：「{text}」"
 DOCX_BEFORE_TITLE = "标题之前的文字不属于报告，未导入：「{text}」"
 DOCX_PREAMBLE = "标题与「{heading}」之间的导语（{chars} 字）已并入第一部分，请核对"

@@ -184,3 +184,20 @@ def test_a_date_line_in_any_shape_keeps_the_signature_out_of_six(tmp_path, date_
     assert (report.meta.agency, report.meta.date) == ("某某区经信局", date)
     assert report.texts["六"] == SIX
     assert any(date_text.replace(" ", "") in n.replace(" ", "") for n in result.notes)
+
+
+@pytest.mark.parametrize("stamp", ["（盖章）", "(印章)"])
+def test_a_seal_line_between_name_and_date_is_part_of_the_signature(tmp_path, stamp):
+    title = "某某县交通运输局2020年政府信息公开工作年度报告"
+    result = _import(tmp_path, title, ["某某县交通运输局", stamp, "2021年1月9日"])
+    assert result.report.meta.agency == "某某县交通运输局"
+    assert result.report.meta.date == dt.date(2021, 1, 9)
+    assert result.report.texts["六"] == SIX
+
+
+def test_two_agencies_signing_keep_the_title_agency_and_leave_six_alone(tmp_path):
+    title = "某某市某某局2020年政府信息公开工作年度报告"
+    result = _import(tmp_path, title, ["某某市某某局", "某某市财政局", "2021年1月9日"])
+    assert result.report.meta.agency == "某某市某某局"
+    assert result.report.texts["六"] == SIX
+    assert any("联合署名" in n for n in result.notes)

@@ -33,6 +33,8 @@ SIGNATURE_MAX = 40  # characters of an agency line in the signature block
 _SCAN_LINES = 24  # lines at the end of the document looked at (tables passed over)
 _DATE_WITHIN = 6  # the date line is one of the last lines (after it: a trailer)
 _QUOTE = 40  # characters of trailing text quoted in a note
+# A line standing for the seal between the agency's name and the date.
+_STAMP = re.compile(r"^[（(]?\s*(盖章|印章|公章|签章|章)\s*[）)]?$")
 # Lines an official document may print under its signature.
 _TRAILER = re.compile(r"^[（(]?\s*(此件|本件|附件|附表|抄送|联系人|联系电话|公开方式)")
 
@@ -70,11 +72,15 @@ def find_signature(blocks: Sequence[Block], last_heading: int, title_agency: str
             continue
         found.start, found.date = i, date_line.date
         found.notes += _date_notes(line, date_line)
-        if not agency and k + 1 < len(lines):
-            j, above = lines[k + 1]
+        above_at = k + 1
+        while above_at < len(lines) and _STAMP.match(lines[above_at][1]):
+            above_at += 1  # 「（盖章）」 between the name and the date
+        if not agency and above_at < len(lines):
+            j, above = lines[above_at]
             if agency_line(above, title_agency, dated=True):
-                agency, found.start = _whole_name(lines, k + 1, title_agency, above, j)
+                agency, found.start = _whole_name(lines, above_at, title_agency, above, j)
         found.agency = _agency_name(agency, found.notes)
+        _joint_signers(lines, found, title_agency)
         found.notes += _trailer_notes(lines[:k])
         return found
     # no date: a last line naming an agency (under it at most a trailer line)
@@ -92,6 +98,7 @@ def find_signature(blocks: Sequence[Block], last_heading: int, title_agency: str
 
 
 _OPEN_END = ("（", "(", "、", "和", "与", "及")
+_HAS_PLACE = re.compile(r"(省|市|县|区|州|盟|旗|镇|乡)")
 # A line holding only a place (「某某县」, 「某某市某某区」): the start of a longer name.
 _PLACE_ONLY = re.compile(r"\w{1,12}?(省|市|县|区|州|盟|旗|镇|乡|街道)")
 # A line holding only the generic name of a body: the end of a longer name.
@@ -131,15 +138,40 @@ def _continues(name: str, above: str, joined_key: str, title_key: str) -> bool:
         return True
     if title_key and piece == title_key:
         return False  # the name as the title gives it: complete
-    if _GENERIC_BODY.fullmatch(piece):
-        return True
-    if _PLACE_ONLY.fullmatch(norm(above)):  # 「某某县」 over 「公安局」: no body signs as a place
+    above_key = norm(above)
+    if _GENERIC_BODY.fullmatch(piece):  # 「办公室」 under the government whose it is
+        return looks_like_agency(above) or bool(_PLACE_ONLY.fullmatch(above_key))
+    if _PLACE_ONLY.fullmatch(above_key):  # 「某某县」 over 「公安局」: no body signs as a place
         return True
     if title_key:  # the title names the agency: it says where the name starts
-        extends = joined_key.startswith(title_key) and not piece.startswith(title_key)
+        # 「某某县人民政府」 over 「办公室」 extends the title's agency; 「某某市财政局」
+        # under it (a second agency signing) names a place: another body
+        extends = (
+            joined_key.startswith(title_key)
+            and not piece.startswith(title_key)
+            and not _HAS_PLACE.search(piece)
+        )
         return title_key.endswith(joined_key) or extends
     unclosed = name.count("）") + name.count(")") > name.count("（") + name.count("(")
     return unclosed or above.rstrip().endswith(_OPEN_END)
+
+
+def _joint_signers(lines: list[tuple[int, str]], found: Signature, title_agency: str) -> None:
+    """Two bodies signing one report (a name over another, the date below): the
+    line above is part of the signature, not of 六; the agency is the one the
+    title names (else the first), and a note names both."""
+    above = next(((i, line) for i, line in lines if i < found.start), None)
+    if above is None or not found.agency:
+        return
+    i, line = above
+    if not (looks_like_agency(line) and agency_line(line, "", dated=True)):
+        return
+    if norm(line) == norm(found.agency) or len(norm(line)) < 4:
+        return
+    first, second = line.strip(), found.agency
+    chosen = second if norm(second) == norm(title_agency) else first
+    found.start, found.agency = i, chosen
+    found.notes.append(s.DOCX_JOINT_SIGNATURE.format(first=first, second=second, chosen=chosen))
 
 
 def _date_and_name(line: str) -> tuple[DateLine, str]:
