@@ -36,7 +36,9 @@ def run(args: argparse.Namespace) -> int:
 
     output = Path(args.output)
     xlsx = Path(args.xlsx) if args.xlsx else None
-    existing = existing_output([args.output, args.xlsx], args.force)
+    existing = existing_output([args.output, args.xlsx], args.force) or _replaces_a_report(
+        [output, *([xlsx] if xlsx else [])]
+    )
     if existing:  # before the work: the officer learns it at once, nothing replaced
         print(existing, file=sys.stderr)
         return EXIT_UNWRITABLE
@@ -92,3 +94,21 @@ def _write(result, output: Path, xlsx: Path | None) -> int:
         print(s.AGG_FAILED.format(reason=exc), file=sys.stderr)
         return EXIT_UNWRITABLE
     return EXIT_OK
+
+
+def _replaces_a_report(paths: list[Path]) -> str | None:
+    """A Chinese sentence when an output would replace an agency's report (an
+    earlier summary may be replaced with --force; a department's report never)."""
+    from model.aggregate import ReportUnreadable, load_report
+
+    for path in paths:
+        if not path.is_file():
+            continue
+        try:
+            loaded = load_report(path)
+        except ReportUnreadable:  # a summary workbook, or no report at all
+            continue
+        report = getattr(loaded, "report", loaded)
+        if report.summary is None:
+            return s.AGG_OUTPUT_IS_A_REPORT.format(path=path)
+    return None

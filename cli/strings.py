@@ -61,6 +61,7 @@ AGG_HELP_YEAR = "只汇总该年度的报告（默认：多数报告所属的年
 AGG_HELP_AGENCY = "汇总报告的机关名称（默认：汇总）"
 AGG_HELP_GOVERNMENT = "本级政府的报告（如乡镇、街道的报告）也与部门报告一起计入"
 AGG_GOVERNMENT = "{n} 份本级政府的报告未与部门报告一起计入（需要计入时加 --include-government）。"
+AGG_OUTPUT_IS_A_REPORT = "「{path}」是一份报告，不能用汇总结果覆盖它；请换一个输出文件名"
 AGG_NO_FILES = "没有找到报告文件（.nianbao、.xlsx、.xlsm、.docx、.doc、.html、.htm 或 .pdf）。"
 AGG_SCOPE = "汇总范围：{year}年度，{format}。"
 AGG_NONE = "没有可汇总的报告。"

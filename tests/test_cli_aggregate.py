@@ -101,3 +101,21 @@ def test_outputs_inside_the_scanned_folder_are_not_summed_again(tmp_path, capsys
     text = capsys.readouterr().out
     assert "3 份报告已汇总，1 个文件未纳入。" in text
     assert "汇总.nianbao：未读取：本次汇总的输出文件" in text
+
+
+def test_an_output_never_replaces_an_agencys_report_even_with_force(tmp_path, capsys):
+    from exporters.xlsx import export_xlsx
+    from model.drafts import load_draft
+
+    folder, _reports = _folder(tmp_path)
+    report_file = next(folder.glob("*.nianbao"))
+    before = report_file.read_bytes()
+    code = main(["aggregate", str(folder), "-o", str(report_file), "--force"])
+    assert code == EXIT_UNWRITABLE and "是一份报告" in capsys.readouterr().err
+    assert report_file.read_bytes() == before
+    book = folder / "某局.xlsx"
+    export_xlsx(load_draft(report_file), book)
+    before = book.read_bytes()
+    out = tmp_path / "汇总.nianbao"
+    code = main(["aggregate", str(folder), "-o", str(out), "--xlsx", str(book), "--force"])
+    assert code == EXIT_UNWRITABLE and book.read_bytes() == before and not out.exists()
