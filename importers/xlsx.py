@@ -518,6 +518,9 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")  # 二〇二三
+
+
 def _as_year(value: object) -> int | None:
     if isinstance(value, bool):
         return None
@@ -526,7 +529,8 @@ def _as_year(value: object) -> int | None:
     elif isinstance(value, float) and value.is_integer():
         year = int(value)
     elif isinstance(value, str):
-        m = re.fullmatch(r"(\d{4})\s*(?:年度?)?", unicodedata.normalize("NFKC", value).strip())
+        text = unicodedata.normalize("NFKC", value).strip().translate(_CN_YEAR_DIGITS)
+        m = re.fullmatch(r"(\d{4})\s*(?:年度?)?", text)
         if not m:
             return None
         year = int(m.group(1))

@@ -622,7 +622,8 @@ def test_a_copied_sheet_is_named_and_every_different_number_said(tmp_path, chang
     [
         ("2023年度", 2023, False),
         ("2023 年", 2023, False),
-        ("二〇二三", None, True),
+        ("二〇二三年度", 2023, False),
+        ("去年", None, True),
         (None, None, True),
     ],
 )
