@@ -56,7 +56,7 @@ def _attention_templates() -> tuple[str, ...]:
         s.DOCX_TOTAL_UNREADABLE,
         # the year, date, agency or a text not read as printed
         s.DOCX_NO_YEAR, s.DOCX_YEAR_OUT_OF_RANGE, s.DOCX_BAD_DATE, s.DOCX_DATE_NO_DAY,
-        s.DOCX_AGENCY_TOO_LONG, s.DOCX_TEXT_CUT, s.DOCX_TEXT_LINES_CUT,
+        s.DOCX_AGENCY_TOO_LONG, s.DOCX_TEXT_CUT, s.DOCX_TEXT_LINES_CUT, s.DOCX_JOINT_SIGNATURE,
         # the workbook importer
         x.NOTE_SHEET_MISSING, x.NOTE_ROW_MISSING, x.NOTE_CELL_MISSING, x.NOTE_DUPLICATE,
         x.NOTE_BAD_VALUE, x.NOTE_EXTRA_ROW, x.NOTE_FORMULA_NO_RESULT, x.NOTE_PRINTED_BAD,
