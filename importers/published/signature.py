@@ -136,14 +136,11 @@ def _continues(name: str, above: str, joined_key: str, title_key: str) -> bool:
     piece = norm(name)
     if name.strip().startswith(("（", "(")):  # a second name: never a name by itself
         return True
-    if title_key and piece == title_key:
-        return False  # the name as the title gives it: complete
-    above_key = norm(above)
-    if _GENERIC_BODY.fullmatch(piece):  # 「办公室」 under the government whose it is
-        return looks_like_agency(above) or bool(_PLACE_ONLY.fullmatch(above_key))
-    if _PLACE_ONLY.fullmatch(above_key):  # 「某某县」 over 「公安局」: no body signs as a place
-        return True
-    if title_key:  # the title names the agency: it says where the name starts
+    if title_key:  # the title names the agency: it alone says where the name starts
+        if piece == title_key:
+            return False  # the name as the title gives it: complete
+        if _GENERIC_BODY.fullmatch(piece) and title_key.endswith(norm(above)):
+            return True  # 「……人民政府」 over 「办公室」, the title's name ending above
         # 「某某县人民政府」 over 「办公室」 extends the title's agency; 「某某市财政局」
         # under it (a second agency signing) names a place: another body
         extends = (
@@ -152,24 +149,30 @@ def _continues(name: str, above: str, joined_key: str, title_key: str) -> bool:
             and not _HAS_PLACE.search(piece)
         )
         return title_key.endswith(joined_key) or extends
+    above_key = norm(above)
+    if _GENERIC_BODY.fullmatch(piece):  # 「办公室」 under the government whose it is
+        return looks_like_agency(above) or bool(_PLACE_ONLY.fullmatch(above_key))
+    if _PLACE_ONLY.fullmatch(above_key):  # 「某某县」 over 「公安局」: no body signs as a place
+        return True
     unclosed = name.count("）") + name.count(")") > name.count("（") + name.count("(")
     return unclosed or above.rstrip().endswith(_OPEN_END)
 
 
 def _joint_signers(lines: list[tuple[int, str]], found: Signature, title_agency: str) -> None:
-    """Two bodies signing one report (a name over another, the date below): the
-    line above is part of the signature, not of 六; the agency is the one the
-    title names (else the first), and a note names both."""
+    """Two bodies signing one report (the title's agency over another, the date
+    below): the line above is part of the signature, not of 六; the agency is
+    the one the title names, and a note names both."""
     above = next(((i, line) for i, line in lines if i < found.start), None)
     if above is None or not found.agency:
         return
     i, line = above
-    if not (looks_like_agency(line) and agency_line(line, "", dated=True)):
-        return
-    if norm(line) == norm(found.agency) or len(norm(line)) < 4:
+    title_key = norm(title_agency)
+    # only the title's own agency above another signer is taken for a joint
+    # signature: any short line could end in 「处」「局」 (the last line of 六)
+    if not title_key or norm(line) != title_key or norm(found.agency) == title_key:
         return
     first, second = line.strip(), found.agency
-    chosen = second if norm(second) == norm(title_agency) else first
+    chosen = first
     found.start, found.agency = i, chosen
     found.notes.append(s.DOCX_JOINT_SIGNATURE.format(first=first, second=second, chosen=chosen))
 
