@@ -172,9 +172,8 @@ def _joint_signers(lines: list[tuple[int, str]], found: Signature, title_agency:
     if not title_key or norm(line) != title_key or norm(found.agency) == title_key:
         return
     first, second = line.strip(), found.agency
-    chosen = first
-    found.start, found.agency = i, chosen
-    found.notes.append(s.DOCX_JOINT_SIGNATURE.format(first=first, second=second, chosen=chosen))
+    found.start, found.agency = i, first
+    found.notes.append(s.DOCX_JOINT_SIGNATURE.format(first=first, second=second, chosen=first))
 
 
 def _date_and_name(line: str) -> tuple[DateLine, str]:
