@@ -817,7 +817,7 @@ def read_table(ws: _Sheet, table: TableSpec, sheet_label: str | None = None) -> 
             seen_rows.add(cell.row)
             number_format = ws.formats.get((r, c), "")
             try:
-                got = to_value(value, cell, number_format)
+                got, written = _read_cell(value, cell, number_format)
             except InvalidValue as exc:
                 out.notes.append(
                     s.NOTE_BAD_VALUE.format(
@@ -829,39 +829,16 @@ def read_table(ws: _Sheet, table: TableSpec, sheet_label: str | None = None) -> 
                     )
                 )
                 continue
-            shown_unit = _format_unit(value, number_format, cell)
-            if got is not None and shown_unit:  # 8902.81 shown as 「8,902.81元」 in 万元
-                typed = got
-                try:
-                    if shown_unit not in ("元", "万元"):  # 「分」, 「千元」: not guessed
-                        raise InvalidValue(
-                            s.NOTE_UNKNOWN_UNIT.format(unit=shown_unit, cell_unit=cell.unit)
-                        )
-                    amount = plain_amount(to_unit(Decimal(got), shown_unit, cell.unit))
-                    got = check_value(amount, cell)
-                except InvalidValue as exc:
-                    out.notes.append(
-                        s.NOTE_BAD_VALUE.format(
-                            sheet=sheet,
-                            address=address,
-                            row=cell.row_label,
-                            col=cell.col_label,
-                            reason=str(exc).rstrip("。"),
-                        )
-                    )
-                    continue
-                value = f"{format_value(typed)}{shown_unit}"
             if got is not None:
                 out.values[cell.id] = got
-                converted = shown_unit or _converted_from(value, cell)
-                if converted:
+                if written:
                     out.notes.append(
                         s.NOTE_MONEY_CONVERTED.format(
                             sheet=sheet,
                             address=address,
                             row=cell.row_label,
                             col=cell.col_label,
-                            text=str(value).strip(),
+                            text=written,
                             value=format_value(got),
                             unit=cell.unit,
                         )
@@ -889,6 +866,23 @@ def read_table(ws: _Sheet, table: TableSpec, sheet_label: str | None = None) -> 
 
 
 # ---- one value ------------------------------------------------------------------------
+
+
+def _read_cell(raw: object, cell: CellSpec, number_format: str) -> tuple[Value | None, str]:
+    """A worksheet value as the cell's value, and the amount as written when it
+    was written in another unit than the cell's and converted (「8902.81元」 typed,
+    or 8902.81 that the cell format shows as 「8,902.81元」), else "". Raises
+    InvalidValue, also for a unit the program does not convert (「分」)."""
+    got = to_value(raw, cell, number_format)
+    if got is None:
+        return None, ""
+    unit = _format_unit(raw, number_format, cell)
+    if unit:
+        if unit not in ("元", "万元"):  # 「分」, 「千元」: not guessed
+            raise InvalidValue(s.NOTE_UNKNOWN_UNIT.format(unit=unit, cell_unit=cell.unit))
+        amount = plain_amount(to_unit(Decimal(got), unit, cell.unit))
+        return check_value(amount, cell), f"{format_value(got)}{unit}"
+    return got, str(raw).strip() if _converted_from(raw, cell) else ""
 
 
 def _format_unit(raw: object, number_format: str, cell: CellSpec) -> str:
