@@ -318,9 +318,12 @@ class _Walker:
                 side.append(cell)
         if not report:
             return None
+        paragraphs = (p for cell in side for p in cell.iter(P))
         text = " ".join(
-            "".join(t.text or "" for t in cell.iter(T)).strip() for cell in side
-        ).strip()
+            line
+            for line in ("".join(t.text or "" for t in p.iter(T)).strip() for p in paragraphs)
+            if line
+        )
         return report, text
 
     def _flow(self, container, state: _Container, depth: int) -> Iterator:
